@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { registerAuth } from './plugins/auth';
+import { registerErrorHandler } from './plugins/error-handler';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import type { RouteDeps } from './routes/deps';
+import { healthRoutes } from './routes/health';
+import { unitRoutes } from './routes/units';
+import { userRoutes } from './routes/users';
+
+// Validation messages in Vietnamese for every schema (field names are added by the error handler).
+z.config(z.locales.vi());
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+}
+
+/** Every route module, in one list: the route table the tests enumerate comes from here. */
+const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
+  healthRoutes,
+  authRoutes,
+  unitRoutes,
+  userRoutes,
+  auditRoutes,
+];
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  isPublic: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The API's routes as registered, for the access tests and the docs. */
+    routeTable: RouteEntry[];
+  }
+}
+
+export async function buildApp({ config, database }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, isPublic: Boolean(route.config?.isPublic) });
+    }
+  });
+
+  // Uploads (spreadsheets, official lists) arrive as the raw file.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Loa Số API',
+        description: 'API của Loa Số. Lỗi luôn có dạng {code, message, details}; đối tượng ngoài phạm vi trả 404.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'loaso_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, { db: database.db, config });
+  const deps: RouteDeps = { database, config };
+  for (const register of ROUTE_MODULES) register(app, deps);
+
+  await registerWeb(app, config.webDir);
+  return app;
+}
+
+/** Serves the built web UI, with index.html for every client-side route; /api/* stays JSON. */
+async function registerWeb(app: FastifyInstance, webDir: string | null) {
+  const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    if (!hasWeb || request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: 'Không tìm thấy.', details: [] });
+    }
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,409 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { foldForSearch } from '../../../shared/text';
+import type { UnitEventKind, UnitEventRole, UnitKind } from '../../../shared/units';
+import type { Queryable } from '../client';
+import { unitEvents, unitEventUnits, units, unitVersions } from '../schema';
+import { queryOne, queryRows } from '../sql';
+
+/** A unit as it was on one day: name and parent of the version in force that day. */
+export interface UnitAsOf {
+  id: string;
+  kind: UnitKind;
+  code: string | null;
+  name: string;
+  parentId: string | null;
+  parentName: string | null;
+  validFrom: string;
+  validTo: string | null;
+  websiteUrl: string | null;
+  childCount: number;
+}
+
+export interface SubtreeRow extends UnitAsOf {
+  depth: number;
+}
+
+/** Columns of a unit on a day; expects aliases u (units) and v (its version in force). */
+const unitAsOfColumns = sql`
+  u.id, u.kind, u.code, v.name, v.parent_id as "parentId",
+  (select pv.name from unit_versions pv where pv.unit_id = v.parent_id
+     and pv.valid_from <= v.valid_from and (pv.valid_to is null or pv.valid_to > v.valid_from)
+     order by pv.valid_from desc limit 1) as "parentName",
+  u.valid_from::text as "validFrom", u.valid_to::text as "validTo", u.website_url as "websiteUrl"`;
+
+function versionInForce(date: string) {
+  return sql`v.valid_from <= ${date}::date and (v.valid_to is null or v.valid_to > ${date}::date)`;
+}
+
+export interface NewUnit {
+  kind: UnitKind;
+  code: string | null;
+  name: string;
+  parentId: string | null;
+  validFrom: string;
+  validTo?: string | null;
+  websiteUrl?: string | null;
+}
+
+export async function insertUnits(q: Queryable, rows: NewUnit[]): Promise<Array<{ id: string; code: string | null }>> {
+  const created: Array<{ id: string; code: string | null }> = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const slice = rows.slice(i, i + 500);
+    const inserted = await q
+      .insert(units)
+      .values(
+        slice.map((row) => ({
+          kind: row.kind,
+          code: row.code,
+          name: row.name,
+          searchText: foldForSearch(`${row.name} ${row.code ?? ''}`),
+          parentId: row.parentId,
+          validFrom: row.validFrom,
+          validTo: row.validTo ?? null,
+          websiteUrl: row.websiteUrl ?? null,
+        })),
+      )
+      .returning({ id: units.id, code: units.code });
+    await q.insert(unitVersions).values(
+      slice.map((row, index) => ({
+        unitId: inserted[index]!.id,
+        name: row.name,
+        parentId: row.parentId,
+        validFrom: row.validFrom,
+        validTo: row.validTo ?? null,
+      })),
+    );
+    created.push(...inserted);
+  }
+  return created;
+}
+
+export async function getUnitRow(q: Queryable, id: string) {
+  const [row] = await q.select().from(units).where(eq(units.id, id));
+  return row;
+}
+
+/** Current units (not ended) with the given codes, keyed by code. */
+export async function findCurrentUnitsByCode(q: Queryable, codes: string[]) {
+  if (codes.length === 0) return new Map<string, typeof units.$inferSelect>();
+  const rows = await q
+    .select()
+    .from(units)
+    .where(and(inArray(units.code, codes), isNull(units.validTo)));
+  return new Map(rows.map((row) => [row.code!, row]));
+}
+
+export async function findAllCurrentUnitsWithCode(q: Queryable) {
+  return q
+    .select()
+    .from(units)
+    .where(and(isNull(units.validTo), sql`${units.code} is not null`));
+}
+
+export async function getUnitAsOf(q: Queryable, id: string, date: string): Promise<UnitAsOf | undefined> {
+  return queryOne<UnitAsOf>(
+    q,
+    sql`select ${unitAsOfColumns},
+      (select count(*)::int from unit_versions c where c.parent_id = u.id
+         and c.valid_from <= ${date}::date and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
+    from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
+    where u.id = ${id}`,
+  );
+}
+
+/** The latest version of a unit, for former units that no longer exist today. */
+export async function getUnitLatest(q: Queryable, id: string): Promise<UnitAsOf | undefined> {
+  const row = await queryOne<{ lastDay: string }>(
+    q,
+    sql`select coalesce((max(coalesce(valid_to, 'infinity'::date)) - 1)::text, '9999-12-31') as "lastDay"
+        from unit_versions where unit_id = ${id}`,
+  );
+  if (!row) return undefined;
+  const lastDay = row.lastDay === 'infinity' || row.lastDay === '-infinity' ? today() : row.lastDay;
+  return getUnitAsOf(q, id, lastDay > today() ? today() : lastDay);
+}
+
+export function today(): string {
+  // Dates are Vietnamese calendar days (UTC+7, no daylight saving).
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The subtree of a unit on a day, root first, depth-first by name. */
+export async function findSubtreeAsOf(q: Queryable, rootId: string, date: string, maxDepth = 10): Promise<SubtreeRow[]> {
+  return queryRows<SubtreeRow>(
+    q,
+    sql`with recursive tree(id, depth, path) as (
+        select u.id, 0, array[v.name]
+          from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
+          where u.id = ${rootId}
+        union all
+        select v.unit_id, t.depth + 1, t.path || v.name
+          from tree t join unit_versions v on v.parent_id = t.id and ${versionInForce(date)}
+          where t.depth < ${maxDepth}
+      )
+      select ${unitAsOfColumns}, t.depth,
+        (select count(*)::int from unit_versions c where c.parent_id = u.id and ${sql.raw('c.valid_from')} <= ${date}::date
+           and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
+      from tree t join units u on u.id = t.id
+        join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
+      order by t.path`,
+  );
+}
+
+/** Units with no parent on the day: the provinces and any free-standing units. */
+export async function findRootsAsOf(q: Queryable, date: string): Promise<UnitAsOf[]> {
+  return queryRows<UnitAsOf>(
+    q,
+    sql`select ${unitAsOfColumns},
+        (select count(*)::int from unit_versions c where c.parent_id = u.id
+           and c.valid_from <= ${date}::date and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
+      from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
+      where v.parent_id is null
+      order by v.name`,
+  );
+}
+
+export interface UnitSearch {
+  text?: string;
+  kinds?: UnitKind[];
+  /** Only units existing on this day; omitted: units of any time, current ones first. */
+  date?: string;
+  /** Only these units (the caller's scope); null: no limit. */
+  scopeIds: string[] | null;
+  limit: number;
+}
+
+export async function searchUnits(q: Queryable, search: UnitSearch): Promise<UnitAsOf[]> {
+  const folded = search.text ? foldForSearch(search.text) : '';
+  const words = folded.split(' ').filter(Boolean);
+  const conditions = [sql`true`];
+  for (const word of words) {
+    conditions.push(sql`u.search_text like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  }
+  if (search.kinds?.length) conditions.push(sql`u.kind in ${search.kinds}`);
+  if (search.scopeIds) {
+    if (search.scopeIds.length === 0) return [];
+    conditions.push(sql`u.id = any(${`{${search.scopeIds.join(',')}}`}::uuid[])`);
+  }
+  if (search.date) {
+    conditions.push(sql`u.valid_from <= ${search.date}::date and (u.valid_to is null or u.valid_to > ${search.date}::date)`);
+  }
+  // The version shown is the one in force on the day asked, or the unit's latest one.
+  const versionJoin = search.date
+    ? versionInForce(search.date)
+    : sql`v.valid_to is not distinct from u.valid_to`;
+  return queryRows<UnitAsOf>(
+    q,
+    sql`select ${unitAsOfColumns}, 0 as "childCount"
+      from units u join unit_versions v on v.unit_id = u.id and ${versionJoin}
+      where ${sql.join(conditions, sql` and `)}
+      order by (u.valid_to is null) desc, length(u.search_text), v.name
+      limit ${search.limit}`,
+  );
+}
+
+export interface VersionRow {
+  name: string;
+  parentId: string | null;
+  parentName: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export async function findVersions(q: Queryable, unitId: string): Promise<VersionRow[]> {
+  return queryRows<VersionRow>(
+    q,
+    sql`select v.name, v.parent_id as "parentId",
+        (select pv.name from unit_versions pv where pv.unit_id = v.parent_id
+           and pv.valid_from <= v.valid_from and (pv.valid_to is null or pv.valid_to > v.valid_from)
+           order by pv.valid_from desc limit 1) as "parentName",
+        v.valid_from::text as "validFrom", v.valid_to::text as "validTo"
+      from unit_versions v where v.unit_id = ${unitId} order by v.valid_from`,
+  );
+}
+
+export interface EventRow {
+  id: string;
+  kind: UnitEventKind;
+  effectiveDate: string;
+  legalBasis: string | null;
+  note: string | null;
+  details: Record<string, unknown>;
+  units: Array<{ id: string; name: string; code: string | null; kind: UnitKind; role: UnitEventRole }>;
+}
+
+export async function findEventsOfUnit(q: Queryable, unitId: string): Promise<EventRow[]> {
+  return queryRows<EventRow>(
+    q,
+    sql`select e.id, e.kind, e.effective_date::text as "effectiveDate", e.legal_basis as "legalBasis", e.note, e.details,
+        (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'code', u.code, 'kind', u.kind, 'role', x.role)
+                  order by x.role, u.name), '[]'::json)
+           from unit_event_units x join units u on u.id = x.unit_id where x.event_id = e.id) as units
+      from unit_events e
+      where e.id in (select event_id from unit_event_units where unit_id = ${unitId})
+      order by e.effective_date, e.created_at`,
+  );
+}
+
+export interface LineageRow {
+  id: string;
+  name: string;
+  code: string | null;
+  kind: UnitKind;
+  validFrom: string;
+  validTo: string | null;
+  /** Steps from the unit asked about: 1 for a direct successor or predecessor. */
+  distance: number;
+  viaEventDate: string;
+}
+
+/**
+ * Successors follow merge/split/dissolve events forward (from → to), predecessors backward,
+ * transitively: a commune merged in 2020 and again in 2025 reaches today's commune in two steps.
+ */
+export async function findLineage(q: Queryable, unitId: string, direction: 'successors' | 'predecessors') {
+  const [start, next] = direction === 'successors' ? ['from', 'to'] : ['to', 'from'];
+  return queryRows<LineageRow>(
+    q,
+    sql`with recursive lineage(id, distance, event_date) as (
+        select n.unit_id, 1, e.effective_date
+          from unit_event_units s
+          join unit_events e on e.id = s.event_id and e.kind in ('merge', 'split', 'dissolve')
+          join unit_event_units n on n.event_id = s.event_id and n.role = ${next}
+          where s.unit_id = ${unitId} and s.role = ${start} and n.unit_id <> ${unitId}
+        union
+        select n.unit_id, l.distance + 1, e.effective_date
+          from lineage l
+          join unit_event_units s on s.unit_id = l.id and s.role = ${start}
+          join unit_events e on e.id = s.event_id and e.kind in ('merge', 'split', 'dissolve')
+          join unit_event_units n on n.event_id = s.event_id and n.role = ${next}
+          where l.distance < 20 and n.unit_id <> l.id
+      )
+      select distinct on (u.id) u.id, u.name, u.code, u.kind, u.valid_from::text as "validFrom",
+        u.valid_to::text as "validTo", l.distance, l.event_date::text as "viaEventDate"
+      from lineage l join units u on u.id = l.id
+      order by u.id, l.distance`,
+  );
+}
+
+/**
+ * Every unit whose records count toward a unit: the unit, everything ever below it, and their
+ * predecessors through merges, transitively. Kon Rẫy district and its former communes reach
+ * Quảng Ngãi this way. This is also the scope of a role granted on the unit.
+ */
+export async function findRollupIds(q: Queryable, rootIds: string[]): Promise<string[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`with recursive scope(id) as (
+        select unnest(${`{${rootIds.join(',')}}`}::uuid[])
+        union
+        select e.down from scope s cross join lateral (
+          select v.unit_id as down from unit_versions v where v.parent_id = s.id
+          union all
+          select f.unit_id from unit_event_units t
+            join unit_event_units f on f.event_id = t.event_id and f.role = 'from'
+            join unit_events ev on ev.id = t.event_id and ev.kind in ('merge', 'split', 'dissolve')
+            where t.unit_id = s.id and t.role = 'to'
+        ) e
+      )
+      select id from scope`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The units whose scope includes this one: its ancestors at any time and, through merges, the
+ * successors of those ancestors. A role granted on any of them reaches this unit.
+ */
+export async function findGoverningIds(q: Queryable, unitId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`with recursive governing(id) as (
+        select u.id from units u where u.id = ${unitId}
+        union
+        select e.up from governing g cross join lateral (
+          select v.parent_id as up from unit_versions v where v.unit_id = g.id and v.parent_id is not null
+          union all
+          select t.unit_id from unit_event_units f
+            join unit_event_units t on t.event_id = f.event_id and t.role = 'to'
+            join unit_events ev on ev.id = f.event_id and ev.kind in ('merge', 'split', 'dissolve')
+            where f.unit_id = g.id and f.role = 'from'
+        ) e
+      )
+      select id from governing`,
+  );
+  return rows.map((row) => row.id);
+}
+
+export interface NewEvent {
+  kind: UnitEventKind;
+  effectiveDate: string;
+  legalBasis?: string | null;
+  note?: string | null;
+  details?: Record<string, unknown>;
+  units: Array<{ unitId: string; role: UnitEventRole }>;
+}
+
+export async function insertEvent(q: Queryable, event: NewEvent): Promise<string> {
+  const [row] = await q
+    .insert(unitEvents)
+    .values({
+      kind: event.kind,
+      effectiveDate: event.effectiveDate,
+      legalBasis: event.legalBasis ?? null,
+      note: event.note ?? null,
+      details: event.details ?? {},
+    })
+    .returning({ id: unitEvents.id });
+  if (event.units.length) {
+    await q.insert(unitEventUnits).values(event.units.map((u) => ({ eventId: row!.id, unitId: u.unitId, role: u.role })));
+  }
+  return row!.id;
+}
+
+/**
+ * Starts a new version of a unit on `date` with a changed name and/or parent, closing the version
+ * in force. Changes dated before the version in force began are refused by the caller.
+ */
+export async function startNewVersion(
+  q: Queryable,
+  unitId: string,
+  date: string,
+  change: { name?: string; parentId?: string | null },
+): Promise<void> {
+  const current = await queryOne<{ id: string; name: string; parentId: string | null; validFrom: string; validTo: string | null }>(
+    q,
+    sql`select id, name, parent_id as "parentId", valid_from::text as "validFrom", valid_to::text as "validTo"
+      from unit_versions where unit_id = ${unitId} order by valid_from desc limit 1`,
+  );
+  if (!current) throw new Error(`unit ${unitId} has no version`);
+  const name = change.name ?? current.name;
+  const parentId = change.parentId === undefined ? current.parentId : change.parentId;
+  if (current.validFrom === date) {
+    await q.update(unitVersions).set({ name, parentId }).where(eq(unitVersions.id, current.id));
+  } else {
+    await q.update(unitVersions).set({ validTo: date }).where(eq(unitVersions.id, current.id));
+    await q.insert(unitVersions).values({ unitId, name, parentId, validFrom: date, validTo: current.validTo });
+  }
+  await q
+    .update(units)
+    .set({ name, parentId, searchText: sql`${foldForSearch(name)} || ' ' || coalesce(${units.code}, '')`, updatedAt: new Date() })
+    .where(eq(units.id, unitId));
+}
+
+/** Ends a unit (and its open version) on `date`: the first day it no longer exists. */
+export async function endUnit(q: Queryable, unitId: string, date: string): Promise<void> {
+  await q.update(units).set({ validTo: date, updatedAt: new Date() }).where(eq(units.id, unitId));
+  await q
+    .update(unitVersions)
+    .set({ validTo: date })
+    .where(and(eq(unitVersions.unitId, unitId), isNull(unitVersions.validTo)));
+}
+
+export async function updateUnitFields(q: Queryable, unitId: string, fields: { websiteUrl?: string | null; kind?: UnitKind }) {
+  await q
+    .update(units)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(units.id, unitId));
+}

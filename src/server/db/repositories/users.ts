@@ -1,0 +1,152 @@
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/roles';
+import { foldForSearch } from '../../../shared/text';
+import type { Queryable } from '../client';
+import { roleGrants, sessions, units, users } from '../schema';
+import { queryRows } from '../sql';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function getUserById(q: Queryable, id: string): Promise<UserRow | undefined> {
+  const [row] = await q.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function getUserByUsername(q: Queryable, username: string): Promise<UserRow | undefined> {
+  const [row] = await q.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function insertUser(
+  q: Queryable,
+  values: { username: string; fullName: string; email: string | null; passwordHash: string },
+): Promise<UserRow> {
+  const searchText = foldForSearch(`${values.username} ${values.fullName}`);
+  const [row] = await q
+    .insert(users)
+    .values({ ...values, searchText })
+    .returning();
+  return row!;
+}
+
+export async function updateUser(q: Queryable, id: string, values: Partial<Omit<UserRow, 'id' | 'createdAt' | 'searchText'>>) {
+  const searchText =
+    values.fullName === undefined ? {} : { searchText: sql`${users.username} || ' ' || ${foldForSearch(values.fullName)}` };
+  const [row] = await q
+    .update(users)
+    .set({ ...values, ...searchText, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export interface GrantView {
+  id: string;
+  role: Role;
+  unitId: string | null;
+  unitName: string | null;
+  unitCode: string | null;
+}
+
+export async function findGrantsOfUsers(q: Queryable, userIds: string[]): Promise<Map<string, GrantView[]>> {
+  const byUser = new Map<string, GrantView[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await q
+    .select({
+      id: roleGrants.id,
+      userId: roleGrants.userId,
+      role: roleGrants.role,
+      unitId: roleGrants.unitId,
+      unitName: units.name,
+      unitCode: units.code,
+    })
+    .from(roleGrants)
+    .leftJoin(units, eq(units.id, roleGrants.unitId))
+    .where(inArray(roleGrants.userId, userIds))
+    .orderBy(roleGrants.createdAt);
+  for (const { userId, ...grant } of rows) {
+    const list = byUser.get(userId) ?? [];
+    list.push({ ...grant, role: grant.role as Role });
+    byUser.set(userId, list);
+  }
+  return byUser;
+}
+
+export interface UserSearch {
+  text?: string;
+  /** Only users holding a grant on one of these units; null: all users. */
+  unitIds: string[] | null;
+  limit: number;
+  offset: number;
+}
+
+export async function searchUsers(q: Queryable, search: UserSearch): Promise<{ ids: string[]; total: number }> {
+  const conditions = [sql`true`];
+  const folded = search.text ? foldForSearch(search.text) : '';
+  for (const word of folded.split(' ').filter(Boolean)) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`u.search_text like ${pattern}`);
+  }
+  if (search.unitIds) {
+    if (search.unitIds.length === 0) return { ids: [], total: 0 };
+    conditions.push(
+      sql`exists (select 1 from role_grants g where g.user_id = u.id and g.unit_id = any(${`{${search.unitIds.join(',')}}`}::uuid[]))`,
+    );
+  }
+  const where = sql.join(conditions, sql` and `);
+  const rows = await queryRows<{ id: string; total: number }>(
+    q,
+    sql`select u.id, count(*) over ()::int as total from users u where ${where}
+        order by u.username limit ${search.limit} offset ${search.offset}`,
+  );
+  return { ids: rows.map((row) => row.id), total: rows[0]?.total ?? 0 };
+}
+
+export async function insertGrant(q: Queryable, values: { userId: string; role: string; unitId: string | null; createdBy: string | null }) {
+  const [row] = await q.insert(roleGrants).values(values).returning();
+  return row!;
+}
+
+export async function getGrant(q: Queryable, grantId: string) {
+  const [row] = await q.select().from(roleGrants).where(eq(roleGrants.id, grantId));
+  return row;
+}
+
+export async function deleteGrant(q: Queryable, grantId: string) {
+  await q.delete(roleGrants).where(eq(roleGrants.id, grantId));
+}
+
+export async function insertSession(
+  q: Queryable,
+  values: { id: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+) {
+  await q.insert(sessions).values(values);
+}
+
+export async function getLiveSession(q: Queryable, id: string) {
+  const [row] = await q
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+  return row;
+}
+
+export async function touchSession(q: Queryable, id: string) {
+  await q.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(q: Queryable, id: string) {
+  await q.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfUser(q: Queryable, userId: string, exceptId?: string) {
+  await q
+    .delete(sessions)
+    .where(exceptId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`) : eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(q: Queryable): Promise<number> {
+  const rows = await q.delete(sessions).where(lt(sessions.expiresAt, new Date())).returning({ id: sessions.id });
+  return rows.length;
+}

@@ -1,0 +1,39 @@
+import type { Db } from '../../db/client';
+import { insertAuditEntries } from '../../db/repositories/audit';
+import { deleteSessionsOfUser, getUserById, updateUser } from '../../db/repositories/users';
+import { AppError, notFound } from '../../errors';
+import type { Actor } from '../actor';
+import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords';
+
+/** A user changes their own password; their other sessions are closed, this one stays. */
+export async function changePassword(options: {
+  db: Db;
+  actor: Actor;
+  userId: string;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<void> {
+  const { db, actor, userId } = options;
+  const user = await getUserById(db, userId);
+  if (!user) throw notFound();
+  if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [
+      { field: 'currentPassword', message: 'Không đúng.' },
+    ]);
+  }
+  assertPasswordAcceptable(options.newPassword, 'newPassword', user.username);
+  if (options.newPassword === options.currentPassword) {
+    throw new AppError('VALIDATION_FAILED', 'Mật khẩu mới phải khác mật khẩu hiện tại.', [
+      { field: 'newPassword', message: 'Trùng mật khẩu hiện tại.' },
+    ]);
+  }
+  const passwordHash = await hashPassword(options.newPassword);
+  await db.transaction(async (tx) => {
+    await updateUser(tx, userId, { passwordHash, passwordChangedAt: new Date() });
+    await deleteSessionsOfUser(tx, userId, options.sessionId);
+    await insertAuditEntries(tx, actor, [
+      { action: 'user.password_change', entityType: 'user', entityId: userId, summary: 'Đổi mật khẩu' },
+    ]);
+  });
+}

@@ -1,0 +1,59 @@
+import pino from 'pino';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
+import { startWorker } from './jobs/runner';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+
+  let seeded = false;
+  if (config.seedDemo && config.role !== 'worker' && (await isDatabaseEmpty(database.db))) {
+    log.info('Cơ sở dữ liệu trống: nạp dữ liệu mẫu…');
+    await seedDemo(database.db);
+    seeded = true;
+  }
+
+  const stops: Array<() => Promise<void>> = [];
+  if (config.role === 'all' || config.role === 'worker') stops.push(startWorker(database.db, log));
+  if (config.role === 'all' || config.role === 'web') {
+    const app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+    stops.unshift(() => app.close());
+    const port = (app.server.address() as { port: number }).port;
+    const where = database.kind === 'pglite' ? `PGlite trong ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+    console.log(`\nLoa Số đang chạy: http://localhost:${port}  (cơ sở dữ liệu: ${where}, vai trò: ${config.role})`);
+    console.log(`Tài liệu API: http://localhost:${port}/api/docs`);
+    if (seeded || config.seedDemo) {
+      console.log(`\nTài khoản mẫu (mật khẩu ${DEMO_PASSWORD}):`);
+      for (const login of DEMO_LOGINS) console.log(`  ${login.username.padEnd(20)} ${login.role}`);
+    }
+  }
+
+  const shutdown = async (signal: string) => {
+    log.info(`${signal}: dừng…`);
+    for (const stop of stops) await stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  console.error(`Không khởi động được Loa Số: ${error.message}`);
+  process.exit(1);
+});

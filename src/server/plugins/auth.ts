@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { getLiveSession, touchSession } from '../db/repositories/users';
+import { sessionIdOf } from '../domain/accounts/sessions';
+import type { Actor } from '../domain/actor';
+import { AppError } from '../errors';
+import { loadGrants, type Principal } from '../policies/principal';
+
+export const SESSION_COOKIE = 'loaso_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (health, login, the API reference). */
+    isPublic?: boolean;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Reads the session cookie on every API request, and on state changes demands the session's CSRF
+ * token in a header: a cross-site form can send the cookie but cannot read or set that header.
+ */
+export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Config }) {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const id = sessionIdOf(token);
+    const found = await getLiveSession(deps.db, id);
+    if (!found || !found.user.isActive) return;
+    request.principal = { userId: found.user.id, username: found.user.username, grants: await loadGrants(deps.db, found.user.id) };
+    request.sessionId = id;
+    request.csrfToken = found.session.csrfToken;
+    if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, id);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
+    if (request.routeOptions.config.isPublic) return;
+    if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+    if (STATE_CHANGING.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
+      throw new AppError('CSRF_INVALID', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.');
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure });
+}
+
+/** The signed-in principal; the preHandler has already refused anonymous requests. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+  return request.principal;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const principal = request.principal;
+  return { userId: principal?.userId ?? null, label: principal?.username ?? 'anonymous', ip: request.ip, requestId: request.id };
+}

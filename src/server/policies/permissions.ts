@@ -1,0 +1,20 @@
+import type { Action, Role } from '../../shared/roles';
+
+/** Which roles may take each action; a role applies on the unit it is granted on and that unit's subtree. */
+export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
+  'unit.view': ['system_admin', 'dx_office', 'reviewer', 'unit_head', 'unit_officer', 'viewer'],
+  'unit.update': ['system_admin', 'dx_office', 'unit_head'],
+  'unit.import': ['system_admin', 'dx_office'],
+  'user.manage': ['system_admin', 'dx_office'],
+  'audit.view': ['system_admin', 'dx_office'],
+};
+
+/** Roles a manager may hand out: only a system admin creates other admins and DX offices. */
+export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
+  system_admin: ['system_admin', 'dx_office', 'reviewer', 'unit_head', 'unit_officer', 'viewer'],
+  dx_office: ['reviewer', 'unit_head', 'unit_officer', 'viewer'],
+  reviewer: [],
+  unit_head: [],
+  unit_officer: [],
+  viewer: [],
+};

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import type { Action, Role } from '../../shared/roles';
+import type { Queryable } from '../db/client';
+import { findGoverningIds, findRollupIds } from '../db/repositories/units';
+import { roleGrants } from '../db/schema';
+import { forbidden, notFound } from '../errors';
+import { ROLES_BY_ACTION } from './permissions';
+
+export interface Grant {
+  id: string;
+  role: Role;
+  /** null only for a system admin over everything. */
+  unitId: string | null;
+}
+
+/** The signed-in user as the policies see them. */
+export interface Principal {
+  userId: string;
+  username: string;
+  grants: Grant[];
+}
+
+export async function loadGrants(q: Queryable, userId: string): Promise<Grant[]> {
+  const rows = await q
+    .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, userId));
+  return rows.map((row) => ({ id: row.id, role: row.role as Role, unitId: row.unitId }));
+}
+
+function grantsFor(principal: Principal, action: Action): Grant[] {
+  const roles = ROLES_BY_ACTION[action];
+  return principal.grants.filter((grant) => roles.includes(grant.role));
+}
+
+/** True when the principal may take the action everywhere (a system admin granted on no unit). */
+export function isGlobal(principal: Principal, action: Action): boolean {
+  return grantsFor(principal, action).some((grant) => grant.unitId === null);
+}
+
+/** The actions the principal may take on a unit, given the units that govern it. */
+export function actionsOnUnit(principal: Principal, governingIds: readonly string[]): Action[] {
+  const governing = new Set(governingIds);
+  return (Object.keys(ROLES_BY_ACTION) as Action[]).filter((action) =>
+    grantsFor(principal, action).some((grant) => grant.unitId === null || governing.has(grant.unitId)),
+  );
+}
+
+/**
+ * Loads what the principal may do on a unit, refusing with "not found" when the unit does not exist
+ * or lies outside every grant, and with "forbidden" when it is visible but the action is not allowed.
+ */
+export async function authorizeUnit(q: Queryable, principal: Principal, unitId: string, action: Action): Promise<Action[]> {
+  const governingIds = await findGoverningIds(q, unitId);
+  if (governingIds.length === 0) throw notFound();
+  const actions = actionsOnUnit(principal, governingIds);
+  if (!actions.includes('unit.view')) throw notFound();
+  if (!actions.includes(action)) throw forbidden();
+  return actions;
+}
+
+/** The ids of every unit the principal may take the action on; null when unlimited. */
+export async function scopeIds(q: Queryable, principal: Principal, action: Action): Promise<string[] | null> {
+  if (isGlobal(principal, action)) return null;
+  const roots = grantsFor(principal, action).map((grant) => grant.unitId!);
+  return findRollupIds(q, [...new Set(roots)]);
+}

@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { changePasswordBody, loginBody, meSchema } from '../../shared/api/accounts';
+import { commonErrors, errorBodySchema } from '../../shared/api/common';
+import { insertAuditEntries } from '../db/repositories/audit';
+import { deleteSession, findGrantsOfUsers, getUserById } from '../db/repositories/users';
+import { changePassword } from '../domain/accounts/change-password';
+import { logIn } from '../domain/accounts/log-in';
+import { actorOf, clearSessionCookie, principalOf, setSessionCookie } from '../plugins/auth';
+import { actionsOnUnit } from '../policies/principal';
+import { type RouteDeps, typed } from './deps';
+
+const okSchema = z.object({ ok: z.literal(true) });
+
+export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps) {
+  const db = database.db;
+  const api = typed(app);
+
+  api.post(
+    '/api/auth/login',
+    {
+      config: { isPublic: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập bằng mật khẩu; đặt cookie phiên HttpOnly',
+        body: loginBody,
+        response: { 200: z.object({ csrfToken: z.string() }), 400: errorBodySchema, 401: errorBodySchema, 423: errorBodySchema, 429: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await logIn({
+        db,
+        config,
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+      });
+      setSessionCookie(reply, config, result.token, result.expiresAt);
+      return { csrfToken: result.csrfToken };
+    },
+  );
+
+  api.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: okSchema, ...commonErrors } } },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      await deleteSession(db, request.sessionId!);
+      await insertAuditEntries(db, actorOf(request), [
+        { action: 'auth.logout', entityType: 'user', entityId: principal.userId, summary: 'Đăng xuất' },
+      ]);
+      clearSessionCookie(reply, config);
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập, vai trò và mã CSRF', response: { 200: meSchema, ...commonErrors } } },
+    async (request) => {
+      const principal = principalOf(request);
+      const user = await getUserById(db, principal.userId);
+      const grants = (await findGrantsOfUsers(db, [principal.userId])).get(principal.userId) ?? [];
+      // Menus: the actions the user holds on the units of their own grants.
+      const held = new Set(actionsOnUnit(principal, principal.grants.map((grant) => grant.unitId).filter((id): id is string => id !== null)));
+      return {
+        user: { id: principal.userId, username: principal.username, fullName: user?.fullName ?? principal.username },
+        grants: grants.map((grant) => ({ ...grant, role: grant.role as (typeof principal.grants)[number]['role'] })),
+        csrfToken: request.csrfToken!,
+        canManageUsers: held.has('user.manage'),
+        canViewAudit: held.has('audit.view'),
+      };
+    },
+  );
+
+  api.post(
+    '/api/auth/password',
+    { schema: { tags: ['auth'], summary: 'Đổi mật khẩu của chính mình', body: changePasswordBody, response: { 200: okSchema, ...commonErrors } } },
+    async (request) => {
+      const principal = principalOf(request);
+      await changePassword({
+        db,
+        actor: actorOf(request),
+        userId: principal.userId,
+        sessionId: request.sessionId!,
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+      });
+      return { ok: true as const };
+    },
+  );
+}

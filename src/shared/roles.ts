@@ -1,0 +1,21 @@
+export const ROLES = ['system_admin', 'dx_office', 'reviewer', 'unit_head', 'unit_officer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System admin' },
+  dx_office: { vi: 'Cơ quan chuyển đổi số (tỉnh)', en: 'DX office (province)' },
+  reviewer: { vi: 'Thẩm định', en: 'Reviewer' },
+  unit_head: { vi: 'Lãnh đạo đơn vị', en: 'Unit head' },
+  unit_officer: { vi: 'Cán bộ đơn vị', en: 'Unit officer' },
+  viewer: { vi: 'Xem', en: 'Viewer' },
+};
+
+/** Actions checked by the policies; the server tells the UI which of them a user may take. */
+export const ACTIONS = [
+  'unit.view',
+  'unit.update',
+  'unit.import',
+  'user.manage',
+  'audit.view',
+] as const;
+export type Action = (typeof ACTIONS)[number];

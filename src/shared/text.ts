@@ -1,0 +1,26 @@
+/**
+ * Vietnamese text helpers shared by server and web.
+ * Input is normalised to NFC so that the same word typed on different keyboards (composed vs
+ * decomposed tone marks) is stored once; search compares "folded" text without marks or case.
+ */
+
+/** NFC, trimmed, inner runs of white space collapsed to one space. */
+export function normalizeText(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-case text without diacritics, "đ" read as "d": "Kon Rẫy" → "kon ray". */
+export function foldForSearch(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Escapes LIKE wildcards so that a user's "%" or "_" is matched literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
