@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health';
+import { unitEventRoutes } from './routes/unit-events';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 
@@ -32,6 +33,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   healthRoutes,
   authRoutes,
   unitRoutes,
+  unitEventRoutes,
   userRoutes,
   auditRoutes,
 ];
