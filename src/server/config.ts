@@ -24,6 +24,11 @@ export interface Config {
   lockoutMinutes: number;
   /** Login attempts allowed per client address per minute before 429. */
   loginRateLimitPerMinute: number;
+  /**
+   * Take the client address from X-Forwarded-For. Only behind a reverse proxy that sets it: otherwise
+   * any client could name its own address and step around the login rate limit.
+   */
+  trustProxy: boolean;
   /** Folder with the built web UI; null serves the API only. */
   webDir: string | null;
 }
@@ -97,6 +102,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginMaxFailures: readInt(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     lockoutMinutes: readInt(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     loginRateLimitPerMinute: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 10000),
+    trustProxy: readBool(env, 'TRUST_PROXY', false),
     webDir,
   };
 }

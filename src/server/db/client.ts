@@ -55,6 +55,9 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Pr
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection closed by the server (restart, failover, pg_terminate_backend) is emitted here;
+  // unheard, it would crash the process. The pool has already dropped that client and opens a new one.
+  pool.on('error', () => {});
   // Fail at start-up, with the URL's host named, rather than on the first request.
   const probe = await pool.connect().catch((error: Error) => {
     void pool.end();

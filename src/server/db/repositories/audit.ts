@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { escapeLike } from '../../../shared/text';
 import type { Actor } from '../../domain/actor';
 import type { Queryable } from '../client';
 import { auditLog } from '../schema';
@@ -51,7 +52,7 @@ export interface AuditFilter {
 export async function findAuditEntries(q: Queryable, filter: AuditFilter) {
   const conditions: SQL[] = [];
   if (filter.unitIds) conditions.push(filter.unitIds.length ? inArray(auditLog.unitId, filter.unitIds) : sql`false`);
-  if (filter.actor) conditions.push(ilike(auditLog.actorLabel, `%${filter.actor}%`));
+  if (filter.actor) conditions.push(ilike(auditLog.actorLabel, `%${escapeLike(filter.actor)}%`));
   if (filter.action) conditions.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${filter.action}.%`))!);
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { foldForSearch } from '../../../shared/text';
 import type { UnitEventKind, UnitEventRole, UnitKind } from '../../../shared/units';
 import type { Queryable } from '../client';
@@ -23,13 +23,21 @@ export interface SubtreeRow extends UnitAsOf {
   depth: number;
 }
 
-/** Columns of a unit on a day; expects aliases u (units) and v (its version in force). */
-const unitAsOfColumns = sql`
+/**
+ * Columns of a unit on a day; expects aliases u (units) and v (its version in force). The parent's
+ * name is the one in force that day too: a province renamed in 2024 shows its new name above a
+ * commune whose own version began earlier.
+ */
+function unitColumnsOn(day: SQL) {
+  return sql`
   u.id, u.kind, u.code, v.name, v.parent_id as "parentId",
-  (select pv.name from unit_versions pv where pv.unit_id = v.parent_id
-     and pv.valid_from <= v.valid_from and (pv.valid_to is null or pv.valid_to > v.valid_from)
-     order by pv.valid_from desc limit 1) as "parentName",
+  coalesce(
+    (select pv.name from unit_versions pv where pv.unit_id = v.parent_id
+       and pv.valid_from <= ${day} and (pv.valid_to is null or pv.valid_to > ${day})
+       order by pv.valid_from desc limit 1),
+    (select p.name from units p where p.id = v.parent_id)) as "parentName",
   u.valid_from::text as "validFrom", u.valid_to::text as "validTo", u.website_url as "websiteUrl"`;
+}
 
 function versionInForce(date: string) {
   return sql`v.valid_from <= ${date}::date and (v.valid_to is null or v.valid_to > ${date}::date)`;
@@ -103,7 +111,7 @@ export async function findAllCurrentUnitsWithCode(q: Queryable) {
 export async function getUnitAsOf(q: Queryable, id: string, date: string): Promise<UnitAsOf | undefined> {
   return queryOne<UnitAsOf>(
     q,
-    sql`select ${unitAsOfColumns},
+    sql`select ${unitColumnsOn(sql`${date}::date`)},
       (select count(*)::int from unit_versions c where c.parent_id = u.id
          and c.valid_from <= ${date}::date and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
     from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
@@ -111,16 +119,26 @@ export async function getUnitAsOf(q: Queryable, id: string, date: string): Promi
   );
 }
 
-/** The latest version of a unit, for former units that no longer exist today. */
-export async function getUnitLatest(q: Queryable, id: string): Promise<UnitAsOf | undefined> {
-  const row = await queryOne<{ lastDay: string }>(
+/**
+ * A unit asked about on a day it did not exist, shown on the nearest day it did: today when it exists
+ * today, its last day when it has ended, its first day when it has not begun yet.
+ */
+export async function getUnitLatest(
+  q: Queryable,
+  id: string,
+): Promise<{ unit: UnitAsOf; day: string } | undefined> {
+  const now = today();
+  const row = await queryOne<{ day: string }>(
     q,
-    sql`select coalesce((max(coalesce(valid_to, 'infinity'::date)) - 1)::text, '9999-12-31') as "lastDay"
-        from unit_versions where unit_id = ${id}`,
+    sql`select (case
+          when u.valid_from <= ${now}::date and (u.valid_to is null or u.valid_to > ${now}::date) then ${now}::date
+          when u.valid_to is not null and u.valid_to <= ${now}::date then u.valid_to - 1
+          else u.valid_from end)::text as day
+        from units u where u.id = ${id}`,
   );
   if (!row) return undefined;
-  const lastDay = row.lastDay === 'infinity' || row.lastDay === '-infinity' ? today() : row.lastDay;
-  return getUnitAsOf(q, id, lastDay > today() ? today() : lastDay);
+  const unit = await getUnitAsOf(q, id, row.day);
+  return unit ? { unit, day: row.day } : undefined;
 }
 
 export function today(): string {
@@ -141,7 +159,7 @@ export async function findSubtreeAsOf(q: Queryable, rootId: string, date: string
           from tree t join unit_versions v on v.parent_id = t.id and ${versionInForce(date)}
           where t.depth < ${maxDepth}
       )
-      select ${unitAsOfColumns}, t.depth,
+      select ${unitColumnsOn(sql`${date}::date`)}, t.depth,
         (select count(*)::int from unit_versions c where c.parent_id = u.id and ${sql.raw('c.valid_from')} <= ${date}::date
            and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
       from tree t join units u on u.id = t.id
@@ -154,7 +172,7 @@ export async function findSubtreeAsOf(q: Queryable, rootId: string, date: string
 export async function findRootsAsOf(q: Queryable, date: string): Promise<UnitAsOf[]> {
   return queryRows<UnitAsOf>(
     q,
-    sql`select ${unitAsOfColumns},
+    sql`select ${unitColumnsOn(sql`${date}::date`)},
         (select count(*)::int from unit_versions c where c.parent_id = u.id
            and c.valid_from <= ${date}::date and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
       from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
@@ -192,9 +210,13 @@ export async function searchUnits(q: Queryable, search: UnitSearch): Promise<Uni
   const versionJoin = search.date
     ? versionInForce(search.date)
     : sql`v.valid_to is not distinct from u.valid_to`;
+  // Without a day: the parent as it was on the last day of the unit's latest version (or today).
+  const parentDay = search.date
+    ? sql`${search.date}::date`
+    : sql`(case when v.valid_to is null then greatest(v.valid_from, ${today()}::date) else v.valid_to - 1 end)`;
   return queryRows<UnitAsOf>(
     q,
-    sql`select ${unitAsOfColumns}, 0 as "childCount"
+    sql`select ${unitColumnsOn(parentDay)}, 0 as "childCount"
       from units u join unit_versions v on v.unit_id = u.id and ${versionJoin}
       where ${sql.join(conditions, sql` and `)}
       order by (u.valid_to is null) desc, length(u.search_text), v.name
@@ -290,48 +312,52 @@ export async function findLineage(q: Queryable, unitId: string, direction: 'succ
  * Every unit whose records count toward a unit: the unit, everything ever below it, and their
  * predecessors through merges, transitively. Kon Rẫy district and its former communes reach
  * Quảng Ngãi this way. This is also the scope of a role granted on the unit.
+ * A unit that was split or dissolved among several successors reaches each of them, but its
+ * children do not: they went to their own successors (a former commune of Kon Rẫy merged into
+ * Kon Braih is not Đăk Rve's, though both succeed the district).
  */
 export async function findRollupIds(q: Queryable, rootIds: string[]): Promise<string[]> {
   if (rootIds.length === 0) return [];
   const rows = await queryRows<{ id: string }>(
     q,
-    sql`with recursive scope(id) as (
-        select unnest(${`{${rootIds.join(',')}}`}::uuid[])
+    sql`with recursive scope(id, is_partial) as (
+        select unnest(${`{${rootIds.join(',')}}`}::uuid[]), false
         union
-        select e.down from scope s cross join lateral (
-          select v.unit_id as down from unit_versions v where v.parent_id = s.id
+        select e.down, e.is_partial from scope s cross join lateral (
+          select v.unit_id as down, false as is_partial from unit_versions v where v.parent_id = s.id and not s.is_partial
           union all
-          select f.unit_id from unit_event_units t
+          select f.unit_id, s.is_partial or ev.kind <> 'merge' from unit_event_units t
             join unit_event_units f on f.event_id = t.event_id and f.role = 'from'
             join unit_events ev on ev.id = t.event_id and ev.kind in ('merge', 'split', 'dissolve')
             where t.unit_id = s.id and t.role = 'to'
         ) e
       )
-      select id from scope`,
+      select distinct id from scope`,
   );
   return rows.map((row) => row.id);
 }
 
 /**
  * The units whose scope includes this one: its ancestors at any time and, through merges, the
- * successors of those ancestors. A role granted on any of them reaches this unit.
+ * successors of those ancestors. A role granted on any of them reaches this unit. The exact inverse
+ * of findRollupIds: a split or dissolution is followed only before any step up to a parent.
  */
 export async function findGoverningIds(q: Queryable, unitId: string): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     q,
-    sql`with recursive governing(id) as (
-        select u.id from units u where u.id = ${unitId}
+    sql`with recursive governing(id, went_up) as (
+        select u.id, false from units u where u.id = ${unitId}
         union
-        select e.up from governing g cross join lateral (
-          select v.parent_id as up from unit_versions v where v.unit_id = g.id and v.parent_id is not null
+        select e.up, e.went_up from governing g cross join lateral (
+          select v.parent_id as up, true as went_up from unit_versions v where v.unit_id = g.id and v.parent_id is not null
           union all
-          select t.unit_id from unit_event_units f
+          select t.unit_id, g.went_up from unit_event_units f
             join unit_event_units t on t.event_id = f.event_id and t.role = 'to'
             join unit_events ev on ev.id = f.event_id and ev.kind in ('merge', 'split', 'dissolve')
-            where f.unit_id = g.id and f.role = 'from'
+            where f.unit_id = g.id and f.role = 'from' and (ev.kind = 'merge' or not g.went_up)
         ) e
       )
-      select id from governing`,
+      select distinct id from governing`,
   );
   return rows.map((row) => row.id);
 }

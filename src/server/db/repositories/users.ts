@@ -74,8 +74,10 @@ export async function findGrantsOfUsers(q: Queryable, userIds: string[]): Promis
 
 export interface UserSearch {
   text?: string;
-  /** Only users holding a grant on one of these units; null: all users. */
+  /** Only users whose every grant is on one of these units; null: all users. */
   unitIds: string[] | null;
+  /** With unitIds: only users whose every grant is of one of these roles. */
+  roles?: readonly Role[];
   limit: number;
   offset: number;
 }
@@ -89,8 +91,14 @@ export async function searchUsers(q: Queryable, search: UserSearch): Promise<{ i
   }
   if (search.unitIds) {
     if (search.unitIds.length === 0) return { ids: [], total: 0 };
+    // The users a manager reaches, as in assertManagesUser: at least one grant, none outside the
+    // manager's units or roles (a user with a grant elsewhere belongs to someone else too).
+    const unitList = `{${search.unitIds.join(',')}}`;
+    const roleCheck = search.roles ? sql`or not (g.role = any(${`{${search.roles.join(',')}}`}::text[]))` : sql``;
+    conditions.push(sql`exists (select 1 from role_grants g where g.user_id = u.id)`);
     conditions.push(
-      sql`exists (select 1 from role_grants g where g.user_id = u.id and g.unit_id = any(${`{${search.unitIds.join(',')}}`}::uuid[]))`,
+      sql`not exists (select 1 from role_grants g where g.user_id = u.id
+        and (g.unit_id is null or not (g.unit_id = any(${unitList}::uuid[])) ${roleCheck}))`,
     );
   }
   const where = sql.join(conditions, sql` and `);

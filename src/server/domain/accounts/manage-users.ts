@@ -136,7 +136,13 @@ export async function getUser(options: { db: Db; principal: Principal; userId: s
 export async function findUsers(options: { db: Db; principal: Principal; text?: string; limit: number; offset: number }) {
   const { db, principal } = options;
   const scope = await loadManagerScope(db, principal);
-  const { ids, total } = await searchUsers(db, { text: options.text, unitIds: scope.unitIds, limit: options.limit, offset: options.offset });
+  const { ids, total } = await searchUsers(db, {
+    text: options.text,
+    unitIds: scope.unitIds,
+    roles: [...scope.grantableRoles],
+    limit: options.limit,
+    offset: options.offset,
+  });
   const grants = await findGrantsOfUsers(db, ids);
   const items: UserView[] = [];
   for (const id of ids) {

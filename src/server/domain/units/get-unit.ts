@@ -18,7 +18,8 @@ export async function getUnit(options: { db: Db; principal: Principal; unitId: s
   const actions = await authorizeUnit(db, principal, unitId, 'unit.view');
   const date = options.date ?? today();
   const atDate = await getUnitAsOf(db, unitId, date);
-  const unit = atDate ?? (await getUnitLatest(db, unitId));
-  if (!unit) throw notFound();
-  return { ...unit, asOf: atDate ? date : (unit.validTo ?? date), existedOnDate: Boolean(atDate), actions };
+  if (atDate) return { ...atDate, asOf: date, existedOnDate: true, actions };
+  const latest = await getUnitLatest(db, unitId);
+  if (!latest) throw notFound();
+  return { ...latest.unit, asOf: latest.day, existedOnDate: false, actions };
 }

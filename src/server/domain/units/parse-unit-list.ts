@@ -122,7 +122,8 @@ export async function parseUnitListTable(fileName: string, content: Buffer): Pro
     const code = cell(index.code);
     const name = cell(index.name);
     const kindText = cell(index.kind);
-    const kind = parseUnitKind(kindText) ?? kindFromFullName(name);
+    // The full name decides only when the type cell is empty: a type filled in but unknown is an error.
+    const kind = kindText ? parseUnitKind(kindText) : kindFromFullName(name);
     if (!code) errors.push({ row: rowNumber, column: table.headers[index.code], message: 'Thiếu mã đơn vị.' });
     if (!name) errors.push({ row: rowNumber, column: table.headers[index.name], message: 'Thiếu tên đơn vị.' });
     if (!kind) errors.push({ row: rowNumber, column: table.headers[index.kind], message: `Loại đơn vị "${kindText}" không hợp lệ.` });

@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROJECT_ROOT } from '../src/server/paths';
+import { runCleanups } from './cleanup';
+import { benchImport, benchQueries, type RunSizes } from './db-operations';
+import { generateNational } from './generate-national';
+import { benchHttp, type HttpSizes } from './http-bench';
+import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
+import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
+
+/**
+ * `npm run bench [-- --db=pglite|postgres|all] [--quick] [--no-docs] [--no-analyze]`
+ *
+ * Without options: PGlite, then PostgreSQL if a server answers at BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres). With DATABASE_URL set: PostgreSQL on that server only.
+ * On PostgreSQL the bench creates databases named loaso_bench_<pid>… and drops them at the end.
+ * Results go to the console and into docs/benchmarks.md between the markers of each database.
+ */
+
+const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DOCS_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
+/** The whole run stops by itself after this, cleaning up what it created. */
+const WATCHDOG_MINUTES = 12;
+
+const FULL: { db: RunSizes; http: HttpSizes } = {
+  db: { queryWarmup: 5, queryRuns: 31, importRuns: 5, maxSecondsPerOperation: 20 },
+  http: {
+    concurrency: 16,
+    warmupRequests: 300,
+    authenticatedRequests: 2000,
+    bareRequests: 10_000,
+    maxSecondsPerRound: 10,
+    rounds: 3,
+  },
+};
+const QUICK: { db: RunSizes; http: HttpSizes } = {
+  db: { queryWarmup: 1, queryRuns: 5, importRuns: 2, maxSecondsPerOperation: 5 },
+  http: {
+    concurrency: 16,
+    warmupRequests: 50,
+    authenticatedRequests: 300,
+    bareRequests: 1000,
+    maxSecondsPerRound: 5,
+    rounds: 1,
+  },
+};
+
+interface Options {
+  databases: Array<'pglite' | 'postgres'>;
+  /** Set when PostgreSQL was asked for explicitly: unreachable is then an error, not a skip. */
+  postgresRequired: boolean;
+  postgresUrl: string;
+  quick: boolean;
+  writeDocs: boolean;
+  /** Skip ANALYZE after generating, to see what the planner does without statistics. */
+  analyze: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  for (const arg of argv) {
+    if (!/^--(db=(pglite|postgres|all)|quick|no-docs|no-analyze|help)$/.test(arg))
+      throw new Error(`unknown option ${arg}; see --help`);
+  }
+  const databaseUrl = process.env.DATABASE_URL || '';
+  const db = value('db') ?? (databaseUrl ? 'postgres' : 'all');
+  return {
+    databases: db === 'all' ? ['pglite', 'postgres'] : [db as 'pglite' | 'postgres'],
+    postgresRequired: db === 'postgres',
+    postgresUrl: databaseUrl || process.env.BENCH_DATABASE_URL || DEFAULT_POSTGRES_URL,
+    quick: flag('quick'),
+    writeDocs: !flag('no-docs') && !flag('no-analyze'),
+    analyze: !flag('no-analyze'),
+  };
+}
+
+function log(line: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+async function benchTarget(open: () => Promise<BenchTarget>, options: Options): Promise<TargetReport> {
+  const sizes = options.quick ? QUICK : FULL;
+  const started = performance.now();
+  const machine = describeMachine();
+  const target = await open();
+  try {
+    log(`${target.label}: generating the national dataset…`);
+    const dataset = await generateNational(target.database.db);
+    // PGlite has no autovacuum daemon, and the PostgreSQL server may have it off or not yet run:
+    // without statistics the planner guesses, so every run measures with fresh ones.
+    if (options.analyze) await target.raw.query('analyze');
+    log(`${target.label}: import of the official list on fresh databases…`);
+    const importResult = await benchImport(target, sizes.db);
+    log(`${target.label}: subtree, roll-up and lineage queries…`);
+    const queries = await benchQueries(target, dataset, sizes.db);
+    log(`${target.label}: HTTP requests per second…`);
+    const http = await benchHttp(target, dataset, sizes.http);
+    return {
+      kind: target.kind,
+      label: target.label,
+      machine,
+      dataset,
+      operations: [importResult, ...queries],
+      http,
+      totalSeconds: (performance.now() - started) / 1000,
+      mode: `${options.quick ? 'quick' : 'full'}${options.analyze ? '' : ', without ANALYZE'}`,
+    };
+  } finally {
+    await target.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    console.log(
+      'npm run bench [-- --db=pglite|postgres|all] [--quick] [--no-docs] [--no-analyze]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
+    );
+    return 0;
+  }
+  const options = parseOptions(argv);
+  const plan: Array<{ kind: 'pglite' | 'postgres'; open: () => Promise<BenchTarget> }> = [];
+  if (options.databases.includes('pglite')) plan.push({ kind: 'pglite', open: openPgliteTarget });
+  let skipped = '';
+  if (options.databases.includes('postgres')) {
+    const redacted = options.postgresUrl.replace(/\/\/[^@/]*@/, '//…@');
+    const reachable = await isPostgresReachable(options.postgresUrl);
+    if (reachable === true)
+      plan.push({ kind: 'postgres', open: () => openPostgresTarget(options.postgresUrl) });
+    else if (options.postgresRequired)
+      throw new Error(`PostgreSQL at ${redacted} is not reachable: ${reachable}`);
+    else skipped = `PostgreSQL at ${redacted} not reachable (${reachable}): skipped`;
+  }
+  log(
+    `databases: ${plan.map((p) => p.kind).join(' + ')}${skipped ? `; ${skipped}` : ''}${options.quick ? ' (quick run)' : ''}`,
+  );
+
+  const reports: TargetReport[] = [];
+  for (const item of plan) {
+    const report = await benchTarget(item.open, options);
+    printReport(report);
+    reports.push(report);
+  }
+  if (options.writeDocs && !options.quick) {
+    for (const report of reports) writeSection(DOCS_FILE, report.kind, markdownSection(report));
+    log(
+      `results written to ${path.relative(process.cwd(), DOCS_FILE)} (${reports.map((r) => r.kind).join(', ')})`,
+    );
+  } else {
+    log('docs/benchmarks.md left as it was (quick run, --no-docs or --no-analyze)');
+  }
+  log(`ran on: ${reports.map((r) => r.label).join('; ')}${skipped ? `; ${skipped}` : ''}`);
+  return reports.some((report) => report.operations.some((op) => !op.isSameAsRaw)) ? 2 : 0;
+}
+
+let isStopping = false;
+
+/** Ends the run once: the first reason wins, and the exit waits for every cleanup. */
+function stop(code: number, message?: string): void {
+  if (isStopping) return;
+  isStopping = true;
+  if (message) console.error(message);
+  void runCleanups().finally(() => process.exit(code));
+}
+
+const watchdog = setTimeout(
+  () => stop(1, `bench: still running after ${WATCHDOG_MINUTES} minutes; stopping.`),
+  WATCHDOG_MINUTES * 60_000,
+);
+watchdog.unref();
+
+// An error thrown from an event emitter (a dropped connection, a dead child) bypasses main()'s catch:
+// clean up anyway, so that no database or temp dir is left behind.
+process.on('uncaughtException', (error) => stop(1, `bench failed: ${error.stack ?? error.message}`));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => stop(130, `bench: ${signal}, cleaning up…`));
+}
+
+main().then(
+  (code) => stop(code),
+  (error: Error) => stop(1, `bench failed: ${error.stack ?? error.message}`),
+);

@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import type { OperationResult } from './db-operations';
+import type { NationalDataset } from './generate-national';
+import type { HttpResult } from './http-bench';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  date: string;
+  commit: string;
+  loadAverage: string;
+}
+
+export function describeMachine(): Machine {
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const line = fs
+      .readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
+    if (line) cpu = line.split(':').slice(1).join(':').trim();
+  } catch {
+    // Not Linux: os.cpus() is good enough.
+  }
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    if (dirty) commit += ' with uncommitted changes';
+  } catch {
+    // Not a git checkout (e.g. a release tarball).
+  }
+  return {
+    cpu,
+    cores: os.cpus().length,
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit,
+    loadAverage: os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' '),
+  };
+}
+
+export interface TargetReport {
+  kind: 'pglite' | 'postgres';
+  label: string;
+  machine: Machine;
+  dataset: NationalDataset;
+  operations: OperationResult[];
+  http: HttpResult;
+  totalSeconds: number;
+  /** "full" or "quick" (fewer runs: a smoke test, not figures to quote). */
+  mode: string;
+}
+
+const ms = (value: number) =>
+  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+const ratio = (value: number) => `${value.toFixed(value >= 10 ? 0 : 1)}×`;
+const rps = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** Rows of the main table: operation | product median | raw SQL median | ratio | check. */
+function mainRows(report: TargetReport): string[][] {
+  const rows = report.operations.map((op) => [
+    op.name,
+    `${ms(op.product.medianMs)} ms`,
+    `${ms(op.raw.medianMs)} ms`,
+    ratio(op.product.medianMs / op.raw.medianMs),
+    `${op.rows} ${op.rows === 1 ? 'row' : 'rows'}, ${op.isSameAsRaw ? 'same as raw' : 'DIFFERENT from raw'} (${op.product.runs} runs)`,
+  ]);
+  const { authenticated, bare } = report.http;
+  rows.push([
+    `Authenticated requests vs bare route, ${report.http.concurrency} connections`,
+    `${rps(authenticated.requestsPerSecond)} req/s`,
+    `${rps(bare.requestsPerSecond)} req/s (bare)`,
+    ratio(bare.requestsPerSecond / authenticated.requestsPerSecond),
+    `${authenticated.failed + bare.failed} failed`,
+  ]);
+  return rows;
+}
+
+const MAIN_HEADER = ['Operation', 'Product median', 'Raw SQL median', 'Ratio', 'Check'];
+
+function httpRows(http: HttpResult): string[][] {
+  return [http.authenticated, http.bare, http.plainFastify].map((t) => [
+    t.name,
+    rps(t.requestsPerSecond),
+    t.roundsPerSecond.map(rps).join(' / '),
+    ms(t.p50Ms),
+    ms(t.p99Ms),
+    `${t.failed}${t.firstFailure ? ` (${t.firstFailure})` : ''}`,
+  ]);
+}
+
+const HTTP_HEADER = ['Route', 'req/s (median)', 'req/s per round', 'p50 ms', 'p99 ms', 'Failed'];
+
+function datasetLine(dataset: NationalDataset): string {
+  const current = dataset.unitsByKind.reduce((sum, row) => sum + row.current, 0);
+  const former = dataset.unitsByKind.reduce((sum, row) => sum + row.former, 0);
+  const byKind = dataset.unitsByKind
+    .map((row) => `${row.kind} ${row.current}${row.former ? `+${row.former} former` : ''}`)
+    .join(', ');
+  const events = dataset.eventsByKind.map((row) => `${row.count} ${row.kind}`).join(', ');
+  return `${current + former} units (${current} current, ${former} former: ${byKind}); events: ${events}`;
+}
+
+function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
+  const escapeCell = (cell: string) => cell.replace(/\|/g, '\\|');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+  ].join('\n');
+}
+
+function mismatches(report: TargetReport): string[] {
+  return report.operations.filter((op) => op.mismatch).map((op) => `${op.name}: ${op.mismatch}`);
+}
+
+export function printReport(report: TargetReport): void {
+  const { dataset } = report;
+  console.log(`\n=== ${report.label} — results (${report.mode}) ===`);
+  console.log(`Dataset: ${datasetLine(dataset)}`);
+  console.log(
+    `Generation: import ${ms(dataset.timings.importMs)} ms, history ${ms(dataset.timings.generateMs)} ms, users ${ms(dataset.timings.usersMs)} ms`,
+  );
+  console.log(`\n${textTable(MAIN_HEADER, mainRows(report))}`);
+  console.log(
+    `\nHTTP detail (${report.http.concurrency} keep-alive connections):\n${textTable(HTTP_HEADER, httpRows(report.http))}`,
+  );
+  for (const line of mismatches(report)) console.log(`!! ${line}`);
+}
+
+export function markdownSection(report: TargetReport): string {
+  const { machine, dataset } = report;
+  const lines = [
+    `### ${report.label}`,
+    '',
+    `Run ${machine.date} (${report.mode} run, ${Math.round(report.totalSeconds)} s in all) on ${machine.cpu}, ${machine.cores} cores, ` +
+      `${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; load average at start ${machine.loadAverage}; commit ${machine.commit}.`,
+    '',
+    `Dataset: ${datasetLine(dataset)}. Generated in ${ms(dataset.timings.importMs + dataset.timings.generateMs + dataset.timings.usersMs)} ms ` +
+      `(of which the national import ${ms(dataset.timings.importMs)} ms, the first one of the run).`,
+    '',
+    markdownTable(MAIN_HEADER, mainRows(report)),
+    '',
+    `HTTP detail, ${report.http.concurrency} keep-alive connections, ${report.http.authenticated.requestsPerRound} authenticated and ` +
+      `${report.http.bare.requestsPerRound} bare requests per round:`,
+    '',
+    markdownTable(HTTP_HEADER, httpRows(report.http)),
+  ];
+  const problems = mismatches(report);
+  if (problems.length) lines.push('', ...problems.map((line) => `- **Mismatch:** ${line}`));
+  return lines.join('\n');
+}
+
+export function markers(kind: string): { start: string; end: string } {
+  return { start: `<!-- bench:results:${kind}:start -->`, end: `<!-- bench:results:${kind}:end -->` };
+}
+
+/** Replaces the text between a database's markers; a file without them gets them appended. */
+export function writeSection(file: string, kind: string, body: string): void {
+  const { start, end } = markers(kind);
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const block = `${start}\n${body}\n${end}`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const next =
+    from >= 0 && to > from
+      ? text.slice(0, from) + block + text.slice(to + end.length)
+      : `${text.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(file, next);
+}

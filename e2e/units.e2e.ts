@@ -1,0 +1,237 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  logIn,
+  newPage,
+  PHONE,
+  screenshot,
+} from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext | null = null;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = null;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+  const opened = await newPage(browser, server.url, viewport);
+  context = opened.context;
+  return opened.page;
+}
+
+describe('unit tree and history', () => {
+  it('finds Kon Rẫy without accents and follows it to the new commune Xã Đăk Rve and its history', async () => {
+    const page = await openPage(DESKTOP);
+    await logIn(page, 'sokhcn.quangngai');
+
+    // Home is the tree of the user's province.
+    await expect.poll(() => page.getByRole('tree').getByText('Tỉnh Quảng Ngãi').isVisible()).toBe(true);
+    await page.getByRole('tree').getByRole('link', { name: 'Xã Đăk Rve' }).waitFor();
+    await screenshot(page, 'desktop-tree');
+
+    await page.getByRole('searchbox', { name: 'Tìm đơn vị' }).fill('kon ray');
+    const results = page.getByRole('region', { name: /Kết quả tìm kiếm/ });
+    const konRay = results.getByRole('link', { name: 'Huyện Kon Rẫy', exact: true });
+    await konRay.waitFor();
+    await expect
+      .poll(() => results.getByText('Đã giải thể/sáp nhập từ 01/07/2025').first().isVisible())
+      .toBe(true);
+    await screenshot(page, 'desktop-search');
+
+    // The former district: its successors include the new commune.
+    await konRay.click();
+    await page.getByRole('heading', { level: 2, name: 'Huyện Kon Rẫy' }).waitFor();
+    await screenshot(page, 'desktop-former-district');
+    await page.getByText('Đơn vị kế thừa', { exact: true }).waitFor();
+    await page
+      .locator('.ant-card', { hasText: 'Đơn vị kế thừa' })
+      .getByRole('link', { name: 'Xã Đăk Rve' })
+      .click();
+
+    await page.getByRole('heading', { level: 2, name: 'Xã Đăk Rve' }).waitFor();
+    const history = page.locator('.ant-card', { hasText: 'Sự kiện' });
+    const merge = history.getByTestId('unit-event').filter({ hasText: 'Sáp nhập' });
+    await merge.waitFor();
+    const mergeText = await merge.textContent();
+    expect(mergeText).toContain('Thị trấn Đắk Rve');
+    expect(mergeText).toContain('Xã Đắk Pne');
+    expect(await history.getByText('01/07/2025').first().isVisible()).toBe(true);
+
+    const predecessors = page.locator('.ant-card', { hasText: 'Đơn vị tiền thân' });
+    for (const name of ['Thị trấn Đắk Rve', 'Xã Đắk Pne', 'Huyện Kon Rẫy']) {
+      expect(await predecessors.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+    }
+    await screenshot(page, 'desktop-unit-detail');
+
+    // The DX office may edit the website; a bad address is refused beside the field.
+    await page.getByRole('button', { name: 'Sửa trang web' }).click();
+    await page.getByLabel('Trang thông tin điện tử').fill('ftp://dakrve');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Địa chỉ trang web phải bắt đầu bằng http:// hoặc https://').waitFor();
+    await page.getByRole('button', { name: 'Hủy' }).click();
+
+    // The same commune's parent before the reorganisation: the tree as of 30/06/2025.
+    await page.goto('/?date=2025-06-30');
+    await page.getByText('Đang xem cây đơn vị vào ngày 30/06/2025.').waitFor();
+    const tree = page.getByRole('tree');
+    await tree.getByRole('link', { name: 'Tỉnh Kon Tum' }).waitFor();
+    await tree
+      .locator('.ant-tree-treenode', { hasText: 'Tỉnh Kon Tum' })
+      .locator('.ant-tree-switcher')
+      .click();
+    await tree.getByRole('link', { name: 'Huyện Kon Rẫy' }).waitFor();
+    await tree
+      .locator('.ant-tree-treenode', { hasText: 'Huyện Kon Rẫy' })
+      .locator('.ant-tree-switcher')
+      .click();
+    await tree.getByRole('link', { name: 'Thị trấn Đắk Rve' }).waitFor();
+    await screenshot(page, 'desktop-tree-before-2025-07-01');
+
+    // The English switch holds across a reload.
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Unit tree' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Unit tree' }).waitFor();
+    await screenshot(page, 'desktop-tree-english');
+    await page.getByText('VI', { exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Cây đơn vị' }).waitFor();
+  });
+
+  it('fits a 360 px phone without sideways scrolling', async () => {
+    const page = await openPage(PHONE);
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByLabel('Tên đăng nhập').fill('sokhcn.quangngai');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-login-error');
+
+    await logIn(page, 'sokhcn.quangngai');
+    await page.getByRole('tree').getByRole('link', { name: 'Xã Đăk Rve' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'phone-tree');
+
+    await page.getByRole('button', { name: 'Mở menu' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'Cây đơn vị' }).waitFor();
+    await screenshot(page, 'phone-menu');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('searchbox', { name: 'Tìm đơn vị' }).fill('kon ray');
+    await page.getByRole('link', { name: 'Huyện Kon Rẫy', exact: true }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-search');
+
+    await page.getByRole('searchbox', { name: 'Tìm đơn vị' }).fill('dak rve');
+    await page.getByRole('link', { name: 'Xã Đăk Rve', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Xã Đăk Rve' }).waitFor();
+    await page.getByTestId('unit-event').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-unit-detail');
+  });
+});
+
+describe('administration', () => {
+  it('creates a user with a grant, lists it, and shows the creation in the audit log', async () => {
+    const page = await openPage(DESKTOP);
+    await logIn(page, 'admin');
+
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByRole('heading', { name: 'Người dùng và phân quyền' }).waitFor();
+    await page
+      .getByRole('cell', { name: /canbo\.dakrve/ })
+      .first()
+      .waitFor();
+    await screenshot(page, 'desktop-users');
+
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm người dùng' });
+    await dialog.getByLabel('Tên đăng nhập').fill('canbo.e2e');
+    await dialog.getByLabel('Họ và tên').fill('Y Thử Nghiệm');
+    await dialog.getByLabel('Email').fill('canbo.e2e@example.vn');
+    await dialog.getByLabel('Mật khẩu ban đầu').fill('Thu-nghiem-2026');
+    await dialog.getByLabel('Vai trò').click();
+    await page.locator('.ant-select-dropdown').getByText('Cán bộ đơn vị', { exact: true }).click();
+    await dialog.getByLabel('Đơn vị').fill('dak rve');
+    await page.locator('.ant-select-dropdown').getByText('Xã Đăk Rve (23479)', { exact: true }).click();
+    await screenshot(page, 'desktop-create-user');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = page.getByRole('row', { name: /canbo\.e2e/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Cán bộ đơn vị · Xã Đăk Rve');
+
+    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByRole('heading', { name: 'Nhật ký thay đổi' }).waitFor();
+    const entry = page.getByRole('row', { name: /Tạo tài khoản canbo\.e2e/ });
+    await entry.waitFor();
+    await entry.getByRole('button', { name: /mở rộng|expand/i }).click();
+    await page.getByText('"username": "canbo.e2e"').waitFor();
+    await screenshot(page, 'desktop-audit');
+
+    // Filtering by action keeps the entry and drops the logins.
+    await page.getByLabel('Thao tác').fill('user.create');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await expect.poll(() => page.getByRole('row', { name: /Đăng nhập/ }).count()).toBe(0);
+    expect(await page.getByRole('row', { name: /Tạo tài khoản canbo\.e2e/ }).isVisible()).toBe(true);
+  });
+
+  it('keeps the admin pages usable on a phone', async () => {
+    const page = await openPage(PHONE);
+    await logIn(page, 'admin');
+    await page.goto('/admin/users');
+    await page.getByRole('heading', { name: 'Người dùng và phân quyền' }).waitFor();
+    await page.getByText('canbo.dakrve').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-users');
+
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    await page.getByRole('dialog', { name: 'Thêm người dùng' }).getByLabel('Tên đăng nhập').waitFor();
+    await screenshot(page, 'phone-create-user');
+    await page.getByRole('button', { name: 'Hủy' }).click();
+
+    await page.getByRole('button', { name: 'Y Hằng' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Tài khoản canbo.dakrve' });
+    await drawer.getByText('Xã Đăk Rve').first().waitFor();
+    await screenshot(page, 'phone-user-drawer');
+    await drawer
+      .getByRole('button', { name: 'Close' })
+      .or(drawer.getByRole('button', { name: 'Đóng' }))
+      .first()
+      .click();
+
+    await page.goto('/admin/audit');
+    await page.getByRole('heading', { name: 'Nhật ký thay đổi' }).waitFor();
+    await page
+      .getByRole('row', { name: /Đăng nhập/ })
+      .first()
+      .waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-audit');
+
+    await page.goto('/account');
+    await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-account');
+  });
+});

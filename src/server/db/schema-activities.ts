@@ -1,0 +1,299 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { units, users } from './schema';
+
+/**
+ * Activity records and what surrounds them (issue "Activity records"). Three dates never mix on a
+ * record: when it happened (occurred_at / occurred_on), when it was recorded (recorded_at), when it was
+ * reviewed (reviewed_at).
+ */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A unit's channel: its website DX column, radio DX programme, press column, social page or e-board. */
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    platform: text('platform').notNull(),
+    name: text('name').notNull(),
+    /** The radio station or newspaper carrying a programme or column. */
+    stationName: text('station_name'),
+    url: text('url'),
+    feedUrl: text('feed_url'),
+    /** The day the DX column or programme started, and ended. */
+    startedOn: date('started_on'),
+    endedOn: date('ended_on'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('channels_unit_idx').on(t.unitId)],
+);
+
+/** Topics (D11) and languages are lists a province may extend: province_id null = the national list. */
+export const topics = pgTable(
+  'topics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceId: uuid('province_id').references(() => units.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    isActive: boolean('is_active').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('topics_code_uq').on(sql`coalesce(${t.provinceId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.code)],
+);
+
+export const languages = pgTable(
+  'languages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceId: uuid('province_id').references(() => units.id),
+    /** BCP-47 / ISO 639-3 code: vi, sed, bdq, cmo… */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('languages_code_uq').on(sql`coalesce(${t.provinceId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.code)],
+);
+
+/** Posts, broadcasts, press issues and banner placements: the facts every score is computed from. */
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    channelId: uuid('channel_id').references(() => channels.id),
+    /** When it happened: published, aired, issued, or checked on the page (banners). */
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** The Vietnamese calendar day of occurred_at, kept so week and month counts need no time-zone maths. */
+    occurredOn: date('occurred_on').notNull(),
+    title: text('title').notNull(),
+    searchText: text('search_text').notNull(),
+    url: text('url'),
+    /** The URL normalised for duplicate detection (no scheme, www, trailing slash, tracking parameters). */
+    urlKey: text('url_key'),
+    genre: text('genre'),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    language: text('language').notNull().default('vi'),
+    author: text('author'),
+    /** Broadcasts: programme name, length, and where the content came from. */
+    programme: text('programme'),
+    durationSeconds: integer('duration_seconds'),
+    source: text('source'),
+    /** Press issues: the issue number or date line. */
+    issueNumber: text('issue_number'),
+    /** Banners: where it links to, and whether it was seen working at the check. */
+    targetUrl: text('target_url'),
+    isVerified: boolean('is_verified'),
+    provenance: text('provenance').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    reviewStatus: text('review_status').notNull().default('pending'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    /** A suspected duplicate of another record: flagged for a person to decide, never silently merged. */
+    duplicateOfId: uuid('duplicate_of_id'),
+    /** This record is a version in another language of that record. */
+    translationOfId: uuid('translation_of_id'),
+    libraryItemId: uuid('library_item_id'),
+    scheduleEntryId: uuid('schedule_entry_id'),
+    importBatchId: uuid('import_batch_id'),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: uuid('deleted_by'),
+    deleteReason: text('delete_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('activities_unit_kind_day_idx').on(t.unitId, t.kind, t.occurredOn),
+    index('activities_channel_day_idx').on(t.channelId, t.occurredOn),
+    index('activities_day_idx').on(t.occurredOn),
+    index('activities_url_key_idx').on(t.urlKey),
+    index('activities_title_day_idx').on(t.channelId, t.occurredOn, t.searchText),
+    index('activities_translation_idx').on(t.translationOfId),
+    index('activities_library_idx').on(t.libraryItemId),
+    index('activities_topics_idx').using('gin', t.topics),
+    check('activities_duration_ck', sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
+  ],
+);
+
+/** The monthly broadcast list ("danh mục phát sóng") of a station, drafted by an officer, issued by the head. */
+export const broadcastSchedules = pgTable(
+  'broadcast_schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    /** The first day of the month the list covers. */
+    month: date('month').notNull(),
+    status: text('status').notNull().default('draft'),
+    documentNumber: text('document_number'),
+    signerName: text('signer_name'),
+    signerTitle: text('signer_title'),
+    recipients: text('recipients'),
+    note: text('note'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('broadcast_schedules_channel_month_uq').on(t.channelId, t.month)],
+);
+
+export const broadcastScheduleEntries = pgTable(
+  'broadcast_schedule_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => broadcastSchedules.id, { onDelete: 'cascade' }),
+    airDate: date('air_date').notNull(),
+    /** "05:00", "17:00–17:15": the slot as the station writes it. */
+    timeSlot: text('time_slot').notNull(),
+    title: text('title').notNull(),
+    genre: text('genre'),
+    topic: text('topic'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    language: text('language').notNull().default('vi'),
+    source: text('source').notNull().default('own'),
+    libraryItemId: uuid('library_item_id'),
+    /** The broadcast created when the entry was marked as aired. */
+    airedActivityId: uuid('aired_activity_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('broadcast_schedule_entries_schedule_idx').on(t.scheduleId, t.airDate)],
+);
+
+/** Materials a DX office publishes to its subtree (D15): texts, scripts, audio, banners, guidance. */
+export const libraryItems = pgTable(
+  'library_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    searchText: text('search_text').notNull(),
+    body: text('body'),
+    summary: text('summary'),
+    language: text('language').notNull().default('vi'),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    fileId: uuid('file_id'),
+    translationOfId: uuid('translation_of_id'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('library_items_owner_idx').on(t.ownerUnitId), index('library_items_translation_idx').on(t.translationOfId)],
+);
+
+/** Bytes on disk, by content hash: stored once, never changed in place. */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    /** The type found in the content, not the one the name claims. */
+    mimeType: text('mime_type').notNull(),
+    originalName: text('original_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('stored_files_sha_idx').on(t.sha256)],
+);
+
+/** Proof: a file, a URL or a document citation (số/ký hiệu, date, issuing body, summary). */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    fileId: uuid('file_id').references(() => storedFiles.id),
+    url: text('url'),
+    documentNumber: text('document_number'),
+    documentDate: date('document_date'),
+    issuingBody: text('issuing_body'),
+    summary: text('summary'),
+    /** The period the evidence proves. */
+    periodFrom: date('period_from'),
+    periodTo: date('period_to'),
+    capturedAt: timestamp('captured_at', { withTimezone: true }).notNull().defaultNow(),
+    source: text('source').notNull().default('upload'),
+    /** A new version points at the one it replaces; versions are never edited. */
+    previousVersionId: uuid('previous_version_id'),
+    isCurrent: boolean('is_current').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_unit_idx').on(t.unitId)],
+);
+
+/** What an evidence item proves: a record now, a criterion of an assessment later. */
+export const evidenceLinks = pgTable(
+  'evidence_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id),
+    targetType: text('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('evidence_links_uq').on(t.evidenceId, t.targetType, t.targetId),
+    index('evidence_links_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+/** One spreadsheet import, so its rows can be listed and traced back to the file. */
+export const importBatches = pgTable('import_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  fileName: text('file_name').notNull(),
+  rowCount: integer('row_count').notNull(),
+  fileId: uuid('file_id'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const activitySchema = {
+  channels,
+  topics,
+  languages,
+  activities,
+  broadcastSchedules,
+  broadcastScheduleEntries,
+  libraryItems,
+  storedFiles,
+  evidence,
+  evidenceLinks,
+  importBatches,
+};

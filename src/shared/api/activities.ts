@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import {
+  ACTIVITY_KINDS,
+  BROADCAST_SOURCES,
+  CHANNEL_KINDS,
+  CHANNEL_PLATFORMS,
+  GENRES,
+  PROVENANCES,
+  REVIEW_STATUSES,
+} from '../activities';
+import { isoDay } from './common';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Địa chỉ phải bắt đầu bằng http:// hoặc https://.' });
+const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Mã ngôn ngữ không hợp lệ (ví dụ vi, sed, bdq).');
+
+export const channelInput = z.object({
+  kind: z.enum(CHANNEL_KINDS),
+  platform: z.enum(CHANNEL_PLATFORMS),
+  name: z.string().min(1, 'Nhập tên kênh.').max(300),
+  stationName: z.string().max(300).nullable().optional(),
+  url: httpUrl.nullable().optional(),
+  feedUrl: httpUrl.nullable().optional(),
+  startedOn: isoDay.nullable().optional(),
+  endedOn: isoDay.nullable().optional(),
+});
+export type ChannelInput = z.infer<typeof channelInput>;
+
+export const channelSchema = channelInput.extend({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  stationName: z.string().nullable(),
+  url: z.string().nullable(),
+  feedUrl: z.string().nullable(),
+  startedOn: isoDay.nullable(),
+  endedOn: isoDay.nullable(),
+  activityCount: z.number().int(),
+});
+export type ChannelDto = z.infer<typeof channelSchema>;
+
+/**
+ * A record as an officer enters it. occurredOn + occurredTime are Vietnamese local time; the server
+ * keeps the instant and the local day apart from when it was recorded and reviewed.
+ */
+export const activityInput = z.object({
+  kind: z.enum(ACTIVITY_KINDS),
+  unitId: z.uuid(),
+  channelId: z.uuid().nullable().optional(),
+  occurredOn: isoDay,
+  occurredTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm.')
+    .nullable()
+    .optional(),
+  title: z.string().min(1, 'Nhập tiêu đề.').max(1000),
+  url: httpUrl.nullable().optional(),
+  genre: z.enum(GENRES).nullable().optional(),
+  topics: z.array(z.string().max(50)).max(20).default([]),
+  language: languageCode.default('vi'),
+  author: z.string().max(300).nullable().optional(),
+  programme: z.string().max(300).nullable().optional(),
+  durationSeconds: z.number().int().min(1).max(24 * 3600).nullable().optional(),
+  source: z.enum(BROADCAST_SOURCES).nullable().optional(),
+  issueNumber: z.string().max(100).nullable().optional(),
+  targetUrl: httpUrl.nullable().optional(),
+  isVerified: z.boolean().nullable().optional(),
+  translationOfId: z.uuid().nullable().optional(),
+  libraryItemId: z.uuid().nullable().optional(),
+  /** Store even though it looks like a record already there (it is kept flagged as a suspected duplicate). */
+  confirmDuplicate: z.boolean().optional(),
+});
+export type ActivityInput = z.infer<typeof activityInput>;
+
+export const activityUpdate = activityInput.omit({ kind: true, unitId: true, confirmDuplicate: true }).partial();
+
+export const activitySchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(ACTIVITY_KINDS),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  channelId: z.uuid().nullable(),
+  channelName: z.string().nullable(),
+  occurredAt: z.date(),
+  occurredOn: isoDay,
+  title: z.string(),
+  url: z.string().nullable(),
+  genre: z.enum(GENRES).nullable(),
+  topics: z.array(z.string()),
+  language: z.string(),
+  author: z.string().nullable(),
+  programme: z.string().nullable(),
+  durationSeconds: z.number().int().nullable(),
+  source: z.enum(BROADCAST_SOURCES).nullable(),
+  issueNumber: z.string().nullable(),
+  targetUrl: z.string().nullable(),
+  isVerified: z.boolean().nullable(),
+  provenance: z.enum(PROVENANCES),
+  recordedAt: z.date(),
+  recordedByName: z.string().nullable(),
+  reviewStatus: z.enum(REVIEW_STATUSES),
+  reviewedAt: z.date().nullable(),
+  duplicateOfId: z.uuid().nullable(),
+  translationOfId: z.uuid().nullable(),
+  libraryItemId: z.uuid().nullable(),
+  deletedAt: z.date().nullable(),
+  deleteReason: z.string().nullable(),
+});
+export type ActivityDto = z.infer<typeof activitySchema>;
+
+export const activityListQuery = z.object({
+  /** The subtree (roll-up) of this unit; default: everything the user sees. */
+  unitId: z.uuid().optional(),
+  kind: z.enum(ACTIVITY_KINDS).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  channelId: z.uuid().optional(),
+  topic: z.string().max(50).optional(),
+  language: z.string().max(20).optional(),
+  provenance: z.enum(PROVENANCES).optional(),
+  q: z.string().max(200).optional(),
+  includeDeleted: z.coerce.boolean().optional(),
+  onlyDuplicates: z.coerce.boolean().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ActivityListQuery = z.infer<typeof activityListQuery>;

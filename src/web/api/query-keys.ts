@@ -1,0 +1,5 @@
+/** Cache keys shared by the hooks; each area's keys start with its name so it can be invalidated whole. */
+export const ME_QUERY_KEY = ['me'] as const;
+export const UNITS_KEY = 'units';
+export const USERS_KEY = 'users';
+export const AUDIT_KEY = 'audit';

@@ -1,0 +1,160 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useLogout, useMe } from '../api/auth';
+import { useErrorText } from '../hooks/use-error-text';
+import { useIsDesktop } from '../hooks/use-is-desktop';
+import { useI18n } from '../i18n/I18nProvider';
+import { Brand } from './Brand';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PageSpinner } from './PageSpinner';
+
+function selectedMenuKey(pathname: string): string {
+  if (pathname.startsWith('/admin/users')) return '/admin/users';
+  if (pathname.startsWith('/admin/audit')) return '/admin/audit';
+  if (pathname.startsWith('/account')) return '/account';
+  return '/';
+}
+
+/**
+ * The frame of every signed-in page: a side menu on wide screens, a menu button and drawer on
+ * phones, the language switch and the user menu in the header.
+ */
+export function AppLayout() {
+  const { t } = useI18n();
+  const me = useMe().data;
+  const isDesktop = useIsDesktop();
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+
+  const menuItems: MenuProps['items'] = [
+    { key: '/', icon: <ApartmentOutlined />, label: <Link to="/">{t('nav.tree')}</Link> },
+    me?.canManageUsers
+      ? {
+          key: '/admin/users',
+          icon: <TeamOutlined />,
+          label: <Link to="/admin/users">{t('nav.users')}</Link>,
+        }
+      : null,
+    me?.canViewAudit
+      ? {
+          key: '/admin/audit',
+          icon: <AuditOutlined />,
+          label: <Link to="/admin/audit">{t('nav.audit')}</Link>,
+        }
+      : null,
+    { key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> },
+  ];
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selectedMenuKey(location.pathname)]}
+      items={menuItems}
+      onClick={() => setDrawerOpen(false)}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  const handleLogout = () => {
+    logout.mutate(undefined, {
+      onSuccess: () => navigate('/login', { replace: true }),
+      onError: (error) => {
+        void message.error(errorText(error));
+        void navigate('/login', { replace: true });
+      },
+    });
+  };
+
+  const userMenu: MenuProps = {
+    items: [
+      {
+        key: 'account',
+        icon: <UserOutlined />,
+        label: t('nav.account'),
+        onClick: () => navigate('/account'),
+      },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: handleLogout },
+    ],
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {isDesktop ? (
+        <Layout.Sider width={232} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', paddingInline: 20 }}>
+            <Brand />
+          </div>
+          <nav aria-label={t('nav.menu')}>{menu}</nav>
+        </Layout.Sider>
+      ) : null}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header
+          style={{
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            height: 56,
+            lineHeight: 'normal',
+            paddingInline: isDesktop ? 24 : 8,
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          {isDesktop ? null : (
+            <>
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('nav.menu')}
+                onClick={() => setDrawerOpen(true)}
+              />
+              <Brand />
+            </>
+          )}
+          <div style={{ flex: 1 }} />
+          <LanguageSwitch />
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <Button type="text" icon={<UserOutlined />} aria-label={me?.user.fullName ?? t('nav.account')}>
+              {isDesktop ? me?.user.fullName : null}
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: isDesktop ? 24 : 12, minWidth: 0 }}>
+          <main style={{ maxWidth: 1200, marginInline: 'auto' }}>
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+      {isDesktop ? null : (
+        <Drawer
+          placement="left"
+          open={isDrawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={272}
+          title={<Brand />}
+          styles={{ body: { padding: 0 } }}
+        >
+          <nav aria-label={t('nav.menu')}>{menu}</nav>
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,60 @@
+import { UNIT_EVENT_LABELS, type UnitEventKind } from '../../shared/units';
+
+/** Labels in both languages, the shape src/shared uses for roles and unit kinds. */
+export interface Label {
+  vi: string;
+  en: string;
+}
+
+/** Audit actions written by the server (src/server/**: insertAuditEntries). */
+export const AUDIT_ACTION_LABELS: Record<string, Label> = {
+  'auth.login': { vi: 'Đăng nhập', en: 'Log in' },
+  'auth.login_failed': { vi: 'Đăng nhập sai', en: 'Failed login' },
+  'auth.locked': { vi: 'Khóa tạm thời', en: 'Account locked' },
+  'auth.logout': { vi: 'Đăng xuất', en: 'Log out' },
+  'user.create': { vi: 'Tạo tài khoản', en: 'Create user' },
+  'user.update': { vi: 'Sửa tài khoản', en: 'Update user' },
+  'user.password_change': { vi: 'Đổi mật khẩu', en: 'Change password' },
+  'grant.create': { vi: 'Cấp vai trò', en: 'Grant role' },
+  'grant.delete': { vi: 'Thu hồi vai trò', en: 'Revoke role' },
+  'unit.create': { vi: 'Tạo đơn vị', en: 'Create unit' },
+  'unit.update': { vi: 'Sửa đơn vị', en: 'Update unit' },
+  'unit.import': { vi: 'Nhập danh mục đơn vị', en: 'Import units' },
+  'backup.restore': { vi: 'Khôi phục dữ liệu', en: 'Restore backup' },
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  user: { vi: 'Tài khoản', en: 'User' },
+  role_grant: { vi: 'Vai trò', en: 'Role grant' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  unit_event: { vi: 'Sự kiện đơn vị', en: 'Unit event' },
+  unit_list: { vi: 'Danh mục đơn vị', en: 'Unit list' },
+};
+
+/** English wording of the API's error codes; in Vietnamese the server's own message is shown. */
+export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
+  VALIDATION_FAILED: 'Some data is not valid.',
+  UNAUTHENTICATED: 'Please log in.',
+  INVALID_CREDENTIALS: 'Wrong username or password.',
+  ACCOUNT_LOCKED: 'The account is temporarily locked after too many failed logins. Try again later.',
+  CSRF_INVALID: 'Your session is not valid any more. Reload the page.',
+  FORBIDDEN: 'You may not do this.',
+  NOT_FOUND: 'Not found, or you have no access.',
+  CONFLICT: 'This conflicts with existing data.',
+  RATE_LIMITED: 'Too many requests. Try again in a few minutes.',
+  PAYLOAD_TOO_LARGE: 'The file or data sent is too large.',
+  INTERNAL: 'Server error. Please try again later.',
+  NETWORK_ERROR: 'Cannot reach the server. Check the connection and try again.',
+};
+
+/** The label of an audit action, including the per-kind "unit_event.merge" family. */
+export function auditActionLabel(action: string): Label | undefined {
+  const known = AUDIT_ACTION_LABELS[action];
+  if (known) return known;
+  const eventKind = action.startsWith('unit_event.') ? action.slice('unit_event.'.length) : null;
+  const event =
+    eventKind && eventKind in UNIT_EVENT_LABELS ? UNIT_EVENT_LABELS[eventKind as UnitEventKind] : undefined;
+  return event
+    ? { vi: `Sự kiện đơn vị: ${event.vi.toLowerCase()}`, en: `Unit event: ${event.en.toLowerCase()}` }
+    : undefined;
+}

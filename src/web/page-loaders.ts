@@ -1,0 +1,20 @@
+/**
+ * Code-split pages. The login page ships alone; the signed-in frame and the pages load on demand,
+ * and the likely next ones are prefetched while the user types (commune officers are often on slow
+ * mobile connections).
+ */
+export const loadAppLayout = () => import('./components/AppLayout');
+export const loadUnitTreePage = () => import('./pages/UnitTreePage');
+export const loadUnitDetailPage = () => import('./pages/UnitDetailPage');
+export const loadAccountPage = () => import('./pages/AccountPage');
+export const loadUsersPage = () => import('./pages/admin/UsersPage');
+export const loadAuditPage = () => import('./pages/admin/AuditPage');
+
+/** Warms the cache with what a signed-in user sees first. */
+export function prefetchSignedInPages(): void {
+  for (const load of [loadAppLayout, loadUnitTreePage, loadUnitDetailPage]) {
+    load().catch(() => {
+      // Prefetching is only a head start; the real navigation retries and reports failures.
+    });
+  }
+}

@@ -1,0 +1,142 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { units } from '../src/server/db/schema';
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../src/server/demo/seed-demo';
+import type { MeDto } from '../src/shared/api/accounts';
+import type { UnitDetailDto, UnitDto, UnitHistoryDto } from '../src/shared/api/units';
+import { COMMUNE_LEVEL_KINDS } from '../src/shared/units';
+import { createTestApp, logIn, type Session, type TestContext } from './support/app';
+
+describe('the demo data', () => {
+  let ctx: TestContext;
+  const byName = new Map<string, string>();
+  const sessions = new Map<string, Session>();
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    expect(await isDatabaseEmpty(ctx.database.db)).toBe(true);
+    await seedDemo(ctx.database.db);
+    for (const row of await ctx.database.db.select({ id: units.id, name: units.name }).from(units))
+      byName.set(row.name, row.id);
+  });
+  afterAll(() => ctx.close());
+
+  const idOf = (name: string) => {
+    const id = byName.get(name);
+    if (!id) throw new Error(`no demo unit named ${name}`);
+    return id;
+  };
+  const as = async (username: string) => {
+    let session = sessions.get(username);
+    if (!session) {
+      session = await logIn(ctx.app, username, DEMO_PASSWORD);
+      sessions.set(username, session);
+    }
+    return session;
+  };
+
+  it('is no longer empty', async () => {
+    expect(await isDatabaseEmpty(ctx.database.db)).toBe(false);
+  });
+
+  it('lets every demo user sign in with the demo password and holds the role announced', async () => {
+    expect(DEMO_LOGINS.map((login) => login.role)).toEqual(
+      expect.arrayContaining([
+        'system_admin',
+        'dx_office',
+        'reviewer',
+        'unit_head',
+        'unit_officer',
+        'viewer',
+      ]),
+    );
+    for (const login of DEMO_LOGINS) {
+      const me = (await (await as(login.username)).get('/api/auth/me')).json<MeDto>();
+      expect(me.user.username).toBe(login.username);
+      expect(me.grants.map((grant) => grant.role)).toEqual([login.role]);
+    }
+  });
+
+  it('holds the 2026 communes and wards of Quảng Ngãi and Lâm Đồng', async () => {
+    for (const [code, expected] of [
+      ['51', 96],
+      ['68', 124],
+    ] as const) {
+      const [province] = await ctx.database.db
+        .select()
+        .from(units)
+        .where(and(eq(units.code, code), isNull(units.validTo)));
+      const [count] = await ctx.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(units)
+        .where(and(eq(units.parentId, province!.id), inArray(units.kind, [...COMMUNE_LEVEL_KINDS])));
+      expect(count!.n, code).toBe(expected);
+    }
+  });
+
+  it('rolls Kon Rẫy district and its former communes up into Quảng Ngãi', async () => {
+    const office = await as('sokhcn.quangngai');
+    const response = await office.get(`/api/units/${idOf('Tỉnh Quảng Ngãi')}/rollup`);
+    expect(response.statusCode).toBe(200);
+    const names = response.json<{ items: UnitDto[] }>().items.map((unit) => unit.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Tỉnh Kon Tum',
+        'Huyện Kon Rẫy',
+        'Thị trấn Đắk Rve',
+        'Xã Tân Lập',
+        'Xã Đăk Rve',
+        'Báo Kon Tum',
+      ]),
+    );
+    expect(names).not.toContain('Huyện Đắk Mil');
+    const history = (await office.get(`/api/units/${idOf('Huyện Kon Rẫy')}/history`)).json<UnitHistoryDto>();
+    expect(history.successors.map((unit) => unit.name).sort()).toEqual(
+      ['Xã Kon Braih', 'Xã Đăk Kôi', 'Xã Đăk Rve'].sort(),
+    );
+    expect(history.versions[0]).toMatchObject({ parentName: 'Tỉnh Kon Tum', validTo: '2025-07-01' });
+  });
+
+  it("lets canbo.dakrve see its former Thị trấn Đắk Rve, but not Xã Kon Braih or Kon Braih's former communes", async () => {
+    const officer = await as('canbo.dakrve');
+    const former = await officer.get(`/api/units/${idOf('Thị trấn Đắk Rve')}?date=2025-06-30`);
+    expect(former.statusCode).toBe(200);
+    expect(former.json<UnitDetailDto>()).toMatchObject({
+      name: 'Thị trấn Đắk Rve',
+      existedOnDate: true,
+      parentName: 'Huyện Kon Rẫy',
+    });
+    const history = (await officer.get(`/api/units/${idOf('Xã Đăk Rve')}/history`)).json<UnitHistoryDto>();
+    expect(history.predecessors.map((unit) => unit.name)).toEqual(
+      expect.arrayContaining(['Thị trấn Đắk Rve', 'Xã Đắk Pne']),
+    );
+
+    for (const name of ['Xã Kon Braih', 'Xã Tân Lập', 'Xã Đắk Tờ Re', 'Xã Đắk Kôi', 'Tỉnh Quảng Ngãi']) {
+      const response = await officer.get(`/api/units/${idOf(name)}`);
+      expect(response.statusCode, name).toBe(404);
+      expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    const search = (await officer.get('/api/units?q=kon%20braih')).json<{ items: UnitDto[] }>();
+    expect(search.items).toEqual([]);
+  });
+
+  it("keeps each province's DX office to its own province", async () => {
+    const lamDong = await as('sokhcn.lamdong');
+    expect((await lamDong.get(`/api/units/${idOf('Xã Đăk Rve')}`)).statusCode).toBe(404);
+    expect((await lamDong.get(`/api/units/${idOf('Huyện Đắk Mil')}`)).statusCode).toBe(200);
+    const users = (await lamDong.get('/api/users'))
+      .json<{ items: Array<{ username: string }> }>()
+      .items.map((u) => u.username);
+    expect(users.sort()).toEqual(['canbo.dakmil', 'xem.lamdong']);
+  });
+
+  it('gives the viewer read access only', async () => {
+    const viewer = await as('xem.lamdong');
+    const unitId = idOf('Tỉnh Lâm Đồng');
+    const detail = (await viewer.get(`/api/units/${unitId}`)).json<UnitDetailDto>();
+    expect(detail.actions).toEqual(['unit.view']);
+    expect(
+      (await viewer.patch(`/api/units/${unitId}`, { websiteUrl: 'https://lamdong.gov.vn' })).statusCode,
+    ).toBe(403);
+  });
+});
