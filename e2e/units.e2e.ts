@@ -20,7 +20,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  // A picture of the moment a test failed says more than a timeout.
+  const page = context?.pages()[0];
+  if (task.result?.state === 'fail' && page)
+    await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   await context?.close();
   context = null;
 });

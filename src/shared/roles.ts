@@ -17,5 +17,17 @@ export const ACTIONS = [
   'unit.import',
   'user.manage',
   'audit.view',
+  /** Enter and edit the unit's channels, posts, broadcasts, press issues, banners and evidence. */
+  'activity.record',
+  /** Mark records as reviewed (accepted or rejected) and resolve suspected duplicates. */
+  'activity.review',
+  /** Bring back a deleted record. */
+  'activity.restore',
+  /** Issue a monthly broadcast schedule drafted by an officer. */
+  'schedule.issue',
+  /** Publish library materials to the subtree. */
+  'library.publish',
+  /** Edit the province's lists of topics and languages. */
+  'settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

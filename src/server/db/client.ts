@@ -9,7 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { MIGRATIONS_DIR as MIGRATIONS_FOLDER } from '../paths';
-import { schema } from './schema';
+import { allTables as schema } from './tables';
 
 type Schema = typeof schema;
 /** The query layer, the same type for both drivers. */

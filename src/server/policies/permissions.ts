@@ -7,6 +7,12 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'unit.import': ['system_admin', 'dx_office'],
   'user.manage': ['system_admin', 'dx_office'],
   'audit.view': ['system_admin', 'dx_office'],
+  'activity.record': ['system_admin', 'dx_office', 'unit_head', 'unit_officer'],
+  'activity.review': ['system_admin', 'dx_office', 'reviewer'],
+  'activity.restore': ['system_admin'],
+  'schedule.issue': ['system_admin', 'dx_office', 'unit_head'],
+  'library.publish': ['system_admin', 'dx_office'],
+  'settings.manage': ['system_admin', 'dx_office'],
 };
 
 /** Roles a manager may hand out: only a system admin creates other admins and DX offices. */

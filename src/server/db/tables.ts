@@ -1,0 +1,5 @@
+import { schema } from './schema';
+import { activitySchema } from './schema-activities';
+
+/** Every table of the application, in foreign-key order (backups insert them in this order). */
+export const allTables = { ...schema, ...activitySchema };
