@@ -158,6 +158,21 @@ describe('GET /api/audit', () => {
     expect((await entries(admin, `unitId=${b.communeA}`)).items).toHaveLength(1);
   });
 
+  it('shows a DX office the account changes of the users it manages', async () => {
+    const created = await officeA.post('/api/users', {
+      username: 'canbo.nhatky',
+      fullName: 'Cán Bộ Nhật Ký',
+      password: 'mat-khau-nhat-ky',
+      grants: [{ role: 'unit_officer', unitId: a.communeA }],
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const userId = created.json<{ id: string }>().id;
+    expect((await officeA.patch(`/api/users/${userId}`, { fullName: 'Cán Bộ Đã Đổi Tên' })).statusCode).toBe(200);
+    const { items } = await entries(officeA, `entityType=user&entityId=${userId}`);
+    expect(items.map((entry) => entry.action).sort()).toEqual(['user.create', 'user.update']);
+    expect((await entries(admin, `entityId=${userId}&action=user`)).items).toHaveLength(2);
+  });
+
   it('refuses officers (403)', async () => {
     const officer = (
       await createSignedInUser(ctx.app, ctx.database.db, [{ role: 'unit_officer', unitId: a.communeA }])

@@ -86,7 +86,15 @@ export async function createUserUnchecked(q: Queryable, actor: Actor, input: New
     passwordHash: await hashPassword(input.password),
   });
   await insertAuditEntries(q, actor, [
-    { action: 'user.create', entityType: 'user', entityId: user.id, summary: `Tạo tài khoản ${username}`, after: auditedUser(user) },
+    {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      // Filed under the unit of the first grant, so the DX office managing that unit reads it too.
+      unitId: input.grants?.[0]?.unitId ?? null,
+      summary: `Tạo tài khoản ${username}`,
+      after: auditedUser(user),
+    },
   ]);
   for (const [index, grant] of (input.grants ?? []).entries()) {
     await addGrant(q, actor, user.id, grant.role, grant.unitId, `grants.${index}`);
@@ -190,6 +198,7 @@ export async function updateUserAccount(options: { db: Db; principal: Principal;
         action: 'user.update',
         entityType: 'user',
         entityId: userId,
+        unitId: (await findGrantsOfUsers(tx, [userId])).get(userId)?.find((grant) => grant.unitId)?.unitId ?? null,
         summary: `Cập nhật tài khoản ${user.username}${parts.length ? ` (${parts.join(', ')})` : ''}`,
         before: auditedUser(user),
         after: auditedUser(changed!),
