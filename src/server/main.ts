@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
+import { analyzeDatabase } from './db/maintenance';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
 import { startWorker } from './jobs/runner';
 
@@ -24,6 +25,7 @@ async function main() {
   if (config.seedDemo && config.role !== 'worker' && (await isDatabaseEmpty(database.db))) {
     log.info('Cơ sở dữ liệu trống: nạp dữ liệu mẫu…');
     await seedDemo(database.db);
+    await analyzeDatabase(database.db);
     seeded = true;
   }
 
@@ -35,7 +37,9 @@ async function main() {
     stops.unshift(() => app.close());
     const port = (app.server.address() as { port: number }).port;
     const where = database.kind === 'pglite' ? `PGlite trong ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-    console.log(`\nLoa Số đang chạy: http://localhost:${port}  (cơ sở dữ liệu: ${where}, vai trò: ${config.role})`);
+    console.log(
+      `\nLoa Số đang chạy: http://localhost:${port}  (cơ sở dữ liệu: ${where}, vai trò: ${config.role})`,
+    );
     console.log(`Tài liệu API: http://localhost:${port}/api/docs`);
     if (seeded || config.seedDemo) {
       console.log(`\nTài khoản mẫu (mật khẩu ${DEMO_PASSWORD}):`);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { analyzeDatabase } from '../../db/maintenance';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../../demo/seed-demo';
 import { CLI_ACTOR } from '../../domain/actor';
 import { AppError } from '../../errors';
@@ -51,6 +52,7 @@ export const restoreCommand: Command = {
       force: booleanOption(options, 'force'),
       actor: CLI_ACTOR,
     });
+    await analyzeDatabase(database.db);
     if (Object.keys(result.truncated).length) writeLine(io.stdout, 'Đã xóa dữ liệu cũ (--force).');
     const total = Object.values(result.rowCounts).reduce((sum, count) => sum + count, 0);
     writeLine(
@@ -74,6 +76,7 @@ export const seedDemoCommand: Command = {
         'Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống.',
       );
     await seedDemo(database.db);
+    await analyzeDatabase(database.db);
     writeLine(io.stdout, `Đã nạp dữ liệu mẫu. Tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}):`);
     for (const login of DEMO_LOGINS) writeLine(io.stdout, `  ${login.username.padEnd(20)} ${login.role}`);
   },

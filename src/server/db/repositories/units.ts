@@ -53,7 +53,10 @@ export interface NewUnit {
   websiteUrl?: string | null;
 }
 
-export async function insertUnits(q: Queryable, rows: NewUnit[]): Promise<Array<{ id: string; code: string | null }>> {
+export async function insertUnits(
+  q: Queryable,
+  rows: NewUnit[],
+): Promise<Array<{ id: string; code: string | null }>> {
   const created: Array<{ id: string; code: string | null }> = [];
   for (let i = 0; i < rows.length; i += 500) {
     const slice = rows.slice(i, i + 500);
@@ -147,38 +150,66 @@ export function today(): string {
 }
 
 /** The subtree of a unit on a day, root first, depth-first by name. */
-export async function findSubtreeAsOf(q: Queryable, rootId: string, date: string, maxDepth = 10): Promise<SubtreeRow[]> {
-  return queryRows<SubtreeRow>(
+export async function findSubtreeAsOf(
+  q: Queryable,
+  rootId: string,
+  date: string,
+  maxDepth = 10,
+): Promise<SubtreeRow[]> {
+  const rows = await queryRows<SubtreeRow>(
     q,
-    sql`with recursive tree(id, depth, path) as (
-        select u.id, 0, array[v.name]
+    sql`with recursive tree(id, depth) as (
+        select u.id, 0
           from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
           where u.id = ${rootId}
         union all
-        select v.unit_id, t.depth + 1, t.path || v.name
+        select v.unit_id, t.depth + 1
           from tree t join unit_versions v on v.parent_id = t.id and ${versionInForce(date)}
           where t.depth < ${maxDepth}
       )
       select ${unitColumnsOn(sql`${date}::date`)}, t.depth,
-        (select count(*)::int from unit_versions c where c.parent_id = u.id and ${sql.raw('c.valid_from')} <= ${date}::date
+        (select count(*)::int from unit_versions c where c.parent_id = u.id and c.valid_from <= ${date}::date
            and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
       from tree t join units u on u.id = t.id
-        join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
-      order by t.path`,
+        join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}`,
   );
+  return depthFirstByName(rows);
+}
+
+// The databases sort by their own collation (C in PGlite: "Đ" after "Z"); Vietnamese order is set here.
+const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
+
+/** Root first, then each unit followed by its children, siblings in Vietnamese alphabetical order. */
+function depthFirstByName(rows: SubtreeRow[]): SubtreeRow[] {
+  const children = new Map<string | null, SubtreeRow[]>();
+  for (const row of rows) {
+    const siblings = children.get(row.depth === 0 ? null : row.parentId) ?? [];
+    siblings.push(row);
+    children.set(row.depth === 0 ? null : row.parentId, siblings);
+  }
+  const ordered: SubtreeRow[] = [];
+  const visit = (parentId: string | null) => {
+    for (const row of (children.get(parentId) ?? []).sort((a, b) => vietnameseOrder(a.name, b.name))) {
+      ordered.push(row);
+      visit(row.id);
+    }
+  };
+  visit(null);
+  return ordered;
 }
 
 /** Units with no parent on the day: the provinces and any free-standing units. */
 export async function findRootsAsOf(q: Queryable, date: string): Promise<UnitAsOf[]> {
-  return queryRows<UnitAsOf>(
+  const rows = await queryRows<UnitAsOf>(
     q,
     sql`select ${unitColumnsOn(sql`${date}::date`)},
         (select count(*)::int from unit_versions c where c.parent_id = u.id
            and c.valid_from <= ${date}::date and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
       from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
       where v.parent_id is null
-      order by v.name`,
+      `,
   );
+  return rows.sort((a, b) => vietnameseOrder(a.name, b.name));
 }
 
 export interface UnitSearch {
@@ -204,7 +235,9 @@ export async function searchUnits(q: Queryable, search: UnitSearch): Promise<Uni
     conditions.push(sql`u.id = any(${`{${search.scopeIds.join(',')}}`}::uuid[])`);
   }
   if (search.date) {
-    conditions.push(sql`u.valid_from <= ${search.date}::date and (u.valid_to is null or u.valid_to > ${search.date}::date)`);
+    conditions.push(
+      sql`u.valid_from <= ${search.date}::date and (u.valid_to is null or u.valid_to > ${search.date}::date)`,
+    );
   }
   // The version shown is the one in force on the day asked, or the unit's latest one.
   const versionJoin = search.date
@@ -383,7 +416,9 @@ export async function insertEvent(q: Queryable, event: NewEvent): Promise<string
     })
     .returning({ id: unitEvents.id });
   if (event.units.length) {
-    await q.insert(unitEventUnits).values(event.units.map((u) => ({ eventId: row!.id, unitId: u.unitId, role: u.role })));
+    await q
+      .insert(unitEventUnits)
+      .values(event.units.map((u) => ({ eventId: row!.id, unitId: u.unitId, role: u.role })));
   }
   return row!.id;
 }
@@ -398,7 +433,13 @@ export async function startNewVersion(
   date: string,
   change: { name?: string; parentId?: string | null },
 ): Promise<void> {
-  const current = await queryOne<{ id: string; name: string; parentId: string | null; validFrom: string; validTo: string | null }>(
+  const current = await queryOne<{
+    id: string;
+    name: string;
+    parentId: string | null;
+    validFrom: string;
+    validTo: string | null;
+  }>(
     q,
     sql`select id, name, parent_id as "parentId", valid_from::text as "validFrom", valid_to::text as "validTo"
       from unit_versions where unit_id = ${unitId} order by valid_from desc limit 1`,
@@ -410,11 +451,18 @@ export async function startNewVersion(
     await q.update(unitVersions).set({ name, parentId }).where(eq(unitVersions.id, current.id));
   } else {
     await q.update(unitVersions).set({ validTo: date }).where(eq(unitVersions.id, current.id));
-    await q.insert(unitVersions).values({ unitId, name, parentId, validFrom: date, validTo: current.validTo });
+    await q
+      .insert(unitVersions)
+      .values({ unitId, name, parentId, validFrom: date, validTo: current.validTo });
   }
   await q
     .update(units)
-    .set({ name, parentId, searchText: sql`${foldForSearch(name)} || ' ' || coalesce(${units.code}, '')`, updatedAt: new Date() })
+    .set({
+      name,
+      parentId,
+      searchText: sql`${foldForSearch(name)} || ' ' || coalesce(${units.code}, '')`,
+      updatedAt: new Date(),
+    })
     .where(eq(units.id, unitId));
 }
 
@@ -427,7 +475,11 @@ export async function endUnit(q: Queryable, unitId: string, date: string): Promi
     .where(and(eq(unitVersions.unitId, unitId), isNull(unitVersions.validTo)));
 }
 
-export async function updateUnitFields(q: Queryable, unitId: string, fields: { websiteUrl?: string | null; kind?: UnitKind }) {
+export async function updateUnitFields(
+  q: Queryable,
+  unitId: string,
+  fields: { websiteUrl?: string | null; kind?: UnitKind },
+) {
   await q
     .update(units)
     .set({ ...fields, updatedAt: new Date() })

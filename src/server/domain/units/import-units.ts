@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../../../shared/errors';
 import type { Db, Queryable } from '../../db/client';
+import { analyzeDatabase } from '../../db/maintenance';
 import { type AuditEntryInput, insertAuditEntries } from '../../db/repositories/audit';
 import {
   findAllCurrentUnitsWithCode,
@@ -23,7 +24,14 @@ export interface ImportUnitsResult {
 }
 
 export async function parseUnitFile(fileName: string, content: Buffer) {
-  const isJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(content.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''));
+  const isJson =
+    /\.json$/i.test(fileName) ||
+    /^\s*[[{]/.test(
+      content
+        .subarray(0, 64)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
   return isJson ? parseUnitListJson(content.toString('utf8')) : parseUnitListTable(fileName, content);
 }
 
@@ -40,7 +48,16 @@ export async function importUnits(options: {
   effectiveDate?: string;
 }): Promise<ImportUnitsResult> {
   const { rows, errors } = await parseUnitFile(options.fileName, options.content);
-  return applyUnitList({ db: options.db, actor: options.actor, rows, parseErrors: errors, effectiveDate: options.effectiveDate ?? today(), sourceName: options.fileName });
+  const result = await applyUnitList({
+    db: options.db,
+    actor: options.actor,
+    rows,
+    parseErrors: errors,
+    effectiveDate: options.effectiveDate ?? today(),
+    sourceName: options.fileName,
+  });
+  if (result.created + result.renamed + result.reparented > 100) await analyzeDatabase(options.db);
+  return result;
 }
 
 export async function applyUnitList(options: {
@@ -53,10 +70,13 @@ export async function applyUnitList(options: {
 }): Promise<ImportUnitsResult> {
   const { db, actor, rows, effectiveDate } = options;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) {
-    throw validationError('Ngày hiệu lực không hợp lệ.', [{ field: 'effectiveDate', message: 'Dạng yyyy-MM-dd.' }]);
+    throw validationError('Ngày hiệu lực không hợp lệ.', [
+      { field: 'effectiveDate', message: 'Dạng yyyy-MM-dd.' },
+    ]);
   }
   const errors = [...(options.parseErrors ?? [])];
-  if (rows.length === 0 && errors.length === 0) errors.push({ field: 'file', message: 'Tệp không có đơn vị nào.' });
+  if (rows.length === 0 && errors.length === 0)
+    errors.push({ field: 'file', message: 'Tệp không có đơn vị nào.' });
 
   return db.transaction(async (tx) => {
     const existing = new Map((await findAllCurrentUnitsWithCode(tx)).map((unit) => [unit.code!, unit]));
@@ -64,20 +84,34 @@ export async function applyUnitList(options: {
     for (const row of rows) {
       if (!row.code) continue;
       const first = fileCodes.get(row.code);
-      if (first) errors.push({ row: row.row, column: 'code', message: `Mã ${row.code} trùng với dòng ${first.row}.` });
+      if (first)
+        errors.push({ row: row.row, column: 'code', message: `Mã ${row.code} trùng với dòng ${first.row}.` });
       else fileCodes.set(row.code, row);
     }
     for (const row of rows) {
       if (!row.parentCode) continue;
-      if (row.parentCode === row.code) errors.push({ row: row.row, column: 'parent_code', message: 'Đơn vị không thể trực thuộc chính nó.' });
+      if (row.parentCode === row.code)
+        errors.push({
+          row: row.row,
+          column: 'parent_code',
+          message: 'Đơn vị không thể trực thuộc chính nó.',
+        });
       else if (!fileCodes.has(row.parentCode) && !existing.has(row.parentCode)) {
-        errors.push({ row: row.row, column: 'parent_code', message: `Không có đơn vị cấp trên mã ${row.parentCode}.` });
+        errors.push({
+          row: row.row,
+          column: 'parent_code',
+          message: `Không có đơn vị cấp trên mã ${row.parentCode}.`,
+        });
       }
     }
     for (const row of rows) {
       const current = existing.get(row.code);
       if (current && current.validFrom > effectiveDate && current.name !== row.name) {
-        errors.push({ row: row.row, column: 'name', message: `Đơn vị ${row.code} bắt đầu từ ${current.validFrom}, sau ngày hiệu lực ${effectiveDate}.` });
+        errors.push({
+          row: row.row,
+          column: 'name',
+          message: `Đơn vị ${row.code} bắt đầu từ ${current.validFrom}, sau ngày hiệu lực ${effectiveDate}.`,
+        });
       }
     }
     if (errors.length) {
@@ -98,7 +132,14 @@ async function applyValidRows(
   effectiveDate: string,
   sourceName: string,
 ): Promise<ImportUnitsResult> {
-  const result: ImportUnitsResult = { total: rows.length, created: 0, renamed: 0, reparented: 0, kindChanged: 0, unchanged: 0 };
+  const result: ImportUnitsResult = {
+    total: rows.length,
+    created: 0,
+    renamed: 0,
+    reparented: 0,
+    kindChanged: 0,
+    unchanged: 0,
+  };
   const audit: AuditEntryInput[] = [];
   const idByCode = new Map([...existing].map(([code, unit]) => [code, unit.id]));
 
@@ -106,7 +147,11 @@ async function applyValidRows(
   let pending = rows.filter((row) => !existing.has(row.code));
   while (pending.length) {
     const ready = pending.filter((row) => !row.parentCode || idByCode.has(row.parentCode));
-    if (ready.length === 0) throw validationError('Quan hệ cấp trên trong tệp bị vòng lặp.', pending.map((row) => ({ row: row.row, column: 'parent_code', message: 'Vòng lặp cấp trên.' })));
+    if (ready.length === 0)
+      throw validationError(
+        'Quan hệ cấp trên trong tệp bị vòng lặp.',
+        pending.map((row) => ({ row: row.row, column: 'parent_code', message: 'Vòng lặp cấp trên.' })),
+      );
     const created = await insertUnits(
       tx,
       ready.map((row) => ({
@@ -120,7 +165,14 @@ async function applyValidRows(
     ready.forEach((row, i) => {
       const id = created[i]!.id;
       idByCode.set(row.code, id);
-      audit.push({ action: 'unit.create', entityType: 'unit', entityId: id, unitId: id, summary: `Nhập đơn vị ${row.name}`, after: row });
+      audit.push({
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        summary: `Nhập đơn vị ${row.name}`,
+        after: row,
+      });
     });
     result.created += ready.length;
     const readyCodes = new Set(ready.map((row) => row.code));
@@ -139,7 +191,10 @@ async function applyValidRows(
       continue;
     }
     if (isRenamed || isReparented) {
-      await startNewVersion(tx, current.id, effectiveDate, { name: row.name, ...(isReparented ? { parentId } : {}) });
+      await startNewVersion(tx, current.id, effectiveDate, {
+        name: row.name,
+        ...(isReparented ? { parentId } : {}),
+      });
     }
     if (isRenamed) {
       result.renamed++;
@@ -175,7 +230,13 @@ async function applyValidRows(
       after: { name: row.name, parentId, kind: row.kind },
     });
   }
-  audit.push({ action: 'unit.import', entityType: 'unit_list', entityId: sourceName, summary: `Nhập danh mục ${sourceName}`, after: result });
+  audit.push({
+    action: 'unit.import',
+    entityType: 'unit_list',
+    entityId: sourceName,
+    summary: `Nhập danh mục ${sourceName}`,
+    after: result,
+  });
   await insertAuditEntries(tx, actor, audit);
   return result;
 }
