@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import { getLiveSession, touchSession } from '../db/repositories/users';
+import { getLiveSessionWithGrants, touchSession } from '../db/repositories/users';
 import { sessionIdOf } from '../domain/accounts/sessions';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../errors';
-import { loadGrants, type Principal } from '../policies/principal';
+import type { Principal } from '../policies/principal';
 
 export const SESSION_COOKIE = 'loaso_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -38,12 +38,12 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = sessionIdOf(token);
-    const found = await getLiveSession(deps.db, id);
-    if (!found || !found.user.isActive) return;
-    request.principal = { userId: found.user.id, username: found.user.username, grants: await loadGrants(deps.db, found.user.id) };
+    const found = await getLiveSessionWithGrants(deps.db, id);
+    if (!found || !found.isActive) return;
+    request.principal = { userId: found.userId, username: found.username, grants: found.grants };
     request.sessionId = id;
-    request.csrfToken = found.session.csrfToken;
-    if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, id);
+    request.csrfToken = found.csrfToken;
+    if (Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, id);
   });
 
   app.addHook('preHandler', async (request) => {
