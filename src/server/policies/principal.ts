@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Action, Role } from '../../shared/roles';
 import type { Queryable } from '../db/client';
 import { findGoverningIds, findRollupIds } from '../db/repositories/units';
-import { roleGrants } from '../db/schema';
 import { forbidden, notFound } from '../errors';
 import { ROLES_BY_ACTION } from './permissions';
 
@@ -18,14 +16,6 @@ export interface Principal {
   userId: string;
   username: string;
   grants: Grant[];
-}
-
-export async function loadGrants(q: Queryable, userId: string): Promise<Grant[]> {
-  const rows = await q
-    .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, userId));
-  return rows.map((row) => ({ id: row.id, role: row.role as Role, unitId: row.unitId }));
 }
 
 function grantsFor(principal: Principal, action: Action): Grant[] {
@@ -50,7 +40,12 @@ export function actionsOnUnit(principal: Principal, governingIds: readonly strin
  * Loads what the principal may do on a unit, refusing with "not found" when the unit does not exist
  * or lies outside every grant, and with "forbidden" when it is visible but the action is not allowed.
  */
-export async function authorizeUnit(q: Queryable, principal: Principal, unitId: string, action: Action): Promise<Action[]> {
+export async function authorizeUnit(
+  q: Queryable,
+  principal: Principal,
+  unitId: string,
+  action: Action,
+): Promise<Action[]> {
   const governingIds = await findGoverningIds(q, unitId);
   if (governingIds.length === 0) throw notFound();
   const actions = actionsOnUnit(principal, governingIds);

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles';
 import { foldForSearch } from '../../../shared/text';
 import type { Queryable } from '../client';
@@ -29,9 +29,15 @@ export async function insertUser(
   return row!;
 }
 
-export async function updateUser(q: Queryable, id: string, values: Partial<Omit<UserRow, 'id' | 'createdAt' | 'searchText'>>) {
+export async function updateUser(
+  q: Queryable,
+  id: string,
+  values: Partial<Omit<UserRow, 'id' | 'createdAt' | 'searchText'>>,
+) {
   const searchText =
-    values.fullName === undefined ? {} : { searchText: sql`${users.username} || ' ' || ${foldForSearch(values.fullName)}` };
+    values.fullName === undefined
+      ? {}
+      : { searchText: sql`${users.username} || ' ' || ${foldForSearch(values.fullName)}` };
   const [row] = await q
     .update(users)
     .set({ ...values, ...searchText, updatedAt: new Date() })
@@ -82,7 +88,10 @@ export interface UserSearch {
   offset: number;
 }
 
-export async function searchUsers(q: Queryable, search: UserSearch): Promise<{ ids: string[]; total: number }> {
+export async function searchUsers(
+  q: Queryable,
+  search: UserSearch,
+): Promise<{ ids: string[]; total: number }> {
   const conditions = [sql`true`];
   const folded = search.text ? foldForSearch(search.text) : '';
   for (const word of folded.split(' ').filter(Boolean)) {
@@ -94,7 +103,9 @@ export async function searchUsers(q: Queryable, search: UserSearch): Promise<{ i
     // The users a manager reaches, as in assertManagesUser: at least one grant, none outside the
     // manager's units or roles (a user with a grant elsewhere belongs to someone else too).
     const unitList = `{${search.unitIds.join(',')}}`;
-    const roleCheck = search.roles ? sql`or not (g.role = any(${`{${search.roles.join(',')}}`}::text[]))` : sql``;
+    const roleCheck = search.roles
+      ? sql`or not (g.role = any(${`{${search.roles.join(',')}}`}::text[]))`
+      : sql``;
     conditions.push(sql`exists (select 1 from role_grants g where g.user_id = u.id)`);
     conditions.push(
       sql`not exists (select 1 from role_grants g where g.user_id = u.id
@@ -110,7 +121,10 @@ export async function searchUsers(q: Queryable, search: UserSearch): Promise<{ i
   return { ids: rows.map((row) => row.id), total: rows[0]?.total ?? 0 };
 }
 
-export async function insertGrant(q: Queryable, values: { userId: string; role: string; unitId: string | null; createdBy: string | null }) {
+export async function insertGrant(
+  q: Queryable,
+  values: { userId: string; role: string; unitId: string | null; createdBy: string | null },
+) {
   const [row] = await q.insert(roleGrants).values(values).returning();
   return row!;
 }
@@ -126,18 +140,16 @@ export async function deleteGrant(q: Queryable, grantId: string) {
 
 export async function insertSession(
   q: Queryable,
-  values: { id: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  values: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   await q.insert(sessions).values(values);
-}
-
-export async function getLiveSession(q: Queryable, id: string) {
-  const [row] = await q
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
-  return row;
 }
 
 export async function touchSession(q: Queryable, id: string) {
@@ -151,11 +163,18 @@ export async function deleteSession(q: Queryable, id: string) {
 export async function deleteSessionsOfUser(q: Queryable, userId: string, exceptId?: string) {
   await q
     .delete(sessions)
-    .where(exceptId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`) : eq(sessions.userId, userId));
+    .where(
+      exceptId
+        ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`)
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function deleteExpiredSessions(q: Queryable): Promise<number> {
-  const rows = await q.delete(sessions).where(lt(sessions.expiresAt, new Date())).returning({ id: sessions.id });
+  const rows = await q
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, new Date()))
+    .returning({ id: sessions.id });
   return rows.length;
 }
 
