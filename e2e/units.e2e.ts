@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chooseOption,
   DESKTOP,
   horizontalOverflow,
   launchBrowser,
@@ -46,7 +47,7 @@ describe('unit tree and history', () => {
     await logIn(page, 'sokhcn.quangngai');
 
     // Home is the tree of the user's province.
-    await expect.poll(() => page.getByRole('tree').getByText('Tỉnh Quảng Ngãi').isVisible()).toBe(true);
+    await page.getByRole('tree').getByRole('link', { name: 'Tỉnh Quảng Ngãi', exact: true }).waitFor();
     await page.getByRole('tree').getByRole('link', { name: 'Xã Đăk Rve' }).waitFor();
     await screenshot(page, 'desktop-tree');
 
@@ -63,14 +64,13 @@ describe('unit tree and history', () => {
     await konRay.click();
     await page.getByRole('heading', { level: 2, name: 'Huyện Kon Rẫy' }).waitFor();
     await screenshot(page, 'desktop-former-district');
-    await page.getByText('Đơn vị kế thừa', { exact: true }).waitFor();
     await page
-      .locator('.ant-card', { hasText: 'Đơn vị kế thừa' })
+      .getByRole('region', { name: 'Đơn vị kế thừa' })
       .getByRole('link', { name: 'Xã Đăk Rve' })
       .click();
 
     await page.getByRole('heading', { level: 2, name: 'Xã Đăk Rve' }).waitFor();
-    const history = page.locator('.ant-card', { hasText: 'Sự kiện' });
+    const history = page.getByRole('region', { name: 'Lịch sử' });
     const merge = history.getByTestId('unit-event').filter({ hasText: 'Sáp nhập' });
     await merge.waitFor();
     const mergeText = await merge.textContent();
@@ -78,7 +78,7 @@ describe('unit tree and history', () => {
     expect(mergeText).toContain('Xã Đắk Pne');
     expect(await history.getByText('01/07/2025').first().isVisible()).toBe(true);
 
-    const predecessors = page.locator('.ant-card', { hasText: 'Đơn vị tiền thân' });
+    const predecessors = page.getByRole('region', { name: 'Đơn vị tiền thân' });
     for (const name of ['Thị trấn Đắk Rve', 'Xã Đắk Pne', 'Huyện Kon Rẫy']) {
       expect(await predecessors.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
     }
@@ -173,10 +173,8 @@ describe('administration', () => {
     await dialog.getByLabel('Họ và tên').fill('Y Thử Nghiệm');
     await dialog.getByLabel('Email').fill('canbo.e2e@example.vn');
     await dialog.getByLabel('Mật khẩu ban đầu').fill('Thu-nghiem-2026');
-    await dialog.getByLabel('Vai trò').click();
-    await page.locator('.ant-select-dropdown').getByText('Cán bộ đơn vị', { exact: true }).click();
-    await dialog.getByLabel('Đơn vị').fill('dak rve');
-    await page.locator('.ant-select-dropdown').getByText('Xã Đăk Rve (23479)', { exact: true }).click();
+    await chooseOption(page, dialog.getByLabel('Vai trò'), 'Cán bộ đơn vị');
+    await chooseOption(page, dialog.getByLabel('Đơn vị'), 'Xã Đăk Rve (23479)', 'dak rve');
     await screenshot(page, 'desktop-create-user');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });

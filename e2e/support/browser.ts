@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, '.tmp', 'screenshots');
@@ -64,4 +64,37 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** How far the page is wider than the screen (0 when nothing scrolls sideways). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Picks an option of an antd Select (found by its label) and checks that it took: a click that lands
+ * while the dropdown is still animating open can be lost, so the pick is retried.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  optionText: string,
+  typeFirst?: string,
+): Promise<void> {
+  const field = select.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-form-item ")][1]',
+  );
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await dropdown.isVisible())) await select.click();
+    if (typeFirst !== undefined && attempt === 1) await select.fill(typeFirst);
+    const option = dropdown.getByText(optionText, { exact: true });
+    await option.waitFor();
+    await page.waitForTimeout(200);
+    await option.click();
+    const chosen = await field
+      .getByText(optionText, { exact: true })
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (chosen) return;
+    if (attempt === 3) throw new Error(`Could not choose "${optionText}"`);
+  }
 }

@@ -3,20 +3,12 @@ import type { MessageKey } from './messages-vi';
 /** English, chosen with the language switch. */
 export const en: Record<MessageKey, string> = {
   'app.name': 'Loa Số',
-  'app.tagline': 'Digital transformation outreach',
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
-  'common.edit': 'Edit',
-  'common.close': 'Close',
-  'common.search': 'Search',
   'common.retry': 'Retry',
   'common.none': '(none)',
-  'common.yes': 'Yes',
-  'common.no': 'No',
-  'common.add': 'Add',
   'common.today': 'Today',
-  'common.back': 'Back',
   'common.saved': 'Saved.',
   'common.total': '{count} in total',
   'common.code': 'Code',
@@ -46,7 +38,6 @@ export const en: Record<MessageKey, string> = {
   'tree.searchPlaceholder': 'Find a unit (accents optional), e.g. kon ray',
   'tree.searchLabel': 'Find a unit',
   'tree.asOf': 'As of',
-  'tree.asOfHint': 'The tree as it was on the chosen day; empty means today.',
   'tree.beforeReorganisation': 'Before 01/07/2025',
   'tree.viewingAsOf': 'Showing the unit tree as of {date}.',
   'tree.backToToday': 'Back to today',
@@ -55,7 +46,6 @@ export const en: Record<MessageKey, string> = {
   'tree.noResults': 'No unit found.',
   'tree.resultsLimited': 'Only the first {count} results are shown; type more precisely.',
   'tree.under': 'under {parent}',
-  'tree.children': '{count} units below',
 
   'unit.formerSince': 'Dissolved/merged since {date}',
   'unit.endsOn': 'Ends on {date}',
@@ -142,7 +132,6 @@ export const en: Record<MessageKey, string> = {
   'users.roleRequired': 'Choose a role.',
   'users.required': 'Required.',
   'users.empty': 'No users.',
-  'users.createdAt': 'Created',
 
   'unitPicker.placeholder': 'Type a unit name to search',
   'unitPicker.typeToSearch': 'Type at least 2 characters',
@@ -164,7 +153,6 @@ export const en: Record<MessageKey, string> = {
   'audit.noChange': '(no data)',
   'audit.empty': 'No entries.',
   'audit.any': 'Any',
-  'audit.details': 'Details',
 
   'account.title': 'My account',
   'account.roles': 'My roles',
@@ -185,5 +173,4 @@ export const en: Record<MessageKey, string> = {
   'error.reloadHint':
     'The page could not load, perhaps because the connection dropped or the system was just updated.',
   'error.reload': 'Reload the page',
-  'error.NETWORK_ERROR': 'Cannot reach the server. Check the connection and try again.',
 };

@@ -1,20 +1,12 @@
 /** Vietnamese, the default language. Every key here must also exist in messages-en.ts. */
 export const vi = {
   'app.name': 'Loa Số',
-  'app.tagline': 'Tuyên truyền chuyển đổi số',
   'common.loading': 'Đang tải…',
   'common.save': 'Lưu',
   'common.cancel': 'Hủy',
-  'common.edit': 'Sửa',
-  'common.close': 'Đóng',
-  'common.search': 'Tìm',
   'common.retry': 'Thử lại',
   'common.none': '(không có)',
-  'common.yes': 'Có',
-  'common.no': 'Không',
-  'common.add': 'Thêm',
   'common.today': 'Hôm nay',
-  'common.back': 'Quay lại',
   'common.saved': 'Đã lưu.',
   'common.total': 'Tổng {count}',
   'common.code': 'Mã',
@@ -44,7 +36,6 @@ export const vi = {
   'tree.searchPlaceholder': 'Tìm đơn vị (không cần gõ dấu), ví dụ: kon ray',
   'tree.searchLabel': 'Tìm đơn vị',
   'tree.asOf': 'Xem vào ngày',
-  'tree.asOfHint': 'Cây đơn vị như vào ngày đã chọn; để trống là hôm nay.',
   'tree.beforeReorganisation': 'Trước 01/07/2025',
   'tree.viewingAsOf': 'Đang xem cây đơn vị vào ngày {date}.',
   'tree.backToToday': 'Về hôm nay',
@@ -53,7 +44,6 @@ export const vi = {
   'tree.noResults': 'Không tìm thấy đơn vị nào.',
   'tree.resultsLimited': 'Chỉ hiện {count} kết quả đầu tiên; hãy gõ cụ thể hơn.',
   'tree.under': 'thuộc {parent}',
-  'tree.children': '{count} đơn vị trực thuộc',
 
   'unit.formerSince': 'Đã giải thể/sáp nhập từ {date}',
   'unit.endsOn': 'Kết thúc từ {date}',
@@ -140,7 +130,6 @@ export const vi = {
   'users.roleRequired': 'Chọn vai trò.',
   'users.required': 'Bắt buộc.',
   'users.empty': 'Không có người dùng nào.',
-  'users.createdAt': 'Ngày tạo',
 
   'unitPicker.placeholder': 'Gõ tên đơn vị để tìm',
   'unitPicker.typeToSearch': 'Gõ ít nhất 2 ký tự',
@@ -162,7 +151,6 @@ export const vi = {
   'audit.noChange': '(không có dữ liệu)',
   'audit.empty': 'Không có mục nào.',
   'audit.any': 'Tất cả',
-  'audit.details': 'Chi tiết',
 
   'account.title': 'Tài khoản của tôi',
   'account.roles': 'Vai trò của tôi',
@@ -182,7 +170,6 @@ export const vi = {
   'error.title': 'Có lỗi xảy ra',
   'error.reloadHint': 'Trang không tải được, có thể do mất kết nối hoặc hệ thống vừa được cập nhật.',
   'error.reload': 'Tải lại trang',
-  'error.NETWORK_ERROR': 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

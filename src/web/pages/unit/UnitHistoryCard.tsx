@@ -62,7 +62,7 @@ export function UnitHistoryCard(props: {
   const { t, label } = useI18n();
   const { history } = props;
   return (
-    <Card title={t('unit.history')} size="small">
+    <Card title={t('unit.history')} size="small" role="region" aria-label={t('unit.history')}>
       {props.error ? <ErrorAlert error={props.error} onRetry={props.onRetry} /> : null}
       {!history && !props.error ? <Skeleton active /> : null}
       {history ? (

@@ -10,7 +10,7 @@ import { WebsiteField } from './WebsiteField';
 export function UnitInfoCard({ unit, date }: { unit: UnitDetail; date: string | undefined }) {
   const { t, label } = useI18n();
   return (
-    <Card title={t('unit.detail')} size="small">
+    <Card title={t('unit.detail')} size="small" role="region" aria-label={t('unit.detail')}>
       <Descriptions
         column={1}
         size="small"

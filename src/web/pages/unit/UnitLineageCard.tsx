@@ -20,7 +20,7 @@ export function UnitLineageCard(props: {
     (a, b) => a.distance - b.distance || a.name.localeCompare(b.name, 'vi'),
   );
   return (
-    <Card title={t(props.title)} size="small">
+    <Card title={t(props.title)} size="small" role="region" aria-label={t(props.title)}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t(props.hint)}
       </Typography.Paragraph>

@@ -19,7 +19,12 @@ export function UnitRollupCard({ unitId }: { unitId: string }) {
     (unit) => folded === '' || foldForSearch(unit.name).includes(folded),
   );
   return (
-    <Card title={rollup.data ? `${t('unit.rollup')} (${rollup.data.length})` : t('unit.rollup')} size="small">
+    <Card
+      title={rollup.data ? `${t('unit.rollup')} (${rollup.data.length})` : t('unit.rollup')}
+      size="small"
+      role="region"
+      aria-label={t('unit.rollup')}
+    >
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('unit.rollupHint')}
       </Typography.Paragraph>
