@@ -57,6 +57,26 @@ describe('the demo data', () => {
     }
   });
 
+  it('shows scoped users the roots of their scope on the day asked, predecessors included', async () => {
+    const rootNames = async (username: string, date: string) =>
+      (await (await as(username)).get(`/api/units/roots?date=${date}`))
+        .json<{ items: UnitDto[] }>()
+        .items.map((unit) => unit.name);
+    expect(await rootNames('sokhcn.quangngai', '2026-01-01')).toEqual(['Tỉnh Quảng Ngãi']);
+    expect(await rootNames('sokhcn.quangngai', '2025-06-30')).toEqual(['Tỉnh Kon Tum', 'Tỉnh Quảng Ngãi']);
+    expect(await rootNames('canbo.dakrve', '2026-01-01')).toEqual(['Xã Đăk Rve']);
+    // The dissolved district is seen through Xã Đăk Rve, but only with the communes merged into it.
+    expect(await rootNames('canbo.dakrve', '2024-06-01')).toEqual(['Huyện Kon Rẫy']);
+    const children = (await (await as('canbo.dakrve')).get(`/api/units/${idOf('Huyện Kon Rẫy')}/children?date=2024-06-01`))
+      .json<{ items: UnitDto[] }>()
+      .items.map((unit) => unit.name);
+    expect(children).toEqual(['Thị trấn Đắk Rve', 'Xã Đắk Pne']);
+    const asOffice = (await (await as('sokhcn.quangngai')).get(`/api/units/${idOf('Huyện Kon Rẫy')}/children?date=2024-06-01`))
+      .json<{ items: UnitDto[] }>()
+      .items;
+    expect(asOffice).toHaveLength(8);
+  });
+
   it('holds the 2026 communes and wards of Quảng Ngãi and Lâm Đồng', async () => {
     for (const [code, expected] of [
       ['51', 96],

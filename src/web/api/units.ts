@@ -2,7 +2,6 @@ import {
   keepPreviousData,
   type QueryClient,
   useMutation,
-  useQueries,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
@@ -77,29 +76,6 @@ function unitQuery(unitId: string, date: AsOf) {
 
 export function useUnitHistory(unitId: string) {
   return useQuery(historyQuery(unitId));
-}
-
-/**
- * On a past day, the units that have since merged into the user's roots (Tỉnh Kon Tum for a
- * Quảng Ngãi office before 01/07/2025): the roots answer lists only the units roles are granted on.
- */
-export function usePredecessorRootsOn(roots: Unit[] | undefined, date: AsOf): Unit[] {
-  const histories = useQueries({ queries: date && roots ? roots.map((root) => historyQuery(root.id)) : [] });
-  const rootIds = new Set((roots ?? []).map((root) => root.id));
-  const candidateIds = [
-    ...new Set(
-      histories.flatMap((history) =>
-        (history.data?.predecessors ?? [])
-          .filter((unit) => date && unit.validFrom <= date && (unit.validTo === null || unit.validTo > date))
-          .map((unit) => unit.id),
-      ),
-    ),
-  ].filter((id) => !rootIds.has(id));
-  const details = useQueries({ queries: candidateIds.map((id) => unitQuery(id, date)) });
-  const units = details.flatMap((detail) => (detail.data?.existedOnDate ? [detail.data] : []));
-  const ids = new Set(units.map((unit) => unit.id));
-  // A predecessor inside another one is already reachable by expanding that one.
-  return units.filter((unit) => !unit.parentId || !ids.has(unit.parentId));
 }
 
 export function useUnitRollup(unitId: string, enabled = true) {

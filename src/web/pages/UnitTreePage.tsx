@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { REORGANISATION_DATE } from '../../shared/units';
 import { useMe } from '../api/auth';
 import type { Unit } from '../api/types';
-import { usePredecessorRootsOn, useUnitRoots, useUnitSearch } from '../api/units';
+import { useUnitRoots, useUnitSearch } from '../api/units';
 import { AsOfPicker } from '../components/AsOfPicker';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { UnitKindTag, UnitLifeTag } from '../components/UnitTags';
@@ -90,20 +90,12 @@ function RootsTree({ date }: { date: string | undefined }) {
   const { t } = useI18n();
   const me = useMe().data;
   const roots = useUnitRoots(date);
-  const predecessorRoots = usePredecessorRootsOn(roots.data, date);
   if (roots.isPending) return <Skeleton active />;
   if (roots.isError) return <ErrorAlert error={roots.error} onRetry={() => void roots.refetch()} />;
   if (roots.data.length === 0) return <Empty description={t('tree.empty')} />;
   // Remounted per user and day: expansion state belongs to one tree.
   const memoryKey = `${me?.user.id}|${date ?? ''}`;
-  return (
-    <UnitTree
-      key={memoryKey}
-      roots={[...roots.data, ...predecessorRoots]}
-      date={date}
-      memoryKey={memoryKey}
-    />
-  );
+  return <UnitTree key={memoryKey} roots={roots.data} date={date} memoryKey={memoryKey} />;
 }
 
 function SearchResults({ q, date }: { q: string; date: string | undefined }) {

@@ -212,6 +212,25 @@ export async function findRootsAsOf(q: Queryable, date: string): Promise<UnitAsO
   return rows.sort((a, b) => vietnameseOrder(a.name, b.name));
 }
 
+/** Units of a scope existing on the day whose parent that day is outside the scope (or none). */
+export async function findScopeRootsAsOf(
+  q: Queryable,
+  scopeIds: string[],
+  date: string,
+): Promise<UnitAsOf[]> {
+  if (scopeIds.length === 0) return [];
+  const scope = sql`${`{${scopeIds.join(',')}}`}::uuid[]`;
+  const rows = await queryRows<UnitAsOf>(
+    q,
+    sql`select ${unitColumnsOn(sql`${date}::date`)},
+        (select count(*)::int from unit_versions c where c.parent_id = u.id
+           and c.valid_from <= ${date}::date and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
+      from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
+      where u.id = any(${scope}) and (v.parent_id is null or not v.parent_id = any(${scope}))`,
+  );
+  return rows.sort((a, b) => vietnameseOrder(a.name, b.name));
+}
+
 export interface UnitSearch {
   text?: string;
   kinds?: UnitKind[];

@@ -3,8 +3,8 @@ import type { Db } from '../../db/client';
 import {
   findRollupIds,
   findRootsAsOf,
+  findScopeRootsAsOf,
   findSubtreeAsOf,
-  getUnitAsOf,
   searchUnits,
   today,
   type UnitAsOf,
@@ -12,22 +12,32 @@ import {
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
 
 /**
- * The top of the tree the principal sees: every province for a national admin, otherwise the units
- * their roles are granted on (as they are on the day asked).
+ * The top of the tree the principal sees on a day: every province for a national admin; otherwise
+ * the units of their scope that existed that day and whose parent that day lies outside it: the units
+ * their roles are on and, before a merge, the predecessors (Tỉnh Kon Tum for Quảng Ngãi before
+ * 01/07/2025, the former communes for today's commune).
  */
-export async function findTreeRoots(options: { db: Db; principal: Principal; date?: string }): Promise<UnitAsOf[]> {
+export async function findTreeRoots(options: {
+  db: Db;
+  principal: Principal;
+  date?: string;
+}): Promise<UnitAsOf[]> {
   const { db, principal } = options;
   const date = options.date ?? today();
-  if ((await scopeIds(db, principal, 'unit.view')) === null) return findRootsAsOf(db, date);
-  const grantUnitIds = [...new Set(principal.grants.map((grant) => grant.unitId).filter((id): id is string => id !== null))];
-  const roots: UnitAsOf[] = [];
-  for (const id of grantUnitIds) {
-    const unit = await getUnitAsOf(db, id, date);
-    if (unit) roots.push(unit);
-  }
-  // A grant below another grant of the same user is already shown inside it.
-  const ids = new Set(roots.map((unit) => unit.id));
-  return roots.filter((unit) => !unit.parentId || !ids.has(unit.parentId)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const scope = await scopeIds(db, principal, 'unit.view');
+  if (scope === null) return findRootsAsOf(db, date);
+  return findScopeRootsAsOf(db, scope, date);
+}
+
+/**
+ * Keeps the rows the principal may see. A unit reached only as the predecessor of a unit in scope (a
+ * dissolved district) is visible, but of its children only those that went to that unit are.
+ */
+async function visibleRows<T extends { id: string }>(db: Db, principal: Principal, rows: T[]): Promise<T[]> {
+  const scope = await scopeIds(db, principal, 'unit.view');
+  if (scope === null) return rows;
+  const visible = new Set(scope);
+  return rows.filter((row) => visible.has(row.id));
 }
 
 /** Direct children of a unit on a day: the tree page expands one level at a time. */
@@ -35,13 +45,17 @@ export async function findChildren(options: { db: Db; principal: Principal; unit
   const { db, principal, unitId } = options;
   await authorizeUnit(db, principal, unitId, 'unit.view');
   const rows = await findSubtreeAsOf(db, unitId, options.date ?? today(), 1);
-  return rows.filter((row) => row.depth === 1);
+  return visibleRows(
+    db,
+    principal,
+    rows.filter((row) => row.depth === 1),
+  );
 }
 
 export async function findSubtree(options: { db: Db; principal: Principal; unitId: string; date?: string; maxDepth?: number }) {
   const { db, principal, unitId } = options;
   await authorizeUnit(db, principal, unitId, 'unit.view');
-  return findSubtreeAsOf(db, unitId, options.date ?? today(), options.maxDepth ?? 10);
+  return visibleRows(db, principal, await findSubtreeAsOf(db, unitId, options.date ?? today(), options.maxDepth ?? 10));
 }
 
 export async function searchUnitsInScope(options: {
@@ -54,7 +68,13 @@ export async function searchUnitsInScope(options: {
 }): Promise<UnitAsOf[]> {
   const { db, principal } = options;
   const ids = await scopeIds(db, principal, 'unit.view');
-  return searchUnits(db, { text: options.text, kinds: options.kinds, date: options.date, scopeIds: ids, limit: options.limit });
+  return searchUnits(db, {
+    text: options.text,
+    kinds: options.kinds,
+    date: options.date,
+    scopeIds: ids,
+    limit: options.limit,
+  });
 }
 
 /** The units whose records count toward this one: its subtree and, through merges, its predecessors. */
