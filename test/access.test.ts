@@ -56,14 +56,15 @@ function fillPath(url: string, target: Target): string {
 
 /** A body that would be accepted from someone allowed, so that a refusal is about access, not a 400. */
 function bodyFor(route: RouteEntry, target: Target): Record<string, unknown> | undefined {
+  // A fixture may give a body to any method (a deletion that needs a reason, say).
+  const fromFixture = fixtureBodies[key(route)];
+  if (fromFixture && target.env) return fromFixture(target.env, { unitId: target.unitId, ...target.extraIds }) as Record<string, unknown>;
   if (route.method === 'GET' || route.method === 'DELETE') return undefined;
   const bodies: Record<string, Record<string, unknown>> = {
     'PATCH /api/units/:unitId': { websiteUrl: 'https://khac.gov.vn' },
     'PATCH /api/users/:userId': { fullName: 'Tên Đã Đổi' },
     'POST /api/users/:userId/grants': { role: 'viewer', unitId: target.unitId },
   };
-  const fromFixture = fixtureBodies[key(route)];
-  if (fromFixture && target.env) return fromFixture(target.env, { unitId: target.unitId, ...target.extraIds }) as Record<string, unknown>;
   const body = bodies[key(route)];
   if (!body) throw new Error(`${key(route)}: no plausible body; add one to test/access.test.ts`);
   return body;
