@@ -12,13 +12,20 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
+import { activityRoutes } from './routes/activities';
+import { activityFileRoutes } from './routes/activity-files';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { channelRoutes } from './routes/channels';
 import type { RouteDeps } from './routes/deps';
+import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
+import { libraryRoutes } from './routes/library';
+import { scheduleRoutes } from './routes/schedules';
 import { unitEventRoutes } from './routes/unit-events';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
+import { vocabularyRoutes } from './routes/vocabulary';
 
 // Validation messages in Vietnamese for every schema (field names are added by the error handler).
 z.config(z.locales.vi());
@@ -36,6 +43,13 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   unitEventRoutes,
   userRoutes,
   auditRoutes,
+  channelRoutes,
+  activityRoutes,
+  vocabularyRoutes,
+  activityFileRoutes,
+  evidenceRoutes,
+  libraryRoutes,
+  scheduleRoutes,
 ];
 
 export interface RouteEntry {
@@ -104,7 +118,20 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
 /** Serves the built web UI, with index.html for every client-side route; /api/* stays JSON. */
 async function registerWeb(app: FastifyInstance, webDir: string | null) {
   const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      // Built assets carry a content hash in their names: cache them for a year. index.html names the
+      // current assets, so browsers must check it again after every deploy.
+      setHeaders: (reply, filePath) => {
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (!hasWeb || request.url.startsWith('/api/') || request.method !== 'GET') {
       return reply.status(404).send({ code: 'NOT_FOUND', message: 'Không tìm thấy.', details: [] });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { type Config, testConfig } from '../../src/server/config';
@@ -13,7 +16,9 @@ export interface TestContext {
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ config: testConfig(overrides), database });
+  // Uploaded files go to a folder of this test's own, never to the project's ./data.
+  const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-app-'));
+  const app = await buildApp({ config: testConfig({ dataDir, ...overrides }), database });
   await app.ready();
   return {
     app,
@@ -21,6 +26,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     async close() {
       await app.close();
       await database.close();
+      if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

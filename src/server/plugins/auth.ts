@@ -46,7 +46,8 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     if (Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, id);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: an anonymous or forged request learns nothing about what a valid body looks like.
+  app.addHook('preValidation', async (request) => {
     if (!request.routeOptions.url?.startsWith('/api/')) return;
     if (request.routeOptions.config.isPublic) return;
     if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
@@ -70,7 +71,7 @@ export function clearSessionCookie(reply: FastifyReply, config: Config) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure });
 }
 
-/** The signed-in principal; the preHandler has already refused anonymous requests. */
+/** The signed-in principal; the preValidation hook has already refused anonymous requests. */
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
   return request.principal;
