@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meSchema } from '../../shared/api/accounts';
 import { commonErrors, errorBodySchema } from '../../shared/api/common';
+import { ROLES } from '../../shared/roles';
 import { insertAuditEntries } from '../db/repositories/audit';
 import { deleteSession, findGrantsOfUsers, getUserById } from '../db/repositories/users';
 import { changePassword } from '../domain/accounts/change-password';
 import { logIn } from '../domain/accounts/log-in';
 import { actorOf, clearSessionCookie, principalOf, setSessionCookie } from '../plugins/auth';
+import { GRANTABLE_ROLES } from '../policies/permissions';
 import { actionsOnUnit } from '../policies/principal';
 import { type RouteDeps, typed } from './deps';
 
@@ -24,7 +26,13 @@ export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps
         tags: ['auth'],
         summary: 'Đăng nhập bằng mật khẩu; đặt cookie phiên HttpOnly',
         body: loginBody,
-        response: { 200: z.object({ csrfToken: z.string() }), 400: errorBodySchema, 401: errorBodySchema, 423: errorBodySchema, 429: errorBodySchema },
+        response: {
+          200: z.object({ csrfToken: z.string() }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          423: errorBodySchema,
+          429: errorBodySchema,
+        },
       },
     },
     async (request, reply) => {
@@ -58,26 +66,54 @@ export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps
 
   api.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập, vai trò và mã CSRF', response: { 200: meSchema, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Người dùng đang đăng nhập, vai trò và mã CSRF',
+        response: { 200: meSchema, ...commonErrors },
+      },
+    },
     async (request) => {
       const principal = principalOf(request);
       const user = await getUserById(db, principal.userId);
       const grants = (await findGrantsOfUsers(db, [principal.userId])).get(principal.userId) ?? [];
       // Menus: the actions the user holds on the units of their own grants.
-      const held = new Set(actionsOnUnit(principal, principal.grants.map((grant) => grant.unitId).filter((id): id is string => id !== null)));
+      const held = new Set(
+        actionsOnUnit(
+          principal,
+          principal.grants.map((grant) => grant.unitId).filter((id): id is string => id !== null),
+        ),
+      );
       return {
-        user: { id: principal.userId, username: principal.username, fullName: user?.fullName ?? principal.username },
-        grants: grants.map((grant) => ({ ...grant, role: grant.role as (typeof principal.grants)[number]['role'] })),
+        user: {
+          id: principal.userId,
+          username: principal.username,
+          fullName: user?.fullName ?? principal.username,
+        },
+        grants: grants.map((grant) => ({
+          ...grant,
+          role: grant.role as (typeof principal.grants)[number]['role'],
+        })),
         csrfToken: request.csrfToken!,
         canManageUsers: held.has('user.manage'),
         canViewAudit: held.has('audit.view'),
+        grantableRoles: ROLES.filter((role) =>
+          principal.grants.some((grant) => GRANTABLE_ROLES[grant.role].includes(role)),
+        ),
       };
     },
   );
 
   api.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], summary: 'Đổi mật khẩu của chính mình', body: changePasswordBody, response: { 200: okSchema, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu của chính mình',
+        body: changePasswordBody,
+        response: { 200: okSchema, ...commonErrors },
+      },
+    },
     async (request) => {
       const principal = principalOf(request);
       await changePassword({

@@ -21,6 +21,8 @@ export const meSchema = z.object({
   /** Menus the UI may show; the server still checks every request. */
   canManageUsers: z.boolean(),
   canViewAudit: z.boolean(),
+  /** Roles this user may hand out when managing accounts. */
+  grantableRoles: z.array(z.enum(ROLES)),
 });
 export type MeDto = z.infer<typeof meSchema>;
 

@@ -11,7 +11,9 @@ import {
 import { isoDay } from './common';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'Địa chỉ phải bắt đầu bằng http:// hoặc https://.' });
-const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Mã ngôn ngữ không hợp lệ (ví dụ vi, sed, bdq).');
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Mã ngôn ngữ không hợp lệ (ví dụ vi, sed, bdq).');
 
 export const channelInput = z.object({
   kind: z.enum(CHANNEL_KINDS),
@@ -38,11 +40,8 @@ export const channelSchema = channelInput.extend({
 });
 export type ChannelDto = z.infer<typeof channelSchema>;
 
-/**
- * A record as an officer enters it. occurredOn + occurredTime are Vietnamese local time; the server
- * keeps the instant and the local day apart from when it was recorded and reviewed.
- */
-export const activityInput = z.object({
+/** The fields of a record, without defaults: an update must not reset what it leaves out. */
+const activityFields = {
   kind: z.enum(ACTIVITY_KINDS),
   unitId: z.uuid(),
   channelId: z.uuid().nullable().optional(),
@@ -55,11 +54,17 @@ export const activityInput = z.object({
   title: z.string().min(1, 'Nhập tiêu đề.').max(1000),
   url: httpUrl.nullable().optional(),
   genre: z.enum(GENRES).nullable().optional(),
-  topics: z.array(z.string().max(50)).max(20).default([]),
-  language: languageCode.default('vi'),
+  topics: z.array(z.string().max(50)).max(20),
+  language: languageCode,
   author: z.string().max(300).nullable().optional(),
   programme: z.string().max(300).nullable().optional(),
-  durationSeconds: z.number().int().min(1).max(24 * 3600).nullable().optional(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .nullable()
+    .optional(),
   source: z.enum(BROADCAST_SOURCES).nullable().optional(),
   issueNumber: z.string().max(100).nullable().optional(),
   targetUrl: httpUrl.nullable().optional(),
@@ -68,10 +73,23 @@ export const activityInput = z.object({
   libraryItemId: z.uuid().nullable().optional(),
   /** Store even though it looks like a record already there (it is kept flagged as a suspected duplicate). */
   confirmDuplicate: z.boolean().optional(),
+};
+
+/**
+ * A record as an officer enters it. occurredOn + occurredTime are Vietnamese local time; the server
+ * keeps the instant and the local day apart from when it was recorded and reviewed.
+ */
+export const activityInput = z.object({
+  ...activityFields,
+  topics: activityFields.topics.default([]),
+  language: activityFields.language.default('vi'),
 });
 export type ActivityInput = z.infer<typeof activityInput>;
 
-export const activityUpdate = activityInput.omit({ kind: true, unitId: true, confirmDuplicate: true }).partial();
+export const activityUpdate = z
+  .object(activityFields)
+  .omit({ kind: true, unitId: true, confirmDuplicate: true })
+  .partial();
 
 export const activitySchema = z.object({
   id: z.uuid(),
@@ -107,6 +125,9 @@ export const activitySchema = z.object({
 });
 export type ActivityDto = z.infer<typeof activitySchema>;
 
+/** "true"/"false" in a query string: z.coerce.boolean would read "false" as true. */
+const queryFlag = z.stringbool({ error: 'Dùng true hoặc false.' }).optional();
+
 export const activityListQuery = z.object({
   /** The subtree (roll-up) of this unit; default: everything the user sees. */
   unitId: z.uuid().optional(),
@@ -118,9 +139,105 @@ export const activityListQuery = z.object({
   language: z.string().max(20).optional(),
   provenance: z.enum(PROVENANCES).optional(),
   q: z.string().max(200).optional(),
-  includeDeleted: z.coerce.boolean().optional(),
-  onlyDuplicates: z.coerce.boolean().optional(),
+  includeDeleted: queryFlag,
+  onlyDuplicates: queryFlag,
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;
+
+export const activityListSchema = z.object({ items: z.array(activitySchema), total: z.number().int() });
+
+/** What a user may do with one record, as the server decides it; the UI shows only these. */
+export const ACTIVITY_ACTIONS = [
+  'update',
+  'delete',
+  'restore',
+  'review',
+  'resolveDuplicate',
+  'translate',
+] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+
+/** Another record named by this one: its original, a version in another language, or what it repeats. */
+export const activityRefSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(ACTIVITY_KINDS),
+  title: z.string(),
+  language: z.string(),
+  occurredOn: isoDay,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  deleted: z.boolean(),
+});
+export type ActivityRefDto = z.infer<typeof activityRefSchema>;
+
+export const activityDetailSchema = activitySchema.extend({
+  reviewedByName: z.string().nullable(),
+  translationOf: activityRefSchema.nullable(),
+  /** The versions of this record in other languages (those the user may see). */
+  translations: z.array(activityRefSchema),
+  duplicateOf: activityRefSchema.nullable(),
+  evidenceCount: z.number().int(),
+  actions: z.array(z.enum(ACTIVITY_ACTIONS)),
+});
+export type ActivityDetailDto = z.infer<typeof activityDetailSchema>;
+
+/** An edit: unitId and kind may be sent back unchanged, but a record never moves to another unit. */
+export const activityPatchBody = activityUpdate.extend({
+  unitId: z.uuid().optional(),
+  kind: z.enum(ACTIVITY_KINDS).optional(),
+  confirmDuplicate: z.boolean().optional(),
+});
+export type ActivityPatchBody = z.infer<typeof activityPatchBody>;
+
+/** API clients send many records at once; all are stored or none. */
+export const activityBatchBody = z.object({
+  items: z.array(activityInput).min(1, 'Gửi ít nhất một bản ghi.').max(5000),
+});
+export const activityBatchResult = z.object({
+  ids: z.array(z.uuid()),
+  count: z.number().int(),
+  /** How many were stored flagged as suspected duplicates (confirmDuplicate). */
+  flagged: z.number().int(),
+});
+
+/** The reason is checked after access, so an outsider learns nothing from a missing one. */
+export const deleteActivityBody = z.object({ reason: z.string().max(1000).optional() }).nullish();
+export const reviewActivityBody = z.object({
+  status: z.enum(['accepted', 'rejected']),
+  note: z.string().max(2000).optional(),
+});
+
+export const languageCountsQuery = z.object({ from: isoDay.optional(), to: isoDay.optional() });
+const countsByKind = z.object({
+  post: z.number().int(),
+  broadcast: z.number().int(),
+  press_issue: z.number().int(),
+  banner: z.number().int(),
+});
+export const languageCountsSchema = z.object({
+  unitId: z.uuid(),
+  from: isoDay,
+  to: isoDay,
+  /** One row per unit of the roll-up and language other than Vietnamese that has records. */
+  items: z.array(
+    z.object({
+      unitId: z.uuid(),
+      unitName: z.string(),
+      language: z.string(),
+      languageName: z.string(),
+      counts: countsByKind,
+      total: z.number().int(),
+    }),
+  ),
+  totals: z.array(
+    z.object({
+      language: z.string(),
+      languageName: z.string(),
+      counts: countsByKind,
+      total: z.number().int(),
+    }),
+  ),
+});
+export type LanguageCountsDto = z.infer<typeof languageCountsSchema>;

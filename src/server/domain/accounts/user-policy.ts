@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/roles';
 import type { Queryable } from '../../db/client';
 import { findGrantsOfUsers } from '../../db/repositories/users';
-import { forbidden, notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { GRANTABLE_ROLES } from '../../policies/permissions';
 import { isGlobal, type Principal, scopeIds } from '../../policies/principal';
 
@@ -22,17 +22,29 @@ export async function loadManagerScope(q: Queryable, principal: Principal): Prom
  * A manager reaches a user when every grant the user holds is inside the manager's scope and of a
  * role the manager could hand out; anyone else's account is "not found".
  */
-export async function assertManagesUser(q: Queryable, principal: Principal, scope: ManagerScope, userId: string) {
+export async function assertManagesUser(
+  q: Queryable,
+  principal: Principal,
+  scope: ManagerScope,
+  userId: string,
+) {
   if (isGlobal(principal, 'user.manage')) return;
   const grants = (await findGrantsOfUsers(q, [userId])).get(userId) ?? [];
   const inScope = new Set(scope.unitIds ?? []);
   const reachable =
     grants.length > 0 &&
-    grants.every((grant) => grant.unitId !== null && inScope.has(grant.unitId) && scope.grantableRoles.has(grant.role as Role));
+    grants.every(
+      (grant) =>
+        grant.unitId !== null && inScope.has(grant.unitId) && scope.grantableRoles.has(grant.role as Role),
+    );
   if (!reachable) throw notFound();
 }
 
 export function assertMayGrant(scope: ManagerScope, role: Role, unitId: string | null, field: string) {
-  if (!scope.grantableRoles.has(role)) throw forbidden(`Bạn không được cấp vai trò này (${field}).`);
+  if (!scope.grantableRoles.has(role)) {
+    throw new AppError('FORBIDDEN', 'Bạn không được cấp vai trò này.', [
+      { field, message: 'Vai trò ngoài quyền cấp của bạn.' },
+    ]);
+  }
   if (scope.unitIds !== null && (unitId === null || !scope.unitIds.includes(unitId))) throw notFound();
 }

@@ -1,5 +1,6 @@
 import { Form, Select } from 'antd';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
+import { ROLE_LABELS, type Role } from '../../../shared/roles';
+import { useMe } from '../../api/auth';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -16,6 +17,8 @@ export function GrantFields() {
   const { t, label } = useI18n();
   const role = Form.useWatch<Role | undefined>('role');
   const isSystemAdmin = role === 'system_admin';
+  // Only the roles this manager may hand out; the server checks again.
+  const grantable = useMe().data?.grantableRoles ?? [];
   return (
     <>
       <Form.Item
@@ -25,7 +28,7 @@ export function GrantFields() {
       >
         <Select<Role>
           placeholder={t('users.role')}
-          options={ROLES.map((value) => ({ value, label: label(ROLE_LABELS[value]) }))}
+          options={grantable.map((value) => ({ value, label: label(ROLE_LABELS[value]) }))}
         />
       </Form.Item>
       <Form.Item
