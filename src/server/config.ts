@@ -31,6 +31,8 @@ export interface Config {
   trustProxy: boolean;
   /** Folder with the built web UI; null serves the API only. */
   webDir: string | null;
+  /** Largest file accepted by an upload (evidence, library), from UPLOAD_MAX_MB. */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginRateLimitPerMinute: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 10000),
     trustProxy: readBool(env, 'TRUST_PROXY', false),
     webDir,
+    uploadMaxBytes: readInt(env, 'UPLOAD_MAX_MB', 25, 1, 1024) * 1024 * 1024,
   };
 }
 

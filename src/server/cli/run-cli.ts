@@ -4,6 +4,8 @@ import { AppError } from '../errors';
 import type { Command, OptionSpec, OptionValues } from './command';
 import { createUserCommand, grantCommand, revokeCommand } from './commands/accounts';
 import { backupCommand, migrateCommand, restoreCommand, seedDemoCommand } from './commands/database';
+import { exportRecordsCommand } from './commands/export-records';
+import { importRecordsCommand } from './commands/import-records';
 import { importUnitsCommand } from './commands/import-units';
 import {
   type CliIo,
@@ -18,6 +20,8 @@ import {
 
 export const COMMANDS: readonly Command[] = [
   importUnitsCommand,
+  importRecordsCommand,
+  exportRecordsCommand,
   createUserCommand,
   grantCommand,
   revokeCommand,

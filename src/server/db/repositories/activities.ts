@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, getTableColumns, inArray, is, isNull, SQL, sql } from 'drizzle-orm';
 import type { ActivityKind, BroadcastSource, Genre, Provenance } from '../../../shared/activities';
 import { escapeLike, foldForSearch } from '../../../shared/text';
 import type { Queryable } from '../client';
@@ -8,12 +9,44 @@ import { queryRows } from '../sql';
 export type ActivityRow = typeof activities.$inferSelect;
 export type NewActivity = typeof activities.$inferInsert;
 
-/** Inserts in slices under the bind-parameter limit; returns the ids in input order. */
+const INSERT_COLUMNS = Object.entries(getTableColumns(activities));
+const INSERT_TARGET = sql.raw(INSERT_COLUMNS.map(([, column]) => `"${column.name}"`).join(', '));
+const INSERT_RECORD = sql.raw(
+  INSERT_COLUMNS.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', '),
+);
+/** Each column from the JSON record, or its default when the row left it out (every such column is not null). */
+const INSERT_VALUES = sql.join(
+  INSERT_COLUMNS.map(([, column]) => {
+    const value = sql.raw(`x."${column.name}"`);
+    if (column.default === undefined) return value;
+    const fallback = is(column.default, SQL)
+      ? column.default
+      : sql`${column.default}::${sql.raw(column.getSQLType())}`;
+    return sql`coalesce(${value}, ${fallback})`;
+  }),
+  sql`, `,
+);
+
+/**
+ * Inserts records, 5,000 per statement, as one JSON parameter unpacked by jsonb_to_recordset: a
+ * 100,000-row import spends its time in the database, not in building a VALUES list of 35 columns
+ * per row (drizzle's builder took most of the time). Ids are made here, so they come back in input
+ * order without relying on the order of RETURNING.
+ */
 export async function insertActivities(q: Queryable, rows: NewActivity[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < rows.length; i += 400) {
-    const inserted = await q.insert(activities).values(rows.slice(i, i + 400)).returning({ id: activities.id });
-    ids.push(...inserted.map((row) => row.id));
+  const ids = rows.map((row) => row.id ?? randomUUID());
+  for (let i = 0; i < rows.length; i += 5000) {
+    const records = rows.slice(i, i + 5000).map((row, j) => {
+      const record: Record<string, unknown> = {};
+      for (const [key, column] of INSERT_COLUMNS) {
+        const value = key === 'id' ? ids[i + j] : row[key as keyof NewActivity];
+        if (value !== undefined) record[column.name] = value instanceof Date ? value.toISOString() : value;
+      }
+      return record;
+    });
+    await q.execute(
+      sql`insert into activities (${INSERT_TARGET}) select ${INSERT_VALUES} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${INSERT_RECORD})`,
+    );
   }
   return ids;
 }
@@ -43,7 +76,11 @@ export interface DuplicateHit {
  * Live records that a new one would repeat: the same page (URL key), or the same title on the same
  * day and channel. One query for a whole import.
  */
-export async function findDuplicateHits(q: Queryable, probes: DuplicateProbe[]): Promise<DuplicateHit[]> {
+export async function findDuplicateHits(
+  q: Queryable,
+  probes: DuplicateProbe[],
+  excludeIds: string[] = [],
+): Promise<DuplicateHit[]> {
   if (probes.length === 0) return [];
   const urlKeys = [...new Set(probes.map((p) => p.urlKey).filter((k): k is string => k !== null))];
   const titled = probes.filter((p) => p.channelId !== null);
@@ -60,7 +97,10 @@ export async function findDuplicateHits(q: Queryable, probes: DuplicateProbe[]):
     q,
     sql`select a.id, a.title, a.occurred_on::text as "occurredOn", a.url_key as "urlKey", a.channel_id as "channelId",
           a.search_text as "searchText"
-        from activities a where a.deleted_at is null and (${sql.join(conditions, sql` or `)})`,
+        from activities a where a.deleted_at is null and (${sql.join(conditions, sql` or `)})
+          ${excludeIds.length ? sql`and a.id <> all(${toTextArray(excludeIds)}::uuid[])` : sql``}
+        -- Originals last: callers keep the last hit per key, so a repeat points at the original, not at another repeat.
+        order by a.duplicate_of_id is null, a.recorded_at`,
   );
 }
 
@@ -96,7 +136,9 @@ export function activityConditions(filter: ActivityFilter): SQL {
   if (filter.provenance) conditions.push(sql`a.provenance = ${filter.provenance}`);
   if (!filter.includeDeleted) conditions.push(sql`a.deleted_at is null`);
   if (filter.onlyDuplicates) conditions.push(sql`a.duplicate_of_id is not null`);
-  for (const word of foldForSearch(filter.text ?? '').split(' ').filter(Boolean)) {
+  for (const word of foldForSearch(filter.text ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     conditions.push(sql`a.search_text like ${`%${escapeLike(word)}%`}`);
   }
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
@@ -158,25 +200,41 @@ function withDates(row: ActivityListRow): ActivityListRow {
   };
 }
 
-export async function findActivities(q: Queryable, filter: ActivityFilter, page: { limit: number; offset: number }) {
+export async function findActivities(
+  q: Queryable,
+  filter: ActivityFilter,
+  page: { limit: number; offset: number },
+) {
   const where = activityConditions(filter);
   const rows = await queryRows<ActivityListRow>(
     q,
     sql`select ${listColumns} ${listJoins} where ${where}
         order by a.occurred_at desc, a.id limit ${page.limit} offset ${page.offset}`,
   );
-  const [count] = await queryRows<{ total: number }>(q, sql`select count(*)::int as total from activities a where ${where}`);
+  const [count] = await queryRows<{ total: number }>(
+    q,
+    sql`select count(*)::int as total from activities a where ${where}`,
+  );
   return { items: rows.map(withDates), total: count?.total ?? 0 };
 }
 
 /** Every row of a filter, in pages, for exports that must not hold a national list in memory. */
-export async function* streamActivities(q: Queryable, filter: ActivityFilter, pageSize = 2000): AsyncGenerator<ActivityListRow[]> {
+export async function* streamActivities(
+  q: Queryable,
+  filter: ActivityFilter,
+  pageSize = 2000,
+): AsyncGenerator<ActivityListRow[]> {
   const where = activityConditions(filter);
   let after: { occurredAt: string; id: string } | null = null;
   for (;;) {
-    const cursor: SQL = after ? sql`and (a.occurred_at, a.id) > (${after.occurredAt}::timestamptz, ${after.id}::uuid)` : sql``;
+    const cursor: SQL = after
+      ? sql`and (a.occurred_at, a.id) > (${after.occurredAt}::timestamptz, ${after.id}::uuid)`
+      : sql``;
     const rows: ActivityListRow[] = (
-      await queryRows<ActivityListRow>(q, sql`select ${listColumns} ${listJoins} where ${where} ${cursor} order by a.occurred_at, a.id limit ${pageSize}`)
+      await queryRows<ActivityListRow>(
+        q,
+        sql`select ${listColumns} ${listJoins} where ${where} ${cursor} order by a.occurred_at, a.id limit ${pageSize}`,
+      )
     ).map(withDates);
     if (rows.length === 0) return;
     yield rows;
@@ -186,7 +244,10 @@ export async function* streamActivities(q: Queryable, filter: ActivityFilter, pa
 }
 
 export async function getActivityView(q: Queryable, id: string): Promise<ActivityListRow | undefined> {
-  const [row] = await queryRows<ActivityListRow>(q, sql`select ${listColumns} ${listJoins} where a.id = ${id}`);
+  const [row] = await queryRows<ActivityListRow>(
+    q,
+    sql`select ${listColumns} ${listJoins} where a.id = ${id}`,
+  );
   return row ? withDates(row) : undefined;
 }
 
@@ -200,7 +261,88 @@ export async function updateActivityRow(q: Queryable, id: string, values: Partia
 export async function findTranslations(q: Queryable, ids: string[]) {
   if (ids.length === 0) return [];
   return q
-    .select({ id: activities.id, translationOfId: activities.translationOfId, language: activities.language, title: activities.title })
+    .select({
+      id: activities.id,
+      translationOfId: activities.translationOfId,
+      language: activities.language,
+      title: activities.title,
+    })
     .from(activities)
     .where(and(inArray(activities.translationOfId, ids), isNull(activities.deletedAt)));
+}
+
+/** Another record named by one: an original, a version in another language, or what it repeats. */
+export interface ActivityRef {
+  id: string;
+  kind: ActivityKind;
+  title: string;
+  language: string;
+  occurredOn: string;
+  unitId: string;
+  unitName: string;
+  translationOfId: string | null;
+  deleted: boolean;
+}
+
+const refColumns = sql`a.id, a.kind, a.title, a.language, a.occurred_on::text as "occurredOn", a.unit_id as "unitId",
+  u.name as "unitName", a.translation_of_id as "translationOfId", a.deleted_at is not null as deleted`;
+
+export async function findActivityRefs(q: Queryable, ids: string[]): Promise<ActivityRef[]> {
+  if (ids.length === 0) return [];
+  return queryRows<ActivityRef>(
+    q,
+    sql`select ${refColumns} from activities a join units u on u.id = a.unit_id where a.id = any(${toTextArray(ids)}::uuid[])`,
+  );
+}
+
+/** The live versions in other languages of these originals. */
+export async function findVersionRefs(q: Queryable, originalIds: string[]): Promise<ActivityRef[]> {
+  if (originalIds.length === 0) return [];
+  return queryRows<ActivityRef>(
+    q,
+    sql`select ${refColumns} from activities a join units u on u.id = a.unit_id
+        where a.translation_of_id = any(${toTextArray(originalIds)}::uuid[]) and a.deleted_at is null
+        order by a.language, a.occurred_on`,
+  );
+}
+
+/** Who reviewed a record and how many evidence items are attached to it. */
+export async function getActivityExtras(
+  q: Queryable,
+  id: string,
+): Promise<{ reviewedByName: string | null; evidenceCount: number }> {
+  const [row] = await queryRows<{ reviewedByName: string | null; evidenceCount: number }>(
+    q,
+    sql`select (select r.full_name from activities a join users r on r.id = a.reviewed_by where a.id = ${id}) as "reviewedByName",
+          (select count(*)::int from evidence_links l where l.target_type = 'activity' and l.target_id = ${id}) as "evidenceCount"`,
+  );
+  return { reviewedByName: row?.reviewedByName ?? null, evidenceCount: row?.evidenceCount ?? 0 };
+}
+
+export interface LanguageCountRow {
+  unitId: string;
+  unitName: string;
+  language: string;
+  kind: ActivityKind;
+  count: number;
+}
+
+/** Live, non-duplicate records in languages other than Vietnamese, per unit, language and kind. */
+export async function countByLanguage(
+  q: Queryable,
+  unitIds: string[],
+  from: string,
+  to: string,
+): Promise<LanguageCountRow[]> {
+  if (unitIds.length === 0) return [];
+  return queryRows<LanguageCountRow>(
+    q,
+    sql`select a.unit_id as "unitId", u.name as "unitName", a.language, a.kind, count(*)::int as count
+        from activities a join units u on u.id = a.unit_id
+        where a.unit_id = any(${toTextArray(unitIds)}::uuid[]) and a.language <> 'vi'
+          and a.occurred_on between ${from}::date and ${to}::date
+          and a.deleted_at is null and a.duplicate_of_id is null
+        group by a.unit_id, u.name, a.language, a.kind
+        order by u.name, a.language`,
+  );
 }

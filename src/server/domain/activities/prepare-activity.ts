@@ -1,7 +1,7 @@
 import type { ActivityKind, Provenance } from '../../../shared/activities';
 import type { ActivityInput } from '../../../shared/api/activities';
+import { formatVnDate, vnInstant } from '../../../shared/dates';
 import type { ErrorDetail } from '../../../shared/errors';
-import { vnInstant } from '../../../shared/dates';
 import { foldForSearch, normalizeText } from '../../../shared/text';
 import { urlKey } from '../../../shared/url-key';
 import type { NewActivity } from '../../db/repositories/activities';
@@ -36,25 +36,41 @@ export interface PrepareContext {
  * Checks one record against the rules that do not need other records, and builds its row. Every
  * problem is reported with the field it concerns, so a spreadsheet import can list them all.
  */
-export function prepareActivity(input: ActivityInput, ctx: PrepareContext): { row: NewActivity | null; errors: ErrorDetail[] } {
+export function prepareActivity(
+  input: ActivityInput,
+  ctx: PrepareContext,
+): { row: NewActivity | null; errors: ErrorDetail[] } {
   const errors: ErrorDetail[] = [];
   const fail = (field: string, message: string) => errors.push({ field, message });
   const title = normalizeText(input.title);
   if (!title) fail('title', 'Thiếu tiêu đề.');
   if (input.occurredOn > ctx.today) fail('occurredOn', 'Ngày diễn ra không được sau hôm nay.');
   if (input.occurredOn < ctx.unitValidFrom || (ctx.unitValidTo && input.occurredOn >= ctx.unitValidTo)) {
-    fail('occurredOn', `Đơn vị không tồn tại vào ngày này (từ ${ctx.unitValidFrom}${ctx.unitValidTo ? ` đến trước ${ctx.unitValidTo}` : ''}).`);
+    const until = ctx.unitValidTo ? ` đến trước ${formatVnDate(ctx.unitValidTo)}` : '';
+    fail('occurredOn', `Đơn vị không tồn tại vào ngày này (từ ${formatVnDate(ctx.unitValidFrom)}${until}).`);
   }
   const channel = ctx.channel;
   if (input.channelId && !channel) fail('channelId', 'Không tìm thấy kênh của đơn vị.');
   if (channel) {
     if (channel.unitId !== input.unitId) fail('channelId', 'Kênh không thuộc đơn vị này.');
-    else if (!CHANNEL_KINDS_FOR[input.kind].includes(channel.kind)) fail('channelId', 'Kênh không phù hợp với loại bản ghi.');
+    else if (!CHANNEL_KINDS_FOR[input.kind].includes(channel.kind))
+      fail('channelId', 'Kênh không phù hợp với loại bản ghi.');
+    // A programme's weeks are counted from its start to its end: a record outside them contradicts the channel.
+    if (channel.startedOn && input.occurredOn < channel.startedOn) {
+      fail('occurredOn', `Kênh "${channel.name}" bắt đầu từ ngày ${formatVnDate(channel.startedOn)}.`);
+    }
+    if (channel.endedOn && input.occurredOn > channel.endedOn) {
+      fail('occurredOn', `Kênh "${channel.name}" đã kết thúc ngày ${formatVnDate(channel.endedOn)}.`);
+    }
   }
   if ((input.kind === 'broadcast' || input.kind === 'press_issue') && !input.channelId) {
-    fail('channelId', input.kind === 'broadcast' ? 'Chọn chương trình phát thanh.' : 'Chọn chuyên mục báo chí.');
+    fail(
+      'channelId',
+      input.kind === 'broadcast' ? 'Chọn chương trình phát thanh.' : 'Chọn chuyên mục báo chí.',
+    );
   }
-  if (input.kind === 'broadcast' && !input.durationSeconds) fail('durationSeconds', 'Nhập thời lượng phát sóng.');
+  if (input.kind === 'broadcast' && !input.durationSeconds)
+    fail('durationSeconds', 'Nhập thời lượng phát sóng.');
   if (input.kind === 'post' && !input.url && input.channelId && channel?.kind === 'website_column') {
     fail('url', 'Nhập đường dẫn tin bài trên trang web.');
   }
@@ -62,7 +78,8 @@ export function prepareActivity(input: ActivityInput, ctx: PrepareContext): { ro
   for (const [i, topic] of input.topics.entries()) {
     if (!ctx.topicCodes.has(topic)) fail(`topics.${i}`, `Chủ đề "${topic}" không có trong danh mục.`);
   }
-  if (!ctx.languageCodes.has(input.language)) fail('language', `Ngôn ngữ "${input.language}" không có trong danh mục.`);
+  if (!ctx.languageCodes.has(input.language))
+    fail('language', `Ngôn ngữ "${input.language}" không có trong danh mục.`);
   if (errors.length) return { row: null, errors };
 
   const time = input.occurredTime ?? '00:00';
@@ -82,7 +99,11 @@ export function prepareActivity(input: ActivityInput, ctx: PrepareContext): { ro
       topics: [...new Set(input.topics)],
       language: input.language,
       author: input.author ? normalizeText(input.author) : null,
-      programme: input.programme ? normalizeText(input.programme) : (channel?.kind === 'radio_programme' ? channel.name : null),
+      programme: input.programme
+        ? normalizeText(input.programme)
+        : channel?.kind === 'radio_programme'
+          ? channel.name
+          : null,
       durationSeconds: input.durationSeconds ?? null,
       source: input.source ?? (input.kind === 'broadcast' ? 'own' : null),
       issueNumber: input.issueNumber ? normalizeText(input.issueNumber) : null,

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { ActivityKind } from '../../../shared/activities';
 import { activityKindLabel } from '../../../shared/activity-labels';
 import { formatVnDate } from '../../../shared/dates';
 import type { Queryable } from '../../db/client';
+import { findDuplicateHits, insertActivities, type NewActivity } from '../../db/repositories/activities';
 import { insertAuditEntries } from '../../db/repositories/audit';
-import { findDuplicateHits, insertActivities, type NewActivity, updateActivityRow } from '../../db/repositories/activities';
 import type { Actor } from '../actor';
 
 export interface DuplicateFinding {
@@ -19,26 +20,59 @@ function titleKey(row: { channelId?: string | null; occurredOn: string; searchTe
   return row.channelId ? `${row.channelId}|${row.occurredOn}|${row.searchText}` : null;
 }
 
-/** Finds, for each new record, an existing or earlier-in-batch record it would repeat. */
-export async function findDuplicates(q: Queryable, rows: NewActivity[]): Promise<Array<DuplicateFinding | null>> {
+/**
+ * Finds, for each new record, an existing or earlier-in-batch record it would repeat. An edited
+ * record passes its own id in excludeIds so that it does not repeat itself.
+ */
+export async function findDuplicates(
+  q: Queryable,
+  rows: NewActivity[],
+  excludeIds: string[] = [],
+): Promise<Array<DuplicateFinding | null>> {
   const hits = await findDuplicateHits(
     q,
-    rows.map((row) => ({ urlKey: row.urlKey ?? null, channelId: row.channelId ?? null, occurredOn: row.occurredOn, searchText: row.searchText })),
+    rows.map((row) => ({
+      urlKey: row.urlKey ?? null,
+      channelId: row.channelId ?? null,
+      occurredOn: row.occurredOn,
+      searchText: row.searchText,
+    })),
+    excludeIds,
   );
   const byUrl = new Map(hits.filter((h) => h.urlKey).map((h) => [h.urlKey!, h]));
-  const byTitle = new Map(hits.map((h) => [titleKey(h), h]).filter(([k]) => k !== null) as Array<[string, (typeof hits)[number]]>);
+  const byTitle = new Map(
+    hits.map((h) => [titleKey(h), h]).filter(([k]) => k !== null) as Array<[string, (typeof hits)[number]]>,
+  );
   const seenUrl = new Map<string, number>();
   const seenTitle = new Map<string, number>();
   return rows.map((row, index) => {
-    const tKey = titleKey({ channelId: row.channelId ?? null, occurredOn: row.occurredOn, searchText: row.searchText });
+    const tKey = titleKey({
+      channelId: row.channelId ?? null,
+      occurredOn: row.occurredOn,
+      searchText: row.searchText,
+    });
     const existing = (row.urlKey && byUrl.get(row.urlKey)) || (tKey && byTitle.get(tKey));
     let finding: DuplicateFinding | null = null;
     if (existing) {
-      finding = { index, duplicateOfId: existing.id, title: existing.title, occurredOn: existing.occurredOn, reason: row.urlKey && byUrl.has(row.urlKey) ? 'url' : 'title' };
+      finding = {
+        index,
+        duplicateOfId: existing.id,
+        title: existing.title,
+        occurredOn: existing.occurredOn,
+        reason: row.urlKey && byUrl.has(row.urlKey) ? 'url' : 'title',
+      };
     } else {
-      const earlier = (row.urlKey ? seenUrl.get(row.urlKey) : undefined) ?? (tKey ? seenTitle.get(tKey) : undefined);
+      const earlier =
+        (row.urlKey ? seenUrl.get(row.urlKey) : undefined) ?? (tKey ? seenTitle.get(tKey) : undefined);
       // An earlier row's id is known only after insertion: "batch:<position>" stands for it until then.
-      if (earlier !== undefined) finding = { index, duplicateOfId: `batch:${earlier}`, title: rows[earlier]!.title, occurredOn: rows[earlier]!.occurredOn, reason: row.urlKey && seenUrl.has(row.urlKey) ? 'url' : 'title' };
+      if (earlier !== undefined)
+        finding = {
+          index,
+          duplicateOfId: `batch:${earlier}`,
+          title: rows[earlier]!.title,
+          occurredOn: rows[earlier]!.occurredOn,
+          reason: row.urlKey && seenUrl.has(row.urlKey) ? 'url' : 'title',
+        };
     }
     if (row.urlKey && !seenUrl.has(row.urlKey)) seenUrl.set(row.urlKey, index);
     if (tKey && !seenTitle.has(tKey)) seenTitle.set(tKey, index);
@@ -51,27 +85,71 @@ export function describeDuplicate(finding: DuplicateFinding): string {
   return `Trùng (${why}) với "${finding.title}" ngày ${formatVnDate(finding.occurredOn)}.`;
 }
 
+export interface RecordOptions {
+  /**
+   * How the writes are audited. Default: one entry per record, with the whole row. An import batch
+   * instead writes one entry per unit naming the batch and its count: every record carries the batch
+   * id (import_batch_id), so each stays traceable, and a 100,000-row import does not write 100,000
+   * entries with the whole row in each.
+   */
+  auditBatch?: { id: string; summary: string };
+}
+
 /**
  * Stores records that passed their checks. Suspected duplicates are stored flagged (duplicate_of_id),
- * never silently twice: scores skip them until a reviewer decides. Each record gets an audit entry.
+ * never silently twice: scores skip them until a reviewer decides. Each record gets an audit entry,
+ * or each unit one per import batch (see RecordOptions).
  */
 export async function recordActivities(
   q: Queryable,
   actor: Actor,
   rows: NewActivity[],
   duplicates: Array<DuplicateFinding | null>,
+  options: RecordOptions = {},
 ): Promise<string[]> {
-  const ids = await insertActivities(
+  // Ids are made before inserting, so a repeat of an earlier row of the batch points at it at once.
+  const ids = rows.map((row) => row.id ?? randomUUID());
+  await insertActivities(
     q,
     rows.map((row, i) => {
       const finding = duplicates[i];
-      return finding && !finding.duplicateOfId.startsWith('batch:') ? { ...row, duplicateOfId: finding.duplicateOfId } : row;
+      if (!finding) return { ...row, id: ids[i]! };
+      const duplicateOfId = finding.duplicateOfId.startsWith('batch:')
+        ? ids[Number(finding.duplicateOfId.slice(6))]!
+        : finding.duplicateOfId;
+      return { ...row, id: ids[i]!, duplicateOfId };
     }),
   );
-  for (const finding of duplicates) {
-    if (finding?.duplicateOfId.startsWith('batch:')) {
-      await updateActivityRow(q, ids[finding.index]!, { duplicateOfId: ids[Number(finding.duplicateOfId.slice(6))]! });
-    }
+  const batch = options.auditBatch;
+  if (batch) {
+    if (rows.some((row) => row.importBatchId !== batch.id))
+      throw new Error('recordActivities: a batch audit needs the batch id on every record');
+    const byUnit = new Map<string, { count: number; duplicates: number; kinds: Set<string> }>();
+    rows.forEach((row, i) => {
+      const unit = byUnit.get(row.unitId) ?? { count: 0, duplicates: 0, kinds: new Set<string>() };
+      unit.count++;
+      if (duplicates[i]) unit.duplicates++;
+      unit.kinds.add(row.kind);
+      byUnit.set(row.unitId, unit);
+    });
+    await insertAuditEntries(
+      q,
+      actor,
+      [...byUnit].map(([unitId, unit]) => ({
+        action: 'activity.import',
+        entityType: 'import_batch',
+        entityId: batch.id,
+        unitId,
+        summary: `${batch.summary}: ${unit.count} bản ghi${unit.duplicates ? ` (${unit.duplicates} nghi trùng)` : ''}`,
+        after: {
+          importBatchId: batch.id,
+          count: unit.count,
+          duplicates: unit.duplicates,
+          kinds: [...unit.kinds],
+        },
+      })),
+    );
+    return ids;
   }
   await insertAuditEntries(
     q,
@@ -82,7 +160,10 @@ export async function recordActivities(
       entityId: ids[i]!,
       unitId: row.unitId,
       summary: `${activityKindLabel(row.kind as ActivityKind)}: ${row.title}${duplicates[i] ? ' (nghi trùng)' : ''}`,
-      after: { ...row, occurredAt: row.occurredAt instanceof Date ? row.occurredAt.toISOString() : row.occurredAt },
+      after: {
+        ...row,
+        occurredAt: row.occurredAt instanceof Date ? row.occurredAt.toISOString() : row.occurredAt,
+      },
     })),
   );
   return ids;

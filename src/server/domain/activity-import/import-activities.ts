@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../../shared/activities';
+import type { ActivityInput } from '../../../shared/api/activities';
+import type { ActivityFileKind, ActivityImportResultDto } from '../../../shared/api/activity-files';
+import { todayVn } from '../../../shared/dates';
+import type { ErrorDetail } from '../../../shared/errors';
+import { foldForSearch } from '../../../shared/text';
+import type { Db } from '../../db/client';
+import { type ChannelRow, findChannelsOfUnits, insertImportBatch } from '../../db/repositories/activity-files';
+import type { NewActivity } from '../../db/repositories/activities';
+import { findRollupIds } from '../../db/repositories/units';
+import { findLanguages, findTopics } from '../../db/repositories/vocabulary';
+import { forbidden, validationError } from '../../errors';
+import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
+import { readTypedTable } from '../../spreadsheets/read-table';
+import { prepareActivity } from '../activities/prepare-activity';
+import { type DuplicateFinding, describeDuplicate, findDuplicates, recordActivities } from '../activities/record-activities';
+import type { Actor } from '../actor';
+import { findCurrentProvinceId } from '../units/find-province';
+import { type ColumnKey, importColumns, mapHeaders } from './columns';
+import { type ParsedRow, parseRows } from './parse-rows';
+import { loadUnitResolver } from './resolve-units';
+import { CodeList } from './vocabulary';
+
+export interface ImportActivitiesOptions {
+  db: Db;
+  principal: Principal;
+  actor: Actor;
+  /** The account the records are "recorded by" (null for the CLI acting on its own). */
+  recordedBy: string | null;
+  kind: ActivityFileKind;
+  fileName: string;
+  content: Buffer;
+  /** Accept only rows of this unit's subtree (an import started from a unit's page). */
+  unitId?: string;
+  /** Today in Vietnam; tests pin it. */
+  today?: string;
+}
+
+/** Which record field prepareActivity names, as a column of the file. */
+const FIELD_COLUMNS: Record<string, ColumnKey> = {
+  title: 'title',
+  occurredOn: 'date',
+  occurredTime: 'time',
+  channelId: 'channel',
+  durationSeconds: 'duration',
+  url: 'url',
+  language: 'language',
+  genre: 'genre',
+  source: 'source',
+  author: 'author',
+};
+
+const POST_CHANNEL_KINDS: ReadonlyArray<ChannelRow['kind']> = ['website_column', 'social_page', 'e_board'];
+
+/**
+ * Imports a spreadsheet of posts or broadcasts, all or nothing. Every row is read, mapped from labels
+ * to codes, resolved to a unit of the caller's scope and its channel, and checked like a form entry;
+ * any error rejects the whole file with every bad row listed and nothing stored. Otherwise the rows
+ * are stored in one transaction under a new import batch, suspected duplicates stored flagged.
+ */
+export async function importActivities(options: ImportActivitiesOptions): Promise<ActivityImportResultDto> {
+  const { db, principal, kind } = options;
+  const today = options.today ?? todayVn();
+  const scope = await recordScope(db, principal, options.unitId);
+
+  const columns = importColumns(kind);
+  const table = await readTypedTable(options.fileName, options.content, (headers) => mapHeaders(headers, columns).has('title'));
+  const { file, fileErrors } = parseRows(table, kind);
+  if (fileErrors.length) throw validationError('Tệp không đúng mẫu; không có bản ghi nào được nhập.', fileErrors);
+
+  const resolver = await loadUnitResolver(
+    db,
+    file.rows.map((row) => row.unitRef),
+    scope,
+  );
+  const resolved = file.rows.map((row) => (row.unitRef ? resolver.resolve(row.unitRef, row.day) : null));
+  const unitIds = [...new Set(resolved.flatMap((r) => (r && 'unit' in r ? [r.unit.id] : [])))];
+  const channelsByUnit = groupChannels(await findChannelsOfUnits(db, unitIds));
+  const vocabulary = await loadVocabulary(db);
+  const batchId = randomUUID();
+
+  const errors: ErrorDetail[] = [];
+  const prepared: Array<{ row: NewActivity; rowNumber: number }> = [];
+  for (const [i, parsed] of file.rows.entries()) {
+    const rowErrors = [...parsed.errors];
+    const fail = (key: ColumnKey, message: string) => rowErrors.push({ row: parsed.rowNumber, column: file.headerOf(key), message });
+    const resolution = resolved[i];
+    if (resolution && 'error' in resolution) fail('unit', resolution.error);
+    const unit = resolution && 'unit' in resolution ? resolution.unit : null;
+
+    let channel: ChannelRow | null = null;
+    if (unit && parsed.channelName) {
+      channel = findChannel(channelsByUnit.get(unit.id) ?? [], parsed.channelName, kind);
+      if (!channel) fail('channel', `Đơn vị không có ${kind === 'post' ? 'kênh' : 'chương trình'} "${parsed.channelName}".`);
+    }
+
+    const lists = unit ? await vocabulary.forUnit(unit.id, parsed) : vocabulary.national;
+    const topics = lists.topics.matchMany(parsed.topicsText);
+    if (topics.unknown.length) fail('topics', `Chủ đề không có trong danh mục: ${topics.unknown.map((t) => `"${t}"`).join(', ')}.`);
+    const language = parsed.languageText ? lists.languages.match(parsed.languageText) : 'vi';
+    if (!language) fail('language', `Ngôn ngữ "${parsed.languageText}" không có trong danh mục.`);
+
+    if (unit && parsed.day) {
+      const input: ActivityInput = {
+        kind: kind as ActivityKind,
+        unitId: unit.id,
+        channelId: channel?.id ?? null,
+        occurredOn: parsed.day,
+        occurredTime: parsed.time,
+        title: parsed.title,
+        url: parsed.url,
+        genre: parsed.genre,
+        topics: topics.codes,
+        language: language ?? 'vi',
+        author: parsed.author,
+        durationSeconds: parsed.durationSeconds,
+        source: parsed.source,
+      };
+      const result = prepareActivity(input, {
+        provenance: 'import',
+        recordedBy: options.recordedBy,
+        channel,
+        topicCodes: lists.topics.codes,
+        languageCodes: lists.languages.codes,
+        today,
+        unitValidFrom: unit.validFrom,
+        unitValidTo: unit.validTo,
+        importBatchId: batchId,
+      });
+      // A cell already reported (an empty title, say) is not reported twice.
+      const reported = new Set(rowErrors.map((e) => e.column));
+      for (const error of result.errors) {
+        const column = file.headerOf(FIELD_COLUMNS[error.field?.split('.')[0] ?? ''] ?? 'title');
+        if (!reported.has(column)) rowErrors.push({ row: parsed.rowNumber, column, message: error.message });
+      }
+      if (result.row && rowErrors.length === 0) prepared.push({ row: result.row, rowNumber: parsed.rowNumber });
+    }
+    errors.push(...rowErrors);
+  }
+  if (errors.length) {
+    const badRows = new Set(errors.map((e) => e.row)).size;
+    throw validationError(`Tệp có ${badRows} dòng lỗi; không có bản ghi nào được nhập. Sửa các dòng dưới đây rồi nhập lại.`, errors);
+  }
+
+  return db.transaction(async (tx) => {
+    const rows = prepared.map((p) => p.row);
+    const duplicates = await findDuplicates(tx, rows);
+    await insertImportBatch(tx, { id: batchId, kind, fileName: options.fileName, rowCount: rows.length, createdBy: options.recordedBy });
+    const ids = await recordActivities(tx, options.actor, rows, duplicates, {
+      auditBatch: { id: batchId, summary: `Nhập ${ACTIVITY_KIND_LABELS[kind].vi.toLowerCase()} từ tệp ${options.fileName}` },
+    });
+    const rowNumbers = prepared.map((p) => p.rowNumber);
+    return {
+      batchId,
+      rows: file.rows.length,
+      created: ids.length,
+      flaggedDuplicates: duplicates.flatMap((finding, i) =>
+        finding ? [{ row: rowNumbers[i]!, message: duplicateMessage(finding, rowNumbers) }] : [],
+      ),
+    };
+  });
+}
+
+/** Units the caller may record for: the scope of activity.record, narrowed to a unit's subtree. */
+async function recordScope(db: Db, principal: Principal, unitId: string | undefined): Promise<Set<string> | null> {
+  const scope = await scopeIds(db, principal, 'activity.record');
+  if (unitId) {
+    await authorizeUnit(db, principal, unitId, 'activity.record');
+    const subtree = await findRollupIds(db, [unitId]);
+    return new Set(scope === null ? subtree : subtree.filter((id) => scope.includes(id)));
+  }
+  if (scope !== null && scope.length === 0) throw forbidden('Bạn không có quyền ghi nhận hoạt động của đơn vị nào.');
+  return scope === null ? null : new Set(scope);
+}
+
+function groupChannels(channels: ChannelRow[]): Map<string, ChannelRow[]> {
+  const byUnit = new Map<string, ChannelRow[]>();
+  for (const channel of channels) byUnit.set(channel.unitId, [...(byUnit.get(channel.unitId) ?? []), channel]);
+  return byUnit;
+}
+
+/** A channel of the unit by name (marks and case ignored), one that can carry the kind first. */
+function findChannel(channels: ChannelRow[], name: string, kind: ActivityFileKind): ChannelRow | null {
+  const folded = foldForSearch(name);
+  const named = channels.filter((channel) => foldForSearch(channel.name) === folded);
+  const fits = (channel: ChannelRow) => (kind === 'post' ? POST_CHANNEL_KINDS.includes(channel.kind) : channel.kind === 'radio_programme');
+  return named.find(fits) ?? named[0] ?? null;
+}
+
+function duplicateMessage(finding: DuplicateFinding, rowNumbers: number[]): string {
+  if (!finding.duplicateOfId.startsWith('batch:')) return describeDuplicate(finding);
+  const why = finding.reason === 'url' ? 'cùng đường dẫn' : 'cùng tiêu đề, cùng ngày, cùng kênh';
+  return `Trùng (${why}) với dòng ${rowNumbers[Number(finding.duplicateOfId.slice(6))]} của tệp: "${finding.title}".`;
+}
+
+interface Lists {
+  topics: CodeList;
+  languages: CodeList;
+}
+
+/**
+ * Topic and language lists: the national ones, and a province's (which extend them) looked up only
+ * for units whose rows name something outside the national lists, so a usual file costs two queries.
+ */
+async function loadVocabulary(db: Db) {
+  const toList = (rows: Array<{ code: string; name: string }>, dropPrefix?: string) =>
+    new CodeList(
+      rows.map((row) => ({ code: row.code, name: row.name })),
+      dropPrefix ? { dropPrefix } : {},
+    );
+  const national: Lists = { topics: toList(await findTopics(db, null)), languages: toList(await findLanguages(db, null), 'Tiếng') };
+  const byProvince = new Map<string, Lists>();
+  const provinceOfUnit = new Map<string, string | null>();
+  return {
+    national,
+    async forUnit(unitId: string, row: ParsedRow): Promise<Lists> {
+      const isNational =
+        national.topics.matchMany(row.topicsText).unknown.length === 0 && (!row.languageText || national.languages.match(row.languageText));
+      if (isNational) return national;
+      if (!provinceOfUnit.has(unitId)) provinceOfUnit.set(unitId, await findCurrentProvinceId(db, unitId));
+      const provinceId = provinceOfUnit.get(unitId);
+      if (!provinceId) return national;
+      let lists = byProvince.get(provinceId);
+      if (!lists) {
+        lists = { topics: toList(await findTopics(db, provinceId)), languages: toList(await findLanguages(db, provinceId), 'Tiếng') };
+        byProvince.set(provinceId, lists);
+      }
+      return lists;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  activityExportQuery,
+  activityImportQuery,
+  activityImportResultSchema,
+  activityTemplateQuery,
+  CSV_CONTENT_TYPE,
+  XLSX_CONTENT_TYPE,
+} from '../../shared/api/activity-files';
+import { commonErrors } from '../../shared/api/common';
+import { exportActivities } from '../domain/activity-export/export-activities';
+import { buildActivityTemplate } from '../domain/activity-import/build-template';
+import { importActivities } from '../domain/activity-import/import-activities';
+import { validationError } from '../errors';
+import { actorOf, principalOf } from '../plugins/auth';
+import { attachmentDisposition } from '../reports/file-name';
+import { type RouteDeps, typed } from './deps';
+
+/** A file download for the OpenAPI document: its content type and an opaque binary body. */
+function fileResponse(contentType: string, description: string) {
+  return { description, content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } } };
+}
+
+/** Sent as a download; the reply is untyped here since a file is not the JSON the schemas describe. */
+function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; body: Buffer | Readable }) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+/** Spreadsheets of records: templates to fill in, all-or-nothing imports, exports of any filtered list. */
+export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps) {
+  const db = database.db;
+  const api = typed(app);
+
+  api.get(
+    '/api/activity-files/template.xlsx',
+    {
+      schema: {
+        tags: ['activity-files'],
+        summary: 'Mẫu XLSX để nhập tin bài hoặc lượt phát sóng, có danh sách thả xuống theo phạm vi của bạn',
+        querystring: activityTemplateQuery,
+        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'Tệp mẫu XLSX'), ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const file = await buildActivityTemplate({ db, principal: principalOf(request), ...request.query });
+      return sendFile(reply, { fileName: file.fileName, contentType: XLSX_CONTENT_TYPE, body: file.content });
+    },
+  );
+
+  api.post(
+    '/api/activity-files/import',
+    {
+      bodyLimit: 50 * 1024 * 1024,
+      schema: {
+        tags: ['activity-files'],
+        summary: 'Nhập tin bài hoặc lượt phát sóng từ XLSX/CSV: tất cả hoặc không, liệt kê mọi dòng lỗi',
+        description:
+          'Gửi nội dung tệp làm thân yêu cầu với Content-Type: application/octet-stream. Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì.',
+        querystring: activityImportQuery,
+        consumes: ['application/octet-stream'],
+        response: { 200: activityImportResultSchema, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const content = request.body as unknown;
+      if (!Buffer.isBuffer(content)) {
+        throw validationError('Gửi tệp dưới dạng application/octet-stream.', [{ field: 'file', message: 'Thiếu nội dung tệp.' }]);
+      }
+      return importActivities({
+        db,
+        principal,
+        actor: actorOf(request),
+        recordedBy: principal.userId,
+        content,
+        ...request.query,
+      });
+    },
+  );
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    api.get(
+      `/api/activity-files/export.${format}`,
+      {
+        schema: {
+          tags: ['activity-files'],
+          summary: `Xuất mọi bản ghi khớp bộ lọc của danh sách ra ${format.toUpperCase()}`,
+          querystring: activityExportQuery,
+          response: {
+            200: fileResponse(format === 'xlsx' ? XLSX_CONTENT_TYPE : CSV_CONTENT_TYPE, `Tệp ${format.toUpperCase()}`),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request, reply) => {
+        const file = await exportActivities({ db, principal: principalOf(request), query: request.query, format });
+        return sendFile(reply, { fileName: file.fileName, contentType: file.contentType, body: file.stream });
+      },
+    );
+  }
+}

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import type { AccessFixtures } from '../support/access-types';
+
+// The target commune exists from 2025-07-01 (see test/access.test.ts): rows are dated after it.
+const hex = () => randomBytes(3).toString('hex');
+
+/**
+ * Spreadsheets of records (issue 3 item 8). No route has a path parameter: each names the unit in its
+ * query (the import also in its rows, by id), and one of another commune must be "not found".
+ */
+export const accessFixtures: AccessFixtures = {
+  plain: {
+    'GET /api/activity-files/template.xlsx': (env) => ({ url: `/api/activity-files/template.xlsx?kind=post&unitId=${env.targetUnitId}` }),
+    'POST /api/activity-files/import': (env) => ({
+      url: `/api/activity-files/import?kind=post&fileName=tin-bai.csv&unitId=${env.targetUnitId}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(`Mã đơn vị,Ngày đăng (dd/MM/yyyy),Tiêu đề\n${env.targetUnitId},04/08/2025,Tin nhập từ tệp ${hex()}\n`),
+    }),
+    'GET /api/activity-files/export.xlsx': (env) => ({ url: `/api/activity-files/export.xlsx?unitId=${env.targetUnitId}` }),
+    'GET /api/activity-files/export.csv': (env) => ({ url: `/api/activity-files/export.csv?unitId=${env.targetUnitId}&kind=post` }),
+  },
+};
