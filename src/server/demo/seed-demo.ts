@@ -8,6 +8,7 @@ import { createUserUnchecked } from '../domain/accounts/manage-users';
 import type { Actor } from '../domain/actor';
 import { parseUnitKind } from '../domain/units/parse-unit-list';
 import { recordUnitEvent } from '../domain/units/record-unit-event';
+import { seedDemoActivities } from './seed-activities';
 import { DEMO_PROVINCES_2026 } from './units-2026';
 
 /**
@@ -119,7 +120,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.count ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db): Promise<void> {
+/** `now` decides the last day of the demo records (tests fix it; the app uses the real clock). */
+export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<void> {
   await db.transaction(async (tx) => {
     const idByCode = new Map<string, string>();
     for (const province of DEMO_PROVINCES_2026) {
@@ -206,6 +208,7 @@ export async function seedDemo(db: Db): Promise<void> {
         grants: [{ role: user.role, unitId: user.unitCode ? idByCode.get(user.unitCode)! : null }],
       });
     }
+    await seedDemoActivities(tx, options);
   });
 }
 

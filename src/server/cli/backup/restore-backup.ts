@@ -70,9 +70,8 @@ export async function restoreBackup(options: {
           `Cơ sở dữ liệu đang có dữ liệu: ${list}. Dùng --force để xóa toàn bộ dữ liệu hiện có rồi khôi phục.`,
         );
       }
-      if (existing.size > 0) {
-        await tx.execute(sql`truncate table ${sql.join(allTables.map(ident), sql`, `)} restart identity`);
-      }
+      // Always emptied: even a new database holds the migrations' national lists, which the backup carries too.
+      await tx.execute(sql`truncate table ${sql.join(allTables.map(ident), sql`, `)} restart identity`);
       const rowCounts = await insertRows(tx, file, lines, tables);
       for (const table of tables.values()) await resetSequences(tx, table);
       await insertAuditEntries(tx, actor, [

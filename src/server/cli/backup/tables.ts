@@ -103,6 +103,16 @@ export async function readAppliedMigrations(q: Queryable): Promise<string[]> {
 }
 
 /** The tables holding at least one row, with their row counts. */
+/**
+ * Rows the migrations themselves insert (the national topics and languages) are in every new
+ * database: they do not make it "hold data". Only a province's own rows count.
+ */
+const USER_ROWS: Record<string, SQL> = {
+  topics: sql`province_id is not null`,
+  languages: sql`province_id is not null`,
+};
+
+/** Tables holding data someone entered (rows written by the migrations do not count). */
 export async function countNonEmptyTables(
   q: Queryable,
   names: readonly string[],
@@ -111,7 +121,7 @@ export async function countNonEmptyTables(
   for (const name of names) {
     const [row] = await queryRows<{ count: number }>(
       q,
-      sql`select count(*)::int as count from ${ident(name)}`,
+      sql`select count(*)::int as count from ${ident(name)} where ${USER_ROWS[name] ?? sql`true`}`,
     );
     if (row && row.count > 0) counts.set(name, row.count);
   }

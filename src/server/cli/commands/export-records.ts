@@ -21,7 +21,8 @@ function dayOption(value: string | undefined, name: string): string | undefined 
 
 function formatOption(value: string | undefined, out: string | undefined): ExportFormat {
   const format = value ?? (out && /\.xlsx$/i.test(out) ? 'xlsx' : 'csv');
-  if (format !== 'xlsx' && format !== 'csv') throw new UsageError(`--format "${format}" không hợp lệ; dùng xlsx hoặc csv.`, NAME);
+  if (format !== 'xlsx' && format !== 'csv')
+    throw new UsageError(`--format "${format}" không hợp lệ; dùng xlsx hoặc csv.`, NAME);
   return format;
 }
 
@@ -30,9 +31,21 @@ export const exportRecordsCommand: Command = {
   summary: 'Xuất bản ghi hoạt động (tin bài, phát sóng, …) ra XLSX hoặc CSV',
   positionals: [],
   options: {
-    format: { type: 'string', value: 'xlsx|csv', description: 'Định dạng (mặc định: theo đuôi của --out, không có thì csv)' },
-    out: { type: 'string', value: 'tệp', description: 'Ghi vào tệp này; bỏ trống: ghi ra đầu ra chuẩn (> tệp)' },
-    unit: { type: 'string', value: 'mã|id', description: 'Chỉ bản ghi của đơn vị này và các đơn vị được cộng dồn vào nó' },
+    format: {
+      type: 'string',
+      value: 'xlsx|csv',
+      description: 'Định dạng (mặc định: theo đuôi của --out, không có thì csv)',
+    },
+    out: {
+      type: 'string',
+      value: 'tệp',
+      description: 'Ghi vào tệp này; bỏ trống: ghi ra đầu ra chuẩn (> tệp)',
+    },
+    unit: {
+      type: 'string',
+      value: 'mã|id',
+      description: 'Chỉ bản ghi của đơn vị này và các đơn vị được cộng dồn vào nó',
+    },
     from: { type: 'string', value: 'ngày', description: 'Từ ngày (yyyy-MM-dd hoặc dd/MM/yyyy)' },
     to: { type: 'string', value: 'ngày', description: 'Đến ngày (tính cả ngày này)' },
     kind: { type: 'string', value: 'loại', description: `Loại bản ghi: ${ACTIVITY_KINDS.join(', ')}` },
@@ -51,12 +64,19 @@ export const exportRecordsCommand: Command = {
     dayOption(stringOption(options, 'to'), 'to');
     const kind = stringOption(options, 'kind');
     if (kind && !(ACTIVITY_KINDS as readonly string[]).includes(kind)) {
-      throw new UsageError(`--kind "${kind}" không hợp lệ; dùng một trong: ${ACTIVITY_KINDS.join(', ')}.`, NAME);
+      throw new UsageError(
+        `--kind "${kind}" không hợp lệ; dùng một trong: ${ACTIVITY_KINDS.join(', ')}.`,
+        NAME,
+      );
     }
-    if (out && fs.existsSync(out) && !booleanOption(options, 'force')) throw new UsageError(`Tệp ${out} đã có; thêm --force để ghi đè.`, NAME);
+    if (out && fs.existsSync(out) && !booleanOption(options, 'force'))
+      throw new UsageError(`Tệp ${out} đã có; thêm --force để ghi đè.`, NAME);
     const stdout = io.stdout as { isTTY?: boolean };
     if (!out && format === 'xlsx' && (stdout.isTTY || !(io.stdout instanceof Writable))) {
-      throw new UsageError('XLSX là tệp nhị phân: dùng --out <tệp> hoặc chuyển hướng đầu ra (> tệp.xlsx).', NAME);
+      throw new UsageError(
+        'XLSX là tệp nhị phân: dùng --out <tệp> hoặc chuyển hướng đầu ra (> tệp.xlsx).',
+        NAME,
+      );
     }
     return {};
   },

@@ -21,10 +21,13 @@ export const CLI_PRINCIPAL: Principal = {
 };
 
 /** --username: act with that account's grants, and record the rows as entered by it. */
-export async function cliIdentity(q: Queryable, username: string | undefined): Promise<{ principal: Principal; actor: Actor; recordedBy: string | null }> {
+export async function cliIdentity(
+  q: Queryable,
+  username: string | undefined,
+): Promise<{ principal: Principal; actor: Actor; recordedBy: string | null }> {
   if (!username) return { principal: CLI_PRINCIPAL, actor: CLI_ACTOR, recordedBy: null };
   const user = await getUserByUsername(q, username.normalize('NFC').trim().toLowerCase());
-  if (!user || !user.isActive) throw new AppError('NOT_FOUND', `Không có tài khoản đang hoạt động "${username}".`);
+  if (!user?.isActive) throw new AppError('NOT_FOUND', `Không có tài khoản đang hoạt động "${username}".`);
   const grants = (await findGrantsOfUsers(q, [user.id])).get(user.id) ?? [];
   return {
     principal: {
@@ -42,11 +45,16 @@ export const importRecordsCommand: Command = {
   summary: 'Nhập tin bài hoặc lượt phát sóng từ tệp XLSX/CSV (tất cả hoặc không)',
   positionals: [{ name: 'file', description: 'Tệp theo mẫu (.xlsx, .csv)' }],
   options: {
-    kind: { type: 'string', value: 'post|broadcast', description: 'Loại bản ghi trong tệp: post (tin bài) hoặc broadcast (phát sóng)' },
+    kind: {
+      type: 'string',
+      value: 'post|broadcast',
+      description: 'Loại bản ghi trong tệp: post (tin bài) hoặc broadcast (phát sóng)',
+    },
     username: {
       type: 'string',
       value: 'tên',
-      description: 'Nhập thay mặt tài khoản này (theo phạm vi của tài khoản); bỏ trống: quyền quản trị hệ thống',
+      description:
+        'Nhập thay mặt tài khoản này (theo phạm vi của tài khoản); bỏ trống: quyền quản trị hệ thống',
     },
   },
   notes: [
@@ -61,7 +69,8 @@ export const importRecordsCommand: Command = {
       throw new UsageError(`--kind "${kind}" không hợp lệ; dùng post hoặc broadcast.`, 'import-records');
     }
     const file = args[0]!;
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`Không có tệp ${file}.`, 'import-records');
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+      throw new UsageError(`Không có tệp ${file}.`, 'import-records');
     return {};
   },
   async run({ args, options, io, database }) {
@@ -79,8 +88,12 @@ export const importRecordsCommand: Command = {
       `Đã nhập ${formatCount(result.created)} bản ghi từ ${path.basename(file)} (${formatCount(result.rows)} dòng), lô ${result.batchId}.`,
     );
     if (result.flaggedDuplicates.length) {
-      writeLine(io.stdout, `${formatCount(result.flaggedDuplicates.length)} bản ghi nghi trùng (đã lưu, có đánh dấu):`);
-      for (const duplicate of result.flaggedDuplicates) writeLine(io.stdout, `  dòng ${duplicate.row}: ${duplicate.message}`);
+      writeLine(
+        io.stdout,
+        `${formatCount(result.flaggedDuplicates.length)} bản ghi nghi trùng (đã lưu, có đánh dấu):`,
+      );
+      for (const duplicate of result.flaggedDuplicates)
+        writeLine(io.stdout, `  dòng ${duplicate.row}: ${duplicate.message}`);
     }
   },
 };
