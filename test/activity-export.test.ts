@@ -15,8 +15,30 @@ import { createTestDatabase } from './support/database';
 import { createUnit, createUser } from './support/factories';
 import { createSignedInUser } from './support/scenarios';
 
-const POST_HEADERS = ['Mã đơn vị', 'Kênh', 'Ngày đăng (dd/MM/yyyy)', 'Giờ', 'Tiêu đề', 'Đường dẫn', 'Thể loại', 'Chủ đề', 'Ngôn ngữ', 'Tác giả'];
-const BROADCAST_HEADERS = ['Mã đơn vị', 'Chương trình', 'Ngày phát', 'Giờ phát', 'Tiêu đề', 'Thời lượng (phút)', 'Thể loại', 'Chủ đề', 'Ngôn ngữ', 'Nguồn'];
+const POST_HEADERS = [
+  'Mã đơn vị',
+  'Kênh',
+  'Ngày đăng (dd/MM/yyyy)',
+  'Giờ',
+  'Tiêu đề',
+  'Đường dẫn',
+  'Thể loại',
+  'Chủ đề',
+  'Ngôn ngữ',
+  'Tác giả',
+];
+const BROADCAST_HEADERS = [
+  'Mã đơn vị',
+  'Chương trình',
+  'Ngày phát',
+  'Giờ phát',
+  'Tiêu đề',
+  'Thời lượng (phút)',
+  'Thể loại',
+  'Chủ đề',
+  'Ngôn ngữ',
+  'Nguồn',
+];
 const POLICY = 'Chủ trương, chính sách, pháp luật về chuyển đổi số; Ngày Chuyển đổi số quốc gia 10/10';
 
 function csvFile(headers: string[], rows: string[][]): Buffer {
@@ -30,11 +52,36 @@ async function createWorld(db: Db, suffix: string) {
   const communeA = await createUnit(db, { code: `A${suffix}`, name: 'Xã Suối Trong', parentId: provinceId });
   const communeB = await createUnit(db, { code: `B${suffix}`, name: 'Xã Đồi Thông', parentId: provinceId });
   // A unit without a code is named by its name.
-  const centre = await createUnit(db, { kind: 'culture_centre', code: null, name: 'Trung tâm Văn hóa Suối Trong', parentId: communeA });
-  await insertChannel(db, { unitId: communeA, kind: 'website_column', platform: 'website', name: 'Chuyên mục CĐS' });
-  await insertChannel(db, { unitId: communeA, kind: 'radio_programme', platform: 'radio', name: 'Chương trình CĐS' });
-  await insertChannel(db, { unitId: communeB, kind: 'radio_programme', platform: 'radio', name: 'Chương trình CĐS' });
-  await insertChannel(db, { unitId: centre, kind: 'social_page', platform: 'facebook', name: 'Trang của trung tâm' });
+  const centre = await createUnit(db, {
+    kind: 'culture_centre',
+    code: null,
+    name: 'Trung tâm Văn hóa Suối Trong',
+    parentId: communeA,
+  });
+  await insertChannel(db, {
+    unitId: communeA,
+    kind: 'website_column',
+    platform: 'website',
+    name: 'Chuyên mục CĐS',
+  });
+  await insertChannel(db, {
+    unitId: communeA,
+    kind: 'radio_programme',
+    platform: 'radio',
+    name: 'Chương trình CĐS',
+  });
+  await insertChannel(db, {
+    unitId: communeB,
+    kind: 'radio_programme',
+    platform: 'radio',
+    name: 'Chương trình CĐS',
+  });
+  await insertChannel(db, {
+    unitId: centre,
+    kind: 'social_page',
+    platform: 'facebook',
+    name: 'Trang của trung tâm',
+  });
   return { provinceId, communeA, communeB, centre };
 }
 
@@ -44,14 +91,69 @@ const B = `B${suffix}`;
 const CENTRE = 'Trung tâm Văn hóa Suối Trong';
 
 const POSTS = [
-  [A, 'Chuyên mục CĐS', '05/01/2025', '08:30', 'Xã ra mắt sổ tay chuyển đổi số', 'https://suoitrong.gov.vn/cds/so-tay', 'Phóng sự', `${POLICY}; Thương mại điện tử`, 'Tiếng Việt', 'Lê Thị Hoa'],
-  [A, 'Chuyên mục CĐS', '12/02/2025', '14:05', '=Bảng tính "không" phải công thức, thật', 'https://suoitrong.gov.vn/cds/cong-thuc', 'Tin', '', 'Tiếng Xơ Đăng', ''],
-  [CENTRE, 'Trang của trung tâm', '20/03/2025', '', 'Trung tâm hướng dẫn thanh toán số', '', 'Video', 'Thương mại điện tử', '', ''],
+  [
+    A,
+    'Chuyên mục CĐS',
+    '05/01/2025',
+    '08:30',
+    'Xã ra mắt sổ tay chuyển đổi số',
+    'https://suoitrong.gov.vn/cds/so-tay',
+    'Phóng sự',
+    `${POLICY}; Thương mại điện tử`,
+    'Tiếng Việt',
+    'Lê Thị Hoa',
+  ],
+  [
+    A,
+    'Chuyên mục CĐS',
+    '12/02/2025',
+    '14:05',
+    '=Bảng tính "không" phải công thức, thật',
+    'https://suoitrong.gov.vn/cds/cong-thuc',
+    'Tin',
+    '',
+    'Tiếng Xơ Đăng',
+    '',
+  ],
+  [
+    CENTRE,
+    'Trang của trung tâm',
+    '20/03/2025',
+    '',
+    'Trung tâm hướng dẫn thanh toán số',
+    '',
+    'Video',
+    'Thương mại điện tử',
+    '',
+    '',
+  ],
   [B, '', '01/04/2025', '07:00', 'Tin của xã Đồi Thông', 'https://doithong.gov.vn/tin', 'Bài', '', '', ''],
 ];
 const BROADCASTS = [
-  [A, 'Chương trình CĐS', '06/01/2025', '05:00', 'Bản tin CĐS tuần 2', '15', 'Tin', 'Ứng dụng công nghệ thông tin', 'Tiếng Việt', 'Tự sản xuất'],
-  [A, 'Chương trình CĐS', '13/01/2025', '17:30', 'Câu chuyện chợ không tiền mặt', '7,25', 'Câu chuyện truyền thanh', '', 'Tiếng Ba Na', 'Hệ thống thông tin nguồn tỉnh'],
+  [
+    A,
+    'Chương trình CĐS',
+    '06/01/2025',
+    '05:00',
+    'Bản tin CĐS tuần 2',
+    '15',
+    'Tin',
+    'Ứng dụng công nghệ thông tin',
+    'Tiếng Việt',
+    'Tự sản xuất',
+  ],
+  [
+    A,
+    'Chương trình CĐS',
+    '13/01/2025',
+    '17:30',
+    'Câu chuyện chợ không tiền mặt',
+    '7,25',
+    'Câu chuyện truyền thanh',
+    '',
+    'Tiếng Ba Na',
+    'Hệ thống thông tin nguồn tỉnh',
+  ],
   [B, 'Chương trình CĐS', '14/01/2025', '05:00', 'Tiếp sóng bản tin tỉnh', '30', '', '', '', 'Tiếp sóng'],
 ];
 
@@ -131,8 +233,11 @@ describe('export of records and the round trip through files', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     world = await createWorld(ctx.database.db, suffix);
-    admin = (await createSignedInUser(ctx.app, ctx.database.db, [{ role: 'system_admin', unitId: null }])).session;
-    officer = (await createSignedInUser(ctx.app, ctx.database.db, [{ role: 'unit_officer', unitId: world.communeA }])).session;
+    admin = (await createSignedInUser(ctx.app, ctx.database.db, [{ role: 'system_admin', unitId: null }]))
+      .session;
+    officer = (
+      await createSignedInUser(ctx.app, ctx.database.db, [{ role: 'unit_officer', unitId: world.communeA }])
+    ).session;
     await upload(admin, 'post', csvFile(POST_HEADERS, POSTS), 'tin-bai.csv');
     await upload(admin, 'broadcast', csvFile(BROADCAST_HEADERS, BROADCASTS), 'phat-song.csv');
   });
@@ -142,14 +247,18 @@ describe('export of records and the round trip through files', () => {
     const response = await officer.get('/api/activity-files/export.csv?kind=post');
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="tin-bai-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="tin-bai-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const bytes = response.rawPayload;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]!.startsWith(`${POST_HEADERS.join(',')},Tên đơn vị,`)).toBe(true);
     // The officer of commune A sees A and the centre below it, not B; oldest first.
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain(`${A},Chuyên mục CĐS,05/01/2025,08:30,Xã ra mắt sổ tay chuyển đổi số,https://suoitrong.gov.vn/cds/so-tay,Phóng sự,"${POLICY}; Thương mại điện tử",Tiếng Việt,Lê Thị Hoa,Xã Suối Trong,Nhập từ tệp`);
+    expect(lines[1]).toContain(
+      `${A},Chuyên mục CĐS,05/01/2025,08:30,Xã ra mắt sổ tay chuyển đổi số,https://suoitrong.gov.vn/cds/so-tay,Phóng sự,"${POLICY}; Thương mại điện tử",Tiếng Việt,Lê Thị Hoa,Xã Suối Trong,Nhập từ tệp`,
+    );
     // A title that a spreadsheet would run as a formula is written with an apostrophe.
     expect(lines[2]).toContain(`,"'=Bảng tính ""không"" phải công thức, thật",`);
     expect(lines[3]).toContain(`${CENTRE},Trang của trung tâm,20/03/2025,00:00,`);
@@ -159,7 +268,11 @@ describe('export of records and the round trip through files', () => {
     const csv = async (session: Session, query: string) => {
       const response = await session.get(`/api/activity-files/export.csv?${query}`);
       expect(response.statusCode, response.body).toBe(200);
-      return response.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+      return response.body
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n')
+        .slice(1);
     };
     expect(await csv(admin, 'kind=post')).toHaveLength(4);
     expect(await csv(admin, `kind=post&unitId=${world.communeB}`)).toHaveLength(1);
@@ -171,8 +284,12 @@ describe('export of records and the round trip through files', () => {
     const all = await csv(admin, `unitId=${world.communeA}`);
     expect(all).toHaveLength(5);
     expect(all.filter((line) => line.startsWith('Lượt phát sóng,'))).toHaveLength(2);
-    expect((await officer.get(`/api/activity-files/export.csv?unitId=${world.communeB}`)).statusCode).toBe(404);
-    expect((await officer.get(`/api/activity-files/export.xlsx?unitId=${world.communeB}`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/activity-files/export.csv?unitId=${world.communeB}`)).statusCode).toBe(
+      404,
+    );
+    expect((await officer.get(`/api/activity-files/export.xlsx?unitId=${world.communeB}`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('exports XLSX with real date cells shown dd/mm/yyyy, durations in minutes and labels', async () => {
@@ -203,7 +320,9 @@ describe('export of records and the round trip through files', () => {
     const other = await createTestApp();
     try {
       await createWorld(other.database.db, suffix);
-      const otherAdmin = (await createSignedInUser(other.app, other.database.db, [{ role: 'system_admin', unitId: null }])).session;
+      const otherAdmin = (
+        await createSignedInUser(other.app, other.database.db, [{ role: 'system_admin', unitId: null }])
+      ).session;
       const posts = await upload(otherAdmin, 'post', postsXlsx, 'tin-bai.xlsx');
       const broadcasts = await upload(otherAdmin, 'broadcast', broadcastsCsv, 'phat-song.csv');
       expect([posts.created, broadcasts.created]).toEqual([4, 3]);
@@ -215,10 +334,26 @@ describe('export of records and the round trip through files', () => {
 
   it('CLI: export-records and import-records make the same round trip, XLSX to a file and CSV to standard output', async () => {
     const xlsxFile = path.join(tempDir, 'phat-song.xlsx');
-    const exported = await cli(ctx.database, ['export-records', '--kind', 'broadcast', '--format', 'xlsx', '--out', xlsxFile]);
+    const exported = await cli(ctx.database, [
+      'export-records',
+      '--kind',
+      'broadcast',
+      '--format',
+      'xlsx',
+      '--out',
+      xlsxFile,
+    ]);
     expect(exported, exported.err).toMatchObject({ code: 0 });
     expect(exported.out).toContain('Đã xuất 3 bản ghi');
-    const toStdout = await cli(ctx.database, ['export-records', '--kind', 'post', '--unit', B, '--from', '01/03/2025']);
+    const toStdout = await cli(ctx.database, [
+      'export-records',
+      '--kind',
+      'post',
+      '--unit',
+      B,
+      '--from',
+      '01/03/2025',
+    ]);
     expect(toStdout.code, toStdout.err).toBe(0);
     expect(toStdout.out.startsWith('\uFEFFMã đơn vị,')).toBe(true);
     expect(toStdout.out).toContain('Tin của xã Đồi Thông');
@@ -241,8 +376,19 @@ describe('export of records and the round trip through files', () => {
       const again = await cli(empty, ['import-records', xlsxFile, '--kind', 'broadcast']);
       expect(again.out).toContain('3 bản ghi nghi trùng');
       // With --username the file is checked against that account's scope; errors name row and column.
-      await createUser(empty.db, [{ role: 'unit_officer', unitId: await unitByCode(empty.db, A) }], 'canbo.suoitrong');
-      const refused = await cli(empty, ['import-records', xlsxFile, '--kind', 'broadcast', '--username', 'canbo.suoitrong']);
+      await createUser(
+        empty.db,
+        [{ role: 'unit_officer', unitId: await unitByCode(empty.db, A) }],
+        'canbo.suoitrong',
+      );
+      const refused = await cli(empty, [
+        'import-records',
+        xlsxFile,
+        '--kind',
+        'broadcast',
+        '--username',
+        'canbo.suoitrong',
+      ]);
       expect(refused.code).toBe(1);
       expect(refused.err).toContain(`dòng 4, cột Mã đơn vị: Không tìm thấy đơn vị "${B}"`);
       const wrongKind = await cli(empty, ['import-records', xlsxFile, '--kind', 'banner']);

@@ -10,13 +10,21 @@ const hex = () => randomBytes(3).toString('hex');
  */
 export const accessFixtures: AccessFixtures = {
   plain: {
-    'GET /api/activity-files/template.xlsx': (env) => ({ url: `/api/activity-files/template.xlsx?kind=post&unitId=${env.targetUnitId}` }),
+    'GET /api/activity-files/template.xlsx': (env) => ({
+      url: `/api/activity-files/template.xlsx?kind=post&unitId=${env.targetUnitId}`,
+    }),
     'POST /api/activity-files/import': (env) => ({
       url: `/api/activity-files/import?kind=post&fileName=tin-bai.csv&unitId=${env.targetUnitId}`,
       headers: { 'content-type': 'application/octet-stream' },
-      payload: Buffer.from(`Mã đơn vị,Ngày đăng (dd/MM/yyyy),Tiêu đề\n${env.targetUnitId},04/08/2025,Tin nhập từ tệp ${hex()}\n`),
+      payload: Buffer.from(
+        `Mã đơn vị,Ngày đăng (dd/MM/yyyy),Tiêu đề\n${env.targetUnitId},04/08/2025,Tin nhập từ tệp ${hex()}\n`,
+      ),
     }),
-    'GET /api/activity-files/export.xlsx': (env) => ({ url: `/api/activity-files/export.xlsx?unitId=${env.targetUnitId}` }),
-    'GET /api/activity-files/export.csv': (env) => ({ url: `/api/activity-files/export.csv?unitId=${env.targetUnitId}&kind=post` }),
+    'GET /api/activity-files/export.xlsx': (env) => ({
+      url: `/api/activity-files/export.xlsx?unitId=${env.targetUnitId}`,
+    }),
+    'GET /api/activity-files/export.csv': (env) => ({
+      url: `/api/activity-files/export.csv?unitId=${env.targetUnitId}&kind=post`,
+    }),
   },
 };

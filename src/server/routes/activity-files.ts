@@ -24,7 +24,10 @@ function fileResponse(contentType: string, description: string) {
 }
 
 /** Sent as a download; the reply is untyped here since a file is not the JSON the schemas describe. */
-function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; body: Buffer | Readable }) {
+function sendFile(
+  reply: FastifyReply,
+  file: { fileName: string; contentType: string; body: Buffer | Readable },
+) {
   return reply
     .header('content-type', file.contentType)
     .header('content-disposition', attachmentDisposition(file.fileName))
@@ -71,7 +74,9 @@ export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps
       const principal = principalOf(request);
       const content = request.body as unknown;
       if (!Buffer.isBuffer(content)) {
-        throw validationError('Gửi tệp dưới dạng application/octet-stream.', [{ field: 'file', message: 'Thiếu nội dung tệp.' }]);
+        throw validationError('Gửi tệp dưới dạng application/octet-stream.', [
+          { field: 'file', message: 'Thiếu nội dung tệp.' },
+        ]);
       }
       return importActivities({
         db,
@@ -93,13 +98,21 @@ export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps
           summary: `Xuất mọi bản ghi khớp bộ lọc của danh sách ra ${format.toUpperCase()}`,
           querystring: activityExportQuery,
           response: {
-            200: fileResponse(format === 'xlsx' ? XLSX_CONTENT_TYPE : CSV_CONTENT_TYPE, `Tệp ${format.toUpperCase()}`),
+            200: fileResponse(
+              format === 'xlsx' ? XLSX_CONTENT_TYPE : CSV_CONTENT_TYPE,
+              `Tệp ${format.toUpperCase()}`,
+            ),
             ...commonErrors,
           },
         },
       },
       async (request, reply) => {
-        const file = await exportActivities({ db, principal: principalOf(request), query: request.query, format });
+        const file = await exportActivities({
+          db,
+          principal: principalOf(request),
+          query: request.query,
+          format,
+        });
         return sendFile(reply, { fileName: file.fileName, contentType: file.contentType, body: file.stream });
       },
     );

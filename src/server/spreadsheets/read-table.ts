@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { validationError } from '../errors';
 
@@ -13,12 +14,17 @@ export type TableFormat = 'csv' | 'xlsx';
 export function detectTableFormat(fileName: string, content: Buffer): TableFormat {
   // XLSX is a ZIP: trust the content's signature before the name.
   if (content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
-  if (/\.xlsx?$/i.test(fileName)) throw validationError(`Tệp "${fileName}" không phải XLSX hợp lệ.`, [{ field: 'file', message: 'Không đọc được.' }]);
+  if (/\.xlsx?$/i.test(fileName))
+    throw validationError(`Tệp "${fileName}" không phải XLSX hợp lệ.`, [
+      { field: 'file', message: 'Không đọc được.' },
+    ]);
   return 'csv';
 }
 
 export async function readTable(fileName: string, content: Buffer): Promise<Table> {
-  return detectTableFormat(fileName, content) === 'xlsx' ? readXlsx(content) : readCsv(content.toString('utf8'));
+  return detectTableFormat(fileName, content) === 'xlsx'
+    ? readXlsx(content)
+    : readCsv(content.toString('utf8'));
 }
 
 /** RFC 4180 CSV with a comma or semicolon delimiter (Excel in Vietnamese locales writes ";"). */
@@ -87,7 +93,9 @@ async function readXlsx(content: Buffer): Promise<Table> {
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw validationError('Không đọc được tệp XLSX.', [{ field: 'file', message: 'Tệp hỏng hoặc không phải XLSX.' }]);
+    throw validationError('Không đọc được tệp XLSX.', [
+      { field: 'file', message: 'Tệp hỏng hoặc không phải XLSX.' },
+    ]);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { headers: [], rows: [] };
@@ -125,7 +133,7 @@ export async function readTypedTable(
   isDataSheet: (headers: string[]) => boolean = () => true,
 ): Promise<TypedTable> {
   if (detectTableFormat(fileName, content) === 'csv') return readCsv(content.toString('utf8'));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+  const reader = utf8SafeReader(Readable.from([content]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -157,7 +165,9 @@ export async function readTypedTable(
       if (hasHeader && isDataSheet(table.headers)) chosen = table;
     }
   } catch {
-    throw validationError('Không đọc được tệp XLSX.', [{ field: 'file', message: 'Tệp hỏng hoặc không phải XLSX.' }]);
+    throw validationError('Không đọc được tệp XLSX.', [
+      { field: 'file', message: 'Tệp hỏng hoặc không phải XLSX.' },
+    ]);
   }
   return chosen ?? first ?? { headers: [], rows: [] };
 }
@@ -171,4 +181,37 @@ function typedCell(value: ExcelJS.CellValue | undefined): TypedCell {
   if ('text' in value && typeof value.text === 'string') return value.text;
   if ('error' in value) return null;
   return null;
+}
+
+/** The parts of exceljs's streaming reader that receive the raw bytes of a zip entry (not in its types). */
+interface ReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs's streaming reader decodes every chunk of a zip entry on its own, so a Vietnamese letter
+ * whose bytes straddle two chunks comes out as "��" (a few cells in every 10,000-row sheet, silently
+ * in titles). Sheets and shared strings are decoded here with a streaming decoder instead; exceljs
+ * passes text through untouched.
+ */
+function utf8SafeReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options);
+  const internals = reader as unknown as ReaderInternals;
+  const parseWorksheet = internals._parseWorksheet.bind(reader);
+  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
+  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodeUtf8(iterator), sheetNo);
+  internals._parseSharedStrings = (entry) =>
+    parseSharedStrings(Readable.from(decodeUtf8(entry.pipe(new PassThrough()))));
+  return reader;
 }

@@ -61,7 +61,11 @@ export interface UnitLabel {
 }
 
 /** Units existing today among these (null: all), for a template's list: codes first, then by name. */
-export async function findCurrentUnitLabels(q: Queryable, unitIds: string[] | null, today: string): Promise<UnitLabel[]> {
+export async function findCurrentUnitLabels(
+  q: Queryable,
+  unitIds: string[] | null,
+  today: string,
+): Promise<UnitLabel[]> {
   const scope = unitIds ? sql`and u.id = any(${toTextArray(unitIds)}::uuid[])` : sql``;
   return queryRows<UnitLabel>(
     q,
@@ -74,11 +78,18 @@ export async function findCurrentUnitLabels(q: Queryable, unitIds: string[] | nu
 /** Code and name of units, for export rows. */
 export async function findUnitLabels(q: Queryable, unitIds: string[]): Promise<UnitLabel[]> {
   if (unitIds.length === 0) return [];
-  return queryRows<UnitLabel>(q, sql`select id, code, name from units where id = any(${toTextArray(unitIds)}::uuid[])`);
+  return queryRows<UnitLabel>(
+    q,
+    sql`select id, code, name from units where id = any(${toTextArray(unitIds)}::uuid[])`,
+  );
 }
 
 /** Distinct names of the live channels of these kinds among these units (null: all units). */
-export async function findChannelNames(q: Queryable, unitIds: string[] | null, kinds: readonly ChannelKind[]): Promise<string[]> {
+export async function findChannelNames(
+  q: Queryable,
+  unitIds: string[] | null,
+  kinds: readonly ChannelKind[],
+): Promise<string[]> {
   const scope = unitIds ? sql`and c.unit_id = any(${toTextArray(unitIds)}::uuid[])` : sql``;
   const rows = await queryRows<{ name: string }>(
     q,

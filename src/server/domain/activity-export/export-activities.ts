@@ -1,10 +1,18 @@
 import type { Readable } from 'node:stream';
 import { ACTIVITY_KIND_LABELS } from '../../../shared/activities';
-import { type ActivityExportQuery, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../../../shared/api/activity-files';
+import {
+  type ActivityExportQuery,
+  CSV_CONTENT_TYPE,
+  XLSX_CONTENT_TYPE,
+} from '../../../shared/api/activity-files';
 import { todayVn } from '../../../shared/dates';
 import type { Db } from '../../db/client';
+import {
+  type ActivityFilter,
+  type ActivityListRow,
+  streamActivities,
+} from '../../db/repositories/activities';
 import { findUnitLabels, findVocabularyNames } from '../../db/repositories/activity-files';
-import { type ActivityFilter, type ActivityListRow, streamActivities } from '../../db/repositories/activities';
 import type { Principal } from '../../policies/principal';
 import { rollupInScope, visibleUnitIds } from '../activities/visible-units';
 import { type ExportLookups, type ExportValue, exportColumns } from './export-columns';
@@ -78,11 +86,18 @@ export async function exportActivities(options: {
   const baseName = `${query.kind === 'post' ? 'tin-bai' : query.kind === 'broadcast' ? 'phat-song' : (query.kind ?? 'ban-ghi')}-${todayVn()}`;
   return options.format === 'csv'
     ? { fileName: `${baseName}.csv`, contentType: CSV_CONTENT_TYPE, stream: writeCsv(columns, pages()), done }
-    : { fileName: `${baseName}.xlsx`, contentType: XLSX_CONTENT_TYPE, stream: writeXlsx(columns, pages(), label), done };
+    : {
+        fileName: `${baseName}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        stream: writeXlsx(columns, pages(), label),
+        done,
+      };
 }
 
 /** Names for codes: topics and languages once, unit codes page by page as new units appear. */
-async function loadLookups(db: Db): Promise<ExportLookups & { loadUnits(rows: ActivityListRow[]): Promise<void> }> {
+async function loadLookups(
+  db: Db,
+): Promise<ExportLookups & { loadUnits(rows: ActivityListRow[]): Promise<void> }> {
   const names = (rows: Array<{ code: string; name: string }>) => {
     const byCode = new Map<string, string>();
     // National names come first and win over a province's row with the same code.

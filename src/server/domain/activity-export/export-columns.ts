@@ -79,7 +79,11 @@ function infoColumns(includeDeleted: boolean): ExportColumn[] {
   ];
   if (includeDeleted) {
     columns.push(
-      { header: 'Thời điểm xóa', width: 18, value: (row) => (row.deletedAt ? vnDateTime(row.deletedAt) : null) },
+      {
+        header: 'Thời điểm xóa',
+        width: 18,
+        value: (row) => (row.deletedAt ? vnDateTime(row.deletedAt) : null),
+      },
       { header: 'Lý do xóa', width: 30, value: (row) => row.deleteReason },
     );
   }

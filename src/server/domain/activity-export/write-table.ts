@@ -41,16 +41,26 @@ export function writeCsv(columns: ExportColumn[], pages: ExportPages): Readable 
  */
 export function writeXlsx(columns: ExportColumn[], pages: ExportPages, sheetName: string): Readable {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const write = async () => {
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((column, i) => ({ header: column.header, key: String(i), width: column.width }));
+    sheet.columns = columns.map((column, i) => ({
+      header: column.header,
+      key: String(i),
+      width: column.width,
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     for await (const rows of pages) {
       for (const cells of rows) {
         const row = sheet.addRow(
-          cells.map((value) => (value !== null && typeof value === 'object' ? new Date(`${value.day}T00:00:00Z`) : value)),
+          cells.map((value) =>
+            value !== null && typeof value === 'object' ? new Date(`${value.day}T00:00:00Z`) : value,
+          ),
         );
         cells.forEach((value, i) => {
           if (value !== null && typeof value === 'object') row.getCell(i + 1).numFmt = 'dd/mm/yyyy';

@@ -61,7 +61,12 @@ export async function buildActivityTemplate(options: {
   return { fileName: options.kind === 'post' ? 'mau-nhap-tin-bai.xlsx' : 'mau-nhap-phat-song.xlsx', content };
 }
 
-async function loadLists(options: { db: Db; principal: Principal; kind: ActivityFileKind; unitId?: string }): Promise<TemplateLists> {
+async function loadLists(options: {
+  db: Db;
+  principal: Principal;
+  kind: ActivityFileKind;
+  unitId?: string;
+}): Promise<TemplateLists> {
   const { db, principal } = options;
   const scope = await scopeIds(db, principal, 'activity.record');
   let unitIds: string[] | null = scope;
@@ -72,9 +77,12 @@ async function loadLists(options: { db: Db; principal: Principal; kind: Activity
     unitIds = scope === null ? subtree : subtree.filter((id) => scope.includes(id));
     provinceId = await findCurrentProvinceId(db, options.unitId);
   } else {
-    if (scope !== null && scope.length === 0) throw forbidden('Bạn không có quyền ghi nhận hoạt động của đơn vị nào.');
+    if (scope !== null && scope.length === 0)
+      throw forbidden('Bạn không có quyền ghi nhận hoạt động của đơn vị nào.');
     // The province's own topics and languages when every grant lies in one province.
-    const grantUnits = [...new Set(principal.grants.map((grant) => grant.unitId).filter((id): id is string => id !== null))];
+    const grantUnits = [
+      ...new Set(principal.grants.map((grant) => grant.unitId).filter((id): id is string => id !== null)),
+    ];
     const provinces = new Set(await Promise.all(grantUnits.map((id) => findCurrentProvinceId(db, id))));
     if (scope !== null && provinces.size === 1) provinceId = [...provinces][0] ?? null;
   }
@@ -85,7 +93,8 @@ async function loadLists(options: { db: Db; principal: Principal; kind: Activity
     genres: Object.values(GENRE_LABELS).map((label) => label.vi),
     topics: (await findTopics(db, provinceId)).map((topic) => topic.name),
     languages: (await findLanguages(db, provinceId)).map((language) => language.name),
-    sources: options.kind === 'broadcast' ? Object.values(BROADCAST_SOURCE_LABELS).map((label) => label.vi) : [],
+    sources:
+      options.kind === 'broadcast' ? Object.values(BROADCAST_SOURCE_LABELS).map((label) => label.vi) : [],
   };
 }
 
@@ -108,7 +117,10 @@ function writeLists(sheet: ExcelJS.Worksheet, lists: TemplateLists): Partial<Rec
     column.values.forEach((value, row) => {
       sheet.getCell(`${letter}${row + 2}`).value = value;
     });
-    sheet.getColumn(i + 1).width = Math.min(60, Math.max(14, ...column.values.map((value) => value.length + 2)));
+    sheet.getColumn(i + 1).width = Math.min(
+      60,
+      Math.max(14, ...column.values.map((value) => value.length + 2)),
+    );
     if (column.key && column.values.length) {
       ranges[column.key] = `'${LIST_SHEET}'!$${letter}$2:$${letter}$${column.values.length + 1}`;
     }
@@ -119,7 +131,11 @@ function writeLists(sheet: ExcelJS.Worksheet, lists: TemplateLists): Partial<Rec
 /** Lists that may hold values outside the drop-down (several topics, a code instead of a name) only warn. */
 const STRICT_LISTS: ReadonlySet<ColumnKey> = new Set(['genre', 'source']);
 
-function writeDataSheet(sheet: ExcelJS.Worksheet, kind: ActivityFileKind, lists: Partial<Record<ColumnKey, string>>) {
+function writeDataSheet(
+  sheet: ExcelJS.Worksheet,
+  kind: ActivityFileKind,
+  lists: Partial<Record<ColumnKey, string>>,
+) {
   const columns = templateColumns(kind);
   sheet.columns = columns.map((column) => ({ header: column.header, key: column.key, width: column.width }));
   const header = sheet.getRow(1);
@@ -156,7 +172,9 @@ function writeDataSheet(sheet: ExcelJS.Worksheet, kind: ActivityFileKind, lists:
       showErrorMessage: true,
       errorStyle: isStrict ? 'stop' : 'warning',
       errorTitle: column.header,
-      error: isStrict ? 'Chọn một giá trị trong danh sách.' : 'Giá trị không có trong danh sách; kiểm tra lại trước khi nhập.',
+      error: isStrict
+        ? 'Chọn một giá trị trong danh sách.'
+        : 'Giá trị không có trong danh sách; kiểm tra lại trước khi nhập.',
       showInputMessage: true,
       promptTitle: column.header,
       prompt: column.help.slice(0, 255),
@@ -177,6 +195,7 @@ function writeHelp(sheet: ExcelJS.Worksheet, kind: ActivityFileKind) {
     `Mỗi dòng của trang đầu là một ${what}; giữ nguyên dòng tiêu đề. Các ô có danh sách thả xuống lấy từ danh mục của bạn.`,
     'Tệp được nhập trọn vẹn hoặc không nhập gì: nếu có dòng sai, hệ thống liệt kê mọi dòng sai (dòng, cột, lý do) để sửa rồi nhập lại.',
     'Ngày ghi dạng dd/MM/yyyy (ví dụ 05/03/2025); ô định dạng ngày của Excel cũng được chấp nhận.',
+    'Nếu Excel đảo ngày và tháng (máy đặt định dạng ngày kiểu Mỹ), định dạng cột ngày là Văn bản (Text) rồi gõ lại theo dd/MM/yyyy.',
     'Bản ghi trùng (cùng đường dẫn, hoặc cùng tiêu đề, cùng ngày, cùng kênh) vẫn được lưu nhưng được đánh dấu nghi trùng để người thẩm định quyết định.',
     '',
   ];

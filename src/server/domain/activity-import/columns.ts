@@ -192,7 +192,10 @@ export function importColumns(kind: ActivityFileKind): ColumnSpec[] {
 
 /** "Ngày đăng (dd/MM/yyyy)" → "ngay dang": how headers are compared. */
 export function headerKey(header: string): string {
-  return foldForSearch(header.replace(/\([^)]*\)/g, ' ')).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+  return foldForSearch(header.replace(/\([^)]*\)/g, ' '))
+    .replace(/[^a-z0-9 ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Which column of the file holds each key (the first one when a header repeats). */
@@ -201,7 +204,7 @@ export function mapHeaders(headers: string[], columns: ColumnSpec[]): Map<Column
   const keys = headers.map(headerKey);
   // Exact headers first, so "Ngày" in a file with both "Ngày phát" and "Ngày" is not taken twice.
   for (const column of columns) {
-    const index = keys.findIndex((key) => key === headerKey(column.header));
+    const index = keys.indexOf(headerKey(column.header));
     if (index >= 0) found.set(column.key, index);
   }
   for (const column of columns) {

@@ -6,15 +6,24 @@ import { todayVn } from '../../../shared/dates';
 import type { ErrorDetail } from '../../../shared/errors';
 import { foldForSearch } from '../../../shared/text';
 import type { Db } from '../../db/client';
-import { type ChannelRow, findChannelsOfUnits, insertImportBatch } from '../../db/repositories/activity-files';
 import type { NewActivity } from '../../db/repositories/activities';
+import {
+  type ChannelRow,
+  findChannelsOfUnits,
+  insertImportBatch,
+} from '../../db/repositories/activity-files';
 import { findRollupIds } from '../../db/repositories/units';
 import { findLanguages, findTopics } from '../../db/repositories/vocabulary';
 import { forbidden, validationError } from '../../errors';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
 import { readTypedTable } from '../../spreadsheets/read-table';
 import { prepareActivity } from '../activities/prepare-activity';
-import { type DuplicateFinding, describeDuplicate, findDuplicates, recordActivities } from '../activities/record-activities';
+import {
+  type DuplicateFinding,
+  describeDuplicate,
+  findDuplicates,
+  recordActivities,
+} from '../activities/record-activities';
 import type { Actor } from '../actor';
 import { findCurrentProvinceId } from '../units/find-province';
 import { type ColumnKey, importColumns, mapHeaders } from './columns';
@@ -65,9 +74,15 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
   const scope = await recordScope(db, principal, options.unitId);
 
   const columns = importColumns(kind);
-  const table = await readTypedTable(options.fileName, options.content, (headers) => mapHeaders(headers, columns).has('title'));
-  const { file, fileErrors } = parseRows(table, kind);
-  if (fileErrors.length) throw validationError('Tệp không đúng mẫu; không có bản ghi nào được nhập.', fileErrors);
+  // The raw table is not kept: only the parsed rows live on through a 100,000-row import.
+  const { file, fileErrors } = parseRows(
+    await readTypedTable(options.fileName, options.content, (headers) =>
+      mapHeaders(headers, columns).has('title'),
+    ),
+    kind,
+  );
+  if (fileErrors.length)
+    throw validationError('Tệp không đúng mẫu; không có bản ghi nào được nhập.', fileErrors);
 
   const resolver = await loadUnitResolver(
     db,
@@ -84,7 +99,8 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
   const prepared: Array<{ row: NewActivity; rowNumber: number }> = [];
   for (const [i, parsed] of file.rows.entries()) {
     const rowErrors = [...parsed.errors];
-    const fail = (key: ColumnKey, message: string) => rowErrors.push({ row: parsed.rowNumber, column: file.headerOf(key), message });
+    const fail = (key: ColumnKey, message: string) =>
+      rowErrors.push({ row: parsed.rowNumber, column: file.headerOf(key), message });
     const resolution = resolved[i];
     if (resolution && 'error' in resolution) fail('unit', resolution.error);
     const unit = resolution && 'unit' in resolution ? resolution.unit : null;
@@ -92,12 +108,17 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
     let channel: ChannelRow | null = null;
     if (unit && parsed.channelName) {
       channel = findChannel(channelsByUnit.get(unit.id) ?? [], parsed.channelName, kind);
-      if (!channel) fail('channel', `Đơn vị không có ${kind === 'post' ? 'kênh' : 'chương trình'} "${parsed.channelName}".`);
+      if (!channel)
+        fail(
+          'channel',
+          `Đơn vị không có ${kind === 'post' ? 'kênh' : 'chương trình'} "${parsed.channelName}".`,
+        );
     }
 
     const lists = unit ? await vocabulary.forUnit(unit.id, parsed) : vocabulary.national;
     const topics = lists.topics.matchMany(parsed.topicsText);
-    if (topics.unknown.length) fail('topics', `Chủ đề không có trong danh mục: ${topics.unknown.map((t) => `"${t}"`).join(', ')}.`);
+    if (topics.unknown.length)
+      fail('topics', `Chủ đề không có trong danh mục: ${topics.unknown.map((t) => `"${t}"`).join(', ')}.`);
     const language = parsed.languageText ? lists.languages.match(parsed.languageText) : 'vi';
     if (!language) fail('language', `Ngôn ngữ "${parsed.languageText}" không có trong danh mục.`);
 
@@ -134,21 +155,34 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
         const column = file.headerOf(FIELD_COLUMNS[error.field?.split('.')[0] ?? ''] ?? 'title');
         if (!reported.has(column)) rowErrors.push({ row: parsed.rowNumber, column, message: error.message });
       }
-      if (result.row && rowErrors.length === 0) prepared.push({ row: result.row, rowNumber: parsed.rowNumber });
+      if (result.row && rowErrors.length === 0)
+        prepared.push({ row: result.row, rowNumber: parsed.rowNumber });
     }
     errors.push(...rowErrors);
   }
   if (errors.length) {
     const badRows = new Set(errors.map((e) => e.row)).size;
-    throw validationError(`Tệp có ${badRows} dòng lỗi; không có bản ghi nào được nhập. Sửa các dòng dưới đây rồi nhập lại.`, errors);
+    throw validationError(
+      `Tệp có ${badRows} dòng lỗi; không có bản ghi nào được nhập. Sửa các dòng dưới đây rồi nhập lại.`,
+      errors,
+    );
   }
 
   return db.transaction(async (tx) => {
     const rows = prepared.map((p) => p.row);
     const duplicates = await findDuplicates(tx, rows);
-    await insertImportBatch(tx, { id: batchId, kind, fileName: options.fileName, rowCount: rows.length, createdBy: options.recordedBy });
+    await insertImportBatch(tx, {
+      id: batchId,
+      kind,
+      fileName: options.fileName,
+      rowCount: rows.length,
+      createdBy: options.recordedBy,
+    });
     const ids = await recordActivities(tx, options.actor, rows, duplicates, {
-      auditBatch: { id: batchId, summary: `Nhập ${ACTIVITY_KIND_LABELS[kind].vi.toLowerCase()} từ tệp ${options.fileName}` },
+      auditBatch: {
+        id: batchId,
+        summary: `Nhập ${ACTIVITY_KIND_LABELS[kind].vi.toLowerCase()} từ tệp ${options.fileName}`,
+      },
     });
     const rowNumbers = prepared.map((p) => p.rowNumber);
     return {
@@ -163,20 +197,26 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
 }
 
 /** Units the caller may record for: the scope of activity.record, narrowed to a unit's subtree. */
-async function recordScope(db: Db, principal: Principal, unitId: string | undefined): Promise<Set<string> | null> {
+async function recordScope(
+  db: Db,
+  principal: Principal,
+  unitId: string | undefined,
+): Promise<Set<string> | null> {
   const scope = await scopeIds(db, principal, 'activity.record');
   if (unitId) {
     await authorizeUnit(db, principal, unitId, 'activity.record');
     const subtree = await findRollupIds(db, [unitId]);
     return new Set(scope === null ? subtree : subtree.filter((id) => scope.includes(id)));
   }
-  if (scope !== null && scope.length === 0) throw forbidden('Bạn không có quyền ghi nhận hoạt động của đơn vị nào.');
+  if (scope !== null && scope.length === 0)
+    throw forbidden('Bạn không có quyền ghi nhận hoạt động của đơn vị nào.');
   return scope === null ? null : new Set(scope);
 }
 
 function groupChannels(channels: ChannelRow[]): Map<string, ChannelRow[]> {
   const byUnit = new Map<string, ChannelRow[]>();
-  for (const channel of channels) byUnit.set(channel.unitId, [...(byUnit.get(channel.unitId) ?? []), channel]);
+  for (const channel of channels)
+    byUnit.set(channel.unitId, [...(byUnit.get(channel.unitId) ?? []), channel]);
   return byUnit;
 }
 
@@ -184,7 +224,8 @@ function groupChannels(channels: ChannelRow[]): Map<string, ChannelRow[]> {
 function findChannel(channels: ChannelRow[], name: string, kind: ActivityFileKind): ChannelRow | null {
   const folded = foldForSearch(name);
   const named = channels.filter((channel) => foldForSearch(channel.name) === folded);
-  const fits = (channel: ChannelRow) => (kind === 'post' ? POST_CHANNEL_KINDS.includes(channel.kind) : channel.kind === 'radio_programme');
+  const fits = (channel: ChannelRow) =>
+    kind === 'post' ? POST_CHANNEL_KINDS.includes(channel.kind) : channel.kind === 'radio_programme';
   return named.find(fits) ?? named[0] ?? null;
 }
 
@@ -209,21 +250,28 @@ async function loadVocabulary(db: Db) {
       rows.map((row) => ({ code: row.code, name: row.name })),
       dropPrefix ? { dropPrefix } : {},
     );
-  const national: Lists = { topics: toList(await findTopics(db, null)), languages: toList(await findLanguages(db, null), 'Tiếng') };
+  const national: Lists = {
+    topics: toList(await findTopics(db, null)),
+    languages: toList(await findLanguages(db, null), 'Tiếng'),
+  };
   const byProvince = new Map<string, Lists>();
   const provinceOfUnit = new Map<string, string | null>();
   return {
     national,
     async forUnit(unitId: string, row: ParsedRow): Promise<Lists> {
       const isNational =
-        national.topics.matchMany(row.topicsText).unknown.length === 0 && (!row.languageText || national.languages.match(row.languageText));
+        national.topics.matchMany(row.topicsText).unknown.length === 0 &&
+        (!row.languageText || national.languages.match(row.languageText));
       if (isNational) return national;
       if (!provinceOfUnit.has(unitId)) provinceOfUnit.set(unitId, await findCurrentProvinceId(db, unitId));
       const provinceId = provinceOfUnit.get(unitId);
       if (!provinceId) return national;
       let lists = byProvince.get(provinceId);
       if (!lists) {
-        lists = { topics: toList(await findTopics(db, provinceId)), languages: toList(await findLanguages(db, provinceId), 'Tiếng') };
+        lists = {
+          topics: toList(await findTopics(db, provinceId)),
+          languages: toList(await findLanguages(db, provinceId), 'Tiếng'),
+        };
         byProvince.set(provinceId, lists);
       }
       return lists;

@@ -41,7 +41,8 @@ function utcTime(instant: Date): string {
  */
 export function parseDayCell(cell: TypedCell): Parsed<{ day: string; time: string | null }> {
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime()) || cell.getUTCFullYear() < 1901) return { error: 'Ô ngày không chứa ngày hợp lệ.' };
+    if (Number.isNaN(cell.getTime()) || cell.getUTCFullYear() < 1901)
+      return { error: 'Ô ngày không chứa ngày hợp lệ.' };
     const time = utcTime(cell);
     return { value: { day: utcDay(cell), time: time === '00:00' ? null : time } };
   }
@@ -54,7 +55,11 @@ export function parseDayCell(cell: TypedCell): Parsed<{ day: string; time: strin
   if (!text) return { error: 'Thiếu ngày.' };
   const match = /^(\S+)(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?$/.exec(text);
   const datePart = match?.[1] ?? text;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(datePart) ? (isRealDay(datePart) ? datePart : null) : parseVnDate(datePart);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(datePart)
+    ? isRealDay(datePart)
+      ? datePart
+      : null
+    : parseVnDate(datePart);
   if (!day) return { error: `Ngày "${text}" không hợp lệ; ghi theo dạng dd/MM/yyyy (ví dụ 05/03/2025).` };
   const timeText = match?.[2];
   if (!timeText) return { value: { day, time: null } };
@@ -69,23 +74,33 @@ export function parseTimeCell(cell: TypedCell): Parsed<string> {
     if (cell < 0) return { error: `Giờ "${cell}" không hợp lệ; ghi theo dạng HH:mm.` };
     // A fraction of a day (or a date serial with a time part).
     const minutes = Math.min(Math.round((cell % 1) * 1440), 1439);
-    return { value: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}` };
+    return {
+      value: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+    };
   }
   const text = cellText(cell);
   const match = /^(\d{1,2})\s*[:hg]\s*(\d{2})?(?::\d{2})?(?:\s*[-–]\s*.*)?$/i.exec(text);
   const hours = Number(match?.[1]);
   const minutes = Number(match?.[2] ?? 0);
-  if (!match || hours > 23 || minutes > 59) return { error: `Giờ "${text}" không hợp lệ; ghi theo dạng HH:mm (ví dụ 08:30).` };
+  if (!match || hours > 23 || minutes > 59)
+    return { error: `Giờ "${text}" không hợp lệ; ghi theo dạng HH:mm (ví dụ 08:30).` };
   return { value: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` };
 }
 
 /** Minutes, possibly with a decimal comma ("2,5") → whole seconds. */
 export function parseDurationCell(cell: TypedCell): Parsed<number> {
-  const text = typeof cell === 'number' ? String(cell) : cellText(cell).replace(/\s*(phút|phut|p)\.?$/i, '').replace(',', '.');
+  const text =
+    typeof cell === 'number'
+      ? String(cell)
+      : cellText(cell)
+          .replace(/\s*(phút|phut|p)\.?$/i, '')
+          .replace(',', '.');
   const minutes = Number(text);
-  if (!text || !Number.isFinite(minutes)) return { error: `Thời lượng "${cellText(cell)}" không phải số phút.` };
+  if (!text || !Number.isFinite(minutes))
+    return { error: `Thời lượng "${cellText(cell)}" không phải số phút.` };
   const seconds = Math.round(minutes * 60);
-  if (seconds < 1 || seconds > 24 * 3600) return { error: 'Thời lượng phải lớn hơn 0 và không quá 1.440 phút.' };
+  if (seconds < 1 || seconds > 24 * 3600)
+    return { error: 'Thời lượng phải lớn hơn 0 và không quá 1.440 phút.' };
   return { value: seconds };
 }
 

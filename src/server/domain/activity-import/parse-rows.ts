@@ -3,7 +3,14 @@ import type { ActivityFileKind } from '../../../shared/api/activity-files';
 import type { ErrorDetail } from '../../../shared/errors';
 import type { TypedTable } from '../../spreadsheets/read-table';
 import { type ColumnKey, type ColumnSpec, importColumns, mapHeaders } from './columns';
-import { cellText, isBlank, parseDayCell, parseDurationCell, parseTimeCell, parseUrlCell } from './parse-cells';
+import {
+  cellText,
+  isBlank,
+  parseDayCell,
+  parseDurationCell,
+  parseTimeCell,
+  parseUrlCell,
+} from './parse-cells';
 import { matchGenre, matchKind, matchSource } from './vocabulary';
 
 /** One data row as read from the file, before anything is looked up in the database. */
@@ -34,22 +41,32 @@ export interface ParsedFile {
  * Reads every row's cells as the column expects, collecting every problem with its row and column
  * (the header as the file writes it), so a person can fix the whole file at once.
  */
-export function parseRows(table: TypedTable, kind: ActivityFileKind): { file: ParsedFile; fileErrors: ErrorDetail[] } {
+export function parseRows(
+  table: TypedTable,
+  kind: ActivityFileKind,
+): { file: ParsedFile; fileErrors: ErrorDetail[] } {
   const columns = importColumns(kind);
-  const positions = mapHeaders(table.headers, columns);
+  const headers = table.headers;
+  const positions = mapHeaders(headers, columns);
   const spec = (key: ColumnKey) => columns.find((column) => column.key === key)!;
   const headerOf = (key: ColumnKey) => {
     const index = positions.get(key);
-    return index === undefined ? spec(key).header : table.headers[index]!;
+    return index === undefined ? spec(key).header : headers[index]!;
   };
   const fileErrors: ErrorDetail[] = columns
     .filter((column: ColumnSpec) => column.isRequired && !positions.has(column.key))
-    .map((column) => ({ row: 1, column: column.header, message: `Thiếu cột "${column.header}" ở dòng tiêu đề.` }));
-  if (fileErrors.length === 0 && table.rows.length === 0) fileErrors.push({ row: 2, message: 'Tệp không có dòng dữ liệu nào.' });
+    .map((column) => ({
+      row: 1,
+      column: column.header,
+      message: `Thiếu cột "${column.header}" ở dòng tiêu đề.`,
+    }));
+  if (fileErrors.length === 0 && table.rows.length === 0)
+    fileErrors.push({ row: 2, message: 'Tệp không có dòng dữ liệu nào.' });
 
   const rows = table.rows.map(({ rowNumber, cells }): ParsedRow => {
     const errors: ErrorDetail[] = [];
-    const fail = (key: ColumnKey, message: string) => errors.push({ row: rowNumber, column: headerOf(key), message });
+    const fail = (key: ColumnKey, message: string) =>
+      errors.push({ row: rowNumber, column: headerOf(key), message });
     const cell = (key: ColumnKey) => {
       const index = positions.get(key);
       return index === undefined ? null : (cells[index] ?? null);
@@ -98,7 +115,8 @@ export function parseRows(table: TypedTable, kind: ActivityFileKind): { file: Pa
     const genreText = text('genre');
     if (genreText) {
       genre = matchGenre(genreText);
-      if (!genre) fail('genre', `Thể loại "${genreText}" không có trong danh mục (chọn trong danh sách của mẫu).`);
+      if (!genre)
+        fail('genre', `Thể loại "${genreText}" không có trong danh mục (chọn trong danh sách của mẫu).`);
     }
 
     let durationSeconds: number | null = null;
@@ -115,7 +133,11 @@ export function parseRows(table: TypedTable, kind: ActivityFileKind): { file: Pa
     const sourceText = text('source');
     if (kind === 'broadcast' && sourceText) {
       source = matchSource(sourceText);
-      if (!source) fail('source', `Nguồn "${sourceText}" không hợp lệ (Tự sản xuất, Hệ thống thông tin nguồn tỉnh, Tiếp sóng).`);
+      if (!source)
+        fail(
+          'source',
+          `Nguồn "${sourceText}" không hợp lệ (Tự sản xuất, Hệ thống thông tin nguồn tỉnh, Tiếp sóng).`,
+        );
     }
 
     const author = kind === 'post' ? text('author') || null : null;
@@ -131,7 +153,11 @@ export function parseRows(table: TypedTable, kind: ActivityFileKind): { file: Pa
       url,
       genre,
       // Several topics may sit on separate lines of one cell (Alt+Enter).
-      topicsText: cellText(typeof cell('topics') === 'string' ? (cell('topics') as string).replace(/\r?\n/g, ';') : cell('topics')),
+      topicsText: cellText(
+        typeof cell('topics') === 'string'
+          ? (cell('topics') as string).replace(/\r?\n/g, ';')
+          : cell('topics'),
+      ),
       languageText: text('language'),
       author,
       durationSeconds,

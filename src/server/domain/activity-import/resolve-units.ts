@@ -15,13 +15,17 @@ function existsOn(unit: UnitCandidate, day: string): boolean {
  * Rve holds the code of the former Thị trấn Đắk Rve), so a code means the holder on the row's day.
  * Units outside the caller's scope are never candidates: "not found" and "not yours" read the same.
  */
-export async function loadUnitResolver(q: Queryable, references: string[], scope: ReadonlySet<string> | null) {
+export async function loadUnitResolver(
+  q: Queryable,
+  references: string[],
+  scope: ReadonlySet<string> | null,
+) {
   const distinct = [...new Set(references.filter(Boolean))];
   const ids = distinct.filter((ref) => UUID.test(ref)).map((ref) => ref.toLowerCase());
   const others = distinct.filter((ref) => !UUID.test(ref));
-  const candidates = (await findUnitCandidates(q, { ids, codes: others, names: others, foldedNames: others.map(foldForSearch) })).filter(
-    (unit) => scope === null || scope.has(unit.id),
-  );
+  const candidates = (
+    await findUnitCandidates(q, { ids, codes: others, names: others, foldedNames: others.map(foldForSearch) })
+  ).filter((unit) => scope === null || scope.has(unit.id));
 
   const cache = new Map<string, UnitCandidate[]>();
   function candidatesFor(reference: string): UnitCandidate[] {
@@ -32,7 +36,9 @@ export async function loadUnitResolver(q: Queryable, references: string[], scope
       found = candidates.filter((unit) => unit.code === reference);
       if (found.length === 0) {
         const folded = foldForSearch(reference);
-        found = candidates.filter((unit) => unit.names.includes(reference) || foldForSearch(unit.name) === folded);
+        found = candidates.filter(
+          (unit) => unit.names.includes(reference) || foldForSearch(unit.name) === folded,
+        );
       }
     }
     cache.set(reference, found);
@@ -42,14 +48,16 @@ export async function loadUnitResolver(q: Queryable, references: string[], scope
   return {
     resolve(reference: string, day: string | null): UnitResolution {
       const found = candidatesFor(reference);
-      if (found.length === 0) return { error: `Không tìm thấy đơn vị "${reference}" trong phạm vi bạn được ghi nhận hoạt động.` };
+      if (found.length === 0)
+        return { error: `Không tìm thấy đơn vị "${reference}" trong phạm vi bạn được ghi nhận hoạt động.` };
       if (day) {
         const onDay = found.filter((unit) => existsOn(unit, day));
         if (onDay.length === 1) return { unit: onDay[0]! };
-        if (onDay.length > 1) return { error: `"${reference}" trùng với nhiều đơn vị; ghi mã đơn vị thay cho tên.` };
+        if (onDay.length > 1)
+          return { error: `"${reference}" trùng với nhiều đơn vị; ghi mã đơn vị thay cho tên.` };
       }
       // None existed that day: the current or latest one, whose dates the record check then reports.
-      const latest = [...found].sort((a, b) => (b.validTo ?? '9999') .localeCompare(a.validTo ?? '9999'))[0]!;
+      const latest = [...found].sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'))[0]!;
       return { unit: latest };
     },
   };
