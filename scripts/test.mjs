@@ -27,7 +27,16 @@ function runVitest(name, configFile, env) {
   const report = path.join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
   const result = spawnSync(
     'npx',
-    ['vitest', 'run', '--config', configFile, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+    [
+      'vitest',
+      'run',
+      '--config',
+      configFile,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...extraArgs,
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
   );
   if (fs.existsSync(report)) {
@@ -58,9 +67,14 @@ runVitest('unit+integration on PGlite', 'vitest.config.ts', { TEST_DB: 'pglite' 
 
 const reachable = await postgresReachable(pgUrl);
 if (reachable === true) {
-  runVitest('unit+integration on PostgreSQL', 'vitest.config.ts', { TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl });
+  runVitest('unit+integration on PostgreSQL', 'vitest.config.ts', {
+    TEST_DB: 'postgres',
+    TEST_DATABASE_URL: pgUrl,
+  });
 } else {
-  loud(`PostgreSQL tier SKIPPED: cannot reach ${pgUrl} (${reachable}). Start a server or set TEST_DATABASE_URL.`);
+  loud(
+    `PostgreSQL tier SKIPPED: cannot reach ${pgUrl} (${reachable}). Start a server or set TEST_DATABASE_URL.`,
+  );
   totals.skipped++;
   if (isCi) problems.push('PostgreSQL tier skipped in CI');
 }

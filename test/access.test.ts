@@ -6,17 +6,25 @@ import type { RouteEntry } from '../src/server/app';
 import { roleGrants, units, users } from '../src/server/db/schema';
 import type { MeDto } from '../src/shared/api/accounts';
 import type { UnitDto } from '../src/shared/api/units';
+import type { AccessEnv, AccessFixtures } from './support/access-types';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
-import type { AccessEnv, AccessFixtures } from './support/access-types';
 import { createSignedInUser } from './support/scenarios';
 
 // Each area of the API describes how to reach its routes in test/access-fixtures/<area>.ts.
-const fixtureModules = import.meta.glob<{ accessFixtures: AccessFixtures }>('./access-fixtures/*.ts', { eager: true });
+const fixtureModules = import.meta.glob<{ accessFixtures: AccessFixtures }>('./access-fixtures/*.ts', {
+  eager: true,
+});
 const fixtures = Object.values(fixtureModules).map((module) => module.accessFixtures);
-const fixtureParams = Object.assign({}, ...fixtures.map((f) => f.params ?? {})) as NonNullable<AccessFixtures['params']>;
-const fixtureBodies = Object.assign({}, ...fixtures.map((f) => f.bodies ?? {})) as NonNullable<AccessFixtures['bodies']>;
-const fixturePlain = Object.assign({}, ...fixtures.map((f) => f.plain ?? {})) as NonNullable<AccessFixtures['plain']>;
+const fixtureParams = Object.assign({}, ...fixtures.map((f) => f.params ?? {})) as NonNullable<
+  AccessFixtures['params']
+>;
+const fixtureBodies = Object.assign({}, ...fixtures.map((f) => f.bodies ?? {})) as NonNullable<
+  AccessFixtures['bodies']
+>;
+const fixturePlain = Object.assign({}, ...fixtures.map((f) => f.plain ?? {})) as NonNullable<
+  AccessFixtures['plain']
+>;
 
 /**
  * The issue's access proof: every API route, taken from the route table, is tried by an officer of
@@ -58,7 +66,8 @@ function fillPath(url: string, target: Target): string {
 function bodyFor(route: RouteEntry, target: Target): Record<string, unknown> | undefined {
   // A fixture may give a body to any method (a deletion that needs a reason, say).
   const fromFixture = fixtureBodies[key(route)];
-  if (fromFixture && target.env) return fromFixture(target.env, { unitId: target.unitId, ...target.extraIds }) as Record<string, unknown>;
+  if (fromFixture && target.env)
+    return fromFixture(target.env, { unitId: target.unitId, ...target.extraIds }) as Record<string, unknown>;
   if (route.method === 'GET' || route.method === 'DELETE') return undefined;
   const bodies: Record<string, Record<string, unknown>> = {
     'PATCH /api/units/:unitId': { websiteUrl: 'https://khac.gov.vn' },
@@ -134,7 +143,12 @@ describe('access: an officer of one commune and the routes of another', () => {
       .select()
       .from(roleGrants)
       .where(eq(roleGrants.userId, other.userId));
-    const env: AccessEnv = { db: ctx.database.db, targetUnitId: unitId, targetUserId: other.userId, adminSession: admin };
+    const env: AccessEnv = {
+      db: ctx.database.db,
+      targetUnitId: unitId,
+      targetUserId: other.userId,
+      adminSession: admin,
+    };
     const extraIds: Record<string, string> = {};
     for (const [name, create] of Object.entries(fixtureParams)) extraIds[name] = await create(env);
     return { label, unitId, unitName, userId: other.userId, grantId: grant!.id, extraIds, env };
@@ -191,7 +205,15 @@ describe('access: an officer of one commune and the routes of another', () => {
   });
 
   it('answers 200 on every GET route of the officer’s own commune', async () => {
-    const own: Target = { label: 'own', unitId: ownUnitId, unitName: '', userId: '', grantId: '', extraIds: {}, env: null };
+    const own: Target = {
+      label: 'own',
+      unitId: ownUnitId,
+      unitName: '',
+      userId: '',
+      grantId: '',
+      extraIds: {},
+      env: null,
+    };
     const unitGets = routes.filter(
       (route) => route.method === 'GET' && hasParams(route) && !/:(?!unitId\b)\w+/.test(route.url),
     );

@@ -167,7 +167,9 @@ describe('GET /api/audit', () => {
     });
     expect(created.statusCode, created.body).toBe(200);
     const userId = created.json<{ id: string }>().id;
-    expect((await officeA.patch(`/api/users/${userId}`, { fullName: 'Cán Bộ Đã Đổi Tên' })).statusCode).toBe(200);
+    expect((await officeA.patch(`/api/users/${userId}`, { fullName: 'Cán Bộ Đã Đổi Tên' })).statusCode).toBe(
+      200,
+    );
     const { items } = await entries(officeA, `entityType=user&entityId=${userId}`);
     expect(items.map((entry) => entry.action).sort()).toEqual(['user.create', 'user.update']);
     expect((await entries(admin, `entityId=${userId}&action=user`)).items).toHaveLength(2);

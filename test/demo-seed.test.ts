@@ -67,13 +67,15 @@ describe('the demo data', () => {
     expect(await rootNames('canbo.dakrve', '2026-01-01')).toEqual(['Xã Đăk Rve']);
     // The dissolved district is seen through Xã Đăk Rve, but only with the communes merged into it.
     expect(await rootNames('canbo.dakrve', '2024-06-01')).toEqual(['Huyện Kon Rẫy']);
-    const children = (await (await as('canbo.dakrve')).get(`/api/units/${idOf('Huyện Kon Rẫy')}/children?date=2024-06-01`))
+    const children = (
+      await (await as('canbo.dakrve')).get(`/api/units/${idOf('Huyện Kon Rẫy')}/children?date=2024-06-01`)
+    )
       .json<{ items: UnitDto[] }>()
       .items.map((unit) => unit.name);
     expect(children).toEqual(['Thị trấn Đắk Rve', 'Xã Đắk Pne']);
-    const asOffice = (await (await as('sokhcn.quangngai')).get(`/api/units/${idOf('Huyện Kon Rẫy')}/children?date=2024-06-01`))
-      .json<{ items: UnitDto[] }>()
-      .items;
+    const asOffice = (
+      await (await as('sokhcn.quangngai')).get(`/api/units/${idOf('Huyện Kon Rẫy')}/children?date=2024-06-01`)
+    ).json<{ items: UnitDto[] }>().items;
     expect(asOffice).toHaveLength(8);
   });
 

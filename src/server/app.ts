@@ -85,8 +85,10 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   });
 
   // Uploads (spreadsheets, official lists) arrive as the raw file.
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
   );
 
   registerErrorHandler(app);
@@ -96,7 +98,8 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
     openapi: {
       info: {
         title: 'Loa Số API',
-        description: 'API của Loa Số. Lỗi luôn có dạng {code, message, details}; đối tượng ngoài phạm vi trả 404.',
+        description:
+          'API của Loa Số. Lỗi luôn có dạng {code, message, details}; đối tượng ngoài phạm vi trả 404.',
         version: '0.1.0',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'loaso_session' } } },
@@ -105,7 +108,9 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   registerAuth(app, { db: database.db, config });
   const deps: RouteDeps = { database, config };
@@ -127,7 +132,9 @@ async function registerWeb(app: FastifyInstance, webDir: string | null) {
       setHeaders: (reply, filePath) => {
         reply.header(
           'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
         );
       },
     });

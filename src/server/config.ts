@@ -97,7 +97,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir,
     databaseUrl: readDatabaseUrl(env),
     role: readEnum(env, 'ROLE', PROCESS_ROLES, 'all'),
-    logLevel: readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logLevel: readEnum(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+    ),
     seedDemo: readBool(env, 'SEED_DEMO', true),
     cookieSecure: readBool(env, 'COOKIE_SECURE', false),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),

@@ -1,6 +1,12 @@
 /** Vocabulary of activity records (duties D1–D11): channels, record kinds, genres, topics, languages. */
 
-export const CHANNEL_KINDS = ['website_column', 'radio_programme', 'press_column', 'social_page', 'e_board'] as const;
+export const CHANNEL_KINDS = [
+  'website_column',
+  'radio_programme',
+  'press_column',
+  'social_page',
+  'e_board',
+] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export const CHANNEL_KIND_LABELS: Record<ChannelKind, { vi: string; en: string }> = {
   website_column: { vi: 'Chuyên mục CĐS trên trang thông tin điện tử', en: 'Website DX column' },
@@ -10,7 +16,17 @@ export const CHANNEL_KIND_LABELS: Record<ChannelKind, { vi: string; en: string }
   e_board: { vi: 'Bảng điện tử công cộng', en: 'Public e-board' },
 };
 
-export const CHANNEL_PLATFORMS = ['website', 'radio', 'newspaper', 'tv', 'facebook', 'zalo_oa', 'youtube', 'tiktok', 'e_board'] as const;
+export const CHANNEL_PLATFORMS = [
+  'website',
+  'radio',
+  'newspaper',
+  'tv',
+  'facebook',
+  'zalo_oa',
+  'youtube',
+  'tiktok',
+  'e_board',
+] as const;
 export type ChannelPlatform = (typeof CHANNEL_PLATFORMS)[number];
 export const CHANNEL_PLATFORM_LABELS: Record<ChannelPlatform, { vi: string; en: string }> = {
   website: { vi: 'Trang web', en: 'Website' },
@@ -33,7 +49,16 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, { vi: string; en: string
   banner: { vi: 'Banner', en: 'Banner' },
 };
 
-export const GENRES = ['tin', 'bai', 'phong_su', 'anh', 'video', 'infographic', 'cau_chuyen', 'thong_bao'] as const;
+export const GENRES = [
+  'tin',
+  'bai',
+  'phong_su',
+  'anh',
+  'video',
+  'infographic',
+  'cau_chuyen',
+  'thong_bao',
+] as const;
 export type Genre = (typeof GENRES)[number];
 export const GENRE_LABELS: Record<Genre, { vi: string; en: string }> = {
   tin: { vi: 'Tin', en: 'News item' },
@@ -68,9 +93,21 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** The D11 topic list of the Kon Rẫy letter; a province may add its own. */
 export const DEFAULT_TOPICS: Array<{ code: string; vi: string; en: string }> = [
-  { code: 'policy', vi: 'Chủ trương, chính sách, pháp luật về chuyển đổi số; Ngày Chuyển đổi số quốc gia 10/10', en: 'DX policy and law; National DX Day' },
-  { code: 'good_models', vi: 'Mô hình hay, tổ công nghệ số cộng đồng', en: 'Good models, community digital teams' },
-  { code: 'benefits', vi: 'Lợi ích của chính quyền số, kinh tế số, xã hội số', en: 'Benefits of digital government, economy, society' },
+  {
+    code: 'policy',
+    vi: 'Chủ trương, chính sách, pháp luật về chuyển đổi số; Ngày Chuyển đổi số quốc gia 10/10',
+    en: 'DX policy and law; National DX Day',
+  },
+  {
+    code: 'good_models',
+    vi: 'Mô hình hay, tổ công nghệ số cộng đồng',
+    en: 'Good models, community digital teams',
+  },
+  {
+    code: 'benefits',
+    vi: 'Lợi ích của chính quyền số, kinh tế số, xã hội số',
+    en: 'Benefits of digital government, economy, society',
+  },
   { code: 'e_commerce', vi: 'Thương mại điện tử', en: 'E-commerce' },
   { code: 'ict_applications', vi: 'Ứng dụng công nghệ thông tin', en: 'ICT applications' },
   { code: 'digital_society', vi: 'Xã hội số, kỹ năng số cho người dân', en: 'Digital society and skills' },

@@ -1,4 +1,11 @@
-export const ROLES = ['system_admin', 'dx_office', 'reviewer', 'unit_head', 'unit_officer', 'viewer'] as const;
+export const ROLES = [
+  'system_admin',
+  'dx_office',
+  'reviewer',
+  'unit_head',
+  'unit_officer',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../src/shared/roles';
-import type { UnitKind } from '../../src/shared/units';
 import type { Queryable } from '../../src/server/db/client';
 import { insertUnits } from '../../src/server/db/repositories/units';
 import { createUserUnchecked } from '../../src/server/domain/accounts/manage-users';
 import type { Actor } from '../../src/server/domain/actor';
+import type { Role } from '../../src/shared/roles';
+import type { UnitKind } from '../../src/shared/units';
 
 export const TEST_ACTOR: Actor = { userId: null, label: 'test' };
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
@@ -15,7 +15,15 @@ function suffix(): string {
 
 export async function createUnit(
   q: Queryable,
-  fields: Partial<{ kind: UnitKind; code: string | null; name: string; parentId: string | null; validFrom: string; validTo: string | null; websiteUrl: string | null }> = {},
+  fields: Partial<{
+    kind: UnitKind;
+    code: string | null;
+    name: string;
+    parentId: string | null;
+    validFrom: string;
+    validTo: string | null;
+    websiteUrl: string | null;
+  }> = {},
 ): Promise<string> {
   const [created] = await insertUnits(q, [
     {
@@ -39,6 +47,15 @@ export async function createProvinceWithCommunes(q: Queryable) {
   return { provinceId, communeA, communeB };
 }
 
-export async function createUser(q: Queryable, grants: Array<{ role: Role; unitId: string | null }>, username = `u${suffix()}`) {
-  return createUserUnchecked(q, TEST_ACTOR, { username, fullName: `Người Thử ${username}`, password: TEST_PASSWORD, grants });
+export async function createUser(
+  q: Queryable,
+  grants: Array<{ role: Role; unitId: string | null }>,
+  username = `u${suffix()}`,
+) {
+  return createUserUnchecked(q, TEST_ACTOR, {
+    username,
+    fullName: `Người Thử ${username}`,
+    password: TEST_PASSWORD,
+    grants,
+  });
 }

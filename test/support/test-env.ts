@@ -2,7 +2,8 @@
 export const TEST_DB: 'pglite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 /** A URL of the PostgreSQL server's maintenance database; test databases are created beside it. */
-export const POSTGRES_ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function databaseUrlFor(name: string): string {
   const url = new URL(POSTGRES_ADMIN_URL);

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units, users } from './schema';
 
 /**
@@ -48,7 +60,12 @@ export const topics = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
   },
-  (t) => [uniqueIndex('topics_code_uq').on(sql`coalesce(${t.provinceId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.code)],
+  (t) => [
+    uniqueIndex('topics_code_uq').on(
+      sql`coalesce(${t.provinceId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.code,
+    ),
+  ],
 );
 
 export const languages = pgTable(
@@ -62,7 +79,12 @@ export const languages = pgTable(
     nameEn: text('name_en'),
     isActive: boolean('is_active').notNull().default(true),
   },
-  (t) => [uniqueIndex('languages_code_uq').on(sql`coalesce(${t.provinceId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.code)],
+  (t) => [
+    uniqueIndex('languages_code_uq').on(
+      sql`coalesce(${t.provinceId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.code,
+    ),
+  ],
 );
 
 /** Posts, broadcasts, press issues and banner placements: the facts every score is computed from. */
@@ -204,7 +226,10 @@ export const libraryItems = pgTable(
     updatedAt: updatedAt(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [index('library_items_owner_idx').on(t.ownerUnitId), index('library_items_translation_idx').on(t.translationOfId)],
+  (t) => [
+    index('library_items_owner_idx').on(t.ownerUnitId),
+    index('library_items_translation_idx').on(t.translationOfId),
+  ],
 );
 
 /** Bytes on disk, by content hash: stored once, never changed in place. */

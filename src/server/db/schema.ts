@@ -44,7 +44,9 @@ export const units = pgTable(
   (t) => [
     index('units_parent_idx').on(t.parentId),
     index('units_code_idx').on(t.code),
-    uniqueIndex('units_current_code_uq').on(t.code).where(sql`${t.validTo} is null and ${t.code} is not null`),
+    uniqueIndex('units_current_code_uq')
+      .on(t.code)
+      .where(sql`${t.validTo} is null and ${t.code} is not null`),
     check('units_validity_ck', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
 );
@@ -95,7 +97,10 @@ export const unitEventUnits = pgTable(
       .references(() => units.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.unitId, t.role] }), index('unit_event_units_unit_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.unitId, t.role] }),
+    index('unit_event_units_unit_idx').on(t.unitId),
+  ],
 );
 
 export const users = pgTable(
@@ -135,7 +140,11 @@ export const roleGrants = pgTable(
   (t) => [
     index('role_grants_user_idx').on(t.userId),
     index('role_grants_unit_idx').on(t.unitId),
-    uniqueIndex('role_grants_uq').on(t.userId, t.role, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    uniqueIndex('role_grants_uq').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
   ],
 );
 

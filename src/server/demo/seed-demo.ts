@@ -45,7 +45,11 @@ const KON_RAY: FormerDistrict = {
     ['23494', 'Xã Đắk Tờ Re'],
     ['23497', 'Xã Tân Lập'],
   ],
-  mergedInto: { '23479': ['23479', '23482'], '23485': ['23485', '23488'], '23497': ['23491', '23494', '23497'] },
+  mergedInto: {
+    '23479': ['23479', '23482'],
+    '23485': ['23485', '23488'],
+    '23497': ['23491', '23494', '23497'],
+  },
   cultureCentre: 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện Kon Rẫy',
 };
 
@@ -63,7 +67,12 @@ const DAK_MIL: FormerDistrict = {
     ['24664', 'Xã Đức Mạnh'],
     ['24667', "Xã Đắk N'Drót"],
   ],
-  mergedInto: { '24670': ['24670', '24673', '24676'], '24678': ['24678', '24679'], '24682': ['24682', '24685'], '24664': ['24664', '24667'] },
+  mergedInto: {
+    '24670': ['24670', '24673', '24676'],
+    '24678': ['24678', '24679'],
+    '24682': ['24682', '24685'],
+    '24664': ['24664', '24667'],
+  },
   cultureCentre: 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện Đắk Mil',
 };
 
@@ -82,7 +91,11 @@ const HISTORY: ProvinceHistory[] = [
     code: '51',
     formerProvince: { code: '62', name: 'Tỉnh Kon Tum' },
     district: KON_RAY,
-    departments: ['Sở Khoa học và Công nghệ tỉnh Quảng Ngãi', 'Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Ngãi', 'Sở Nội vụ tỉnh Quảng Ngãi'],
+    departments: [
+      'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi',
+      'Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Ngãi',
+      'Sở Nội vụ tỉnh Quảng Ngãi',
+    ],
     pressAgencies: ['Báo Quảng Ngãi', 'Đài Phát thanh và Truyền hình Quảng Ngãi'],
     formerPressAgencies: ['Báo Kon Tum', 'Đài Phát thanh và Truyền hình Kon Tum'],
     websites: { '23479': 'https://dakrve.quangngai.gov.vn', '23497': 'https://konbraih.quangngai.gov.vn' },
@@ -110,7 +123,18 @@ const DEMO_USERS: Array<{ username: string; fullName: string; role: Role; unitCo
   { username: 'xem.lamdong', fullName: 'Phạm Quốc Bảo', role: 'viewer', unitCode: '68' },
 ];
 
-async function insertOne(q: Queryable, unit: { kind: UnitKind; code: string | null; name: string; parentId: string | null; validFrom: string; validTo?: string | null; websiteUrl?: string | null }) {
+async function insertOne(
+  q: Queryable,
+  unit: {
+    kind: UnitKind;
+    code: string | null;
+    name: string;
+    parentId: string | null;
+    validFrom: string;
+    validTo?: string | null;
+    websiteUrl?: string | null;
+  },
+) {
   const [created] = await insertUnits(q, [unit]);
   return created!.id;
 }
@@ -127,7 +151,13 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<vo
     for (const province of DEMO_PROVINCES_2026) {
       const history = HISTORY.find((h) => h.code === province.code)!;
       // The province keeps its identity through the merge; the absorbed province ends.
-      const provinceId = await insertOne(tx, { kind: 'province', code: province.code, name: province.name, parentId: null, validFrom: HISTORY_START });
+      const provinceId = await insertOne(tx, {
+        kind: 'province',
+        code: province.code,
+        name: province.name,
+        parentId: null,
+        validFrom: HISTORY_START,
+      });
       idByCode.set(province.code, provinceId);
       const formerProvinceId = await insertOne(tx, {
         kind: 'province',
@@ -149,26 +179,76 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<vo
           websiteUrl: history.websites[code] ?? null,
         })),
       );
-      province.units.forEach(([code], i) => idByCode.set(code, created[i]!.id));
+      province.units.forEach(([code], i) => {
+        idByCode.set(code, created[i]!.id);
+      });
 
-      for (const name of history.departments) await insertOne(tx, { kind: 'department', code: null, name, parentId: provinceId, validFrom: HISTORY_START });
+      for (const name of history.departments)
+        await insertOne(tx, {
+          kind: 'department',
+          code: null,
+          name,
+          parentId: provinceId,
+          validFrom: HISTORY_START,
+        });
       const pressIds: string[] = [];
       for (const name of history.pressAgencies) {
-        pressIds.push(await insertOne(tx, { kind: 'press_agency', code: null, name, parentId: provinceId, validFrom: HISTORY_START }));
+        pressIds.push(
+          await insertOne(tx, {
+            kind: 'press_agency',
+            code: null,
+            name,
+            parentId: provinceId,
+            validFrom: HISTORY_START,
+          }),
+        );
       }
 
       // Before 01/07/2025: the former province's district, its communes and culture centre.
       const district = history.district;
-      const districtId = await insertOne(tx, { kind: 'former_district', code: district.code, name: district.name, parentId: formerProvinceId, validFrom: HISTORY_START, validTo: REORG });
-      await insertOne(tx, { kind: 'culture_centre', code: null, name: district.cultureCentre, parentId: districtId, validFrom: HISTORY_START, validTo: REORG });
+      const districtId = await insertOne(tx, {
+        kind: 'former_district',
+        code: district.code,
+        name: district.name,
+        parentId: formerProvinceId,
+        validFrom: HISTORY_START,
+        validTo: REORG,
+      });
+      await insertOne(tx, {
+        kind: 'culture_centre',
+        code: null,
+        name: district.cultureCentre,
+        parentId: districtId,
+        validFrom: HISTORY_START,
+        validTo: REORG,
+      });
       const formerIdByCode = new Map<string, string>();
       for (const [code, name] of district.communes) {
         // Former units end on 01/07/2025, so today's communes may reuse their codes.
-        formerIdByCode.set(code, await insertOne(tx, { kind: 'commune', code, name, parentId: districtId, validFrom: HISTORY_START, validTo: REORG }));
+        formerIdByCode.set(
+          code,
+          await insertOne(tx, {
+            kind: 'commune',
+            code,
+            name,
+            parentId: districtId,
+            validFrom: HISTORY_START,
+            validTo: REORG,
+          }),
+        );
       }
       const formerPressIds: string[] = [];
       for (const name of history.formerPressAgencies) {
-        formerPressIds.push(await insertOne(tx, { kind: 'press_agency', code: null, name, parentId: formerProvinceId, validFrom: HISTORY_START, validTo: REORG }));
+        formerPressIds.push(
+          await insertOne(tx, {
+            kind: 'press_agency',
+            code: null,
+            name,
+            parentId: formerProvinceId,
+            validFrom: HISTORY_START,
+            validTo: REORG,
+          }),
+        );
       }
 
       for (const [newCode, formerCodes] of Object.entries(district.mergedInto)) {
@@ -189,7 +269,13 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<vo
         note: 'Kết thúc hoạt động cấp huyện; địa bàn thuộc các xã mới.',
       });
       for (const [i, formerPressId] of formerPressIds.entries()) {
-        await recordUnitEvent(tx, SEED_ACTOR, { kind: 'merge', date: REORG, fromIds: [formerPressId], toId: pressIds[i]!, legalBasis: 'Hợp nhất cơ quan báo chí sau sáp nhập tỉnh' });
+        await recordUnitEvent(tx, SEED_ACTOR, {
+          kind: 'merge',
+          date: REORG,
+          fromIds: [formerPressId],
+          toId: pressIds[i]!,
+          legalBasis: 'Hợp nhất cơ quan báo chí sau sáp nhập tỉnh',
+        });
       }
       await recordUnitEvent(tx, SEED_ACTOR, {
         kind: 'merge',

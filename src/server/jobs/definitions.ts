@@ -22,4 +22,6 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
 ];
 
 /** Recurring jobs, enqueued once per slot whatever the number of workers (fixed unique keys). */
-export const RECURRING_JOBS: Array<{ kind: string; everyMinutes: number }> = [{ kind: 'sessions.cleanup', everyMinutes: 60 }];
+export const RECURRING_JOBS: Array<{ kind: string; everyMinutes: number }> = [
+  { kind: 'sessions.cleanup', everyMinutes: 60 },
+];

@@ -14,7 +14,11 @@ interface ClaimedJob {
   maxAttempts: number;
 }
 
-export async function enqueueJob(db: Db, kind: string, options: { payload?: Record<string, unknown>; uniqueKey?: string; runAt?: Date } = {}) {
+export async function enqueueJob(
+  db: Db,
+  kind: string,
+  options: { payload?: Record<string, unknown>; uniqueKey?: string; runAt?: Date } = {},
+) {
   const definition = JOB_DEFINITIONS.find((d) => d.kind === kind);
   if (!definition) throw new Error(`unknown job kind ${kind}`);
   await db.execute(sql`insert into jobs (kind, version, payload, unique_key, run_at, max_attempts)
@@ -41,7 +45,9 @@ export async function runOneJob(db: Db, workerId: string, log?: FastifyBaseLogge
   try {
     if (!definition) throw new Error(`no definition for ${job.kind} v${job.version}`);
     const result = await definition.run({ db, payload: job.payload });
-    await db.execute(sql`update jobs set status = 'done', finished_at = now(), last_error = null, locked_by = null where id = ${job.id}`);
+    await db.execute(
+      sql`update jobs set status = 'done', finished_at = now(), last_error = null, locked_by = null where id = ${job.id}`,
+    );
     log?.info({ job: job.kind, id: job.id, result }, 'job done');
   } catch (error) {
     const message = (error as Error).message.slice(0, 2000);

@@ -39,7 +39,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     if (!token) return;
     const id = sessionIdOf(token);
     const found = await getLiveSessionWithGrants(deps.db, id);
-    if (!found || !found.isActive) return;
+    if (!found?.isActive) return;
     request.principal = { userId: found.userId, username: found.username, grants: found.grants };
     request.sessionId = id;
     request.csrfToken = found.csrfToken;
@@ -68,7 +68,12 @@ export function setSessionCookie(reply: FastifyReply, config: Config, token: str
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Config) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+  });
 }
 
 /** The signed-in principal; the preValidation hook has already refused anonymous requests. */
@@ -79,5 +84,10 @@ export function principalOf(request: FastifyRequest): Principal {
 
 export function actorOf(request: FastifyRequest): Actor {
   const principal = request.principal;
-  return { userId: principal?.userId ?? null, label: principal?.username ?? 'anonymous', ip: request.ip, requestId: request.id };
+  return {
+    userId: principal?.userId ?? null,
+    label: principal?.username ?? 'anonymous',
+    ip: request.ip,
+    requestId: request.id,
+  };
 }

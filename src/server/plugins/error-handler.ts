@@ -14,7 +14,12 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
-const LOCATION_LABELS: Record<string, string> = { body: 'dữ liệu gửi lên', querystring: 'tham số truy vấn', params: 'đường dẫn', headers: 'tiêu đề' };
+const LOCATION_LABELS: Record<string, string> = {
+  body: 'dữ liệu gửi lên',
+  querystring: 'tham số truy vấn',
+  params: 'đường dẫn',
+  headers: 'tiêu đề',
+};
 
 /** One error body for every failure: {code, message, details}; internals never leave the server. */
 export function registerErrorHandler(app: FastifyInstance) {
@@ -27,7 +32,11 @@ export function registerErrorHandler(app: FastifyInstance) {
     } else if (hasZodFastifySchemaValidationErrors(error) && error.validationContext === 'params') {
       // A malformed id in a path is answered like an unknown one.
       status = 404;
-      body = { code: 'NOT_FOUND', message: 'Không tìm thấy đối tượng hoặc bạn không có quyền truy cập.', details: [] };
+      body = {
+        code: 'NOT_FOUND',
+        message: 'Không tìm thấy đối tượng hoặc bạn không có quyền truy cập.',
+        details: [],
+      };
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       status = 400;
       const location = error.validationContext ?? 'body';
@@ -36,7 +45,11 @@ export function registerErrorHandler(app: FastifyInstance) {
         return { field: path ? `${location}.${path}` : location, message: issue.message ?? 'Không hợp lệ.' };
       });
       const fields = details.map((detail) => detail.field).join(', ');
-      body = { code: 'VALIDATION_FAILED', message: `Dữ liệu không hợp lệ (${LOCATION_LABELS[location] ?? location}): ${fields}.`, details };
+      body = {
+        code: 'VALIDATION_FAILED',
+        message: `Dữ liệu không hợp lệ (${LOCATION_LABELS[location] ?? location}): ${fields}.`,
+        details,
+      };
     } else if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       status = 500;

@@ -14,9 +14,13 @@ export function auditRoutes(app: FastifyInstance, { database }: RouteDeps) {
         tags: ['audit'],
         summary: 'Nhật ký thay đổi: ai, khi nào, việc gì, trước và sau',
         querystring: auditQuery,
-        response: { 200: z.object({ items: z.array(auditEntrySchema), total: z.number().int() }), ...commonErrors },
+        response: {
+          200: z.object({ items: z.array(auditEntrySchema), total: z.number().int() }),
+          ...commonErrors,
+        },
       },
     },
-    async (request) => findAuditLog({ db: database.db, principal: principalOf(request), filter: request.query }),
+    async (request) =>
+      findAuditLog({ db: database.db, principal: principalOf(request), filter: request.query }),
   );
 }

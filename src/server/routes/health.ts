@@ -12,7 +12,10 @@ export function healthRoutes(app: FastifyInstance, { database }: RouteDeps) {
       schema: {
         tags: ['system'],
         summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }), 500: errorBodySchema },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }),
+          500: errorBodySchema,
+        },
       },
     },
     async () => {

@@ -21,7 +21,14 @@ export function unitEventRoutes(app: FastifyInstance, { database }: RouteDeps) {
         response: { 200: z.object({ id: z.uuid() }), 409: errorBodySchema, ...commonErrors },
       },
     },
-    async (request) => ({ id: await createUnit({ db, principal: principalOf(request), actor: actorOf(request), input: request.body }) }),
+    async (request) => ({
+      id: await createUnit({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        input: request.body,
+      }),
+    }),
   );
 
   api.post(
@@ -34,6 +41,13 @@ export function unitEventRoutes(app: FastifyInstance, { database }: RouteDeps) {
         response: { 200: z.object({ id: z.uuid() }), ...commonErrors },
       },
     },
-    async (request) => ({ id: await createUnitEvent({ db, principal: principalOf(request), actor: actorOf(request), input: request.body }) }),
+    async (request) => ({
+      id: await createUnitEvent({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        input: request.body,
+      }),
+    }),
   );
 }

@@ -12,7 +12,13 @@ import {
   unitSearchQuery,
   unitUpdateBody,
 } from '../../shared/api/units';
-import { findChildren, findRollup, findSubtree, findTreeRoots, searchUnitsInScope } from '../domain/units/find-units';
+import {
+  findChildren,
+  findRollup,
+  findSubtree,
+  findTreeRoots,
+  searchUnitsInScope,
+} from '../domain/units/find-units';
 import { getUnit } from '../domain/units/get-unit';
 import { getUnitHistory } from '../domain/units/get-unit-history';
 import { importUnits } from '../domain/units/import-units';
@@ -40,7 +46,16 @@ export function unitRoutes(app: FastifyInstance, { database }: RouteDeps) {
     },
     async (request) => {
       const { q, kind, date, limit } = request.query;
-      return { items: await searchUnitsInScope({ db, principal: principalOf(request), text: q, kinds: kind, date, limit }) };
+      return {
+        items: await searchUnitsInScope({
+          db,
+          principal: principalOf(request),
+          text: q,
+          kinds: kind,
+          date,
+          limit,
+        }),
+      };
     },
   );
 
@@ -54,7 +69,9 @@ export function unitRoutes(app: FastifyInstance, { database }: RouteDeps) {
         response: { 200: z.object({ items: z.array(unitSchema) }), ...commonErrors },
       },
     },
-    async (request) => ({ items: await findTreeRoots({ db, principal: principalOf(request), date: request.query.date }) }),
+    async (request) => ({
+      items: await findTreeRoots({ db, principal: principalOf(request), date: request.query.date }),
+    }),
   );
 
   api.get(
@@ -68,7 +85,13 @@ export function unitRoutes(app: FastifyInstance, { database }: RouteDeps) {
         response: { 200: unitDetailSchema, ...commonErrors },
       },
     },
-    async (request) => getUnit({ db, principal: principalOf(request), unitId: request.params.unitId, date: request.query.date }),
+    async (request) =>
+      getUnit({
+        db,
+        principal: principalOf(request),
+        unitId: request.params.unitId,
+        date: request.query.date,
+      }),
   );
 
   api.get(
@@ -83,7 +106,12 @@ export function unitRoutes(app: FastifyInstance, { database }: RouteDeps) {
       },
     },
     async (request) => ({
-      items: await findChildren({ db, principal: principalOf(request), unitId: request.params.unitId, date: request.query.date }),
+      items: await findChildren({
+        db,
+        principal: principalOf(request),
+        unitId: request.params.unitId,
+        date: request.query.date,
+      }),
     }),
   );
 
@@ -132,7 +160,9 @@ export function unitRoutes(app: FastifyInstance, { database }: RouteDeps) {
         response: { 200: z.object({ items: z.array(unitSchema) }), ...commonErrors },
       },
     },
-    async (request) => ({ items: await findRollup({ db, principal: principalOf(request), unitId: request.params.unitId }) }),
+    async (request) => ({
+      items: await findRollup({ db, principal: principalOf(request), unitId: request.params.unitId }),
+    }),
   );
 
   api.patch(
@@ -148,7 +178,13 @@ export function unitRoutes(app: FastifyInstance, { database }: RouteDeps) {
     },
     async (request) => {
       const principal = principalOf(request);
-      await updateUnit({ db, principal, actor: actorOf(request), unitId: request.params.unitId, websiteUrl: request.body.websiteUrl });
+      await updateUnit({
+        db,
+        principal,
+        actor: actorOf(request),
+        unitId: request.params.unitId,
+        websiteUrl: request.body.websiteUrl,
+      });
       return getUnit({ db, principal, unitId: request.params.unitId });
     },
   );
@@ -169,10 +205,17 @@ export function unitRoutes(app: FastifyInstance, { database }: RouteDeps) {
     async (request) => {
       const principal = principalOf(request);
       // The national list creates and renames units anywhere: only a national administrator may load it.
-      if (!isGlobal(principal, 'unit.import')) throw forbidden('Chỉ quản trị hệ thống được nhập danh mục đơn vị hành chính.');
+      if (!isGlobal(principal, 'unit.import'))
+        throw forbidden('Chỉ quản trị hệ thống được nhập danh mục đơn vị hành chính.');
       const content = request.body as unknown;
       if (!Buffer.isBuffer(content)) throw forbidden('Gửi tệp dưới dạng application/octet-stream.');
-      return importUnits({ db, actor: actorOf(request), fileName: request.query.fileName, content, effectiveDate: request.query.effectiveDate });
+      return importUnits({
+        db,
+        actor: actorOf(request),
+        fileName: request.query.fileName,
+        content,
+        effectiveDate: request.query.effectiveDate,
+      });
     },
   );
 }

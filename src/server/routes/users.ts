@@ -1,8 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createUserBody, grantInput, updateUserBody, userListQuery, userSchema } from '../../shared/api/accounts';
+import {
+  createUserBody,
+  grantInput,
+  updateUserBody,
+  userListQuery,
+  userSchema,
+} from '../../shared/api/accounts';
 import { commonErrors, errorBodySchema } from '../../shared/api/common';
-import { createUser, findUsers, getUser, grantRole, revokeGrant, updateUserAccount } from '../domain/accounts/manage-users';
+import {
+  createUser,
+  findUsers,
+  getUser,
+  grantRole,
+  revokeGrant,
+  updateUserAccount,
+} from '../domain/accounts/manage-users';
 import { actorOf, principalOf } from '../plugins/auth';
 import { type RouteDeps, typed } from './deps';
 
@@ -22,20 +35,40 @@ export function userRoutes(app: FastifyInstance, { database }: RouteDeps) {
         response: { 200: z.object({ items: z.array(userSchema), total: z.number().int() }), ...commonErrors },
       },
     },
-    async (request) => findUsers({ db, principal: principalOf(request), text: request.query.q, limit: request.query.limit, offset: request.query.offset }),
+    async (request) =>
+      findUsers({
+        db,
+        principal: principalOf(request),
+        text: request.query.q,
+        limit: request.query.limit,
+        offset: request.query.offset,
+      }),
   );
 
   api.post(
     '/api/users',
     {
-      schema: { tags: ['users'], summary: 'Tạo tài khoản', body: createUserBody, response: { 200: userSchema, 409: errorBodySchema, ...commonErrors } },
+      schema: {
+        tags: ['users'],
+        summary: 'Tạo tài khoản',
+        body: createUserBody,
+        response: { 200: userSchema, 409: errorBodySchema, ...commonErrors },
+      },
     },
-    async (request) => createUser({ db, principal: principalOf(request), actor: actorOf(request), input: request.body }),
+    async (request) =>
+      createUser({ db, principal: principalOf(request), actor: actorOf(request), input: request.body }),
   );
 
   api.get(
     '/api/users/:userId',
-    { schema: { tags: ['users'], summary: 'Một tài khoản và vai trò', params: userParams, response: { 200: userSchema, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Một tài khoản và vai trò',
+        params: userParams,
+        response: { 200: userSchema, ...commonErrors },
+      },
+    },
     async (request) => getUser({ db, principal: principalOf(request), userId: request.params.userId }),
   );
 
@@ -51,7 +84,13 @@ export function userRoutes(app: FastifyInstance, { database }: RouteDeps) {
       },
     },
     async (request) =>
-      updateUserAccount({ db, principal: principalOf(request), actor: actorOf(request), userId: request.params.userId, update: request.body }),
+      updateUserAccount({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        userId: request.params.userId,
+        update: request.body,
+      }),
   );
 
   api.post(
@@ -68,7 +107,14 @@ export function userRoutes(app: FastifyInstance, { database }: RouteDeps) {
     async (request) => {
       const principal = principalOf(request);
       const { userId } = request.params;
-      await grantRole({ db, principal, actor: actorOf(request), userId, role: request.body.role, unitId: request.body.unitId });
+      await grantRole({
+        db,
+        principal,
+        actor: actorOf(request),
+        userId,
+        role: request.body.role,
+        unitId: request.body.unitId,
+      });
       return getUser({ db, principal, userId });
     },
   );
@@ -84,7 +130,13 @@ export function userRoutes(app: FastifyInstance, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      await revokeGrant({ db, principal: principalOf(request), actor: actorOf(request), userId: request.params.userId, grantId: request.params.grantId });
+      await revokeGrant({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        userId: request.params.userId,
+        grantId: request.params.grantId,
+      });
       return { ok: true as const };
     },
   );

@@ -5,7 +5,9 @@ import { activityListQuery } from './activities';
 export const ACTIVITY_FILE_KINDS = ['post', 'broadcast'] as const;
 export type ActivityFileKind = (typeof ACTIVITY_FILE_KINDS)[number];
 
-const fileKind = z.enum(ACTIVITY_FILE_KINDS, { error: 'Loại tệp phải là post (tin bài) hoặc broadcast (phát sóng).' });
+const fileKind = z.enum(ACTIVITY_FILE_KINDS, {
+  error: 'Loại tệp phải là post (tin bài) hoặc broadcast (phát sóng).',
+});
 
 export const activityTemplateQuery = z.object({
   kind: fileKind,
@@ -15,7 +17,8 @@ export const activityTemplateQuery = z.object({
 
 export const activityImportQuery = z.object({
   kind: fileKind,
-  fileName: z.string().min(1).max(200).default('import.xlsx'),
+  /** The name of the uploaded file, kept on the import batch; without it the content alone tells XLSX from CSV. */
+  fileName: z.string().min(1).max(200).default('tep-tai-len'),
   /** Only rows of this unit's subtree are accepted (the import started from a unit's page). */
   unitId: z.uuid().optional(),
 });

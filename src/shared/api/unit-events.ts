@@ -12,7 +12,12 @@ const base = {
 export const unitEventBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('merge'), fromIds: z.array(z.uuid()).min(1).max(50), toId: z.uuid(), ...base }),
   z.object({ kind: z.literal('split'), fromId: z.uuid(), toIds: z.array(z.uuid()).min(1).max(50), ...base }),
-  z.object({ kind: z.literal('dissolve'), unitId: z.uuid(), successorIds: z.array(z.uuid()).max(50), ...base }),
+  z.object({
+    kind: z.literal('dissolve'),
+    unitId: z.uuid(),
+    successorIds: z.array(z.uuid()).max(50),
+    ...base,
+  }),
   z.object({ kind: z.literal('rename'), unitId: z.uuid(), newName: z.string().min(1).max(300), ...base }),
   z.object({ kind: z.literal('reparent'), unitId: z.uuid(), newParentId: z.uuid().nullable(), ...base }),
 ]);
@@ -25,6 +30,9 @@ export const createUnitBody = z.object({
   name: z.string().min(1, 'Nhập tên đơn vị.').max(300),
   parentId: z.uuid().nullable(),
   validFrom: isoDay,
-  websiteUrl: z.url({ protocol: /^https?$/, error: 'Địa chỉ trang web không hợp lệ.' }).nullable().optional(),
+  websiteUrl: z
+    .url({ protocol: /^https?$/, error: 'Địa chỉ trang web không hợp lệ.' })
+    .nullable()
+    .optional(),
 });
 export type CreateUnitBody = z.infer<typeof createUnitBody>;

@@ -53,7 +53,13 @@ export type LineageDto = z.infer<typeof lineageSchema>;
 
 export const unitHistorySchema = z.object({
   versions: z.array(
-    z.object({ name: z.string(), parentId: z.uuid().nullable(), parentName: z.string().nullable(), validFrom: isoDay, validTo: isoDay.nullable() }),
+    z.object({
+      name: z.string(),
+      parentId: z.uuid().nullable(),
+      parentName: z.string().nullable(),
+      validFrom: isoDay,
+      validTo: isoDay.nullable(),
+    }),
   ),
   events: z.array(
     z.object({
@@ -63,7 +69,15 @@ export const unitHistorySchema = z.object({
       legalBasis: z.string().nullable(),
       note: z.string().nullable(),
       details: z.record(z.string(), z.unknown()),
-      units: z.array(z.object({ id: z.uuid(), name: z.string(), code: z.string().nullable(), kind: z.enum(UNIT_KINDS), role: z.enum(UNIT_EVENT_ROLES) })),
+      units: z.array(
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          code: z.string().nullable(),
+          kind: z.enum(UNIT_KINDS),
+          role: z.enum(UNIT_EVENT_ROLES),
+        }),
+      ),
     }),
   ),
   successors: z.array(lineageSchema),
@@ -72,7 +86,10 @@ export const unitHistorySchema = z.object({
 export type UnitHistoryDto = z.infer<typeof unitHistorySchema>;
 
 export const unitUpdateBody = z.object({
-  websiteUrl: z.url({ error: 'Địa chỉ trang web không hợp lệ (cần http:// hoặc https://).', protocol: /^https?$/ }).nullable().optional(),
+  websiteUrl: z
+    .url({ error: 'Địa chỉ trang web không hợp lệ (cần http:// hoặc https://).', protocol: /^https?$/ })
+    .nullable()
+    .optional(),
 });
 
 export const importQuery = z.object({

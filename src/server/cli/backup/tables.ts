@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { allTables as schema } from '../../db/tables';
 import { queryRows } from '../../db/sql';
+import { allTables as schema } from '../../db/tables';
 
 /** A table as the database describes it: the backup relies on the catalog, not on the TypeScript schema. */
 export interface ColumnInfo {

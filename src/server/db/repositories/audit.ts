@@ -14,7 +14,11 @@ export interface AuditEntryInput {
   after?: unknown;
 }
 
-export async function insertAuditEntries(q: Queryable, actor: Actor, entries: AuditEntryInput[]): Promise<void> {
+export async function insertAuditEntries(
+  q: Queryable,
+  actor: Actor,
+  entries: AuditEntryInput[],
+): Promise<void> {
   // Large imports write thousands of entries: insert in slices to stay under the bind-parameter limit.
   for (let i = 0; i < entries.length; i += 1000) {
     await q.insert(auditLog).values(
@@ -51,9 +55,11 @@ export interface AuditFilter {
 
 export async function findAuditEntries(q: Queryable, filter: AuditFilter) {
   const conditions: SQL[] = [];
-  if (filter.unitIds) conditions.push(filter.unitIds.length ? inArray(auditLog.unitId, filter.unitIds) : sql`false`);
+  if (filter.unitIds)
+    conditions.push(filter.unitIds.length ? inArray(auditLog.unitId, filter.unitIds) : sql`false`);
   if (filter.actor) conditions.push(ilike(auditLog.actorLabel, `%${escapeLike(filter.actor)}%`));
-  if (filter.action) conditions.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${filter.action}.%`))!);
+  if (filter.action)
+    conditions.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${filter.action}.%`))!);
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
   if (filter.unitId) conditions.push(eq(auditLog.unitId, filter.unitId));
@@ -61,7 +67,13 @@ export async function findAuditEntries(q: Queryable, filter: AuditFilter) {
   if (filter.to) conditions.push(lt(auditLog.at, filter.to));
   const where = conditions.length ? and(...conditions) : undefined;
   const [items, total] = await Promise.all([
-    q.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(filter.limit).offset(filter.offset),
+    q
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
     q.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(where),
   ]);
   return { items, total: total[0]?.count ?? 0 };

@@ -39,7 +39,12 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
     await verifyPassword(await getDummyHash(), options.password);
     throw INVALID();
   }
-  const actor: Actor = { userId: user.id, label: user.username, ip: options.ip, requestId: options.requestId ?? null };
+  const actor: Actor = {
+    userId: user.id,
+    label: user.username,
+    ip: options.ip,
+    requestId: options.requestId ?? null,
+  };
   const now = new Date();
   const isLocked = user.lockedUntil !== null && user.lockedUntil > now;
   const isValid = await verifyPassword(user.passwordHash, options.password);
@@ -57,7 +62,9 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
           action: lock ? 'auth.locked' : 'auth.login_failed',
           entityType: 'user',
           entityId: user.id,
-          summary: lock ? `Khóa tạm thời ${config.lockoutMinutes} phút sau ${failures} lần sai mật khẩu` : `Sai mật khẩu lần ${failures}`,
+          summary: lock
+            ? `Khóa tạm thời ${config.lockoutMinutes} phút sau ${failures} lần sai mật khẩu`
+            : `Sai mật khẩu lần ${failures}`,
         },
       ]);
     }
@@ -65,7 +72,10 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
   }
   if (isLocked) {
     const minutes = Math.ceil((user.lockedUntil!.getTime() - now.getTime()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', `Tài khoản đang bị khóa tạm thời do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút.`);
+    throw new AppError(
+      'ACCOUNT_LOCKED',
+      `Tài khoản đang bị khóa tạm thời do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
+    );
   }
   if (!user.isActive) throw INVALID();
 
@@ -81,7 +91,9 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
       userAgent: options.userAgent?.slice(0, 300) ?? null,
     });
     await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-    await insertAuditEntries(tx, actor, [{ action: 'auth.login', entityType: 'user', entityId: user.id, summary: 'Đăng nhập' }]);
+    await insertAuditEntries(tx, actor, [
+      { action: 'auth.login', entityType: 'user', entityId: user.id, summary: 'Đăng nhập' },
+    ]);
   });
   return { token: session.token, csrfToken: session.csrfToken, userId: user.id, expiresAt };
 }

@@ -66,16 +66,23 @@ export interface NewUserInput {
 }
 
 /** Creates an account with its first grants; used by the admin pages, the CLI and the demo seed. */
-export async function createUserUnchecked(q: Queryable, actor: Actor, input: NewUserInput): Promise<UserView> {
+export async function createUserUnchecked(
+  q: Queryable,
+  actor: Actor,
+  input: NewUserInput,
+): Promise<UserView> {
   const username = input.username.normalize('NFC').trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
-    throw validationError('Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang; 3–50 ký tự.', [
-      { field: 'username', message: 'Chỉ gồm a-z, 0-9, ".", "-", "_"; 3–50 ký tự.' },
-    ]);
+    throw validationError(
+      'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang; 3–50 ký tự.',
+      [{ field: 'username', message: 'Chỉ gồm a-z, 0-9, ".", "-", "_"; 3–50 ký tự.' }],
+    );
   }
   assertPasswordAcceptable(input.password, 'password', username);
   if (await getUserByUsername(q, username)) {
-    throw new AppError('CONFLICT', `Tên đăng nhập "${username}" đã được dùng.`, [{ field: 'username', message: 'Đã được dùng.' }]);
+    throw new AppError('CONFLICT', `Tên đăng nhập "${username}" đã được dùng.`, [
+      { field: 'username', message: 'Đã được dùng.' },
+    ]);
   }
   const fullName = normalizeText(input.fullName);
   if (!fullName) throw validationError('Thiếu họ và tên.', [{ field: 'fullName', message: 'Bắt buộc.' }]);
@@ -103,28 +110,54 @@ export async function createUserUnchecked(q: Queryable, actor: Actor, input: New
   return presentUser(user, grants);
 }
 
-async function addGrant(q: Queryable, actor: Actor, userId: string, role: Role, unitId: string | null, field: string) {
+async function addGrant(
+  q: Queryable,
+  actor: Actor,
+  userId: string,
+  role: Role,
+  unitId: string | null,
+  field: string,
+) {
   if (role !== 'system_admin' && unitId === null) {
-    throw validationError('Vai trò này phải gắn với một đơn vị.', [{ field: `${field}.unitId`, message: 'Bắt buộc.' }]);
+    throw validationError('Vai trò này phải gắn với một đơn vị.', [
+      { field: `${field}.unitId`, message: 'Bắt buộc.' },
+    ]);
   }
-  if (unitId !== null && !(await getUnitRow(q, unitId))) throw notFound('Không tìm thấy đơn vị được cấp quyền.');
+  if (unitId !== null && !(await getUnitRow(q, unitId)))
+    throw notFound('Không tìm thấy đơn vị được cấp quyền.');
   const existing = (await findGrantsOfUsers(q, [userId])).get(userId) ?? [];
   if (existing.some((grant) => grant.role === role && grant.unitId === unitId)) {
-    throw new AppError('CONFLICT', 'Người dùng đã có vai trò này trên đơn vị này.', [{ field, message: 'Trùng.' }]);
+    throw new AppError('CONFLICT', 'Người dùng đã có vai trò này trên đơn vị này.', [
+      { field, message: 'Trùng.' },
+    ]);
   }
   const grant = await insertGrant(q, { userId, role, unitId, createdBy: actor.userId });
   await insertAuditEntries(q, actor, [
-    { action: 'grant.create', entityType: 'role_grant', entityId: grant.id, unitId, summary: `Cấp vai trò ${role}`, after: { userId, role, unitId } },
+    {
+      action: 'grant.create',
+      entityType: 'role_grant',
+      entityId: grant.id,
+      unitId,
+      summary: `Cấp vai trò ${role}`,
+      after: { userId, role, unitId },
+    },
   ]);
   return grant;
 }
 
-export async function createUser(options: { db: Db; principal: Principal; actor: Actor; input: NewUserInput }) {
+export async function createUser(options: {
+  db: Db;
+  principal: Principal;
+  actor: Actor;
+  input: NewUserInput;
+}) {
   const { db, principal, actor, input } = options;
   const scope = await loadManagerScope(db, principal);
   const grants = input.grants ?? [];
   if (scope.unitIds !== null && grants.length === 0) {
-    throw validationError('Cần cấp ít nhất một vai trò trên đơn vị bạn quản lý.', [{ field: 'grants', message: 'Bắt buộc.' }]);
+    throw validationError('Cần cấp ít nhất một vai trò trên đơn vị bạn quản lý.', [
+      { field: 'grants', message: 'Bắt buộc.' },
+    ]);
   }
   grants.forEach((grant, index) => {
     assertMayGrant(scope, grant.role, grant.unitId, `grants.${index}.role`);
@@ -141,7 +174,13 @@ export async function getUser(options: { db: Db; principal: Principal; userId: s
   return presentUser(user, (await findGrantsOfUsers(db, [userId])).get(userId) ?? []);
 }
 
-export async function findUsers(options: { db: Db; principal: Principal; text?: string; limit: number; offset: number }) {
+export async function findUsers(options: {
+  db: Db;
+  principal: Principal;
+  text?: string;
+  limit: number;
+  offset: number;
+}) {
   const { db, principal } = options;
   const scope = await loadManagerScope(db, principal);
   const { ids, total } = await searchUsers(db, {
@@ -169,14 +208,22 @@ export interface UserUpdate {
   unlock?: boolean;
 }
 
-export async function updateUserAccount(options: { db: Db; principal: Principal; actor: Actor; userId: string; update: UserUpdate }) {
+export async function updateUserAccount(options: {
+  db: Db;
+  principal: Principal;
+  actor: Actor;
+  userId: string;
+  update: UserUpdate;
+}) {
   const { db, principal, actor, userId, update } = options;
   const scope = await loadManagerScope(db, principal);
   const user = await getUserById(db, userId);
   if (!user) throw notFound();
   await assertManagesUser(db, principal, scope, userId);
   if (update.isActive === false && userId === actor.userId) {
-    throw validationError('Không thể tự khóa tài khoản của chính mình.', [{ field: 'isActive', message: 'Không hợp lệ.' }]);
+    throw validationError('Không thể tự khóa tài khoản của chính mình.', [
+      { field: 'isActive', message: 'Không hợp lệ.' },
+    ]);
   }
   if (update.password !== undefined) assertPasswordAcceptable(update.password, 'password', user.username);
   return db.transaction(async (tx) => {
@@ -184,7 +231,9 @@ export async function updateUserAccount(options: { db: Db; principal: Principal;
       ...(update.fullName !== undefined ? { fullName: normalizeText(update.fullName) } : {}),
       ...(update.email !== undefined ? { email: update.email ? normalizeText(update.email) : null } : {}),
       ...(update.isActive !== undefined ? { isActive: update.isActive } : {}),
-      ...(update.password !== undefined ? { passwordHash: await hashPassword(update.password), passwordChangedAt: new Date() } : {}),
+      ...(update.password !== undefined
+        ? { passwordHash: await hashPassword(update.password), passwordChangedAt: new Date() }
+        : {}),
       ...(update.unlock ? { lockedUntil: null, failedLoginCount: 0 } : {}),
     });
     if (update.password !== undefined || update.isActive === false) await deleteSessionsOfUser(tx, userId);
@@ -198,7 +247,8 @@ export async function updateUserAccount(options: { db: Db; principal: Principal;
         action: 'user.update',
         entityType: 'user',
         entityId: userId,
-        unitId: (await findGrantsOfUsers(tx, [userId])).get(userId)?.find((grant) => grant.unitId)?.unitId ?? null,
+        unitId:
+          (await findGrantsOfUsers(tx, [userId])).get(userId)?.find((grant) => grant.unitId)?.unitId ?? null,
         summary: `Cập nhật tài khoản ${user.username}${parts.length ? ` (${parts.join(', ')})` : ''}`,
         before: auditedUser(user),
         after: auditedUser(changed!),
@@ -208,7 +258,14 @@ export async function updateUserAccount(options: { db: Db; principal: Principal;
   });
 }
 
-export async function grantRole(options: { db: Db; principal: Principal; actor: Actor; userId: string; role: Role; unitId: string | null }) {
+export async function grantRole(options: {
+  db: Db;
+  principal: Principal;
+  actor: Actor;
+  userId: string;
+  role: Role;
+  unitId: string | null;
+}) {
   const { db, principal, actor, userId, role, unitId } = options;
   const scope = await loadManagerScope(db, principal);
   if (!(await getUserById(db, userId))) throw notFound();
@@ -218,20 +275,33 @@ export async function grantRole(options: { db: Db; principal: Principal; actor: 
 }
 
 /** A user with no grant yet may be given a first one by any manager (system admins create such users). */
-async function assertManagesUserOrNew(db: Db, principal: Principal, scope: Awaited<ReturnType<typeof loadManagerScope>>, userId: string) {
+async function assertManagesUserOrNew(
+  db: Db,
+  principal: Principal,
+  scope: Awaited<ReturnType<typeof loadManagerScope>>,
+  userId: string,
+) {
   const grants = (await findGrantsOfUsers(db, [userId])).get(userId) ?? [];
   if (grants.length === 0 && scope.unitIds === null) return;
   await assertManagesUser(db, principal, scope, userId);
 }
 
-export async function revokeGrant(options: { db: Db; principal: Principal; actor: Actor; userId: string; grantId: string }) {
+export async function revokeGrant(options: {
+  db: Db;
+  principal: Principal;
+  actor: Actor;
+  userId: string;
+  grantId: string;
+}) {
   const { db, principal, actor, userId, grantId } = options;
   const scope = await loadManagerScope(db, principal);
   const grant = await getGrant(db, grantId);
   if (!grant || grant.userId !== userId) throw notFound();
   await assertManagesUser(db, principal, scope, userId);
   if (userId === actor.userId && grant.role === 'system_admin') {
-    throw validationError('Không thể tự thu hồi quyền quản trị hệ thống của chính mình.', [{ field: 'grantId', message: 'Không hợp lệ.' }]);
+    throw validationError('Không thể tự thu hồi quyền quản trị hệ thống của chính mình.', [
+      { field: 'grantId', message: 'Không hợp lệ.' },
+    ]);
   }
   await db.transaction(async (tx) => {
     await deleteGrant(tx, grantId);

@@ -33,6 +33,8 @@ export function assertPasswordAcceptable(password: string, field: string, userna
     ]);
   }
   if (username && password.toLowerCase().includes(username.toLowerCase())) {
-    throw validationError('Mật khẩu không được chứa tên đăng nhập.', [{ field, message: 'Không được chứa tên đăng nhập.' }]);
+    throw validationError('Mật khẩu không được chứa tên đăng nhập.', [
+      { field, message: 'Không được chứa tên đăng nhập.' },
+    ]);
   }
 }

@@ -6,7 +6,11 @@ import { forbidden } from '../../errors';
 import { type Principal, scopeIds } from '../../policies/principal';
 
 /** Administrators read every entry; a DX office reads the entries about the units of its province. */
-export async function findAuditLog(options: { db: Db; principal: Principal; filter: z.infer<typeof auditQuery> }) {
+export async function findAuditLog(options: {
+  db: Db;
+  principal: Principal;
+  filter: z.infer<typeof auditQuery>;
+}) {
   const { db, principal, filter } = options;
   const unitIds = await scopeIds(db, principal, 'audit.view');
   if (unitIds !== null && unitIds.length === 0) throw forbidden('Bạn không có quyền xem nhật ký.');

@@ -52,10 +52,20 @@ export async function findChildren(options: { db: Db; principal: Principal; unit
   );
 }
 
-export async function findSubtree(options: { db: Db; principal: Principal; unitId: string; date?: string; maxDepth?: number }) {
+export async function findSubtree(options: {
+  db: Db;
+  principal: Principal;
+  unitId: string;
+  date?: string;
+  maxDepth?: number;
+}) {
   const { db, principal, unitId } = options;
   await authorizeUnit(db, principal, unitId, 'unit.view');
-  return visibleRows(db, principal, await findSubtreeAsOf(db, unitId, options.date ?? today(), options.maxDepth ?? 10));
+  return visibleRows(
+    db,
+    principal,
+    await findSubtreeAsOf(db, unitId, options.date ?? today(), options.maxDepth ?? 10),
+  );
 }
 
 export async function searchUnitsInScope(options: {

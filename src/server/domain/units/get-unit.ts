@@ -13,7 +13,12 @@ export interface UnitDetail extends UnitAsOf {
 }
 
 /** A unit as of a day (today by default); a unit that did not exist that day is shown as it last was. */
-export async function getUnit(options: { db: Db; principal: Principal; unitId: string; date?: string }): Promise<UnitDetail> {
+export async function getUnit(options: {
+  db: Db;
+  principal: Principal;
+  unitId: string;
+  date?: string;
+}): Promise<UnitDetail> {
   const { db, principal, unitId } = options;
   const actions = await authorizeUnit(db, principal, unitId, 'unit.view');
   const date = options.date ?? today();

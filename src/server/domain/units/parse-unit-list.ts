@@ -39,7 +39,18 @@ export function parseUnitKind(text: string): UnitKind | null {
   const folded = foldForSearch(text).replace(/[-\s]+/g, ' ');
   const key = folded.replace(/ /g, '_');
   if ((UNIT_KINDS as readonly string[]).includes(key)) return key as UnitKind;
-  const english: Record<string, UnitKind> = { commune: 'commune', ward: 'ward', province: 'province', city: 'province', 'special zone': 'special_zone', district: 'former_district', department: 'department', 'press agency': 'press_agency', 'culture centre': 'culture_centre', other: 'other' };
+  const english: Record<string, UnitKind> = {
+    commune: 'commune',
+    ward: 'ward',
+    province: 'province',
+    city: 'province',
+    'special zone': 'special_zone',
+    district: 'former_district',
+    department: 'department',
+    'press agency': 'press_agency',
+    'culture centre': 'culture_centre',
+    other: 'other',
+  };
   if (english[folded]) return english[folded];
   return KIND_WORDS.find(([word]) => folded === word)?.[1] ?? null;
 }
@@ -70,10 +81,14 @@ export function parseUnitListJson(content: string): { rows: UnitListRow[]; error
   try {
     data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw validationError(`Tệp JSON không hợp lệ: ${(error as Error).message}`, [{ field: 'file', message: 'JSON hỏng.' }]);
+    throw validationError(`Tệp JSON không hợp lệ: ${(error as Error).message}`, [
+      { field: 'file', message: 'JSON hỏng.' },
+    ]);
   }
   if (!Array.isArray(data)) {
-    throw validationError('Tệp JSON phải là một mảng các tỉnh {Code, FullName, Wards}.', [{ field: 'file', message: 'Sai cấu trúc.' }]);
+    throw validationError('Tệp JSON phải là một mảng các tỉnh {Code, FullName, Wards}.', [
+      { field: 'file', message: 'Sai cấu trúc.' },
+    ]);
   }
   const rows: UnitListRow[] = [];
   const errors: ErrorDetail[] = [];
@@ -84,7 +99,8 @@ export function parseUnitListJson(content: string): { rows: UnitListRow[]; error
     const name = text(item.FullName) || text(item.Name);
     const kind = kindFromFullName(name) ?? (parentCode ? 'commune' : 'province');
     if (!code) errors.push({ row: position, field: `${where}.Code`, message: 'Thiếu mã đơn vị (Code).' });
-    if (!name) errors.push({ row: position, field: `${where}.FullName`, message: 'Thiếu tên đơn vị (FullName).' });
+    if (!name)
+      errors.push({ row: position, field: `${where}.FullName`, message: 'Thiếu tên đơn vị (FullName).' });
     rows.push({ row: position, code, name, kind, parentCode });
   };
   data.forEach((province: JsonProvince, i) => {
@@ -101,19 +117,42 @@ const COLUMN_NAMES: Record<'code' | 'name' | 'kind' | 'parentCode', string[]> = 
   code: ['code', 'ma', 'ma don vi', 'ma dvhc'],
   name: ['name', 'ten', 'ten don vi', 'full name', 'fullname'],
   kind: ['type', 'kind', 'loai', 'cap', 'loai don vi'],
-  parentCode: ['parent code', 'parent_code', 'parent-code', 'parentcode', 'ma cap tren', 'ma tinh', 'ma don vi cap tren'],
+  parentCode: [
+    'parent code',
+    'parent_code',
+    'parent-code',
+    'parentcode',
+    'ma cap tren',
+    'ma tinh',
+    'ma don vi cap tren',
+  ],
 };
 
 /** A CSV or XLSX with columns code, name, type and parent code (Vietnamese or English headers). */
-export async function parseUnitListTable(fileName: string, content: Buffer): Promise<{ rows: UnitListRow[]; errors: ErrorDetail[] }> {
+export async function parseUnitListTable(
+  fileName: string,
+  content: Buffer,
+): Promise<{ rows: UnitListRow[]; errors: ErrorDetail[] }> {
   const table = await readTable(fileName, content);
   const headerKeys = table.headers.map((h) => foldForSearch(h).replace(/[_-]/g, ' '));
+  const aliases = (key: keyof typeof COLUMN_NAMES) =>
+    COLUMN_NAMES[key].map((name) => name.replace(/[_-]/g, ' '));
   const columnIndex = (key: keyof typeof COLUMN_NAMES) =>
-    headerKeys.findIndex((h) => COLUMN_NAMES[key].some((name) => name.replace(/[_-]/g, ' ') === h));
-  const index = { code: columnIndex('code'), name: columnIndex('name'), kind: columnIndex('kind'), parentCode: columnIndex('parentCode') };
-  const missing = (Object.keys(index) as Array<keyof typeof index>).filter((key) => index[key] < 0 && key !== 'parentCode');
+    headerKeys.findIndex((header) => aliases(key).includes(header));
+  const index = {
+    code: columnIndex('code'),
+    name: columnIndex('name'),
+    kind: columnIndex('kind'),
+    parentCode: columnIndex('parentCode'),
+  };
+  const missing = (Object.keys(index) as Array<keyof typeof index>).filter(
+    (key) => index[key] < 0 && key !== 'parentCode',
+  );
   if (missing.length) {
-    throw validationError(`Thiếu cột: ${missing.map((key) => COLUMN_NAMES[key][0]).join(', ')}. Cần các cột code, name, type, parent_code.`, missing.map((key) => ({ field: key, message: 'Thiếu cột.' })));
+    throw validationError(
+      `Thiếu cột: ${missing.map((key) => COLUMN_NAMES[key][0]).join(', ')}. Cần các cột code, name, type, parent_code.`,
+      missing.map((key) => ({ field: key, message: 'Thiếu cột.' })),
+    );
   }
   const rows: UnitListRow[] = [];
   const errors: ErrorDetail[] = [];
@@ -124,10 +163,23 @@ export async function parseUnitListTable(fileName: string, content: Buffer): Pro
     const kindText = cell(index.kind);
     // The full name decides only when the type cell is empty: a type filled in but unknown is an error.
     const kind = kindText ? parseUnitKind(kindText) : kindFromFullName(name);
-    if (!code) errors.push({ row: rowNumber, column: table.headers[index.code], message: 'Thiếu mã đơn vị.' });
-    if (!name) errors.push({ row: rowNumber, column: table.headers[index.name], message: 'Thiếu tên đơn vị.' });
-    if (!kind) errors.push({ row: rowNumber, column: table.headers[index.kind], message: `Loại đơn vị "${kindText}" không hợp lệ.` });
-    rows.push({ row: rowNumber, code, name, kind: kind ?? 'other', parentCode: cell(index.parentCode) || null });
+    if (!code)
+      errors.push({ row: rowNumber, column: table.headers[index.code], message: 'Thiếu mã đơn vị.' });
+    if (!name)
+      errors.push({ row: rowNumber, column: table.headers[index.name], message: 'Thiếu tên đơn vị.' });
+    if (!kind)
+      errors.push({
+        row: rowNumber,
+        column: table.headers[index.kind],
+        message: `Loại đơn vị "${kindText}" không hợp lệ.`,
+      });
+    rows.push({
+      row: rowNumber,
+      code,
+      name,
+      kind: kind ?? 'other',
+      parentCode: cell(index.parentCode) || null,
+    });
   }
   return { rows, errors };
 }

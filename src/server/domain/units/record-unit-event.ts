@@ -26,7 +26,10 @@ function dayBefore(date: string): string {
 
 async function assertExists(q: Queryable, unitId: string, date: string, field: string) {
   const unit = await getUnitAsOf(q, unitId, date);
-  if (!unit) throw validationError(`Đơn vị không tồn tại vào ngày ${date}.`, [{ field, message: 'Không tồn tại vào ngày này.' }]);
+  if (!unit)
+    throw validationError(`Đơn vị không tồn tại vào ngày ${date}.`, [
+      { field, message: 'Không tồn tại vào ngày này.' },
+    ]);
   return unit;
 }
 
@@ -43,7 +46,12 @@ export async function recordUnitEvent(q: Queryable, actor: Actor, input: UnitEve
       eventId = await insertEvent(q, {
         kind: 'merge',
         ...base,
-        units: [...input.fromIds.filter((id) => id !== input.toId).map((unitId) => ({ unitId, role: 'from' as const })), { unitId: input.toId, role: 'to' }],
+        units: [
+          ...input.fromIds
+            .filter((id) => id !== input.toId)
+            .map((unitId) => ({ unitId, role: 'from' as const })),
+          { unitId: input.toId, role: 'to' },
+        ],
       });
       break;
     }
@@ -54,18 +62,27 @@ export async function recordUnitEvent(q: Queryable, actor: Actor, input: UnitEve
       eventId = await insertEvent(q, {
         kind: 'split',
         ...base,
-        units: [{ unitId: input.fromId, role: 'from' }, ...input.toIds.filter((id) => id !== input.fromId).map((unitId) => ({ unitId, role: 'to' as const }))],
+        units: [
+          { unitId: input.fromId, role: 'from' },
+          ...input.toIds
+            .filter((id) => id !== input.fromId)
+            .map((unitId) => ({ unitId, role: 'to' as const })),
+        ],
       });
       break;
     }
     case 'dissolve': {
       await assertExists(q, input.unitId, before, 'unitId');
-      for (const [i, id] of input.successorIds.entries()) await assertExists(q, id, input.date, `successorIds.${i}`);
+      for (const [i, id] of input.successorIds.entries())
+        await assertExists(q, id, input.date, `successorIds.${i}`);
       await endUnit(q, input.unitId, input.date);
       eventId = await insertEvent(q, {
         kind: 'dissolve',
         ...base,
-        units: [{ unitId: input.unitId, role: 'from' }, ...input.successorIds.map((unitId) => ({ unitId, role: 'to' as const }))],
+        units: [
+          { unitId: input.unitId, role: 'from' },
+          ...input.successorIds.map((unitId) => ({ unitId, role: 'to' as const })),
+        ],
       });
       break;
     }
@@ -94,7 +111,13 @@ export async function recordUnitEvent(q: Queryable, actor: Actor, input: UnitEve
     }
   }
   await insertAuditEntries(q, actor, [
-    { action: `unit_event.${input.kind}`, entityType: 'unit_event', entityId: eventId, summary: `Sự kiện ${input.kind} ngày ${input.date}`, after: input },
+    {
+      action: `unit_event.${input.kind}`,
+      entityType: 'unit_event',
+      entityId: eventId,
+      summary: `Sự kiện ${input.kind} ngày ${input.date}`,
+      after: input,
+    },
   ]);
   return eventId;
 }
