@@ -145,6 +145,10 @@ export const activities = pgTable(
     index('activities_url_key_idx').on(t.urlKey),
     index('activities_title_day_idx').on(t.channelId, t.occurredOn, t.searchText),
     index('activities_translation_idx').on(t.translationOfId),
+    // One live version per language of a record, even under two simultaneous requests.
+    uniqueIndex('activities_translation_language_uq')
+      .on(t.translationOfId, t.language)
+      .where(sql`${t.translationOfId} is not null and ${t.deletedAt} is null`),
     index('activities_library_idx').on(t.libraryItemId),
     index('activities_topics_idx').using('gin', t.topics),
     check('activities_duration_ck', sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
@@ -200,7 +204,10 @@ export const broadcastScheduleEntries = pgTable(
     airedActivityId: uuid('aired_activity_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('broadcast_schedule_entries_schedule_idx').on(t.scheduleId, t.airDate)],
+  (t) => [
+    index('broadcast_schedule_entries_schedule_idx').on(t.scheduleId, t.airDate),
+    index('broadcast_schedule_entries_library_idx').on(t.libraryItemId),
+  ],
 );
 
 /** Materials a DX office publishes to its subtree (D15): texts, scripts, audio, banners, guidance. */
@@ -229,6 +236,9 @@ export const libraryItems = pgTable(
   (t) => [
     index('library_items_owner_idx').on(t.ownerUnitId),
     index('library_items_translation_idx').on(t.translationOfId),
+    uniqueIndex('library_items_translation_language_uq')
+      .on(t.translationOfId, t.language)
+      .where(sql`${t.translationOfId} is not null and ${t.deletedAt} is null`),
   ],
 );
 

@@ -1,0 +1,3 @@
+CREATE UNIQUE INDEX "activities_translation_language_uq" ON "activities" USING btree ("translation_of_id","language") WHERE "activities"."translation_of_id" is not null and "activities"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "broadcast_schedule_entries_library_idx" ON "broadcast_schedule_entries" USING btree ("library_item_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "library_items_translation_language_uq" ON "library_items" USING btree ("translation_of_id","language") WHERE "library_items"."translation_of_id" is not null and "library_items"."deleted_at" is null;
