@@ -9,6 +9,12 @@ export const loadUnitDetailPage = () => import('./pages/UnitDetailPage');
 export const loadAccountPage = () => import('./pages/AccountPage');
 export const loadUsersPage = () => import('./pages/admin/UsersPage');
 export const loadAuditPage = () => import('./pages/admin/AuditPage');
+export const loadRecordFormPage = () => import('./pages/records/RecordFormPage');
+export const loadRecordsPage = () => import('./pages/records/RecordsPage');
+export const loadCalendarPage = () => import('./pages/records/CalendarPage');
+export const loadImportPage = () => import('./pages/records/ImportPage');
+export const loadSchedulesPage = () => import('./pages/schedules/SchedulesPage');
+export const loadScheduleDetailPage = () => import('./pages/schedules/ScheduleDetailPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

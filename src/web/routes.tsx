@@ -3,10 +3,17 @@ import { createBrowserRouter } from 'react-router-dom';
 import { PageSpinner } from './components/PageSpinner';
 import { RequireAuth, RequirePermission } from './components/RequireAuth';
 import { RouteError } from './components/RouteError';
+import { canRecord } from './hooks/use-record-units';
 import {
   loadAccountPage,
   loadAppLayout,
   loadAuditPage,
+  loadCalendarPage,
+  loadImportPage,
+  loadRecordFormPage,
+  loadRecordsPage,
+  loadScheduleDetailPage,
+  loadSchedulesPage,
   loadUnitDetailPage,
   loadUnitTreePage,
   loadUsersPage,
@@ -21,6 +28,16 @@ const UnitDetailPage = lazy(() =>
 );
 const AccountPage = lazy(() => loadAccountPage().then((module) => ({ default: module.AccountPage })));
 const UsersPage = lazy(() => loadUsersPage().then((module) => ({ default: module.UsersPage })));
+const RecordFormPage = lazy(() =>
+  loadRecordFormPage().then((module) => ({ default: module.RecordFormPage })),
+);
+const ImportPage = lazy(() => loadImportPage().then((module) => ({ default: module.ImportPage })));
+const SchedulesPage = lazy(() => loadSchedulesPage().then((module) => ({ default: module.SchedulesPage })));
+const ScheduleDetailPage = lazy(() =>
+  loadScheduleDetailPage().then((module) => ({ default: module.ScheduleDetailPage })),
+);
+const RecordsPage = lazy(() => loadRecordsPage().then((module) => ({ default: module.RecordsPage })));
+const CalendarPage = lazy(() => loadCalendarPage().then((module) => ({ default: module.CalendarPage })));
 const AuditPage = lazy(() => loadAuditPage().then((module) => ({ default: module.AuditPage })));
 
 export const router = createBrowserRouter([
@@ -42,7 +59,34 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <UnitTreePage /> },
           { path: 'units/:unitId', element: <UnitDetailPage /> },
+          { path: 'units/:unitId/calendar', element: <CalendarPage /> },
           { path: 'account', element: <AccountPage /> },
+          {
+            path: 'records/new',
+            element: (
+              <RequirePermission allowed={canRecord}>
+                <RecordFormPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'records', element: <RecordsPage /> },
+          {
+            path: 'schedules',
+            element: (
+              <RequirePermission allowed={canRecord}>
+                <SchedulesPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'schedules/:scheduleId', element: <ScheduleDetailPage /> },
+          {
+            path: 'records/import',
+            element: (
+              <RequirePermission allowed={canRecord}>
+                <ImportPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'admin/users',
             element: (

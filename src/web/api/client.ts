@@ -34,6 +34,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A file sent as it is (application/octet-stream) instead of a JSON body. */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
@@ -53,13 +55,14 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file !== undefined) headers['content-type'] = 'application/octet-stream';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (STATE_CHANGING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -108,4 +111,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
+}
+
+/** Sends a file as the raw request body (the API's imports) and returns the JSON answer. */
+export function apiUpload<T>(path: string, file: Blob, query?: Record<string, QueryValue>): Promise<T> {
+  return apiRequest<T>(path, { method: 'POST', file, query });
 }

@@ -3,3 +3,6 @@ export const ME_QUERY_KEY = ['me'] as const;
 export const UNITS_KEY = 'units';
 export const USERS_KEY = 'users';
 export const AUDIT_KEY = 'audit';
+export const ACTIVITIES_KEY = 'activities';
+export const CHANNELS_KEY = 'channels';
+export const SCHEDULES_KEY = 'schedules';

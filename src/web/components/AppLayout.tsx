@@ -1,9 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  EditOutlined,
+  FileExcelOutlined,
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
@@ -12,12 +16,15 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../api/auth';
 import { useErrorText } from '../hooks/use-error-text';
 import { useIsDesktop } from '../hooks/use-is-desktop';
+import { canRecord } from '../hooks/use-record-units';
 import { useI18n } from '../i18n/I18nProvider';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageSpinner } from './PageSpinner';
 
 function selectedMenuKey(pathname: string): string {
+  for (const key of ['/records/new', '/records/import', '/records', '/schedules'])
+    if (pathname.startsWith(key)) return key;
   if (pathname.startsWith('/admin/users')) return '/admin/users';
   if (pathname.startsWith('/admin/audit')) return '/admin/audit';
   if (pathname.startsWith('/account')) return '/account';
@@ -41,6 +48,32 @@ export function AppLayout() {
 
   const menuItems: MenuProps['items'] = [
     { key: '/', icon: <ApartmentOutlined />, label: <Link to="/">{t('nav.tree')}</Link> },
+    canRecord(me)
+      ? {
+          key: '/records/new',
+          icon: <EditOutlined />,
+          label: <Link to="/records/new">{t('nav.record')}</Link>,
+        }
+      : null,
+    {
+      key: '/records',
+      icon: <UnorderedListOutlined />,
+      label: <Link to="/records">{t('nav.records')}</Link>,
+    },
+    canRecord(me)
+      ? {
+          key: '/schedules',
+          icon: <CalendarOutlined />,
+          label: <Link to="/schedules">{t('nav.schedules')}</Link>,
+        }
+      : null,
+    canRecord(me)
+      ? {
+          key: '/records/import',
+          icon: <FileExcelOutlined />,
+          label: <Link to="/records/import">{t('nav.import')}</Link>,
+        }
+      : null,
     me?.canManageUsers
       ? {
           key: '/admin/users',

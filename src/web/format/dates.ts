@@ -52,3 +52,9 @@ export function parseIsoDay(value: string | null | undefined): Dayjs | null {
 export function lastDayBefore(isoDay: string): string {
   return dayjs(isoDay).subtract(1, 'day').format('YYYY-MM-DD');
 }
+
+/** A yyyy-MM month from the API as MM/yyyy. */
+export function formatMonth(isoMonth: string): string {
+  const [year, month] = isoMonth.split('-');
+  return year && month ? `${month}/${year}` : isoMonth;
+}

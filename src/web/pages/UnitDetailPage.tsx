@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined } from '@ant-design/icons';
 import { Alert, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../api/client';
@@ -9,6 +9,7 @@ import { UnitKindTag, UnitLifeTag } from '../components/UnitTags';
 import { formatDay, parseIsoDay } from '../format/dates';
 import { useSearchParam } from '../hooks/use-search-param';
 import { useI18n } from '../i18n/I18nProvider';
+import { ChannelsCard } from './unit/ChannelsCard';
 import { UnitHistoryCard } from './unit/UnitHistoryCard';
 import { UnitInfoCard } from './unit/UnitInfoCard';
 import { UnitLineageCard } from './unit/UnitLineageCard';
@@ -56,6 +57,9 @@ export function UnitDetailPage() {
           <Space wrap size={8} style={{ marginBottom: 16 }}>
             <label htmlFor="unit-as-of">{t('tree.asOf')}</label>
             <AsOfPicker id="unit-as-of" value={date} onChange={setDate} />
+            <Link to={`/units/${unitId}/calendar`}>
+              <CalendarOutlined /> {t('calendar.link')}
+            </Link>
           </Space>
           {date && !unit.data.existedOnDate ? (
             <Alert
@@ -93,6 +97,7 @@ export function UnitDetailPage() {
                   error={history.error}
                   onRetry={() => void history.refetch()}
                 />
+                <ChannelsCard unitId={unitId} />
                 <UnitRollupCard unitId={unitId} />
               </Space>
             </Col>

@@ -1,0 +1,145 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Segmented, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { ActivityFileKind } from '../../../shared/api/activity-files';
+import { type ImportResult, templateUrl, useImportActivities } from '../../api/activities';
+import { isApiError } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+
+interface BadRow {
+  key: number;
+  row: number | null;
+  column: string;
+  message: string;
+}
+
+/**
+ * Spreadsheet import: the template of the chosen kind, a file, and either every bad row (nothing is
+ * stored) or what was stored.
+ */
+export function ImportPage() {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<ActivityFileKind>('post');
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useImportActivities();
+  const [result, setResult] = useState<ImportResult | null>(null);
+
+  const start = () => {
+    if (!file) return;
+    setResult(null);
+    upload.mutate({ kind, file }, { onSuccess: setResult });
+  };
+
+  const error = upload.error;
+  const badRows: BadRow[] | null =
+    isApiError(error, 'VALIDATION_FAILED') && error.details.some((detail) => detail.row !== undefined)
+      ? error.details.map((detail, index) => ({
+          key: index,
+          row: detail.row ?? null,
+          column: detail.column ?? detail.field ?? '',
+          message: detail.message,
+        }))
+      : null;
+
+  return (
+    <Card size="small" style={{ maxWidth: 900, marginInline: 'auto' }}>
+      <Typography.Title level={2} style={{ marginTop: 0, fontSize: 18 }}>
+        {t('import.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+      <Form layout="vertical">
+        <Form.Item label={t('import.kind')}>
+          <Space wrap>
+            <Segmented<ActivityFileKind>
+              value={kind}
+              onChange={(next) => {
+                setKind(next);
+                upload.reset();
+                setResult(null);
+              }}
+              options={[
+                { value: 'post', label: t('record.kindPost') },
+                { value: 'broadcast', label: t('record.kindBroadcast') },
+              ]}
+            />
+            <Button icon={<DownloadOutlined />} href={templateUrl(kind)} download>
+              {t('import.template')}
+            </Button>
+          </Space>
+        </Form.Item>
+        <Form.Item label={t('import.file')}>
+          <Upload
+            accept=".xlsx,.csv"
+            maxCount={1}
+            beforeUpload={(chosen) => {
+              setFile(chosen);
+              upload.reset();
+              setResult(null);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
+            fileList={file ? [{ uid: 'chosen', name: file.name, status: 'done' }] : []}
+          >
+            <Button icon={<UploadOutlined />}>{t('import.choose')}</Button>
+          </Upload>
+        </Form.Item>
+        <Button type="primary" block disabled={!file} loading={upload.isPending} onClick={start}>
+          {t('import.upload')}
+        </Button>
+      </Form>
+
+      {badRows ? (
+        <div style={{ marginTop: 16 }}>
+          <Alert type="error" showIcon role="alert" title={t('import.failed')} />
+          <Table<BadRow>
+            size="small"
+            style={{ marginTop: 12 }}
+            rowKey="key"
+            dataSource={badRows}
+            pagination={badRows.length > 50 ? { pageSize: 50 } : false}
+            tableLayout="fixed"
+            columns={[
+              { title: t('import.row'), dataIndex: 'row', width: 64 },
+              {
+                title: t('import.column'),
+                dataIndex: 'column',
+                width: 110,
+                render: (text: string) => <span style={{ overflowWrap: 'anywhere' }}>{text}</span>,
+              },
+              { title: t('import.message'), dataIndex: 'message' },
+            ]}
+          />
+        </div>
+      ) : error ? (
+        <div style={{ marginTop: 16 }}>
+          <ErrorAlert error={error} />
+        </div>
+      ) : null}
+
+      {result ? (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="success"
+          showIcon
+          role="status"
+          title={t('import.done', { created: result.created, rows: result.rows })}
+          description={
+            result.flaggedDuplicates.length ? (
+              <>
+                {t('import.flagged', { count: result.flaggedDuplicates.length })}
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {result.flaggedDuplicates.map((flagged) => (
+                    <li key={flagged.row}>
+                      {t('import.row')} {flagged.row}: {flagged.message}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : undefined
+          }
+        />
+      ) : null}
+    </Card>
+  );
+}

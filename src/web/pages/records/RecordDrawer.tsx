@@ -1,0 +1,214 @@
+import { App, Button, Descriptions, Drawer, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  ACTIVITY_KIND_LABELS,
+  BROADCAST_SOURCE_LABELS,
+  GENRE_LABELS,
+  PROVENANCE_LABELS,
+} from '../../../shared/activities';
+import { useActivity, useActivityEvidence, useDeleteActivity } from '../../api/activities';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime, formatDay } from '../../format/dates';
+import { useErrorText } from '../../hooks/use-error-text';
+import { useIsDesktop } from '../../hooks/use-is-desktop';
+import { useI18n } from '../../i18n/I18nProvider';
+
+const REVIEW_COLOURS = { pending: 'default', accepted: 'green', rejected: 'red' } as const;
+
+/** One record: its fields, the three dates kept apart, translations, evidence, and delete with a reason. */
+export function RecordDrawer(props: { activityId: string | null; onClose: () => void }) {
+  const { t, label } = useI18n();
+  const isDesktop = useIsDesktop();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const query = useActivity(props.activityId);
+  const evidence = useActivityEvidence(props.activityId);
+  const remove = useDeleteActivity();
+  const [isDeleting, setDeleting] = useState(false);
+  const [reason, setReason] = useState('');
+  const record = query.data;
+
+  return (
+    <Drawer
+      open={Boolean(props.activityId)}
+      onClose={props.onClose}
+      size={isDesktop ? 560 : '100%'}
+      title={t('records.detail')}
+      loading={query.isLoading}
+    >
+      {query.error ? <ErrorAlert error={query.error} /> : null}
+      {record ? (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {record.title}
+          </Typography.Title>
+          <Space wrap size={4}>
+            <Tag>{label(ACTIVITY_KIND_LABELS[record.kind])}</Tag>
+            <Tag color={REVIEW_COLOURS[record.reviewStatus]}>
+              {t(`records.review.${record.reviewStatus}`)}
+            </Tag>
+            {record.duplicateOf ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
+            {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
+          </Space>
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={[
+              { key: 'unit', label: t('record.unit'), children: record.unitName },
+              { key: 'channel', label: t('record.channel'), children: record.channelName ?? '—' },
+              { key: 'occurred', label: t('records.occurred'), children: formatDateTime(record.occurredAt) },
+              {
+                key: 'recorded',
+                label: t('records.recorded'),
+                children: `${formatDateTime(record.recordedAt)}${record.recordedByName ? ` · ${record.recordedByName}` : ''} (${label(PROVENANCE_LABELS[record.provenance])})`,
+              },
+              {
+                key: 'reviewed',
+                label: t('records.reviewed'),
+                children: record.reviewedAt
+                  ? `${formatDateTime(record.reviewedAt)}${record.reviewedByName ? ` · ${record.reviewedByName}` : ''}`
+                  : '—',
+              },
+              ...(record.url
+                ? [
+                    {
+                      key: 'url',
+                      label: t('record.url'),
+                      children: (
+                        <Typography.Link
+                          href={record.url}
+                          target="_blank"
+                          rel="noreferrer"
+                          style={{ wordBreak: 'break-all' }}
+                        >
+                          {record.url}
+                        </Typography.Link>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(record.durationSeconds
+                ? [
+                    {
+                      key: 'duration',
+                      label: t('record.duration'),
+                      children: String(Math.round(record.durationSeconds / 60)),
+                    },
+                  ]
+                : []),
+              ...(record.source
+                ? [
+                    {
+                      key: 'source',
+                      label: t('record.source'),
+                      children: label(BROADCAST_SOURCE_LABELS[record.source]),
+                    },
+                  ]
+                : []),
+              {
+                key: 'genre',
+                label: t('record.genre'),
+                children: record.genre ? label(GENRE_LABELS[record.genre]) : '—',
+              },
+              { key: 'topics', label: t('record.topics'), children: record.topics.join(', ') || '—' },
+              { key: 'language', label: t('record.language'), children: record.language },
+            ]}
+          />
+          {record.duplicateOf ? (
+            <Typography.Text type="warning">
+              {t('records.duplicateOf', {
+                title: record.duplicateOf.title,
+                date: formatDay(record.duplicateOf.occurredOn),
+              })}
+            </Typography.Text>
+          ) : null}
+          <div>
+            <Typography.Title level={5}>{t('records.translations')}</Typography.Title>
+            {record.translationOf ? (
+              <div>
+                {t('records.translationOf', {
+                  title: record.translationOf.title,
+                  language: record.translationOf.language,
+                })}
+              </div>
+            ) : null}
+            <List
+              size="small"
+              dataSource={record.translations}
+              locale={{ emptyText: t('common.none') }}
+              renderItem={(item) => (
+                <List.Item>
+                  <Tag color="purple">{item.language}</Tag> {item.title}
+                </List.Item>
+              )}
+            />
+          </div>
+          <div>
+            <Typography.Title level={5}>{t('records.evidence')}</Typography.Title>
+            <List
+              size="small"
+              loading={evidence.isLoading}
+              dataSource={evidence.data?.items ?? []}
+              locale={{ emptyText: t('common.none') }}
+              renderItem={(item) => (
+                <List.Item>
+                  {item.url ? (
+                    <Typography.Link href={item.url} target="_blank" rel="noreferrer">
+                      {item.title}
+                    </Typography.Link>
+                  ) : (
+                    item.title
+                  )}
+                  {item.documentNumber ? ` (${item.documentNumber})` : ''}
+                </List.Item>
+              )}
+            />
+          </div>
+          {record.actions.includes('delete') && !record.deletedAt ? (
+            <Button danger onClick={() => setDeleting(true)}>
+              {t('records.delete')}
+            </Button>
+          ) : null}
+          {record.deletedAt ? (
+            <Typography.Text type="danger">
+              {t('records.deletedBecause', { reason: record.deleteReason ?? '' })}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ) : null}
+      <Modal
+        open={isDeleting}
+        title={t('records.deleteTitle')}
+        okText={t('records.delete')}
+        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: remove.isPending }}
+        cancelText={t('common.cancel')}
+        onCancel={() => setDeleting(false)}
+        onOk={() => {
+          if (!props.activityId) return;
+          remove.mutate(
+            { activityId: props.activityId, reason: reason.trim() },
+            {
+              onSuccess: () => {
+                setDeleting(false);
+                setReason('');
+                void message.success(t('records.deletedMessage'));
+                props.onClose();
+              },
+              onError: (error) => void message.error(errorText(error)),
+            },
+          );
+        }}
+      >
+        <Input.TextArea
+          aria-label={t('records.deleteReason')}
+          placeholder={t('records.deleteReason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          autoSize={{ minRows: 2 }}
+          maxLength={1000}
+        />
+      </Modal>
+    </Drawer>
+  );
+}

@@ -1,0 +1,298 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Segmented,
+  Select,
+  TimePicker,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import {
+  BROADCAST_SOURCE_LABELS,
+  BROADCAST_SOURCES,
+  type BroadcastSource,
+  type ChannelKind,
+  GENRE_LABELS,
+  GENRES,
+  type Genre,
+} from '../../../shared/activities';
+import type { ErrorDetail } from '../../../shared/errors';
+import { type ActivityInput, useChannels, useCreateActivity, useVocabulary } from '../../api/activities';
+import { isApiError } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyFieldErrors } from '../../components/form-errors';
+import { DAY_FORMAT, toIsoDay } from '../../format/dates';
+import { useRecordUnits } from '../../hooks/use-record-units';
+import { useI18n } from '../../i18n/I18nProvider';
+
+type FormKind = 'post' | 'broadcast';
+
+interface RecordFormValues {
+  unitId: string;
+  channelId?: string;
+  date: Dayjs;
+  time?: Dayjs | null;
+  title: string;
+  url?: string;
+  durationMinutes?: number | null;
+  genre?: Genre;
+  topics?: string[];
+  language: string;
+  source?: BroadcastSource;
+}
+
+const FIELDS = [
+  'unitId',
+  'channelId',
+  'date',
+  'time',
+  'title',
+  'url',
+  'durationMinutes',
+  'genre',
+  'topics',
+  'language',
+  'source',
+] as const;
+const FIELD_ALIASES: Record<string, string> = {
+  occurredOn: 'date',
+  occurredTime: 'time',
+  durationSeconds: 'durationMinutes',
+};
+
+/** Channel kinds a record of each kind is published on. */
+const CHANNEL_KINDS_FOR: Record<FormKind, readonly ChannelKind[]> = {
+  post: ['website_column', 'social_page', 'press_column', 'e_board'],
+  broadcast: ['radio_programme'],
+};
+
+function toInput(kind: FormKind, values: RecordFormValues): ActivityInput {
+  const blank = (text: string | undefined) => (text?.trim() ? text.trim() : null);
+  return {
+    kind,
+    unitId: values.unitId,
+    channelId: values.channelId ?? null,
+    occurredOn: toIsoDay(values.date),
+    occurredTime: values.time ? values.time.format('HH:mm') : null,
+    title: values.title.trim(),
+    url: kind === 'post' ? blank(values.url) : null,
+    durationSeconds:
+      kind === 'broadcast' && values.durationMinutes ? Math.round(values.durationMinutes * 60) : null,
+    genre: values.genre ?? null,
+    topics: values.topics ?? [],
+    language: values.language,
+    source: kind === 'broadcast' ? (values.source ?? null) : null,
+  };
+}
+
+/**
+ * The one-screen phone form of a commune officer: a post or a broadcast. A suspected duplicate is
+ * shown with the record it repeats and can be stored anyway; after saving, the form keeps the unit,
+ * kind, channel and day for the next record.
+ */
+export function RecordFormPage() {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const units = useRecordUnits();
+  const [form] = Form.useForm<RecordFormValues>();
+  const [kind, setKind] = useState<FormKind>('post');
+  const unitId = Form.useWatch('unitId', form) ?? units[0]?.id;
+  const channels = useChannels(unitId);
+  const vocabulary = useVocabulary(unitId);
+  const create = useCreateActivity();
+  const [duplicate, setDuplicate] = useState<{ input: ActivityInput; text: string } | null>(null);
+  const [otherErrors, setOtherErrors] = useState<ErrorDetail[] | null>(null);
+
+  if (!units.length) return <Empty description={t('record.noUnits')} />;
+
+  const channelOptions = (channels.data?.items ?? [])
+    .filter((channel) => !channel.isEnded && CHANNEL_KINDS_FOR[kind].includes(channel.kind))
+    .map((channel) => ({ value: channel.id, label: channel.name }));
+
+  const send = (input: ActivityInput) => {
+    setOtherErrors(null);
+    create.mutate(input, {
+      onSuccess: (saved) => {
+        setDuplicate(null);
+        void message.success(t('record.saved', { title: saved.title }));
+        form.resetFields(['title', 'url', 'durationMinutes', 'time']);
+      },
+      onError: (error) => {
+        if (isApiError(error, 'CONFLICT') && !input.confirmDuplicate) {
+          setDuplicate({ input: { ...input, confirmDuplicate: true }, text: error.message });
+          return;
+        }
+        setDuplicate(null);
+        setOtherErrors(applyFieldErrors(form, error, FIELDS, FIELD_ALIASES));
+      },
+    });
+  };
+
+  const changeKind = (next: FormKind) => {
+    setKind(next);
+    setDuplicate(null);
+    const current = form.getFieldValue('channelId') as string | undefined;
+    const stillFits = (channels.data?.items ?? []).some(
+      (channel) => channel.id === current && CHANNEL_KINDS_FOR[next].includes(channel.kind),
+    );
+    if (!stillFits) form.setFieldValue('channelId', undefined);
+  };
+
+  return (
+    <Card size="small" style={{ maxWidth: 640, marginInline: 'auto' }}>
+      <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4, fontSize: 18 }}>
+        {t('record.title')}
+      </Typography.Title>
+      {units.length < 2 ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {units[0]?.name}
+        </Typography.Paragraph>
+      ) : null}
+      <Form<RecordFormValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        className="compact-form"
+        initialValues={{ unitId: units[0]?.id, date: dayjs(), language: 'vi' }}
+        onValuesChange={(changed: Partial<RecordFormValues>) => {
+          if ('unitId' in changed) form.setFieldsValue({ channelId: undefined, topics: [] });
+          if ('title' in changed || 'url' in changed) setDuplicate(null);
+        }}
+        onFinish={(values) => send(toInput(kind, values))}
+        style={{ display: 'flex', flexDirection: 'column', gap: 0 }}
+      >
+        <Form.Item name="unitId" label={t('record.unit')} hidden={units.length < 2}>
+          <Select options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
+        </Form.Item>
+        <Form.Item>
+          <Segmented<FormKind>
+            block
+            value={kind}
+            onChange={changeKind}
+            options={[
+              { value: 'post', label: t('record.kindPost') },
+              { value: 'broadcast', label: t('record.kindBroadcast') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="channelId"
+          label={t('record.channel')}
+          rules={[{ required: true, message: t('record.channelRequired') }]}
+          extra={channels.isSuccess && !channelOptions.length ? t('record.noChannels') : undefined}
+        >
+          <Select options={channelOptions} loading={channels.isLoading} />
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Form.Item
+            name="date"
+            label={t('record.date')}
+            rules={[{ required: true, message: t('record.dateRequired') }]}
+            style={{ flex: 3, minWidth: 0 }}
+          >
+            <DatePicker format={DAY_FORMAT} allowClear={false} style={{ width: '100%' }} inputReadOnly />
+          </Form.Item>
+          <Form.Item name="time" label={t('record.time')} style={{ flex: 2, minWidth: 0 }}>
+            <TimePicker
+              format="HH:mm"
+              placeholder="HH:mm"
+              minuteStep={5}
+              style={{ width: '100%' }}
+              inputReadOnly
+              needConfirm={false}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item
+          name="title"
+          label={t('record.headline')}
+          rules={[{ required: true, whitespace: true, message: t('record.headlineRequired') }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+        </Form.Item>
+        {kind === 'post' ? (
+          <Form.Item name="url" label={t('record.url')}>
+            <Input type="url" inputMode="url" placeholder="https://…" />
+          </Form.Item>
+        ) : (
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Form.Item name="durationMinutes" label={t('record.duration')} style={{ flex: 1, minWidth: 0 }}>
+              <InputNumber min={1} max={1440} inputMode="numeric" style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="source" label={t('record.source')} style={{ flex: 1, minWidth: 0 }}>
+              <Select
+                allowClear
+                options={BROADCAST_SOURCES.map((source) => ({
+                  value: source,
+                  label: label(BROADCAST_SOURCE_LABELS[source]),
+                }))}
+              />
+            </Form.Item>
+          </div>
+        )}
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Form.Item name="genre" label={t('record.genre')} style={{ flex: 1, minWidth: 0 }}>
+            <Select
+              allowClear
+              options={GENRES.map((genre) => ({ value: genre, label: label(GENRE_LABELS[genre]) }))}
+            />
+          </Form.Item>
+          <Form.Item name="language" label={t('record.language')} style={{ flex: 1, minWidth: 0 }}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(vocabulary.data?.languages ?? [{ code: 'vi', name: 'Tiếng Việt' }]).map(
+                (language) => ({
+                  value: language.code,
+                  label: language.name,
+                }),
+              )}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item name="topics" label={t('record.topics')}>
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={vocabulary.isLoading}
+            options={(vocabulary.data?.topics ?? []).map((topic) => ({
+              value: topic.code,
+              label: topic.name,
+            }))}
+          />
+        </Form.Item>
+        {duplicate ? (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t('record.duplicateTitle')}
+            description={duplicate.text}
+            action={
+              <Button size="small" danger loading={create.isPending} onClick={() => send(duplicate.input)}>
+                {t('record.saveAnyway')}
+              </Button>
+            }
+            style={{ marginBottom: 12, flexWrap: 'wrap' }}
+          />
+        ) : null}
+        {otherErrors && create.error ? (
+          <div style={{ marginBottom: 12 }}>
+            <ErrorAlert error={create.error} details={otherErrors} />
+          </div>
+        ) : null}
+        <Button type="primary" htmlType="submit" block size="large" loading={create.isPending}>
+          {t('record.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

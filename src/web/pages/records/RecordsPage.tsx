@@ -1,0 +1,243 @@
+import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import {
+  ACTIVITY_KIND_LABELS,
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  PROVENANCE_LABELS,
+  PROVENANCES,
+  type Provenance,
+} from '../../../shared/activities';
+import {
+  type Activity,
+  type ActivityFilter,
+  exportUrl,
+  useActivities,
+  useChannels,
+  useVocabulary,
+} from '../../api/activities';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { UnitPicker } from '../../components/UnitPicker';
+import { DAY_FORMAT, formatDay, toIsoDay } from '../../format/dates';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useIsDesktop } from '../../hooks/use-is-desktop';
+import { useRecordUnits } from '../../hooks/use-record-units';
+import { useI18n } from '../../i18n/I18nProvider';
+import { RecordDrawer } from './RecordDrawer';
+
+const PAGE_SIZE = 20;
+
+/** Every record the user may see, filtered and paged, with exports of the whole filtered list. */
+export function RecordsPage() {
+  const { t, label } = useI18n();
+  const isDesktop = useIsDesktop();
+  const ownUnits = useRecordUnits();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [kind, setKind] = useState<ActivityKind | undefined>();
+  const [channelId, setChannelId] = useState<string | undefined>();
+  const [topic, setTopic] = useState<string | undefined>();
+  const [language, setLanguage] = useState<string | undefined>();
+  const [provenance, setProvenance] = useState<Provenance | undefined>();
+  const [text, setText] = useState('');
+  const [page, setPage] = useState(1);
+  const [showFilters, setShowFilters] = useState(isDesktop);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const q = useDebouncedValue(text, 300).trim();
+
+  const vocabularyUnit = unitId ?? ownUnits[0]?.id;
+  const channels = useChannels(unitId ?? undefined);
+  const vocabulary = useVocabulary(vocabularyUnit);
+
+  const filter: ActivityFilter = {
+    unitId: unitId ?? undefined,
+    from: period?.[0] ? toIsoDay(period[0]) : undefined,
+    to: period?.[1] ? toIsoDay(period[1]) : undefined,
+    kind,
+    channelId,
+    topic,
+    language,
+    provenance,
+    q: q || undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const list = useActivities(filter);
+  const reset =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
+
+  const filters = (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 8 }}>
+      <UnitPicker
+        value={unitId}
+        allowClear
+        onChange={(value) => {
+          setUnitId(value);
+          setChannelId(undefined);
+          setPage(1);
+        }}
+      />
+      <DatePicker.RangePicker
+        format={DAY_FORMAT}
+        value={period}
+        onChange={(value) => reset(setPeriod)(value)}
+        inputReadOnly
+        aria-label={t('records.period')}
+        placeholder={[t('records.from'), t('records.to')]}
+      />
+      <Select
+        allowClear
+        aria-label={t('record.kind')}
+        placeholder={t('record.kind')}
+        value={kind}
+        onChange={reset(setKind)}
+        options={ACTIVITY_KINDS.map((value) => ({ value, label: label(ACTIVITY_KIND_LABELS[value]) }))}
+      />
+      <Select
+        allowClear
+        aria-label={t('record.channel')}
+        placeholder={unitId ? t('record.channel') : t('records.channelNeedsUnit')}
+        disabled={!unitId}
+        value={channelId}
+        onChange={reset(setChannelId)}
+        options={(channels.data?.items ?? []).map((channel) => ({ value: channel.id, label: channel.name }))}
+      />
+      <Select
+        allowClear
+        aria-label={t('record.topics')}
+        placeholder={t('record.topics')}
+        value={topic}
+        onChange={reset(setTopic)}
+        options={(vocabulary.data?.topics ?? []).map((item) => ({ value: item.code, label: item.name }))}
+      />
+      <Select
+        allowClear
+        aria-label={t('record.language')}
+        placeholder={t('record.language')}
+        value={language}
+        onChange={reset(setLanguage)}
+        options={(vocabulary.data?.languages ?? []).map((item) => ({ value: item.code, label: item.name }))}
+      />
+      <Select
+        allowClear
+        aria-label={t('records.provenance')}
+        placeholder={t('records.provenance')}
+        value={provenance}
+        onChange={reset(setProvenance)}
+        options={PROVENANCES.map((value) => ({ value, label: label(PROVENANCE_LABELS[value]) }))}
+      />
+    </div>
+  );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', display: 'flex' }}>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+        {t('nav.records')}
+      </Typography.Title>
+      <Card size="small">
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Input.Search
+              allowClear
+              aria-label={t('records.search')}
+              placeholder={t('records.search')}
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                setPage(1);
+              }}
+              style={{ flex: 1, minWidth: 0 }}
+            />
+            {isDesktop ? null : (
+              <Button
+                icon={<FilterOutlined />}
+                aria-label={t('records.filters')}
+                aria-expanded={showFilters}
+                onClick={() => setShowFilters(!showFilters)}
+              />
+            )}
+          </div>
+          {showFilters || isDesktop ? filters : null}
+          <Space wrap>
+            <Button size="small" icon={<DownloadOutlined />} href={exportUrl('xlsx', filter)} download>
+              XLSX
+            </Button>
+            <Button size="small" icon={<DownloadOutlined />} href={exportUrl('csv', filter)} download>
+              CSV
+            </Button>
+            {list.data ? (
+              <Typography.Text type="secondary">
+                {t('common.total', { count: list.data.total })}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        </Space>
+      </Card>
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <Table<Activity>
+        size="small"
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          simple: !isDesktop,
+        }}
+        columns={[
+          {
+            title: t('record.date'),
+            width: 96,
+            render: (_, record) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{formatDay(record.occurredOn)}</span>
+            ),
+          },
+          {
+            title: t('record.headline'),
+            render: (_, record) => (
+              <>
+                <Typography.Link onClick={() => setOpenId(record.id)}>{record.title}</Typography.Link>
+                <div>
+                  <Space wrap size={4}>
+                    <Tag>{label(ACTIVITY_KIND_LABELS[record.kind])}</Tag>
+                    {record.channelName ? (
+                      <Typography.Text type="secondary">{record.channelName}</Typography.Text>
+                    ) : null}
+                    {isDesktop ? null : <Typography.Text type="secondary">{record.unitName}</Typography.Text>}
+                    {record.duplicateOfId ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
+                    {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
+                  </Space>
+                </div>
+              </>
+            ),
+          },
+          ...(isDesktop
+            ? [
+                {
+                  title: t('record.unit'),
+                  width: 200,
+                  render: (_: unknown, record: Activity) => record.unitName,
+                },
+                {
+                  title: t('records.provenance'),
+                  width: 120,
+                  render: (_: unknown, record: Activity) => label(PROVENANCE_LABELS[record.provenance]),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <RecordDrawer activityId={openId} onClose={() => setOpenId(null)} />
+    </Space>
+  );
+}
