@@ -57,6 +57,16 @@ describe('the demo data', () => {
     }
   });
 
+  it('tells each user where they may record and issue schedules', async () => {
+    const me = async (username: string) => (await (await as(username)).get('/api/auth/me')).json<MeDto>();
+    const dakRve = idOf('Xã Đăk Rve');
+    expect((await me('canbo.dakrve')).recordUnitIds).toEqual([dakRve]);
+    expect((await me('canbo.dakrve')).issueUnitIds).toEqual([]);
+    expect((await me('lanhdao.dakrve')).issueUnitIds).toEqual([dakRve]);
+    expect((await me('xem.lamdong')).recordUnitIds).toEqual([]);
+    expect((await me('thamdinh.quangngai')).recordUnitIds).toEqual([]);
+  });
+
   it('shows scoped users the roots of their scope on the day asked, predecessors included', async () => {
     const rootNames = async (username: string, date: string) =>
       (await (await as(username)).get(`/api/units/roots?date=${date}`))

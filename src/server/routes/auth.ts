@@ -2,17 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meSchema } from '../../shared/api/accounts';
 import { commonErrors, errorBodySchema } from '../../shared/api/common';
-import { ROLES } from '../../shared/roles';
+import { type Action, ROLES } from '../../shared/roles';
 import { insertAuditEntries } from '../db/repositories/audit';
 import { deleteSession, findGrantsOfUsers, getUserById } from '../db/repositories/users';
 import { changePassword } from '../domain/accounts/change-password';
 import { logIn } from '../domain/accounts/log-in';
 import { actorOf, clearSessionCookie, principalOf, setSessionCookie } from '../plugins/auth';
-import { GRANTABLE_ROLES } from '../policies/permissions';
-import { actionsOnUnit } from '../policies/principal';
+import { GRANTABLE_ROLES, ROLES_BY_ACTION } from '../policies/permissions';
+import { actionsOnUnit, type Principal } from '../policies/principal';
 import { type RouteDeps, typed } from './deps';
 
 const okSchema = z.object({ ok: z.literal(true) });
+
+/** The units of the user's own grants whose role allows the action. */
+function grantUnitsAllowing(principal: Principal, action: Action): string[] {
+  const units = principal.grants
+    .filter((grant) => grant.unitId !== null && ROLES_BY_ACTION[action].includes(grant.role))
+    .map((grant) => grant.unitId!);
+  return [...new Set(units)];
+}
 
 export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps) {
   const db = database.db;
@@ -100,6 +108,8 @@ export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps
         grantableRoles: ROLES.filter((role) =>
           principal.grants.some((grant) => GRANTABLE_ROLES[grant.role].includes(role)),
         ),
+        recordUnitIds: grantUnitsAllowing(principal, 'activity.record'),
+        issueUnitIds: grantUnitsAllowing(principal, 'schedule.issue'),
       };
     },
   );

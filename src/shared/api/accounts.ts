@@ -23,6 +23,9 @@ export const meSchema = z.object({
   canViewAudit: z.boolean(),
   /** Roles this user may hand out when managing accounts. */
   grantableRoles: z.array(z.enum(ROLES)),
+  /** Units of the user's grants where they may record activities, and issue broadcast schedules. */
+  recordUnitIds: z.array(z.uuid()),
+  issueUnitIds: z.array(z.uuid()),
 });
 export type MeDto = z.infer<typeof meSchema>;
 
