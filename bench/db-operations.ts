@@ -44,7 +44,7 @@ function compareKeys(product: string[], raw: string[]): string | undefined {
   return `product ${product.length} rows, raw ${raw.length}; only in product: ${missing.slice(0, 3).join(', ') || '-'}; only in raw: ${extra.slice(0, 3).join(', ') || '-'}`;
 }
 
-async function queryOperation<P, R>(options: {
+export async function queryOperation<P, R>(options: {
   name: string;
   product: () => Promise<P[]>;
   raw: () => Promise<R[]>;

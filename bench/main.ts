@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../src/server/paths';
+import { benchActivityImport, benchActivityQueries } from './activity-operations';
 import { runCleanups } from './cleanup';
 import { benchImport, benchQueries, type RunSizes } from './db-operations';
+import { generateActivities } from './generate-activities';
 import { generateNational } from './generate-national';
 import { benchHttp, type HttpSizes } from './http-bench';
 import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
@@ -20,9 +22,11 @@ import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTa
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOCS_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
 /** The whole run stops by itself after this, cleaning up what it created. */
-const WATCHDOG_MINUTES = 12;
+const WATCHDOG_MINUTES = 35;
 
-const FULL: { db: RunSizes; http: HttpSizes } = {
+/** The 100,000-row records import is heavy: run twice in full runs, once in quick ones. */
+const FULL: { db: RunSizes; http: HttpSizes; activityImportRuns: number } = {
+  activityImportRuns: 2,
   db: { queryWarmup: 5, queryRuns: 31, importRuns: 5, maxSecondsPerOperation: 20 },
   http: {
     concurrency: 16,
@@ -33,7 +37,8 @@ const FULL: { db: RunSizes; http: HttpSizes } = {
     rounds: 3,
   },
 };
-const QUICK: { db: RunSizes; http: HttpSizes } = {
+const QUICK: { db: RunSizes; http: HttpSizes; activityImportRuns: number } = {
+  activityImportRuns: 1,
   db: { queryWarmup: 1, queryRuns: 5, importRuns: 2, maxSecondsPerOperation: 5 },
   http: {
     concurrency: 16,
@@ -90,10 +95,17 @@ async function benchTarget(open: () => Promise<BenchTarget>, options: Options): 
     // PGlite has no autovacuum daemon, and the PostgreSQL server may have it off or not yet run:
     // without statistics the planner guesses, so every run measures with fresh ones.
     if (options.analyze) await target.raw.query('analyze');
+    log(`${target.label}: generating channels, posts and broadcasts${options.quick ? ' (a tenth)' : ''}…`);
+    const activities = await generateActivities(target.raw, { quick: options.quick });
+    if (options.analyze) await target.raw.query('analyze');
     log(`${target.label}: import of the official list on fresh databases…`);
     const importResult = await benchImport(target, sizes.db);
     log(`${target.label}: subtree, roll-up and lineage queries…`);
     const queries = await benchQueries(target, dataset, sizes.db);
+    log(`${target.label}: records list and weekly calendar queries…`);
+    const activityQueries = await benchActivityQueries(target, dataset, sizes.db);
+    log(`${target.label}: import of a 100,000-row broadcast spreadsheet (${sizes.activityImportRuns}×)…`);
+    const activityImport = await benchActivityImport(target, sizes.activityImportRuns);
     log(`${target.label}: HTTP requests per second…`);
     const http = await benchHttp(target, dataset, sizes.http);
     return {
@@ -101,7 +113,9 @@ async function benchTarget(open: () => Promise<BenchTarget>, options: Options): 
       label: target.label,
       machine,
       dataset,
-      operations: [importResult, ...queries],
+      activities,
+      activityImport,
+      operations: [importResult, ...queries, activityImport, ...activityQueries],
       http,
       totalSeconds: (performance.now() - started) / 1000,
       mode: `${options.quick ? 'quick' : 'full'}${options.analyze ? '' : ', without ANALYZE'}`,

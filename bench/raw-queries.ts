@@ -39,21 +39,25 @@ from unit_versions v cross join lateral (select * from units u where u.id = v.un
 where v.parent_id = $1::uuid and ${inForce('v')}
 order by v.name`;
 
-/** $1 root id. Everything ever below the unit and, through merges, their predecessors (findRollupIds). */
-export const ROLLUP_SQL = `
-with recursive scope(id) as (
-  select $1::uuid
+/**
+ * $1 root id. Everything ever below the unit and, through merges, their predecessors (findRollupIds).
+ * A unit reached through a split or dissolution is only partly the root's: its children are not.
+ */
+const ROLLUP_CTE = `scope(id, is_partial) as (
+  select $1::uuid, false
   union
-  select e.down from scope s cross join lateral (
-    select v.unit_id as down from unit_versions v where v.parent_id = s.id
+  select e.down, e.is_partial from scope s cross join lateral (
+    select v.unit_id as down, false as is_partial from unit_versions v where v.parent_id = s.id and not s.is_partial
     union all
-    select f.unit_id from unit_event_units t
+    select f.unit_id, s.is_partial or ev.kind <> 'merge' from unit_event_units t
       join unit_event_units f on f.event_id = t.event_id and f.role = 'from'
       join unit_events ev on ev.id = t.event_id and ev.kind in ('merge', 'split', 'dissolve')
     where t.unit_id = s.id and t.role = 'to'
   ) e
-)
-select id from scope`;
+)`;
+
+export const ROLLUP_SQL = `with recursive ${ROLLUP_CTE}
+select distinct id from scope`;
 
 /** $1 unit id. Its successors through merge/split/dissolve events, nearest first (findLineage). */
 export const SUCCESSORS_SQL = `
@@ -97,3 +101,47 @@ select count(*)::int as count, md5(string_agg(concat_ws('|', u.code, u.name, u.k
   u.valid_to, v.name, vp.code, v.valid_from, v.valid_to), ',' order by u.code)) as digest
 from units u left join units p on p.id = u.parent_id
   join unit_versions v on v.unit_id = u.id left join units vp on vp.id = v.parent_id`;
+
+/**
+ * $1 province id, $2 first day, $3 last day. The first 50 live records of the province's roll-up in
+ * the period, newest first, with the list's columns and the total of the period in every row.
+ */
+export const ACTIVITY_LIST_SQL = `
+with recursive ${ROLLUP_CTE}, hits as (
+  select a.* from activities a
+  where a.unit_id in (select id from scope) and a.occurred_on between $2::date and $3::date and a.deleted_at is null
+)
+select a.id, a.kind, a.unit_id as "unitId", u.name as "unitName", a.channel_id as "channelId", c.name as "channelName",
+  a.occurred_at as "occurredAt", a.occurred_on::text as "occurredOn", a.title, a.url, a.genre, a.topics, a.language,
+  a.author, a.programme, a.duration_seconds as "durationSeconds", a.source, a.issue_number as "issueNumber",
+  a.target_url as "targetUrl", a.is_verified as "isVerified", a.provenance, a.recorded_at as "recordedAt",
+  ru.full_name as "recordedByName", a.review_status as "reviewStatus", a.reviewed_at as "reviewedAt",
+  a.duplicate_of_id as "duplicateOfId", a.translation_of_id as "translationOfId", a.library_item_id as "libraryItemId",
+  a.deleted_at as "deletedAt", a.delete_reason as "deleteReason", (select count(*)::int from hits) as total
+from hits a join units u on u.id = a.unit_id
+  left join channels c on c.id = a.channel_id left join users ru on ru.id = a.recorded_by
+order by a.occurred_at desc, a.id limit 50`;
+
+/** $1 unit id, $2 first Monday, $3 last Sunday. Live, non-duplicate broadcasts per ISO week. */
+export const WEEKLY_BROADCASTS_SQL = `
+select date_trunc('week', a.occurred_on)::date::text as monday, count(*)::int as count
+from activities a
+where a.unit_id = $1::uuid and a.kind = 'broadcast' and a.occurred_on between $2::date and $3::date
+  and a.deleted_at is null and a.duplicate_of_id is null
+group by 1 order by 1`;
+
+/** $1 JSON array of prepared broadcast rows: one statement inserts them all. */
+export const ACTIVITY_IMPORT_SQL = `
+insert into activities (kind, unit_id, channel_id, occurred_at, occurred_on, title, search_text, genre, topics,
+  programme, duration_seconds, source, provenance, import_batch_id)
+select 'broadcast', r.unit_id, r.channel_id, r.occurred_at, r.occurred_on, r.title, r.search_text, r.genre,
+  array(select json_array_elements_text(r.topics)), r.programme, r.duration_seconds, 'own', 'import', r.import_batch_id
+from json_to_recordset($1::json) as r(unit_id uuid, channel_id uuid, occurred_at timestamptz, occurred_on date,
+  title text, search_text text, genre text, topics json, programme text, duration_seconds int, import_batch_id uuid)`;
+
+/** Not timed: a digest of one batch's stored records, to prove both sides wrote the same. */
+export const BATCH_DIGEST_SQL = `
+select count(*)::int as count, md5(string_agg(concat_ws('|', kind, unit_id, channel_id, occurred_at, occurred_on, title,
+  search_text, url, genre, topics::text, language, programme, duration_seconds, source, provenance, review_status,
+  duplicate_of_id), ',' order by title)) as digest
+from activities where import_batch_id = $1::uuid`;

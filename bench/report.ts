@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import type { ActivityImportResult } from './activity-operations';
 import type { OperationResult } from './db-operations';
+import type { ActivityDataset } from './generate-activities';
 import type { NationalDataset } from './generate-national';
 import type { HttpResult } from './http-bench';
 
@@ -61,6 +63,8 @@ export interface TargetReport {
   label: string;
   machine: Machine;
   dataset: NationalDataset;
+  activities: ActivityDataset;
+  activityImport: ActivityImportResult;
   operations: OperationResult[];
   http: HttpResult;
   totalSeconds: number;
@@ -118,6 +122,30 @@ function datasetLine(dataset: NationalDataset): string {
   return `${current + former} units (${current} current, ${former} former: ${byKind}); events: ${events}`;
 }
 
+function activitiesLine(report: TargetReport): string {
+  const { activities: a } = report;
+  const n = (value: number) => value.toLocaleString('en-US');
+  return `${n(a.channels)} channels, ${n(a.posts)} posts, ${n(a.broadcasts)} broadcasts (01/07/2021–30/06/2026), generated in set-based SQL in ${(
+    (a.timings.channelsMs + a.timings.activitiesMs + a.timings.indexesMs) / 1000
+  ).toFixed(
+    0,
+  )} s (channels ${(a.timings.channelsMs / 1000).toFixed(1)} s, rows ${(a.timings.activitiesMs / 1000).toFixed(0)} s, indexes ${(a.timings.indexesMs / 1000).toFixed(0)} s)`;
+}
+
+function importLine(report: TargetReport): string {
+  const i = report.activityImport;
+  const memory = i.peakMemoryMiB
+    .map((m) => `${m.peak.toFixed(0)} MiB (+${m.aboveStart.toFixed(0)} MiB over the start of the import)`)
+    .join(', ');
+  const inProcess =
+    report.kind === 'pglite' ? '; PGlite runs inside the process, so its memory counts too' : '';
+  return (
+    `Records import: ${rps(i.rowsPerSecond)} rows/s through importActivities vs ${rps(i.rawRowsPerSecond)} rows/s raw; ` +
+    `peak resident memory ${memory} (process RSS sampled every 50 ms, one value per run${inProcess}); ` +
+    `XLSX of ${(i.fileBytes / 1024 ** 2).toFixed(1)} MiB built once in ${(i.buildMs / 1000).toFixed(1)} s, ${i.product.runs} run(s)`
+  );
+}
+
 function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
@@ -144,7 +172,9 @@ export function printReport(report: TargetReport): void {
   console.log(
     `Generation: import ${ms(dataset.timings.importMs)} ms, history ${ms(dataset.timings.generateMs)} ms, users ${ms(dataset.timings.usersMs)} ms`,
   );
+  console.log(`Records: ${activitiesLine(report)}`);
   console.log(`\n${textTable(MAIN_HEADER, mainRows(report))}`);
+  console.log(importLine(report));
   console.log(
     `\nHTTP detail (${report.http.concurrency} keep-alive connections):\n${textTable(HTTP_HEADER, httpRows(report.http))}`,
   );
@@ -162,7 +192,11 @@ export function markdownSection(report: TargetReport): string {
     `Dataset: ${datasetLine(dataset)}. Generated in ${ms(dataset.timings.importMs + dataset.timings.generateMs + dataset.timings.usersMs)} ms ` +
       `(of which the national import ${ms(dataset.timings.importMs)} ms, the first one of the run).`,
     '',
+    `Records: ${activitiesLine(report)}.`,
+    '',
     markdownTable(MAIN_HEADER, mainRows(report)),
+    '',
+    `${importLine(report)}.`,
     '',
     `HTTP detail, ${report.http.concurrency} keep-alive connections, ${report.http.authenticated.requestsPerRound} authenticated and ` +
       `${report.http.bare.requestsPerRound} bare requests per round:`,
