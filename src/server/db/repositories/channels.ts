@@ -23,17 +23,25 @@ export interface ChannelView {
   activityCount: number;
 }
 
-const viewColumns = sql`c.id, c.unit_id as "unitId", u.name as "unitName", c.kind, c.platform, c.name,
+const baseColumns = sql`c.id, c.unit_id as "unitId", u.name as "unitName", c.kind, c.platform, c.name,
   c.station_name as "stationName", c.url, c.feed_url as "feedUrl", c.started_on::text as "startedOn",
-  c.ended_on::text as "endedOn",
+  c.ended_on::text as "endedOn"`;
+const viewColumns = sql`${baseColumns},
   (select count(*)::int from activities a
      where a.channel_id = c.id and a.deleted_at is null and a.duplicate_of_id is null) as "activityCount"`;
 
 /** A unit's channels that were not deleted, ended ones included, current ones first. */
-export async function findChannelsOfUnit(q: Queryable, unitId: string): Promise<ChannelView[]> {
+export async function findChannelsOfUnit(
+  q: Queryable,
+  unitId: string,
+  options: { withActivityCount?: boolean } = {},
+): Promise<ChannelView[]> {
+  // Counting every record of a busy channel over all years costs more than the calendar itself.
+  const columns =
+    options.withActivityCount === false ? sql`${baseColumns}, 0 as "activityCount"` : viewColumns;
   return queryRows<ChannelView>(
     q,
-    sql`select ${viewColumns} from channels c join units u on u.id = c.unit_id
+    sql`select ${columns} from channels c join units u on u.id = c.unit_id
         where c.unit_id = ${unitId} and c.deleted_at is null
         order by c.ended_on is not null, c.kind, c.name`,
   );

@@ -53,7 +53,7 @@ export async function getCalendar(options: {
   }
 
   const unitLastDay = unit.validTo ? addDays(unit.validTo, -1) : null;
-  const channels = (await findChannelsOfUnit(db, unitId))
+  const channels = (await findChannelsOfUnit(db, unitId, { withActivityCount: false }))
     .filter(
       (channel) =>
         channelCounts.has(channel.id) ||
