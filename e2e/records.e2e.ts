@@ -67,6 +67,14 @@ async function prepareOfficer(page: Page): Promise<string> {
 }
 
 /** chooseOption, once the dropdown of the previous pick has closed (else it looks still open). */
+/**
+ * The form's submit button. Found by its type, not its name: while a save is pending antd adds a
+ * "loading" icon to the button's accessible name.
+ */
+function saveButton(page: Page): Locator {
+  return page.locator('form button[type="submit"]').first();
+}
+
 async function pick(page: Page, select: Locator, optionText: string): Promise<void> {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
   await chooseOption(page, select, optionText);
@@ -95,7 +103,7 @@ describe('recording on a phone', () => {
     await pick(page, page.getByLabel('Thể loại'), 'Tin');
     await screenshot(page, 'phone-record-post');
     expect(await horizontalOverflow(page)).toBe(0);
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await saveButton(page).click();
     await page.getByText(`Đã lưu “${title}”`).waitFor();
     // Ready for the next one: the title is empty, the channel stays.
     expect(await page.getByLabel('Tiêu đề').inputValue()).toBe('');
@@ -103,7 +111,7 @@ describe('recording on a phone', () => {
     // The same URL again: the server suspects a duplicate; the officer stores it anyway.
     await page.getByLabel('Tiêu đề').fill(title);
     await page.getByLabel('Đường dẫn').fill(url);
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await saveButton(page).click();
     const warning = page.getByRole('alert').filter({ hasText: 'Nghi trùng' });
     await warning.waitFor();
     await screenshot(page, 'phone-record-duplicate');
@@ -120,7 +128,7 @@ describe('recording on a phone', () => {
     await pick(page, page.getByLabel('Nguồn'), 'Tự sản xuất');
     await screenshot(page, 'phone-record-broadcast');
     expect(await horizontalOverflow(page)).toBe(0);
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await saveButton(page).click();
     await page.getByText(`Đã lưu “${broadcastTitle}”`).waitFor();
 
     expect(await countActivities(page, unitId)).toBe(before + 3);
