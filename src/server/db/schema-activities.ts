@@ -12,16 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { units, users } from './schema';
+import { createdAt, units, updatedAt, users } from './schema';
 
 /**
  * Activity records and what surrounds them (issue "Activity records"). Three dates never mix on a
  * record: when it happened (occurred_at / occurred_on), when it was recorded (recorded_at), when it was
  * reviewed (reviewed_at).
  */
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A unit's channel: its website DX column, radio DX programme, press column, social page or e-board. */
 export const channels = pgTable(

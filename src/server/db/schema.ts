@@ -21,8 +21,9 @@ import {
  * no longer exists (01/07/2025 for the communes merged that day).
  */
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** The creation and last-change timestamps every table of rows people edit carries. */
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const units = pgTable(
   'units',
