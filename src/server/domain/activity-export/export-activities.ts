@@ -7,14 +7,10 @@ import {
 } from '../../../shared/api/activity-files';
 import { todayVn } from '../../../shared/dates';
 import type { Db } from '../../db/client';
-import {
-  type ActivityFilter,
-  type ActivityListRow,
-  streamActivities,
-} from '../../db/repositories/activities';
+import { type ActivityListRow, streamActivities } from '../../db/repositories/activities';
 import { findUnitLabels, findVocabularyNames } from '../../db/repositories/activity-files';
 import type { Principal } from '../../policies/principal';
-import { rollupInScope, visibleUnitIds } from '../activities/visible-units';
+import { scopedActivityFilter } from '../activities/scoped-filter';
 import { type ExportLookups, type ExportValue, exportColumns } from './export-columns';
 import { writeCsv, writeXlsx } from './write-table';
 
@@ -40,22 +36,7 @@ export async function exportActivities(options: {
   format: ExportFormat;
 }): Promise<ActivityExport> {
   const { db, principal, query } = options;
-  const unitIds = query.unitId
-    ? await rollupInScope(db, principal, query.unitId)
-    : await visibleUnitIds(db, principal).then((ids) => (ids ? [...ids] : null));
-  const filter: ActivityFilter = {
-    unitIds,
-    kind: query.kind,
-    from: query.from,
-    to: query.to,
-    channelId: query.channelId,
-    topic: query.topic,
-    language: query.language,
-    provenance: query.provenance,
-    text: query.q,
-    includeDeleted: query.includeDeleted,
-    onlyDuplicates: query.onlyDuplicates,
-  };
+  const filter = await scopedActivityFilter(db, principal, query);
   const columns = exportColumns(query.kind, query.includeDeleted === true);
   const lookups = await loadLookups(db);
 
