@@ -10,36 +10,11 @@ import { insertChannel } from '../src/server/db/repositories/channels';
 import { units } from '../src/server/db/schema';
 import { activities, channels } from '../src/server/db/schema-activities';
 import type { ActivityImportResultDto } from '../src/shared/api/activity-files';
+import { BROADCAST_HEADERS, POLICY, POST_HEADERS } from './support/activity-files';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createTestDatabase } from './support/database';
 import { createUnit, createUser } from './support/factories';
 import { createSignedInUser } from './support/scenarios';
-
-const POST_HEADERS = [
-  'Mã đơn vị',
-  'Kênh',
-  'Ngày đăng (dd/MM/yyyy)',
-  'Giờ',
-  'Tiêu đề',
-  'Đường dẫn',
-  'Thể loại',
-  'Chủ đề',
-  'Ngôn ngữ',
-  'Tác giả',
-];
-const BROADCAST_HEADERS = [
-  'Mã đơn vị',
-  'Chương trình',
-  'Ngày phát',
-  'Giờ phát',
-  'Tiêu đề',
-  'Thời lượng (phút)',
-  'Thể loại',
-  'Chủ đề',
-  'Ngôn ngữ',
-  'Nguồn',
-];
-const POLICY = 'Chủ trương, chính sách, pháp luật về chuyển đổi số; Ngày Chuyển đổi số quốc gia 10/10';
 
 function csvFile(headers: string[], rows: string[][]): Buffer {
   const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

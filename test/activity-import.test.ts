@@ -9,6 +9,7 @@ import { readTypedTable } from '../src/server/spreadsheets/read-table';
 import type { ActivityImportResultDto } from '../src/shared/api/activity-files';
 import { addDays, todayVn } from '../src/shared/dates';
 import type { ErrorBody } from '../src/shared/errors';
+import { BROADCAST_HEADERS, POLICY, POST_HEADERS } from './support/activity-files';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createKonTumScenario, createSignedInUser } from './support/scenarios';
@@ -27,32 +28,6 @@ async function xlsx(
   for (const col of options.dateColumns ?? []) sheet.getColumn(col).numFmt = 'dd/mm/yyyy';
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-const POST_HEADERS = [
-  'Mã đơn vị',
-  'Kênh',
-  'Ngày đăng (dd/MM/yyyy)',
-  'Giờ',
-  'Tiêu đề',
-  'Đường dẫn',
-  'Thể loại',
-  'Chủ đề',
-  'Ngôn ngữ',
-  'Tác giả',
-];
-const BROADCAST_HEADERS = [
-  'Mã đơn vị',
-  'Chương trình',
-  'Ngày phát',
-  'Giờ phát',
-  'Tiêu đề',
-  'Thời lượng (phút)',
-  'Thể loại',
-  'Chủ đề',
-  'Ngôn ngữ',
-  'Nguồn',
-];
-const POLICY = 'Chủ trương, chính sách, pháp luật về chuyển đổi số; Ngày Chuyển đổi số quốc gia 10/10';
 
 function importFile(
   session: Session,
