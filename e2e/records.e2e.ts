@@ -3,54 +3,26 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, countActivities, ensureChannel, ownUnitId } from './support/api';
-import {
-  chooseOption,
-  DESKTOP,
-  horizontalOverflow,
-  launchBrowser,
-  logIn,
-  newPage,
-  PHONE,
-  screenshot,
-} from './support/browser';
-import { type RunningServer, startServer } from './support/server';
+import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { useBrowserSuite } from './support/suite';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | null = null;
 let workDir: string;
 
 const WEB_CHANNEL = 'Chuyên mục Chuyển đổi số – trang xã';
 const RADIO_CHANNEL = 'Chương trình CĐS – Đài truyền thanh xã';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const { openPage } = useBrowserSuite();
+
+beforeAll(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-records-e2e-'));
 });
 
-afterEach(async ({ task }) => {
-  const page = context?.pages()[0];
-  if (task.result?.state === 'fail' && page)
-    await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  await context?.close();
-  context = null;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
-
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const opened = await newPage(browser, server.url, viewport);
-  context = opened.context;
-  return opened.page;
-}
 
 /** The officer's unit with a website column and a radio programme to record on. */
 async function prepareOfficer(page: Page): Promise<string> {

@@ -1,45 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chooseOption,
-  DESKTOP,
-  horizontalOverflow,
-  launchBrowser,
-  logIn,
-  newPage,
-  PHONE,
-  screenshot,
-} from './support/browser';
-import { type RunningServer, startServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { useBrowserSuite } from './support/suite';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | null = null;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterEach(async ({ task }) => {
-  // A picture of the moment a test failed says more than a timeout.
-  const page = context?.pages()[0];
-  if (task.result?.state === 'fail' && page)
-    await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  await context?.close();
-  context = null;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const opened = await newPage(browser, server.url, viewport);
-  context = opened.context;
-  return opened.page;
-}
+const { openPage } = useBrowserSuite();
 
 describe('unit tree and history', () => {
   it('finds Kon Rẫy without accents and follows it to the new commune Xã Đăk Rve and its history', async () => {

@@ -1,0 +1,41 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchBrowser, newPage, screenshot } from './browser';
+import { type RunningServer, startServer } from './server';
+
+/**
+ * One built server with fresh demo data and one Chromium per test file; a fresh browser context per
+ * test, closed after it, with a screenshot when the test failed.
+ */
+export function useBrowserSuite(): { openPage(viewport: { width: number; height: number }): Promise<Page> } {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterEach(async ({ task }) => {
+    // A picture of the moment a test failed says more than a timeout.
+    const page = context?.pages()[0];
+    if (task.result?.state === 'fail' && page)
+      await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    await context?.close();
+    context = null;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    async openPage(viewport) {
+      const opened = await newPage(browser, server.url, viewport);
+      context = opened.context;
+      return opened.page;
+    },
+  };
+}
