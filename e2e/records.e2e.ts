@@ -7,14 +7,14 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, countActivities, ensureChannel, ownUnitId } from './support/api';
 import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
-import { useBrowserSuite } from './support/suite';
+import { registerBrowserSuite } from './support/suite';
 
 let workDir: string;
 
 const WEB_CHANNEL = 'Chuyên mục Chuyển đổi số – trang xã';
 const RADIO_CHANNEL = 'Chương trình CĐS – Đài truyền thanh xã';
 
-const { openPage } = useBrowserSuite();
+const { openPage } = registerBrowserSuite();
 
 beforeAll(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-records-e2e-'));

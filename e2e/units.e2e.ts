@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
-import { useBrowserSuite } from './support/suite';
+import { registerBrowserSuite } from './support/suite';
 
-const { openPage } = useBrowserSuite();
+const { openPage } = registerBrowserSuite();
 
 describe('unit tree and history', () => {
   it('finds Kon Rẫy without accents and follows it to the new commune Xã Đăk Rve and its history', async () => {
