@@ -7,7 +7,9 @@ import { type RunningServer, startServer } from './server';
  * One built server with fresh demo data and one Chromium per test file; a fresh browser context per
  * test, closed after it, with a screenshot when the test failed.
  */
-export function registerBrowserSuite(): { openPage(viewport: { width: number; height: number }): Promise<Page> } {
+export function registerBrowserSuite(): {
+  openPage(viewport: { width: number; height: number }): Promise<Page>;
+} {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext | null = null;
