@@ -15,6 +15,10 @@ export const loadCalendarPage = () => import('./pages/records/CalendarPage');
 export const loadImportPage = () => import('./pages/records/ImportPage');
 export const loadSchedulesPage = () => import('./pages/schedules/SchedulesPage');
 export const loadScheduleDetailPage = () => import('./pages/schedules/ScheduleDetailPage');
+export const loadLibraryPage = () => import('./pages/library/LibraryPage');
+export const loadEvidencePage = () => import('./pages/evidence/EvidencePage');
+export const loadLanguageCountsPage = () => import('./pages/records/LanguageCountsPage');
+export const loadRecordEditPage = () => import('./pages/records/RecordEditPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

@@ -9,7 +9,11 @@ import {
   loadAppLayout,
   loadAuditPage,
   loadCalendarPage,
+  loadEvidencePage,
   loadImportPage,
+  loadLanguageCountsPage,
+  loadLibraryPage,
+  loadRecordEditPage,
   loadRecordFormPage,
   loadRecordsPage,
   loadScheduleDetailPage,
@@ -38,6 +42,14 @@ const ScheduleDetailPage = lazy(() =>
 );
 const RecordsPage = lazy(() => loadRecordsPage().then((module) => ({ default: module.RecordsPage })));
 const CalendarPage = lazy(() => loadCalendarPage().then((module) => ({ default: module.CalendarPage })));
+const LibraryPage = lazy(() => loadLibraryPage().then((module) => ({ default: module.LibraryPage })));
+const EvidencePage = lazy(() => loadEvidencePage().then((module) => ({ default: module.EvidencePage })));
+const LanguageCountsPage = lazy(() =>
+  loadLanguageCountsPage().then((module) => ({ default: module.LanguageCountsPage })),
+);
+const RecordEditPage = lazy(() =>
+  loadRecordEditPage().then((module) => ({ default: module.RecordEditPage })),
+);
 const AuditPage = lazy(() => loadAuditPage().then((module) => ({ default: module.AuditPage })));
 
 export const router = createBrowserRouter([
@@ -70,6 +82,10 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'records', element: <RecordsPage /> },
+          { path: 'records/languages', element: <LanguageCountsPage /> },
+          { path: 'records/:activityId/edit', element: <RecordEditPage /> },
+          { path: 'library', element: <LibraryPage /> },
+          { path: 'evidence', element: <EvidencePage /> },
           {
             path: 'schedules',
             element: (

@@ -1,11 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
   EditOutlined,
   FileExcelOutlined,
   LogoutOutlined,
   MenuOutlined,
+  PaperClipOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -23,7 +25,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PageSpinner } from './PageSpinner';
 
 function selectedMenuKey(pathname: string): string {
-  for (const key of ['/records/new', '/records/import', '/records', '/schedules'])
+  for (const key of ['/records/new', '/records/import', '/records', '/schedules', '/library', '/evidence'])
     if (pathname.startsWith(key)) return key;
   if (pathname.startsWith('/admin/users')) return '/admin/users';
   if (pathname.startsWith('/admin/audit')) return '/admin/audit';
@@ -67,6 +69,8 @@ export function AppLayout() {
           label: <Link to="/schedules">{t('nav.schedules')}</Link>,
         }
       : null,
+    { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },
+    { key: '/evidence', icon: <PaperClipOutlined />, label: <Link to="/evidence">{t('nav.evidence')}</Link> },
     canRecord(me)
       ? {
           key: '/records/import',

@@ -1,3 +1,7 @@
+import { libraryEn } from './areas/library';
+import { recordActionsEn } from './areas/record-actions';
+import { scheduleEditEn } from './areas/schedule-edit';
+import { scoringEn } from './areas/scoring';
 import type { MessageKey } from './messages-vi';
 
 /** English, chosen with the language switch. */
@@ -20,6 +24,8 @@ export const en: Record<MessageKey, string> = {
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.account': 'Account',
+  'nav.library': 'Library',
+  'nav.evidence': 'Evidence',
   'nav.logout': 'Log out',
 
   'login.title': 'Log in',
@@ -305,4 +311,8 @@ export const en: Record<MessageKey, string> = {
   'schedule.signerName': 'Signer name',
   'schedule.recipients': 'Recipients (one per line)',
   'schedule.saveHeader': 'Save the header',
+  ...libraryEn,
+  ...recordActionsEn,
+  ...scheduleEditEn,
+  ...scoringEn,
 };

@@ -1,3 +1,8 @@
+import { libraryVi } from './areas/library';
+import { recordActionsVi } from './areas/record-actions';
+import { scheduleEditVi } from './areas/schedule-edit';
+import { scoringVi } from './areas/scoring';
+
 /** Vietnamese, the default language. Every key here must also exist in messages-en.ts. */
 export const vi = {
   'app.name': 'Loa Số',
@@ -18,6 +23,8 @@ export const vi = {
   'nav.users': 'Người dùng',
   'nav.audit': 'Nhật ký',
   'nav.account': 'Tài khoản',
+  'nav.library': 'Thư viện',
+  'nav.evidence': 'Minh chứng',
   'nav.logout': 'Đăng xuất',
 
   'login.title': 'Đăng nhập',
@@ -302,6 +309,10 @@ export const vi = {
   'schedule.signerName': 'Họ tên người ký',
   'schedule.recipients': 'Nơi nhận (mỗi dòng một nơi)',
   'schedule.saveHeader': 'Lưu thông tin văn bản',
+  ...libraryVi,
+  ...recordActionsVi,
+  ...scheduleEditVi,
+  ...scoringVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

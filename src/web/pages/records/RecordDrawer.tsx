@@ -6,12 +6,13 @@ import {
   GENRE_LABELS,
   PROVENANCE_LABELS,
 } from '../../../shared/activities';
-import { useActivity, useActivityEvidence, useDeleteActivity } from '../../api/activities';
+import { useActivity, useDeleteActivity } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatDay } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
+import { RecordEvidenceSection } from './RecordEvidenceSection';
 
 const REVIEW_COLOURS = { pending: 'default', accepted: 'green', rejected: 'red' } as const;
 
@@ -22,7 +23,6 @@ export function RecordDrawer(props: { activityId: string | null; onClose: () => 
   const { message } = App.useApp();
   const errorText = useErrorText();
   const query = useActivity(props.activityId);
-  const evidence = useActivityEvidence(props.activityId);
   const remove = useDeleteActivity();
   const [isDeleting, setDeleting] = useState(false);
   const [reason, setReason] = useState('');
@@ -144,27 +144,7 @@ export function RecordDrawer(props: { activityId: string | null; onClose: () => 
               )}
             />
           </div>
-          <div>
-            <Typography.Title level={5}>{t('records.evidence')}</Typography.Title>
-            <List
-              size="small"
-              loading={evidence.isLoading}
-              dataSource={evidence.data?.items ?? []}
-              locale={{ emptyText: t('common.none') }}
-              renderItem={(item) => (
-                <List.Item>
-                  {item.url ? (
-                    <Typography.Link href={item.url} target="_blank" rel="noreferrer">
-                      {item.title}
-                    </Typography.Link>
-                  ) : (
-                    item.title
-                  )}
-                  {item.documentNumber ? ` (${item.documentNumber})` : ''}
-                </List.Item>
-              )}
-            />
-          </div>
+          <RecordEvidenceSection activityId={record.id} canLink={record.actions.includes('update')} />
           {record.actions.includes('delete') && !record.deletedAt ? (
             <Button danger onClick={() => setDeleting(true)}>
               {t('records.delete')}
