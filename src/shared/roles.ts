@@ -36,5 +36,15 @@ export const ACTIONS = [
   'library.publish',
   /** Edit the province's lists of topics and languages. */
   'settings.manage',
+  /** Import scoring frameworks (bộ chỉ số). */
+  'framework.manage',
+  /** Fill a self-assessment: self scores, explanations, inputs and evidence per criterion. */
+  'assessment.prepare',
+  /** Submit the unit's self-assessment (the unit head). */
+  'assessment.submit',
+  /** Appraise or return an assessment of a unit below one's own (the reviewer of a higher unit). */
+  'assessment.appraise',
+  /** Publish appraised assessments, and supersede a published one with a new version. */
+  'assessment.publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

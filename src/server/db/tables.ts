@@ -1,5 +1,6 @@
 import { schema } from './schema';
 import { activitySchema } from './schema-activities';
+import { scoringSchema } from './schema-scoring';
 
 /** Every table of the application, in foreign-key order (backups insert them in this order). */
-export const allTables = { ...schema, ...activitySchema };
+export const allTables = { ...schema, ...activitySchema, ...scoringSchema };

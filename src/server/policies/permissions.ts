@@ -13,6 +13,11 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'schedule.issue': ['system_admin', 'dx_office', 'unit_head'],
   'library.publish': ['system_admin', 'dx_office'],
   'settings.manage': ['system_admin', 'dx_office'],
+  'framework.manage': ['system_admin', 'dx_office'],
+  'assessment.prepare': ['system_admin', 'dx_office', 'unit_head', 'unit_officer'],
+  'assessment.submit': ['system_admin', 'unit_head'],
+  'assessment.appraise': ['system_admin', 'dx_office', 'reviewer'],
+  'assessment.publish': ['system_admin', 'dx_office'],
 };
 
 /** Roles a manager may hand out: only a system admin creates other admins and DX offices. */

@@ -1,0 +1,142 @@
+import { isoWeekOf } from '../../shared/dates';
+import { fromEpochDay, mondayOfEpochDay, shortVnDay, toEpochDay } from './day-numbers';
+import type { Period } from './periods';
+
+/**
+ * The weeks and months a frequency rule looks at, and how the edges of a period count.
+ *
+ * - A **week** is an ISO week (Monday–Sunday). It belongs to the period when its Thursday lies in the
+ *   period: a calendar year then holds exactly the 52 or 53 ISO weeks of that ISO year. Only records
+ *   dated inside the period count for it, so the week 30/12/2024–05/01/2025 is week 1 of 2025 and
+ *   counts the records of 1–5 January only.
+ * - A **month** is a calendar month; periods are whole months, so months never straddle an edge.
+ * - A unit created during the period (a merged commune from 01/07/2025) is judged only on the weeks
+ *   whose Thursday, and the months whose 15th, fall on or after the day it started.
+ * - While the period runs, a week or month that has not ended yet counts only once it already has
+ *   enough records; otherwise it is "remaining", not "missing".
+ */
+
+export type BucketKind = 'week' | 'month';
+
+/** The slice of time a unit is judged on. */
+export interface ScoringWindow {
+  period: Period;
+  /** The first day the unit (or, when its predecessors count, the earliest of them) existed in the period. */
+  activeFrom: string;
+  /** The last day with data: the period's end, or today while the period runs. */
+  through: string;
+}
+
+export interface Bucket {
+  kind: BucketKind;
+  /** First and last day, both included. */
+  start: string;
+  end: string;
+  /** "tuần 47 (17/11–23/11)" or "tháng 3/2025". */
+  label: string;
+  /** "tuần 47" or "tháng 3": for lists of several. */
+  shortLabel: string;
+}
+
+export function windowIsRunning(window: ScoringWindow): boolean {
+  return window.through < window.period.to;
+}
+
+/** Every week or month of the period the unit is judged on, in order. */
+export function bucketsOf(kind: BucketKind, window: ScoringWindow): Bucket[] {
+  return kind === 'week' ? weeksOf(window) : monthsOf(window);
+}
+
+function weeksOf(window: ScoringWindow): Bucket[] {
+  const from = toEpochDay(window.period.from);
+  const to = toEpochDay(window.period.to);
+  const activeFrom = toEpochDay(window.activeFrom);
+  const weeks: Bucket[] = [];
+  for (let monday = mondayOfEpochDay(from); monday <= to; monday += 7) {
+    const thursday = monday + 3;
+    if (thursday < from || thursday > to || thursday < activeFrom) continue;
+    const start = fromEpochDay(monday);
+    const end = fromEpochDay(monday + 6);
+    const { week } = isoWeekOf(start);
+    weeks.push({
+      kind: 'week',
+      start,
+      end,
+      label: `tuần ${week} (${shortVnDay(start)}–${shortVnDay(end)})`,
+      shortLabel: `tuần ${week}`,
+    });
+  }
+  return weeks;
+}
+
+function monthsOf(window: ScoringWindow): Bucket[] {
+  const months: Bucket[] = [];
+  let year = Number(window.period.from.slice(0, 4));
+  let month = Number(window.period.from.slice(5, 7));
+  for (;;) {
+    const start = `${year}-${String(month).padStart(2, '0')}-01`;
+    if (start > window.period.to) break;
+    const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const middle = `${start.slice(0, 8)}15`;
+    if (middle >= window.activeFrom)
+      months.push({ kind: 'month', start, end, label: `tháng ${month}/${year}`, shortLabel: `tháng ${month}` });
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/** How a unit's weeks or months stand against "at least k records each". */
+export interface BucketTally {
+  kind: BucketKind;
+  atLeast: number;
+  /** Buckets that already have k records (ended or not). */
+  qualifying: number;
+  /** Buckets judged so far: ended ones, plus running ones that already qualify. */
+  counted: number;
+  /** Ended buckets without k records, in order. */
+  missing: Bucket[];
+  /** Buckets that can still be met: the running one without k records yet, and those to come. */
+  remaining: Bucket[];
+  /** All buckets of the period the unit is judged on (counted + remaining). */
+  total: number;
+}
+
+/** Tallies dated counts (epoch day → records that day) into the window's weeks or months. */
+export function tallyBuckets(
+  kind: BucketKind,
+  atLeast: number,
+  window: ScoringWindow,
+  countOnDay: (epochDay: number) => number,
+): BucketTally {
+  const through = window.through;
+  const periodFrom = toEpochDay(window.period.from);
+  const periodTo = toEpochDay(window.period.to);
+  const tally: BucketTally = { kind, atLeast, qualifying: 0, counted: 0, missing: [], remaining: [], total: 0 };
+  for (const bucket of bucketsOf(kind, window)) {
+    tally.total += 1;
+    if (bucket.start > through) {
+      tally.remaining.push(bucket);
+      continue;
+    }
+    // Only records dated inside the period count, even for a week that straddles its edge.
+    const first = Math.max(toEpochDay(bucket.start), periodFrom);
+    const last = Math.min(toEpochDay(bucket.end), periodTo);
+    let records = 0;
+    for (let day = first; day <= last && records < atLeast; day += 1) records += countOnDay(day);
+    const hasEnded = bucket.end <= through;
+    if (records >= atLeast) {
+      tally.qualifying += 1;
+      tally.counted += 1;
+    } else if (hasEnded) {
+      tally.counted += 1;
+      tally.missing.push(bucket);
+    } else {
+      tally.remaining.push(bucket);
+    }
+  }
+  return tally;
+}
