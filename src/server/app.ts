@@ -22,6 +22,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { libraryRoutes } from './routes/library';
 import { scheduleRoutes } from './routes/schedules';
+import { scoringRoutes } from './routes/scoring';
 import { unitEventRoutes } from './routes/unit-events';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
@@ -50,6 +51,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   evidenceRoutes,
   libraryRoutes,
   scheduleRoutes,
+  scoringRoutes,
 ];
 
 export interface RouteEntry {

@@ -7,6 +7,7 @@ import { backupCommand, migrateCommand, restoreCommand, seedDemoCommand } from '
 import { exportRecordsCommand } from './commands/export-records';
 import { importRecordsCommand } from './commands/import-records';
 import { importUnitsCommand } from './commands/import-units';
+import { scoreCommand } from './commands/score';
 import {
   type CliIo,
   databaseMessage,
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   seedDemoCommand,
   migrateCommand,
+  scoreCommand,
 ];
 
 const USAGE = 'npm run cli --';

@@ -1,0 +1,80 @@
+import { desc, eq } from 'drizzle-orm';
+import type { FrameworkSpec } from '../../../shared/frameworks/definition';
+import type { Queryable } from '../../db/client';
+import { frameworks } from '../../db/schema-scoring';
+import { validationError } from '../../errors';
+import { PERIOD_KEY_EXAMPLES, type Period, parsePeriod } from '../../scoring/periods';
+
+/** A stored framework version, as scoring needs it. */
+export interface ScoringFramework {
+  id: string;
+  code: string;
+  version: string;
+  name: string;
+  legalBasis: string;
+  definition: FrameworkSpec;
+}
+
+/**
+ * The version of a framework in force for a period: the latest whose validity overlaps it. A new
+ * year's version therefore never changes the scores of the years before it.
+ */
+export async function loadFrameworkForPeriod(
+  q: Queryable,
+  code: string,
+  periodKey: string,
+): Promise<{ framework: ScoringFramework; period: Period }> {
+  const versions = await q
+    .select({
+      id: frameworks.id,
+      code: frameworks.code,
+      version: frameworks.version,
+      name: frameworks.name,
+      legalBasis: frameworks.legalBasis,
+      definition: frameworks.definition,
+      validFrom: frameworks.validFrom,
+      validTo: frameworks.validTo,
+      periodKind: frameworks.periodKind,
+    })
+    .from(frameworks)
+    .where(eq(frameworks.code, code))
+    .orderBy(desc(frameworks.validFrom));
+  if (versions.length === 0)
+    throw validationError('Không có bộ chỉ số với mã này.', [
+      { field: 'framework', message: `Không có bộ chỉ số mã "${code}".` },
+    ]);
+  const periodKind = versions[0]!.definition.period;
+  const period = parsePeriod(periodKind, periodKey);
+  if (!period)
+    throw validationError('Kỳ đánh giá không hợp lệ.', [
+      { field: 'period', message: `Kỳ của bộ chỉ số này có dạng ${PERIOD_KEY_EXAMPLES[periodKind]}.` },
+    ]);
+  const inForce = versions.find(
+    (version) => version.validFrom <= period.to && (version.validTo === null || version.validTo >= period.from),
+  );
+  if (!inForce)
+    throw validationError('Bộ chỉ số chưa có hiệu lực trong kỳ này.', [
+      {
+        field: 'period',
+        message: `Bộ chỉ số "${code}" không có phiên bản nào có hiệu lực trong ${period.label}.`,
+      },
+    ]);
+  return { framework: inForce, period };
+}
+
+/** The framework version by id (assessments keep the id of the version they were made with). */
+export async function loadFrameworkById(q: Queryable, id: string): Promise<ScoringFramework | undefined> {
+  const [row] = await q
+    .select({
+      id: frameworks.id,
+      code: frameworks.code,
+      version: frameworks.version,
+      name: frameworks.name,
+      legalBasis: frameworks.legalBasis,
+      definition: frameworks.definition,
+    })
+    .from(frameworks)
+    .where(eq(frameworks.id, id));
+  return row;
+}
+

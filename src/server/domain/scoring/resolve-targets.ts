@@ -1,0 +1,74 @@
+import type { SCOREBOARD_VIEWS } from '../../../shared/api/scoring';
+import type { UnitKind } from '../../../shared/units';
+import type { Queryable } from '../../db/client';
+import { findMergeSources, findScoredUnits, type ScoredUnitRow } from '../../db/repositories/scoring';
+import type { Period } from '../../scoring/periods';
+import type { ScoringTarget } from './build-facts';
+
+/**
+ * How units of years before a merge are shown: as today's units with the records of the units merged
+ * into them ("successors"), or as the units that existed then ("as_they_were").
+ */
+export type ScoreboardView = (typeof SCOREBOARD_VIEWS)[number];
+
+export interface ResolvedTargets {
+  units: ScoredUnitRow[];
+  targets: ScoringTarget[];
+  /** The day whose units the board shows. */
+  unitsAsOf: string;
+  /** The last day counted: the period's end, or today while it runs. */
+  through: string;
+}
+
+/**
+ * The units a board scores and, for each, the units whose records count and the window it is
+ * judged on (from the day the earliest of them existed in the period).
+ */
+export async function resolveTargets(
+  q: Queryable,
+  options: {
+    rootId: string | null;
+    kinds: readonly UnitKind[];
+    period: Period;
+    view: ScoreboardView;
+    today: string;
+    /** Score exactly this unit, whatever its kind (the unit page and the CLI). */
+    onlyRoot?: boolean;
+  },
+): Promise<ResolvedTargets> {
+  const { period, today, view } = options;
+  const through = period.to < today ? period.to : today;
+  const unitsAsOf = view === 'successors' ? today : through;
+  let units = await findScoredUnits(q, options.rootId, unitsAsOf, options.kinds);
+  if (options.onlyRoot) units = units.filter((unit) => unit.id === options.rootId);
+  const sources =
+    view === 'successors'
+      ? await findMergeSources(
+          q,
+          units.map((unit) => unit.id),
+        )
+      : units.map((unit) => ({
+          targetId: unit.id,
+          sourceId: unit.id,
+          validFrom: unit.validFrom,
+          validTo: unit.validTo,
+        }));
+  const byTarget = new Map<string, typeof sources>();
+  for (const source of sources) {
+    // A unit merged away before the period began has no records in it; leave it out of the window.
+    const livedInPeriod = source.validFrom <= period.to && (source.validTo === null || source.validTo > period.from);
+    if (!livedInPeriod) continue;
+    byTarget.set(source.targetId, [...(byTarget.get(source.targetId) ?? []), source]);
+  }
+  const targets = units.map((unit): ScoringTarget => {
+    const own = byTarget.get(unit.id) ?? [];
+    const earliest = own.reduce((first, source) => (source.validFrom < first ? source.validFrom : first), unit.validFrom);
+    const activeFrom = earliest > period.from ? earliest : period.from;
+    return {
+      unitId: unit.id,
+      sourceIds: own.length > 0 ? own.map((source) => source.sourceId) : [unit.id],
+      window: { period, activeFrom, through },
+    };
+  });
+  return { units, targets, unitsAsOf, through };
+}

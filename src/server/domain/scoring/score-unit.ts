@@ -1,0 +1,125 @@
+import { inArray } from 'drizzle-orm';
+import type { UnitScoreDto, UnitScoreQuery } from '../../../shared/api/scoring';
+import type { Queryable } from '../../db/client';
+import { units } from '../../db/schema';
+import { getUnitLatest } from '../../db/repositories/units';
+import { notFound, validationError } from '../../errors';
+import { authorizeUnit, type Principal } from '../../policies/principal';
+import { applicableCriteria, evaluateUnit } from '../../scoring/evaluate';
+import type { ScoringWindow } from '../../scoring/buckets';
+import { buildFacts } from './build-facts';
+import { loadAssessmentEntries } from './assessment-entries';
+import { loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
+import { resolveTargets, type ScoreboardView } from './resolve-targets';
+import { measuresOfRule } from './rule-measures';
+import { defaultView, presentFrameworkRef, presentPeriod } from './scoring-context';
+
+export interface ScoredUnitContext {
+  framework: ScoringFramework;
+  unit: { id: string; name: string; kind: UnitScoreDto['unit']['kind']; code: string | null };
+  view: ScoreboardView;
+  window: ScoringWindow;
+  sourceIds: string[];
+}
+
+/** Resolves one unit's framework version, window and source units (shared by scores and records). */
+export async function resolveScoredUnit(
+  q: Queryable,
+  principal: Principal,
+  unitId: string,
+  query: UnitScoreQuery,
+  today: string,
+): Promise<ScoredUnitContext> {
+  await authorizeUnit(q, principal, unitId, 'unit.view');
+  const { framework, period } = await loadFrameworkForPeriod(q, query.framework, query.period);
+  const latest = await getUnitLatest(q, unitId);
+  if (!latest) throw notFound();
+  if (!framework.definition.appliesTo.includes(latest.unit.kind))
+    throw validationError('Bộ chỉ số này không áp dụng cho loại đơn vị này.', [
+      { field: 'framework', message: `"${framework.name}" không chấm loại đơn vị của ${latest.unit.name}.` },
+    ]);
+  const view = defaultView(framework, query.view);
+  const resolved = await resolveTargets(q, {
+    rootId: unitId,
+    kinds: [latest.unit.kind],
+    period,
+    view,
+    today,
+    onlyRoot: true,
+  });
+  const target = resolved.targets[0];
+  if (!target)
+    throw validationError('Đơn vị không tồn tại trong kỳ này.', [
+      { field: 'period', message: `${latest.unit.name} không tồn tại trong ${period.label}.` },
+    ]);
+  return {
+    framework,
+    unit: { id: latest.unit.id, name: latest.unit.name, kind: latest.unit.kind, code: latest.unit.code },
+    view,
+    window: target.window,
+    sourceIds: target.sourceIds,
+  };
+}
+
+/** One unit's live scores, with the explanation, the gaps and the facts of every criterion. */
+export async function scoreUnit(
+  q: Queryable,
+  principal: Principal,
+  unitId: string,
+  query: UnitScoreQuery,
+  today: string,
+): Promise<UnitScoreDto> {
+  const context = await resolveScoredUnit(q, principal, unitId, query, today);
+  const { framework, window } = context;
+  const spec = framework.definition;
+  const facts = await buildFacts(
+    q,
+    spec,
+    [{ unitId, sourceIds: context.sourceIds, window }],
+    window.period.from,
+    window.through,
+  );
+  const entries = await loadAssessmentEntries(q, framework.id, window.period.key, [unitId]);
+  const evaluation = evaluateUnit(spec, context.unit.kind, facts.get(unitId)!, entries.get(unitId));
+  const specs = new Map(applicableCriteria(spec, context.unit.kind).map((ref) => [ref.criterion.code, ref.criterion]));
+  const sourceRows = await q
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(inArray(units.id, context.sourceIds));
+  return {
+    framework: presentFrameworkRef(framework),
+    period: presentPeriod(window.period, window.through),
+    view: context.view,
+    unit: context.unit,
+    sourceUnits: sourceRows,
+    activeFrom: window.activeFrom,
+    score: evaluation.score,
+    max: evaluation.max,
+    percent: evaluation.percent,
+    projectedScore: evaluation.projectedScore,
+    status: evaluation.status,
+    criteria: evaluation.criteria.map((result) => {
+      const criterion = specs.get(result.code)!;
+      return {
+        code: result.code,
+        title: result.title,
+        pillarCode: result.pillarCode,
+        indexCode: result.indexCode,
+        ruleType: criterion.rule.type,
+        score: result.score,
+        max: result.max,
+        status: result.status,
+        explanation: result.explanation,
+        projectedScore: result.projectedScore,
+        gaps: result.gaps,
+        missingInputs: result.missingInputs,
+        facts: result.facts,
+        evidence: criterion.evidence ?? null,
+        evidenceRequired: criterion.evidenceRequired,
+        dataSource: criterion.dataSource ?? null,
+        hint: criterion.hint ?? null,
+        countsRecords: measuresOfRule(criterion.rule).length > 0,
+      };
+    }),
+  };
+}

@@ -1,0 +1,31 @@
+import type { Period } from '../../scoring/periods';
+import type { ScoringFramework } from './load-framework';
+import type { ScoreboardView } from './resolve-targets';
+
+/** The period as the API shows it: with the last day counted, and whether it still runs. */
+export function presentPeriod(period: Period, through: string) {
+  return {
+    key: period.key,
+    from: period.from,
+    to: period.to,
+    label: period.label,
+    through,
+    isRunning: through < period.to,
+  };
+}
+
+export function presentFrameworkRef(framework: ScoringFramework) {
+  return {
+    id: framework.id,
+    code: framework.code,
+    version: framework.version,
+    name: framework.name,
+    legalBasis: framework.legalBasis,
+    periodKind: framework.definition.period,
+  };
+}
+
+/** Today's units with their predecessors' records when the framework says so, else units as they were. */
+export function defaultView(framework: ScoringFramework, asked?: ScoreboardView): ScoreboardView {
+  return asked ?? (framework.definition.rollUpPredecessors ? 'successors' : 'as_they_were');
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { commonErrors, uuidParam } from '../../shared/api/common';
+import {
+  countedRecordsQuery,
+  countedRecordsSchema,
+  scoreboardQuery,
+  scoreboardSchema,
+  unitScoreQuery,
+  unitScoreSchema,
+} from '../../shared/api/scoring';
+import { today } from '../db/repositories/units';
+import { validationError } from '../errors';
+import { computeScoreboard } from '../domain/scoring/compute-scoreboard';
+import { listCountedRecords } from '../domain/scoring/list-counted-records';
+import { scoreUnit } from '../domain/scoring/score-unit';
+import { principalOf } from '../plugins/auth';
+import { type RouteDeps, typed } from './deps';
+
+/** The day scores count up to: today, or an earlier day asked for ("how the board stood then"). */
+function countingDay(asOf: string | undefined): string {
+  const now = today();
+  if (asOf && asOf > now)
+    throw validationError('Ngày tính không được sau hôm nay.', [
+      { field: 'querystring.asOf', message: 'Ngày tính không được sau hôm nay.' },
+    ]);
+  return asOf ?? now;
+}
+
+export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
+  const db = database.db;
+  const api = typed(app);
+
+  api.get(
+    '/api/scoreboard',
+    {
+      schema: {
+        tags: ['scoring'],
+        summary: 'Bảng điểm trực tiếp: đơn vị × tiêu chí của một cây đơn vị (hoặc cả nước) cho một bộ chỉ số và một kỳ',
+        querystring: scoreboardQuery,
+        response: { 200: scoreboardSchema, ...commonErrors },
+      },
+    },
+    async (request) =>
+      computeScoreboard(db, principalOf(request), request.query, countingDay(request.query.asOf)),
+  );
+
+  api.get(
+    '/api/units/:unitId/scores',
+    {
+      schema: {
+        tags: ['scoring'],
+        summary: 'Điểm trực tiếp của một đơn vị: giải thích, dự báo cuối kỳ và những gì còn thiếu theo từng tiêu chí',
+        params: z.object({ unitId: uuidParam }),
+        querystring: unitScoreQuery,
+        response: { 200: unitScoreSchema, ...commonErrors },
+      },
+    },
+    async (request) =>
+      scoreUnit(db, principalOf(request), request.params.unitId, request.query, countingDay(request.query.asOf)),
+  );
+
+  api.get(
+    '/api/units/:unitId/scores/:criterionCode/records',
+    {
+      schema: {
+        tags: ['scoring'],
+        summary: 'Các bản ghi được tính cho một tiêu chí của đơn vị trong kỳ',
+        params: z.object({ unitId: uuidParam, criterionCode: z.string().max(40) }),
+        querystring: countedRecordsQuery,
+        response: { 200: countedRecordsSchema, ...commonErrors },
+      },
+    },
+    async (request) =>
+      listCountedRecords(
+        db,
+        principalOf(request),
+        request.params.unitId,
+        request.params.criterionCode,
+        request.query,
+        countingDay(request.query.asOf),
+      ),
+  );
+}
+

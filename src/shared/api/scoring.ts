@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { ACTIVITY_KINDS } from '../activities';
+import { PERIOD_KINDS } from '../frameworks/definition';
+import { UNIT_KINDS } from '../units';
+import { isoDay } from './common';
+
+/** Live scores: a scoreboard of a subtree, one unit's scores with what is still needed, counted records. */
+
+export const SCOREBOARD_VIEWS = ['successors', 'as_they_were'] as const;
+export const SCORE_STATUSES = ['green', 'amber', 'red', 'grey'] as const;
+
+const frameworkCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Mã bộ chỉ số không hợp lệ.');
+const periodKey = z.string().regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, 'Kỳ có dạng 2024, 2024-H1, 2024-Q3 hoặc 2024-11.');
+
+export const scoreboardQuery = z.object({
+  framework: frameworkCode,
+  period: periodKey,
+  /** The subtree to show; absent = the whole country (system admins only). */
+  unitId: z.uuid().optional(),
+  view: z.enum(SCOREBOARD_VIEWS).optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  /** Count records dated up to this day instead of today (how the board stood then). */
+  asOf: isoDay.optional(),
+});
+export type ScoreboardQuery = z.infer<typeof scoreboardQuery>;
+
+export const unitScoreQuery = z.object({
+  framework: frameworkCode,
+  period: periodKey,
+  view: z.enum(SCOREBOARD_VIEWS).optional(),
+  asOf: isoDay.optional(),
+});
+export type UnitScoreQuery = z.infer<typeof unitScoreQuery>;
+
+export const frameworkRefSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  version: z.string(),
+  name: z.string(),
+  legalBasis: z.string(),
+  periodKind: z.enum(PERIOD_KINDS),
+});
+
+export const periodSchema = z.object({
+  key: z.string(),
+  from: isoDay,
+  to: isoDay,
+  label: z.string(),
+  /** The last day counted: the period's end, or today while the period runs. */
+  through: isoDay,
+  isRunning: z.boolean(),
+});
+
+export const criterionColumnSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  max: z.number(),
+  pillarCode: z.string(),
+  indexCode: z.string(),
+  appliesTo: z.array(z.enum(UNIT_KINDS)),
+});
+
+const scoreFields = {
+  score: z.number().nullable(),
+  max: z.number(),
+  status: z.enum(SCORE_STATUSES),
+  explanation: z.string(),
+  projectedScore: z.number().nullable(),
+};
+
+export const criterionScoreSchema = z.object({ code: z.string(), ...scoreFields, gaps: z.array(z.string()) });
+
+export const scoreboardRowSchema = z.object({
+  unitId: z.uuid(),
+  name: z.string(),
+  code: z.string().nullable(),
+  kind: z.enum(UNIT_KINDS),
+  parentName: z.string().nullable(),
+  score: z.number(),
+  max: z.number(),
+  /** score / max × 100: units of different kinds with different totals compare this way. */
+  percent: z.number(),
+  projectedScore: z.number().nullable(),
+  status: z.enum(SCORE_STATUSES),
+  pendingInputs: z.number().int(),
+  criteria: z.array(criterionScoreSchema),
+});
+export type ScoreboardRowDto = z.infer<typeof scoreboardRowSchema>;
+
+export const scoreboardSchema = z.object({
+  framework: frameworkRefSchema,
+  period: periodSchema,
+  view: z.enum(SCOREBOARD_VIEWS),
+  root: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  criteria: z.array(criterionColumnSchema),
+  rows: z.array(scoreboardRowSchema),
+});
+export type ScoreboardDto = z.infer<typeof scoreboardSchema>;
+
+export const criterionDetailSchema = criterionScoreSchema.extend({
+  title: z.string(),
+  pillarCode: z.string(),
+  indexCode: z.string(),
+  ruleType: z.string(),
+  evidence: z.string().nullable(),
+  evidenceRequired: z.boolean(),
+  dataSource: z.string().nullable(),
+  hint: z.string().nullable(),
+  missingInputs: z.array(z.string()),
+  facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+  /** Whether records can be listed for this criterion (it counts records). */
+  countsRecords: z.boolean(),
+});
+
+export const unitScoreSchema = z.object({
+  framework: frameworkRefSchema,
+  period: periodSchema,
+  view: z.enum(SCOREBOARD_VIEWS),
+  unit: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(UNIT_KINDS), code: z.string().nullable() }),
+  /** Units whose records count toward this one (itself, and units merged into it). */
+  sourceUnits: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  activeFrom: isoDay,
+  score: z.number(),
+  max: z.number(),
+  percent: z.number(),
+  projectedScore: z.number().nullable(),
+  status: z.enum(SCORE_STATUSES),
+  criteria: z.array(criterionDetailSchema),
+});
+export type UnitScoreDto = z.infer<typeof unitScoreSchema>;
+
+/** The records a criterion counted, so a reviewer can check every number. */
+export const countedRecordSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(ACTIVITY_KINDS),
+  title: z.string(),
+  occurredOn: isoDay,
+  url: z.string().nullable(),
+  language: z.string(),
+  unitName: z.string(),
+  channelName: z.string().nullable(),
+});
+export const countedRecordsSchema = z.object({
+  items: z.array(countedRecordSchema),
+  total: z.number().int(),
+});
+export const countedRecordsQuery = unitScoreQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export type CountedRecordDto = z.infer<typeof countedRecordSchema>;
