@@ -4,16 +4,22 @@ import { commonErrors, uuidParam } from '../../shared/api/common';
 import {
   countedRecordsQuery,
   countedRecordsSchema,
+  rankingQuery,
+  rankingSchema,
   scoreboardQuery,
   scoreboardSchema,
+  scoreHistoryQuery,
+  scoreHistorySchema,
   unitScoreQuery,
   unitScoreSchema,
 } from '../../shared/api/scoring';
 import { today } from '../db/repositories/units';
-import { validationError } from '../errors';
+import { computeRanking } from '../domain/scoring/compute-ranking';
 import { computeScoreboard } from '../domain/scoring/compute-scoreboard';
 import { listCountedRecords } from '../domain/scoring/list-counted-records';
+import { scoreHistory } from '../domain/scoring/score-history';
 import { scoreUnit } from '../domain/scoring/score-unit';
+import { validationError } from '../errors';
 import { principalOf } from '../plugins/auth';
 import { type RouteDeps, typed } from './deps';
 
@@ -36,7 +42,8 @@ export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
     {
       schema: {
         tags: ['scoring'],
-        summary: 'Bảng điểm trực tiếp: đơn vị × tiêu chí của một cây đơn vị (hoặc cả nước) cho một bộ chỉ số và một kỳ',
+        summary:
+          'Bảng điểm trực tiếp: đơn vị × tiêu chí của một cây đơn vị (hoặc cả nước) cho một bộ chỉ số và một kỳ',
         querystring: scoreboardQuery,
         response: { 200: scoreboardSchema, ...commonErrors },
       },
@@ -50,14 +57,21 @@ export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
     {
       schema: {
         tags: ['scoring'],
-        summary: 'Điểm trực tiếp của một đơn vị: giải thích, dự báo cuối kỳ và những gì còn thiếu theo từng tiêu chí',
+        summary:
+          'Điểm trực tiếp của một đơn vị: giải thích, dự báo cuối kỳ và những gì còn thiếu theo từng tiêu chí',
         params: z.object({ unitId: uuidParam }),
         querystring: unitScoreQuery,
         response: { 200: unitScoreSchema, ...commonErrors },
       },
     },
     async (request) =>
-      scoreUnit(db, principalOf(request), request.params.unitId, request.query, countingDay(request.query.asOf)),
+      scoreUnit(
+        db,
+        principalOf(request),
+        request.params.unitId,
+        request.query,
+        countingDay(request.query.asOf),
+      ),
   );
 
   api.get(
@@ -81,5 +95,32 @@ export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
         countingDay(request.query.asOf),
       ),
   );
-}
 
+  api.get(
+    '/api/rankings',
+    {
+      schema: {
+        tags: ['scoring'],
+        summary:
+          'Bảng xếp hạng các đơn vị theo loại trong một kỳ (điểm thẩm định đã công bố, nếu chưa có thì điểm tự động), kèm thứ hạng kỳ trước',
+        querystring: rankingQuery,
+        response: { 200: rankingSchema, ...commonErrors },
+      },
+    },
+    async (request) => computeRanking(db, principalOf(request), request.query, today()),
+  );
+
+  api.get(
+    '/api/units/:unitId/score-history',
+    {
+      schema: {
+        tags: ['scoring'],
+        summary: 'Điểm của đơn vị qua các kỳ theo một bộ chỉ số (mỗi kỳ theo phiên bản có hiệu lực khi đó)',
+        params: z.object({ unitId: uuidParam }),
+        querystring: scoreHistoryQuery,
+        response: { 200: scoreHistorySchema, ...commonErrors },
+      },
+    },
+    async (request) => scoreHistory(db, principalOf(request), request.params.unitId, request.query, today()),
+  );
+}

@@ -10,7 +10,9 @@ export const SCOREBOARD_VIEWS = ['successors', 'as_they_were'] as const;
 export const SCORE_STATUSES = ['green', 'amber', 'red', 'grey'] as const;
 
 const frameworkCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Mã bộ chỉ số không hợp lệ.');
-const periodKey = z.string().regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, 'Kỳ có dạng 2024, 2024-H1, 2024-Q3 hoặc 2024-11.');
+const periodKey = z
+  .string()
+  .regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, 'Kỳ có dạng 2024, 2024-H1, 2024-Q3 hoặc 2024-11.');
 
 export const scoreboardQuery = z.object({
   framework: frameworkCode,
@@ -150,3 +152,60 @@ export const countedRecordsQuery = unitScoreQuery.extend({
 });
 
 export type CountedRecordDto = z.infer<typeof countedRecordSchema>;
+
+/** League table of a province's (or any subtree's) units by kind, with the previous period beside. */
+export const rankingQuery = z.object({
+  framework: frameworkCode,
+  period: periodKey,
+  unitId: z.uuid().optional(),
+  view: z.enum(SCOREBOARD_VIEWS).optional(),
+});
+export type RankingQuery = z.infer<typeof rankingQuery>;
+
+/** Where a ranked score comes from: a published appraisal, or the live automatic score. */
+export const SCORE_SOURCES = ['published', 'live'] as const;
+
+export const rankingRowSchema = z.object({
+  rank: z.number().int(),
+  unitId: z.uuid(),
+  name: z.string(),
+  code: z.string().nullable(),
+  kind: z.enum(UNIT_KINDS),
+  score: z.number(),
+  max: z.number(),
+  percent: z.number(),
+  source: z.enum(SCORE_SOURCES),
+  previous: z.object({ percent: z.number(), rank: z.number().int() }).nullable(),
+});
+export type RankingRowDto = z.infer<typeof rankingRowSchema>;
+
+export const rankingSchema = z.object({
+  framework: frameworkRefSchema,
+  period: periodSchema,
+  previousPeriod: z.object({ key: z.string(), label: z.string() }).nullable(),
+  view: z.enum(SCOREBOARD_VIEWS),
+  root: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  groups: z.array(z.object({ key: z.string(), label: z.string(), rows: z.array(rankingRowSchema) })),
+});
+export type RankingDto = z.infer<typeof rankingSchema>;
+
+export const scoreHistoryQuery = z.object({
+  framework: frameworkCode,
+  view: z.enum(SCOREBOARD_VIEWS).optional(),
+});
+
+export const scoreHistorySchema = z.object({
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  items: z.array(
+    z.object({
+      periodKey: z.string(),
+      periodLabel: z.string(),
+      frameworkVersion: z.string(),
+      score: z.number(),
+      max: z.number(),
+      percent: z.number(),
+      source: z.enum(SCORE_SOURCES),
+    }),
+  ),
+});
+export type ScoreHistoryDto = z.infer<typeof scoreHistorySchema>;

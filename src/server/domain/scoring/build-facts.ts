@@ -27,7 +27,10 @@ function mergeDayCounts(parts: Array<{ days: number[]; counts: number[] }>): Day
   if (parts.length === 1) return createDaySeries(parts[0]!.days, parts[0]!.counts);
   const byDay = new Map<number, number>();
   for (const part of parts)
-    part.days.forEach((day, i) => byDay.set(day, (byDay.get(day) ?? 0) + part.counts[i]!));
+    for (let i = 0; i < part.days.length; i += 1) {
+      const day = part.days[i]!;
+      byDay.set(day, (byDay.get(day) ?? 0) + part.counts[i]!);
+    }
   const days = [...byDay.keys()].sort((a, b) => a - b);
   return createDaySeries(
     days,
@@ -58,7 +61,8 @@ export async function buildFacts(
   }
   const channelRows = await findLiveChannels(q, sourceIds, from, through);
   const channelsByUnit = new Map<string, ChannelFactRow[]>();
-  for (const row of channelRows) channelsByUnit.set(row.unitId, [...(channelsByUnit.get(row.unitId) ?? []), row]);
+  for (const row of channelRows)
+    channelsByUnit.set(row.unitId, [...(channelsByUnit.get(row.unitId) ?? []), row]);
 
   const facts = new Map<string, BaseFacts>();
   for (const target of targets) {

@@ -4,14 +4,17 @@ import type { Queryable } from '../../db/client';
 import { getUnitLatest } from '../../db/repositories/units';
 import { notFound } from '../../errors';
 import { authorizeUnit, isGlobal, type Principal } from '../../policies/principal';
-import { applicableCriteria, evaluateUnit } from '../../scoring/evaluate';
-import { buildFacts } from './build-facts';
-import { loadAssessmentEntries } from './assessment-entries';
+import { criteriaColumns, evaluateBoard } from './evaluate-board';
 import { loadFrameworkForPeriod } from './load-framework';
-import { resolveTargets } from './resolve-targets';
 import { defaultView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
 const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
+
+/** Checks the user may see the subtree (or, with no root, the whole country: system admins only). */
+export async function authorizeBoardRoot(q: Queryable, principal: Principal, rootId: string | null) {
+  if (rootId) await authorizeUnit(q, principal, rootId, 'unit.view');
+  else if (!isGlobal(principal, 'unit.view')) throw notFound();
+}
 
 /**
  * The live scoreboard of a subtree (or the country) for a framework and a period: every unit the
@@ -24,70 +27,44 @@ export async function computeScoreboard(
   today: string,
 ): Promise<ScoreboardDto> {
   const rootId = query.unitId ?? null;
-  if (rootId) await authorizeUnit(q, principal, rootId, 'unit.view');
-  else if (!isGlobal(principal, 'unit.view')) throw notFound();
+  await authorizeBoardRoot(q, principal, rootId);
   const { framework, period } = await loadFrameworkForPeriod(q, query.framework, query.period);
-  const spec = framework.definition;
-  const kinds: UnitKind[] = query.kind ? spec.appliesTo.filter((kind) => kind === query.kind) : spec.appliesTo;
-  const view = defaultView(framework, query.view);
-  const resolved = await resolveTargets(q, { rootId, kinds, period, view, today });
-  const facts = await buildFacts(q, spec, resolved.targets, period.from, resolved.through);
-  const entries = await loadAssessmentEntries(
-    q,
-    framework.id,
-    period.key,
-    resolved.units.map((unit) => unit.id),
+  const kinds: UnitKind[] = framework.definition.appliesTo.filter(
+    (kind) => !query.kind || kind === query.kind,
   );
+  const view = defaultView(framework, query.view);
+  const board = await evaluateBoard(q, { framework, period, rootId, kinds, view, today });
 
-  const rows = resolved.units.map((unit) => {
-    const evaluation = evaluateUnit(spec, unit.kind, facts.get(unit.id)!, entries.get(unit.id));
-    return {
-      unitId: unit.id,
-      name: unit.name,
-      code: unit.code,
-      kind: unit.kind,
-      parentName: unit.parentName,
-      score: evaluation.score,
-      max: evaluation.max,
-      percent: evaluation.percent,
-      projectedScore: evaluation.projectedScore,
-      status: evaluation.status,
-      pendingInputs: evaluation.pendingInputs,
-      criteria: evaluation.criteria.map((result) => ({
-        code: result.code,
-        score: result.score,
-        max: result.max,
-        status: result.status,
-        explanation: result.explanation,
-        projectedScore: result.projectedScore,
-        gaps: result.gaps,
-      })),
-    };
-  });
+  const rows = board.units.map(({ unit, evaluation }) => ({
+    unitId: unit.id,
+    name: unit.name,
+    code: unit.code,
+    kind: unit.kind,
+    parentName: unit.parentName,
+    score: evaluation.score,
+    max: evaluation.max,
+    percent: evaluation.percent,
+    projectedScore: evaluation.projectedScore,
+    status: evaluation.status,
+    pendingInputs: evaluation.pendingInputs,
+    criteria: evaluation.criteria.map((result) => ({
+      code: result.code,
+      score: result.score,
+      max: result.max,
+      status: result.status,
+      explanation: result.explanation,
+      projectedScore: result.projectedScore,
+      gaps: result.gaps,
+    })),
+  }));
   rows.sort((a, b) => a.kind.localeCompare(b.kind) || vietnameseOrder(a.name, b.name));
-
-  const columns = new Map<string, ScoreboardDto['criteria'][number]>();
-  for (const kind of kinds)
-    for (const ref of applicableCriteria(spec, kind)) {
-      const existing = columns.get(ref.criterion.code);
-      if (existing) existing.appliesTo.push(kind);
-      else
-        columns.set(ref.criterion.code, {
-          code: ref.criterion.code,
-          title: ref.criterion.title,
-          max: ref.criterion.max,
-          pillarCode: ref.pillar.code,
-          indexCode: ref.index.code,
-          appliesTo: [kind],
-        });
-    }
   const root = rootId ? await getUnitLatest(q, rootId) : undefined;
   return {
     framework: presentFrameworkRef(framework),
-    period: presentPeriod(period, resolved.through),
+    period: presentPeriod(period, board.through),
     view,
     root: root ? { id: root.unit.id, name: root.unit.name } : null,
-    criteria: [...columns.values()],
+    criteria: criteriaColumns(framework, kinds),
     rows,
   };
 }

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { FrameworkSpec } from '../../../shared/frameworks/definition';
 import type { Queryable } from '../../db/client';
 import { frameworks } from '../../db/schema-scoring';
-import { validationError } from '../../errors';
+import { AppError, validationError } from '../../errors';
 import { PERIOD_KEY_EXAMPLES, type Period, parsePeriod } from '../../scoring/periods';
 
 /** A stored framework version, as scoring needs it. */
@@ -50,7 +50,8 @@ export async function loadFrameworkForPeriod(
       { field: 'period', message: `Kỳ của bộ chỉ số này có dạng ${PERIOD_KEY_EXAMPLES[periodKind]}.` },
     ]);
   const inForce = versions.find(
-    (version) => version.validFrom <= period.to && (version.validTo === null || version.validTo >= period.from),
+    (version) =>
+      version.validFrom <= period.to && (version.validTo === null || version.validTo >= period.from),
   );
   if (!inForce)
     throw validationError('Bộ chỉ số chưa có hiệu lực trong kỳ này.', [
@@ -78,3 +79,16 @@ export async function loadFrameworkById(q: Queryable, id: string): Promise<Scori
   return row;
 }
 
+/** Like loadFrameworkForPeriod, but null when no version is in force (other failures still throw). */
+export async function findFrameworkForPeriod(
+  q: Queryable,
+  code: string,
+  periodKey: string,
+): Promise<{ framework: ScoringFramework; period: Period } | null> {
+  try {
+    return await loadFrameworkForPeriod(q, code, periodKey);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return null;
+    throw error;
+  }
+}

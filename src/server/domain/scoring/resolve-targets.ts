@@ -56,13 +56,17 @@ export async function resolveTargets(
   const byTarget = new Map<string, typeof sources>();
   for (const source of sources) {
     // A unit merged away before the period began has no records in it; leave it out of the window.
-    const livedInPeriod = source.validFrom <= period.to && (source.validTo === null || source.validTo > period.from);
+    const livedInPeriod =
+      source.validFrom <= period.to && (source.validTo === null || source.validTo > period.from);
     if (!livedInPeriod) continue;
     byTarget.set(source.targetId, [...(byTarget.get(source.targetId) ?? []), source]);
   }
   const targets = units.map((unit): ScoringTarget => {
     const own = byTarget.get(unit.id) ?? [];
-    const earliest = own.reduce((first, source) => (source.validFrom < first ? source.validFrom : first), unit.validFrom);
+    const earliest = own.reduce(
+      (first, source) => (source.validFrom < first ? source.validFrom : first),
+      unit.validFrom,
+    );
     const activeFrom = earliest > period.from ? earliest : period.from;
     return {
       unitId: unit.id,

@@ -11,7 +11,9 @@ export function measuresOfRule(rule: RuleSpec): MeasureSpec[] {
     case 'minimum_each':
       return [rule.measure];
     case 'ratio':
-      return [rule.numerator.measure, rule.denominator.measure].filter((m): m is MeasureSpec => m !== undefined);
+      return [rule.numerator.measure, rule.denominator.measure].filter(
+        (m): m is MeasureSpec => m !== undefined,
+      );
     case 'sum':
       return rule.parts.flatMap((part) => measuresOfRule(part.rule));
     case 'all_of':

@@ -1,14 +1,14 @@
 import { inArray } from 'drizzle-orm';
 import type { UnitScoreDto, UnitScoreQuery } from '../../../shared/api/scoring';
 import type { Queryable } from '../../db/client';
-import { units } from '../../db/schema';
 import { getUnitLatest } from '../../db/repositories/units';
+import { units } from '../../db/schema';
 import { notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
-import { applicableCriteria, evaluateUnit } from '../../scoring/evaluate';
 import type { ScoringWindow } from '../../scoring/buckets';
-import { buildFacts } from './build-facts';
+import { applicableCriteria, evaluateUnit } from '../../scoring/evaluate';
 import { loadAssessmentEntries } from './assessment-entries';
+import { buildFacts } from './build-facts';
 import { loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
 import { resolveTargets, type ScoreboardView } from './resolve-targets';
 import { measuresOfRule } from './rule-measures';
@@ -81,7 +81,9 @@ export async function scoreUnit(
   );
   const entries = await loadAssessmentEntries(q, framework.id, window.period.key, [unitId]);
   const evaluation = evaluateUnit(spec, context.unit.kind, facts.get(unitId)!, entries.get(unitId));
-  const specs = new Map(applicableCriteria(spec, context.unit.kind).map((ref) => [ref.criterion.code, ref.criterion]));
+  const specs = new Map(
+    applicableCriteria(spec, context.unit.kind).map((ref) => [ref.criterion.code, ref.criterion]),
+  );
   const sourceRows = await q
     .select({ id: units.id, name: units.name })
     .from(units)

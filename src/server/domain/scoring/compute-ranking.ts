@@ -1,0 +1,119 @@
+import type { RankingDto, RankingQuery } from '../../../shared/api/scoring';
+import type { Queryable } from '../../db/client';
+import { findPublishedScores } from '../../db/repositories/published-scores';
+import { getUnitLatest } from '../../db/repositories/units';
+import type { Principal } from '../../policies/principal';
+import { type Period, previousPeriod } from '../../scoring/periods';
+import { authorizeBoardRoot } from './compute-scoreboard';
+import { evaluateBoard } from './evaluate-board';
+import { findFrameworkForPeriod, loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
+import { leagueOf, percentOf, rankByPercent } from './rank-units';
+import type { ScoreboardView } from './resolve-targets';
+import { defaultView, presentFrameworkRef, presentPeriod } from './scoring-context';
+
+interface ScoredRow {
+  unitId: string;
+  name: string;
+  code: string | null;
+  kind: RankingDto['groups'][number]['rows'][number]['kind'];
+  score: number;
+  max: number;
+  percent: number;
+  source: 'published' | 'live';
+}
+
+/** Each unit's score for a period: the published appraisal where there is one, else the live score. */
+async function scoreRows(
+  q: Queryable,
+  framework: ScoringFramework,
+  period: Period,
+  rootId: string | null,
+  view: ScoreboardView,
+  today: string,
+): Promise<{ rows: ScoredRow[]; through: string }> {
+  const board = await evaluateBoard(q, {
+    framework,
+    period,
+    rootId,
+    kinds: framework.definition.appliesTo,
+    view,
+    today,
+  });
+  const published = await findPublishedScores(
+    q,
+    framework.id,
+    period.key,
+    board.units.map(({ unit }) => unit.id),
+  );
+  const rows = board.units.map(({ unit, evaluation }): ScoredRow => {
+    const official = published.get(unit.id);
+    const score = official ? official.appraisedTotal : evaluation.score;
+    const max = official ? official.maxTotal : evaluation.max;
+    return {
+      unitId: unit.id,
+      name: unit.name,
+      code: unit.code,
+      kind: unit.kind,
+      score,
+      max,
+      percent: official ? percentOf(score, max) : evaluation.percent,
+      source: official ? 'published' : 'live',
+    };
+  });
+  return { rows, through: board.through };
+}
+
+/** Ranks rows within their league (commune level together, other kinds apart). */
+function rankLeagues(rows: readonly ScoredRow[]) {
+  const leagues = new Map<string, { key: string; label: string; rows: ScoredRow[] }>();
+  for (const row of rows) {
+    const league = leagueOf(row.kind);
+    const entry = leagues.get(league.key) ?? { ...league, rows: [] };
+    entry.rows.push(row);
+    leagues.set(league.key, entry);
+  }
+  return [...leagues.values()].map((league) => ({ ...league, rows: rankByPercent(league.rows) }));
+}
+
+/**
+ * The league table of a subtree's units for a period, by kind, with each unit's rank and percentage
+ * in the previous period beside it (when a framework version was in force then).
+ */
+export async function computeRanking(
+  q: Queryable,
+  principal: Principal,
+  query: RankingQuery,
+  today: string,
+): Promise<RankingDto> {
+  const rootId = query.unitId ?? null;
+  await authorizeBoardRoot(q, principal, rootId);
+  const { framework, period } = await loadFrameworkForPeriod(q, query.framework, query.period);
+  const view = defaultView(framework, query.view);
+  const current = await scoreRows(q, framework, period, rootId, view, today);
+
+  const before = previousPeriod(period);
+  const previousRanks = new Map<string, { percent: number; rank: number }>();
+  let previousLabel: RankingDto['previousPeriod'] = null;
+  // No version in force then: the table simply has no previous column.
+  const earlier = await findFrameworkForPeriod(q, query.framework, before.key);
+  if (earlier) {
+    previousLabel = { key: before.key, label: before.label };
+    const previous = await scoreRows(q, earlier.framework, before, rootId, view, today);
+    for (const league of rankLeagues(previous.rows))
+      for (const row of league.rows) previousRanks.set(row.unitId, { percent: row.percent, rank: row.rank });
+  }
+
+  const root = rootId ? await getUnitLatest(q, rootId) : undefined;
+  return {
+    framework: presentFrameworkRef(framework),
+    period: presentPeriod(period, current.through),
+    previousPeriod: previousLabel,
+    view,
+    root: root ? { id: root.unit.id, name: root.unit.name } : null,
+    groups: rankLeagues(current.rows).map((league) => ({
+      key: league.key,
+      label: league.label,
+      rows: league.rows.map((row) => ({ ...row, previous: previousRanks.get(row.unitId) ?? null })),
+    })),
+  };
+}
