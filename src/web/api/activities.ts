@@ -5,7 +5,11 @@ import type {
   ActivityDto,
   activityInput,
   activityListQuery,
+  activityPatchBody,
   channelInput,
+  LanguageCountsDto,
+  languageCountsQuery,
+  reviewActivityBody,
 } from '../../shared/api/activities';
 import type { ActivityFileKind, ActivityImportResultDto } from '../../shared/api/activity-files';
 import type { CalendarDto } from '../../shared/api/calendar';
@@ -24,6 +28,10 @@ export type ChannelList = Json<z.infer<typeof channelListSchema>>;
 export type Vocabulary = Json<VocabularyDto>;
 export type ActivityFilter = Partial<z.input<typeof activityListQuery>>;
 export type ImportResult = Json<ActivityImportResultDto>;
+export type ActivityPatch = z.input<typeof activityPatchBody>;
+export type ReviewInput = z.input<typeof reviewActivityBody>;
+export type LanguageCounts = Json<LanguageCountsDto>;
+export type LanguageCountsPeriod = z.input<typeof languageCountsQuery>;
 
 export function useChannels(unitId: string | undefined) {
   return useQuery({
@@ -97,6 +105,114 @@ export function useDeleteActivity() {
         body: { reason: input.reason },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] }),
+  });
+}
+
+/**
+ * A change to one record: the answer is the record as the server now has it, put straight into the
+ * drawer's cache; lists, calendars and counts are refetched.
+ */
+function useRecordMutation<Input extends { activityId: string }>(
+  send: (input: Input) => Promise<ActivityDetail>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (saved) => {
+      queryClient.setQueryData([ACTIVITIES_KEY, 'detail', saved.id], saved);
+      return queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] });
+    },
+  });
+}
+
+/** Edits a record; a 409 names the record it may repeat, and `confirmDuplicate` stores it anyway. */
+export function useUpdateActivity() {
+  return useRecordMutation((input: { activityId: string; patch: ActivityPatch }) =>
+    apiRequest<ActivityDetail>(`/api/activities/${input.activityId}`, { method: 'PATCH', body: input.patch }),
+  );
+}
+
+/** Undoes a deletion (system administrators). */
+export function useRestoreActivity() {
+  return useRecordMutation((input: { activityId: string }) =>
+    apiRequest<ActivityDetail>(`/api/activities/${input.activityId}/restore`, { method: 'POST' }),
+  );
+}
+
+/** Accepts or rejects a record, with an optional note kept in the audit log. */
+export function useReviewActivity() {
+  return useRecordMutation((input: { activityId: string; review: ReviewInput }) =>
+    apiRequest<ActivityDetail>(`/api/activities/${input.activityId}/review`, {
+      method: 'POST',
+      body: input.review,
+    }),
+  );
+}
+
+/** Says a record flagged as a suspected duplicate is a record of its own: it counts again. */
+export function useClearDuplicateFlag() {
+  return useRecordMutation((input: { activityId: string }) =>
+    apiRequest<ActivityDetail>(`/api/activities/${input.activityId}/not-duplicate`, { method: 'POST' }),
+  );
+}
+
+/** What a version in another language has of its own; everything else is the original's. */
+export interface TranslationFields {
+  language: string;
+  title: string;
+  url?: string | null;
+  occurredOn: string;
+  durationSeconds?: number | null;
+  confirmDuplicate?: boolean;
+}
+
+/** The time of day (HH:mm) of an instant in Vietnam, as the API takes occurredTime (UTC+7, no DST). */
+export function vietnamTimeOf(isoInstant: string): string {
+  return new Date(new Date(isoInstant).getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+}
+
+/**
+ * Creates a version of a record in another language: same unit, kind, channel, genre and topics as
+ * the original, linked by translationOfId. The server allows one live version per language.
+ */
+export function useCreateTranslation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { original: ActivityDetail; version: TranslationFields }) => {
+      const { original, version } = input;
+      const body: ActivityInput = {
+        kind: original.kind,
+        unitId: original.unitId,
+        channelId: original.channelId,
+        occurredOn: version.occurredOn,
+        occurredTime: vietnamTimeOf(original.occurredAt),
+        title: version.title,
+        url: version.url ?? null,
+        genre: original.genre,
+        topics: original.topics,
+        language: version.language,
+        programme: original.programme,
+        durationSeconds: version.durationSeconds ?? original.durationSeconds,
+        source: original.source,
+        issueNumber: original.issueNumber,
+        targetUrl: original.targetUrl,
+        translationOfId: original.id,
+        confirmDuplicate: version.confirmDuplicate,
+      };
+      return apiRequest<ActivityDetail>('/api/activities', { method: 'POST', body });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] }),
+  });
+}
+
+/** Ethnic-language records of a unit's roll-up in a period (default: this year up to today). */
+export function useLanguageCounts(unitId: string | undefined, period: LanguageCountsPeriod) {
+  return useQuery({
+    queryKey: [ACTIVITIES_KEY, 'language-counts', unitId ?? null, period],
+    queryFn: ({ signal }) =>
+      apiRequest<LanguageCounts>(`/api/units/${unitId}/language-counts`, { query: { ...period }, signal }),
+    enabled: Boolean(unitId),
+    placeholderData: keepPreviousData,
   });
 }
 

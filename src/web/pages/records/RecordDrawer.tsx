@@ -1,4 +1,4 @@
-import { App, Button, Descriptions, Drawer, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   ACTIVITY_KIND_LABELS,
@@ -6,18 +6,29 @@ import {
   GENRE_LABELS,
   PROVENANCE_LABELS,
 } from '../../../shared/activities';
-import { useActivity, useDeleteActivity } from '../../api/activities';
+import { useActivity, useDeleteActivity, useVocabulary } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime, formatDay } from '../../format/dates';
+import { formatDateTime } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
+import { RecordActionBar } from './RecordActionBar';
+import { RecordActionDuplicate } from './RecordActionDuplicate';
 import { RecordEvidenceSection } from './RecordEvidenceSection';
+import { TranslationLinks } from './TranslationLinks';
 
 const REVIEW_COLOURS = { pending: 'default', accepted: 'green', rejected: 'red' } as const;
 
-/** One record: its fields, the three dates kept apart, translations, evidence, and delete with a reason. */
-export function RecordDrawer(props: { activityId: string | null; onClose: () => void }) {
+/**
+ * One record: its fields, the three dates kept apart, the actions the server allows (edit, review,
+ * translate, restore, delete with a reason), what it may repeat, its versions in other languages
+ * and its evidence. With onOpen, a linked record opens in the same drawer.
+ */
+export function RecordDrawer(props: {
+  activityId: string | null;
+  onClose: () => void;
+  onOpen?: (activityId: string) => void;
+}) {
   const { t, label } = useI18n();
   const isDesktop = useIsDesktop();
   const { message } = App.useApp();
@@ -27,6 +38,11 @@ export function RecordDrawer(props: { activityId: string | null; onClose: () => 
   const [isDeleting, setDeleting] = useState(false);
   const [reason, setReason] = useState('');
   const record = query.data;
+  const vocabulary = useVocabulary(record?.unitId);
+  const languageName = (code: string) =>
+    vocabulary.data?.languages.find((language) => language.code === code)?.name ?? code;
+  const topicName = (code: string) =>
+    vocabulary.data?.topics.find((topic) => topic.code === code)?.name ?? code;
 
   return (
     <Drawer
@@ -50,6 +66,13 @@ export function RecordDrawer(props: { activityId: string | null; onClose: () => 
             {record.duplicateOf ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
             {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
           </Space>
+          {record.deletedAt ? (
+            <Typography.Text type="danger">
+              {t('records.deletedBecause', { reason: record.deleteReason ?? '' })}
+            </Typography.Text>
+          ) : null}
+          <RecordActionDuplicate record={record} onOpen={props.onOpen} />
+          <RecordActionBar record={record} />
           <Descriptions
             size="small"
             column={1}
@@ -111,49 +134,23 @@ export function RecordDrawer(props: { activityId: string | null; onClose: () => 
                 label: t('record.genre'),
                 children: record.genre ? label(GENRE_LABELS[record.genre]) : '—',
               },
-              { key: 'topics', label: t('record.topics'), children: record.topics.join(', ') || '—' },
-              { key: 'language', label: t('record.language'), children: record.language },
+              {
+                key: 'topics',
+                label: t('record.topics'),
+                children: record.topics.map(topicName).join('; ') || '—',
+              },
+              { key: 'language', label: t('record.language'), children: languageName(record.language) },
+              ...(record.author
+                ? [{ key: 'author', label: t('recordActions.author'), children: record.author }]
+                : []),
             ]}
           />
-          {record.duplicateOf ? (
-            <Typography.Text type="warning">
-              {t('records.duplicateOf', {
-                title: record.duplicateOf.title,
-                date: formatDay(record.duplicateOf.occurredOn),
-              })}
-            </Typography.Text>
-          ) : null}
-          <div>
-            <Typography.Title level={5}>{t('records.translations')}</Typography.Title>
-            {record.translationOf ? (
-              <div>
-                {t('records.translationOf', {
-                  title: record.translationOf.title,
-                  language: record.translationOf.language,
-                })}
-              </div>
-            ) : null}
-            <List
-              size="small"
-              dataSource={record.translations}
-              locale={{ emptyText: t('common.none') }}
-              renderItem={(item) => (
-                <List.Item>
-                  <Tag color="purple">{item.language}</Tag> {item.title}
-                </List.Item>
-              )}
-            />
-          </div>
+          <TranslationLinks record={record} languageName={languageName} onOpen={props.onOpen} />
           <RecordEvidenceSection activityId={record.id} canLink={record.actions.includes('update')} />
           {record.actions.includes('delete') && !record.deletedAt ? (
             <Button danger onClick={() => setDeleting(true)}>
               {t('records.delete')}
             </Button>
-          ) : null}
-          {record.deletedAt ? (
-            <Typography.Text type="danger">
-              {t('records.deletedBecause', { reason: record.deleteReason ?? '' })}
-            </Typography.Text>
           ) : null}
         </Space>
       ) : null}

@@ -1,7 +1,8 @@
-import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { BarChartOutlined, DownloadOutlined, FilterOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import {
   ACTIVITY_KIND_LABELS,
   ACTIVITY_KINDS,
@@ -24,6 +25,7 @@ import { DAY_FORMAT, formatDay, toIsoDay } from '../../format/dates';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useRecordUnits } from '../../hooks/use-record-units';
+import { useSearchParam } from '../../hooks/use-search-param';
 import { useI18n } from '../../i18n/I18nProvider';
 import { RecordDrawer } from './RecordDrawer';
 
@@ -33,6 +35,7 @@ const PAGE_SIZE = 20;
 export function RecordsPage() {
   const { t, label } = useI18n();
   const isDesktop = useIsDesktop();
+  const navigate = useNavigate();
   const ownUnits = useRecordUnits();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -44,7 +47,12 @@ export function RecordsPage() {
   const [text, setText] = useState('');
   const [page, setPage] = useState(1);
   const [showFilters, setShowFilters] = useState(isDesktop);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [includeDeleted, setIncludeDeleted] = useState(false);
+  const [onlyDuplicates, setOnlyDuplicates] = useState(false);
+  // In the address, so the edit page can come back with the record open.
+  const [openParam, setOpenParam] = useSearchParam('open');
+  const openId = openParam ?? null;
+  const setOpenId = (activityId: string | null) => setOpenParam(activityId ?? undefined);
   const q = useDebouncedValue(text, 300).trim();
 
   const vocabularyUnit = unitId ?? ownUnits[0]?.id;
@@ -61,6 +69,8 @@ export function RecordsPage() {
     language,
     provenance,
     q: q || undefined,
+    includeDeleted: includeDeleted ? 'true' : undefined,
+    onlyDuplicates: onlyDuplicates ? 'true' : undefined,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
@@ -132,14 +142,33 @@ export function RecordsPage() {
         onChange={reset(setProvenance)}
         options={PROVENANCES.map((value) => ({ value, label: label(PROVENANCE_LABELS[value]) }))}
       />
+      <Space wrap size={[16, 4]}>
+        <Checkbox
+          checked={onlyDuplicates}
+          onChange={(event) => reset(setOnlyDuplicates)(event.target.checked)}
+        >
+          {t('recordActions.onlyDuplicates')}
+        </Checkbox>
+        <Checkbox
+          checked={includeDeleted}
+          onChange={(event) => reset(setIncludeDeleted)(event.target.checked)}
+        >
+          {t('recordActions.includeDeleted')}
+        </Checkbox>
+      </Space>
     </div>
   );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', display: 'flex' }}>
-      <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
-        {t('nav.records')}
-      </Typography.Title>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20, flex: 1, minWidth: 0 }}>
+          {t('nav.records')}
+        </Typography.Title>
+        <Button icon={<BarChartOutlined />} onClick={() => navigate('/records/languages')}>
+          {t('recordActions.languageCounts')}
+        </Button>
+      </div>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <div style={{ display: 'flex', gap: 8 }}>
@@ -215,6 +244,7 @@ export function RecordsPage() {
                     ) : null}
                     {isDesktop ? null : <Typography.Text type="secondary">{record.unitName}</Typography.Text>}
                     {record.duplicateOfId ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
+                    {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
                     {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
                   </Space>
                 </div>
@@ -237,7 +267,7 @@ export function RecordsPage() {
             : []),
         ]}
       />
-      <RecordDrawer activityId={openId} onClose={() => setOpenId(null)} />
+      <RecordDrawer activityId={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />
     </Space>
   );
 }
