@@ -5,6 +5,8 @@ import type { ActivityFileKind } from '../../../shared/api/activity-files';
 import { type ImportResult, templateUrl, useImportActivities } from '../../api/activities';
 import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordUnitField } from '../../components/RecordUnitField';
+import { useRecordScope } from '../../hooks/use-record-units';
 import { useI18n } from '../../i18n/I18nProvider';
 
 interface BadRow {
@@ -16,12 +18,15 @@ interface BadRow {
 
 /**
  * Spreadsheet import: the template of the chosen kind, a file, and either every bad row (nothing is
- * stored) or what was stored.
+ * stored) or what was stored. Each row names its unit; a user over several units may first choose
+ * one, and the template's lists (units, channels) then hold only that unit and the units below it.
  */
 export function ImportPage() {
   const { t } = useI18n();
   const [kind, setKind] = useState<ActivityFileKind>('post');
   const [file, setFile] = useState<File | null>(null);
+  const scope = useRecordScope();
+  const [unitId, setUnitId] = useState<string | null>(null);
   const upload = useImportActivities();
   const [result, setResult] = useState<ImportResult | null>(null);
 
@@ -49,6 +54,18 @@ export function ImportPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
       <Form layout="vertical">
+        {scope.isSingleUnit ? null : (
+          <Form.Item label={t('record.unit')} extra={t('scheduleEdit.importUnitHint')}>
+            <RecordUnitField
+              scope={scope}
+              value={unitId}
+              onChange={setUnitId}
+              allowClear
+              placeholder={t('scheduleEdit.importAnyUnit')}
+              aria-label={t('record.unit')}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={t('import.kind')}>
           <Space wrap>
             <Segmented<ActivityFileKind>
@@ -63,7 +80,7 @@ export function ImportPage() {
                 { value: 'broadcast', label: t('record.kindBroadcast') },
               ]}
             />
-            <Button icon={<DownloadOutlined />} href={templateUrl(kind)} download>
+            <Button icon={<DownloadOutlined />} href={templateUrl(kind, unitId ?? undefined)} download>
               {t('import.template')}
             </Button>
           </Space>

@@ -27,10 +27,11 @@ import {
 import type { ErrorDetail } from '../../../shared/errors';
 import { type ActivityInput, useChannels, useCreateActivity, useVocabulary } from '../../api/activities';
 import { isApiError } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
+import { RecordUnitField } from '../../components/RecordUnitField';
 import { DAY_FORMAT, toIsoDay } from '../../format/dates';
-import { useRecordUnits } from '../../hooks/use-record-units';
+import { useRecordScope } from '../../hooks/use-record-units';
 import { useI18n } from '../../i18n/I18nProvider';
 
 type FormKind = 'post' | 'broadcast';
@@ -96,12 +97,14 @@ function toInput(kind: FormKind, values: RecordFormValues): ActivityInput {
 /**
  * The one-screen phone form of a commune officer: a post or a broadcast. A suspected duplicate is
  * shown with the record it repeats and can be stored anyway; after saving, the form keeps the unit,
- * kind, channel and day for the next record.
+ * kind, channel and day for the next record. An officer of one unit is asked no unit; a province DX
+ * office or an admin searches any unit of their scope, and the channels and lists follow that unit.
  */
 export function RecordFormPage() {
   const { t, label } = useI18n();
   const { message } = App.useApp();
-  const units = useRecordUnits();
+  const scope = useRecordScope();
+  const units = scope.grantUnits;
   const [form] = Form.useForm<RecordFormValues>();
   const [kind, setKind] = useState<FormKind>('post');
   const unitId = Form.useWatch('unitId', form) ?? units[0]?.id;
@@ -111,7 +114,7 @@ export function RecordFormPage() {
   const [duplicate, setDuplicate] = useState<{ input: ActivityInput; text: string } | null>(null);
   const [otherErrors, setOtherErrors] = useState<ErrorDetail[] | null>(null);
 
-  if (!units.length) return <Empty description={t('record.noUnits')} />;
+  if (!units.length && !scope.coversSubtree) return <Empty description={t('record.noUnits')} />;
 
   const channelOptions = (channels.data?.items ?? [])
     .filter((channel) => !channel.isEnded && CHANNEL_KINDS_FOR[kind].includes(channel.kind))
@@ -151,7 +154,7 @@ export function RecordFormPage() {
       <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4, fontSize: 18 }}>
         {t('record.title')}
       </Typography.Title>
-      {units.length < 2 ? (
+      {scope.isSingleUnit ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           {units[0]?.name}
         </Typography.Paragraph>
@@ -169,8 +172,13 @@ export function RecordFormPage() {
         onFinish={(values) => send(toInput(kind, values))}
         style={{ display: 'flex', flexDirection: 'column', gap: 0 }}
       >
-        <Form.Item name="unitId" label={t('record.unit')} hidden={units.length < 2}>
-          <Select options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
+        <Form.Item
+          name="unitId"
+          label={t('record.unit')}
+          hidden={scope.isSingleUnit}
+          rules={[{ required: true, message: t('scheduleEdit.unitRequired') }]}
+        >
+          <RecordUnitField scope={scope} />
         </Form.Item>
         <Form.Item>
           <Segmented<FormKind>
@@ -284,11 +292,7 @@ export function RecordFormPage() {
             style={{ marginBottom: 12, flexWrap: 'wrap' }}
           />
         ) : null}
-        {otherErrors && create.error ? (
-          <div style={{ marginBottom: 12 }}>
-            <ErrorAlert error={create.error} details={otherErrors} />
-          </div>
-        ) : null}
+        {otherErrors ? <FormErrorAlert error={create.error} unplaced={otherErrors} /> : null}
         <Button type="primary" htmlType="submit" block size="large" loading={create.isPending}>
           {t('record.save')}
         </Button>

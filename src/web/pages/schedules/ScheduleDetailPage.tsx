@@ -1,33 +1,11 @@
-import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
+import { DeleteOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { BROADCAST_SOURCE_LABELS, BROADCAST_SOURCES, type BroadcastSource } from '../../../shared/activities';
-import type { ErrorDetail } from '../../../shared/errors';
-import { useVocabulary } from '../../api/activities';
 import {
   type Schedule,
   type ScheduleEntry,
   scheduleDocumentUrl,
-  useAddEntry,
   useDeleteEntry,
   useIssueSchedule,
   useMarkAired,
@@ -35,153 +13,14 @@ import {
   useSchedule,
 } from '../../api/schedules';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyFieldErrors } from '../../components/form-errors';
 import { PageSpinner } from '../../components/PageSpinner';
-import { DAY_FORMAT, formatDateTime, formatDay, formatMonth, toIsoDay } from '../../format/dates';
+import { formatDateTime, formatDay, formatMonth } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
+import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
+import { AddEntryCard } from './AddEntryCard';
+import { EditEntryDialog } from './EditEntryDialog';
 import { ScheduleHeaderCard } from './ScheduleHeaderCard';
-
-interface EntryValues {
-  airDate: Dayjs;
-  timeSlot: string;
-  title: string;
-  durationMinutes: number;
-  language: string;
-  source: BroadcastSource;
-  topic?: string;
-}
-const ENTRY_FIELDS = ['airDate', 'timeSlot', 'title', 'durationMinutes', 'language', 'source', 'topic'];
-
-function AddEntryForm({ schedule }: { schedule: Schedule }) {
-  const { t, label } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<EntryValues>();
-  const add = useAddEntry(schedule.id);
-  const vocabulary = useVocabulary(schedule.unitId);
-  const [otherErrors, setOtherErrors] = useState<ErrorDetail[] | null>(null);
-  const monthStart = dayjs(`${schedule.month}-01`);
-
-  return (
-    <Card size="small" title={t('schedule.addEntry')}>
-      <Form<EntryValues>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        className="compact-form"
-        initialValues={{
-          airDate: monthStart,
-          timeSlot: '17:00-17:15',
-          durationMinutes: 15,
-          language: 'vi',
-          source: 'own',
-        }}
-        onFinish={(values) => {
-          setOtherErrors(null);
-          add.mutate(
-            {
-              airDate: toIsoDay(values.airDate),
-              timeSlot: values.timeSlot,
-              title: values.title.trim(),
-              durationMinutes: values.durationMinutes,
-              language: values.language,
-              source: values.source,
-              topic: values.topic ?? null,
-            },
-            {
-              onSuccess: () => {
-                void message.success(t('common.saved'));
-                form.resetFields(['title', 'topic']);
-                form.setFieldValue('airDate', values.airDate.add(7, 'day'));
-              },
-              onError: (error) => setOtherErrors(applyFieldErrors(form, error, ENTRY_FIELDS)),
-            },
-          );
-        }}
-      >
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Form.Item
-            name="airDate"
-            label={t('schedule.airDate')}
-            rules={[{ required: true }]}
-            style={{ flex: 1, minWidth: 0 }}
-          >
-            <DatePicker
-              format={DAY_FORMAT}
-              allowClear={false}
-              inputReadOnly
-              style={{ width: '100%' }}
-              disabledDate={(day) => !day.isSame(monthStart, 'month')}
-              defaultPickerValue={monthStart}
-            />
-          </Form.Item>
-          <Form.Item
-            name="timeSlot"
-            label={t('schedule.timeSlot')}
-            rules={[{ required: true, message: t('schedule.timeSlotRequired') }]}
-            style={{ flex: 1, minWidth: 0 }}
-          >
-            <Input placeholder="17:00-17:15" />
-          </Form.Item>
-        </div>
-        <Form.Item
-          name="title"
-          label={t('record.headline')}
-          rules={[{ required: true, whitespace: true, message: t('record.headlineRequired') }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={1000} />
-        </Form.Item>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Form.Item
-            name="durationMinutes"
-            label={t('record.duration')}
-            rules={[{ required: true }]}
-            style={{ flex: 1, minWidth: 0 }}
-          >
-            <InputNumber min={1} max={600} inputMode="numeric" style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="language" label={t('record.language')} style={{ flex: 1, minWidth: 0 }}>
-            <Select
-              options={(vocabulary.data?.languages ?? [{ code: 'vi', name: 'Tiếng Việt' }]).map(
-                (language) => ({
-                  value: language.code,
-                  label: language.name,
-                }),
-              )}
-            />
-          </Form.Item>
-        </div>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Form.Item name="source" label={t('record.source')} style={{ flex: 1, minWidth: 0 }}>
-            <Select
-              options={BROADCAST_SOURCES.map((source) => ({
-                value: source,
-                label: label(BROADCAST_SOURCE_LABELS[source]),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="topic" label={t('schedule.topic')} style={{ flex: 1, minWidth: 0 }}>
-            <Select
-              allowClear
-              options={(vocabulary.data?.topics ?? []).map((topic) => ({
-                value: topic.code,
-                label: topic.name,
-              }))}
-            />
-          </Form.Item>
-        </div>
-        {otherErrors && add.error ? (
-          <div style={{ marginBottom: 12 }}>
-            <ErrorAlert error={add.error} details={otherErrors} />
-          </div>
-        ) : null}
-        <Button type="primary" htmlType="submit" loading={add.isPending}>
-          {t('schedule.addEntryButton')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
 
 function Reconciliation({ scheduleId }: { scheduleId: string }) {
   const { t } = useI18n();
@@ -243,8 +82,32 @@ function Reconciliation({ scheduleId }: { scheduleId: string }) {
 }
 
 /**
- * One month's schedule: entries and their week warnings; the officer drafts, the unit head issues
- * (confirming the warnings), anyone downloads the document, and after issue entries are marked aired.
+ * Why the entries have no edit buttons: an issued schedule is the record of what was decided and the
+ * server refuses every change to it; a draft is edited only by those who may record for the unit.
+ */
+function LockNotice({ schedule }: { schedule: Schedule }) {
+  const { t } = useI18n();
+  if (schedule.canEdit) return null;
+  if (schedule.status === 'issued') {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="schedule-locked"
+        title={t('scheduleEdit.lockedIssued')}
+        description={t(
+          schedule.canMarkAired ? 'scheduleEdit.lockedIssuedHint' : 'scheduleEdit.lockedIssuedView',
+        )}
+      />
+    );
+  }
+  return <Alert type="info" showIcon data-testid="schedule-locked" title={t('scheduleEdit.draftReadOnly')} />;
+}
+
+/**
+ * One month's schedule: entries and their week warnings; the officer drafts (adds, edits in a dialog,
+ * removes entries), the unit head issues (confirming the warnings), anyone downloads the document,
+ * and after issue the schedule is locked and its entries are marked aired.
  */
 export function ScheduleDetailPage() {
   const { scheduleId = '' } = useParams();
@@ -257,6 +120,8 @@ export function ScheduleDetailPage() {
   const remove = useDeleteEntry();
   const [selected, setSelected] = useState<string[]>([]);
   const [view, setView] = useState<'plan' | 'aired'>('plan');
+  const [editing, setEditing] = useState<ScheduleEntry | null>(null);
+  const isDesktop = useIsDesktop();
 
   if (query.isLoading) return <PageSpinner />;
   if (query.error || !query.data)
@@ -315,15 +180,26 @@ export function ScheduleDetailPage() {
       ? [
           {
             title: '',
-            width: 48,
+            // Side by side on a desktop; stacked on a phone, where the title needs the width.
+            width: isDesktop ? 80 : 40,
             render: (_: unknown, entry: ScheduleEntry) => (
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('schedule.deleteEntry')}
-                onClick={() => remove.mutate(entry.id)}
-              />
+              <Space orientation={isDesktop ? 'horizontal' : 'vertical'} size={4}>
+                <Button
+                  type="text"
+                  icon={<EditOutlined />}
+                  aria-label={t('scheduleEdit.edit')}
+                  title={t('scheduleEdit.edit')}
+                  onClick={() => setEditing(entry)}
+                />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('schedule.deleteEntry')}
+                  title={t('schedule.deleteEntry')}
+                  onClick={() => remove.mutate(entry.id)}
+                />
+              </Space>
             ),
           },
         ]
@@ -382,6 +258,7 @@ export function ScheduleDetailPage() {
         ) : null}
       </Space>
       {issue.error ? <ErrorAlert error={issue.error} /> : null}
+      <LockNotice schedule={schedule} />
       {schedule.warnings.length ? (
         <Alert
           type="warning"
@@ -453,7 +330,10 @@ export function ScheduleDetailPage() {
           />
         </Card>
       )}
-      {schedule.canEdit ? <AddEntryForm schedule={schedule} /> : null}
+      {schedule.canEdit ? <AddEntryCard schedule={schedule} /> : null}
+      {schedule.canEdit ? (
+        <EditEntryDialog schedule={schedule} entry={editing} onClose={() => setEditing(null)} />
+      ) : null}
       <ScheduleHeaderCard schedule={schedule} />
     </Space>
   );
