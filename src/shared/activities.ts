@@ -49,6 +49,14 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, { vi: string; en: string
   banner: { vi: 'Banner', en: 'Banner' },
 };
 
+/** Which channel kinds can carry which record kinds: the server enforces it, forms offer only these. */
+export const CHANNEL_KINDS_FOR_ACTIVITY: Record<ActivityKind, readonly ChannelKind[]> = {
+  post: ['website_column', 'social_page', 'e_board'],
+  broadcast: ['radio_programme'],
+  press_issue: ['press_column'],
+  banner: ['website_column'],
+};
+
 export const GENRES = [
   'tin',
   'bai',

@@ -79,10 +79,11 @@ export function templateUrl(kind: ActivityFileKind, unitId?: string): string {
 export function useImportActivities() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { kind: ActivityFileKind; file: File }) =>
+    mutationFn: (input: { kind: ActivityFileKind; file: File; unitId?: string }) =>
       apiUpload<ImportResult>('/api/activity-files/import', input.file, {
         kind: input.kind,
         fileName: input.file.name,
+        unitId: input.unitId,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] }),
   });

@@ -1,4 +1,4 @@
-import type { ActivityKind, Provenance } from '../../../shared/activities';
+import { type ActivityKind, CHANNEL_KINDS_FOR_ACTIVITY, type Provenance } from '../../../shared/activities';
 import type { ActivityInput } from '../../../shared/api/activities';
 import { formatVnDate, vnInstant } from '../../../shared/dates';
 import type { ErrorDetail } from '../../../shared/errors';
@@ -8,14 +8,6 @@ import type { NewActivity } from '../../db/repositories/activities';
 import type { channels } from '../../db/schema-activities';
 
 type ChannelRow = typeof channels.$inferSelect;
-
-/** Which channel kinds can carry which record kinds. */
-const CHANNEL_KINDS_FOR: Record<ActivityKind, ReadonlyArray<ChannelRow['kind']>> = {
-  post: ['website_column', 'social_page', 'e_board'],
-  broadcast: ['radio_programme'],
-  press_issue: ['press_column'],
-  banner: ['website_column'],
-};
 
 export interface PrepareContext {
   provenance: Provenance;
@@ -53,7 +45,7 @@ export function prepareActivity(
   if (input.channelId && !channel) fail('channelId', 'Không tìm thấy kênh của đơn vị.');
   if (channel) {
     if (channel.unitId !== input.unitId) fail('channelId', 'Kênh không thuộc đơn vị này.');
-    else if (!CHANNEL_KINDS_FOR[input.kind].includes(channel.kind))
+    else if (!(CHANNEL_KINDS_FOR_ACTIVITY[input.kind] as readonly string[]).includes(channel.kind))
       fail('channelId', 'Kênh không phù hợp với loại bản ghi.');
     // A programme's weeks are counted from its start to its end: a record outside them contradicts the channel.
     if (channel.startedOn && input.occurredOn < channel.startedOn) {

@@ -33,7 +33,7 @@ export function ImportPage() {
   const start = () => {
     if (!file) return;
     setResult(null);
-    upload.mutate({ kind, file }, { onSuccess: setResult });
+    upload.mutate({ kind, file, unitId: unitId ?? undefined }, { onSuccess: setResult });
   };
 
   const error = upload.error;

@@ -5,6 +5,7 @@ import {
   BROADCAST_SOURCE_LABELS,
   BROADCAST_SOURCES,
   type BroadcastSource,
+  CHANNEL_KINDS_FOR_ACTIVITY,
   type ChannelKind,
   GENRE_LABELS,
   GENRES,
@@ -33,14 +34,6 @@ export function duplicateWarning(error: unknown): string | null {
   );
   return aboutVersions ? null : error.message;
 }
-
-/** Which channel kinds carry which record kinds (the server's rule, so the list offers only those). */
-const CHANNEL_KINDS_FOR: Record<ActivityKind, readonly ChannelKind[]> = {
-  post: ['website_column', 'social_page', 'e_board'],
-  broadcast: ['radio_programme'],
-  press_issue: ['press_column'],
-  banner: ['website_column'],
-};
 
 export interface RecordEditValues {
   channelId?: string | null;
@@ -166,7 +159,7 @@ export function RecordActionFields(props: { record: ActivityDetail }) {
 
   // An ended channel stays offered for the record already on it.
   const channelOptions = (channels.data?.items ?? [])
-    .filter((channel) => CHANNEL_KINDS_FOR[kind].includes(channel.kind))
+    .filter((channel) => CHANNEL_KINDS_FOR_ACTIVITY[kind].includes(channel.kind))
     .filter((channel) => !channel.isEnded || channel.id === record.channelId)
     .map((channel) => ({ value: channel.id, label: channel.name }));
   const languages = vocabulary.data?.languages ?? [];

@@ -19,6 +19,7 @@ import {
   BROADCAST_SOURCE_LABELS,
   BROADCAST_SOURCES,
   type BroadcastSource,
+  CHANNEL_KINDS_FOR_ACTIVITY,
   type ChannelKind,
   GENRE_LABELS,
   GENRES,
@@ -69,12 +70,6 @@ const FIELD_ALIASES: Record<string, string> = {
   durationSeconds: 'durationMinutes',
 };
 
-/** Channel kinds a record of each kind is published on. */
-const CHANNEL_KINDS_FOR: Record<FormKind, readonly ChannelKind[]> = {
-  post: ['website_column', 'social_page', 'press_column', 'e_board'],
-  broadcast: ['radio_programme'],
-};
-
 function toInput(kind: FormKind, values: RecordFormValues): ActivityInput {
   const blank = (text: string | undefined) => (text?.trim() ? text.trim() : null);
   return {
@@ -117,7 +112,7 @@ export function RecordFormPage() {
   if (!units.length && !scope.coversSubtree) return <Empty description={t('record.noUnits')} />;
 
   const channelOptions = (channels.data?.items ?? [])
-    .filter((channel) => !channel.isEnded && CHANNEL_KINDS_FOR[kind].includes(channel.kind))
+    .filter((channel) => !channel.isEnded && CHANNEL_KINDS_FOR_ACTIVITY[kind].includes(channel.kind))
     .map((channel) => ({ value: channel.id, label: channel.name }));
 
   const send = (input: ActivityInput) => {
@@ -144,7 +139,7 @@ export function RecordFormPage() {
     setDuplicate(null);
     const current = form.getFieldValue('channelId') as string | undefined;
     const stillFits = (channels.data?.items ?? []).some(
-      (channel) => channel.id === current && CHANNEL_KINDS_FOR[next].includes(channel.kind),
+      (channel) => channel.id === current && CHANNEL_KINDS_FOR_ACTIVITY[next].includes(channel.kind),
     );
     if (!stillFits) form.setFieldValue('channelId', undefined);
   };
