@@ -21,6 +21,16 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'unit.update': { vi: 'Sửa đơn vị', en: 'Update unit' },
   'unit.import': { vi: 'Nhập danh mục đơn vị', en: 'Import units' },
   'backup.restore': { vi: 'Khôi phục dữ liệu', en: 'Restore backup' },
+  'assessment.create': { vi: 'Lập bản đánh giá', en: 'Start assessment' },
+  'assessment.criterion_update': { vi: 'Tự chấm tiêu chí', en: 'Self-score criterion' },
+  'assessment.evidence_link': { vi: 'Gắn minh chứng với tiêu chí', en: 'Attach evidence to criterion' },
+  'assessment.evidence_unlink': { vi: 'Bỏ minh chứng khỏi tiêu chí', en: 'Detach evidence from criterion' },
+  'assessment.submit': { vi: 'Gửi thẩm định', en: 'Submit assessment' },
+  'assessment.return': { vi: 'Trả lại bản đánh giá', en: 'Return assessment' },
+  'assessment.criterion_appraise': { vi: 'Chấm thẩm định tiêu chí', en: 'Appraise criterion' },
+  'assessment.appraise': { vi: 'Thẩm định bản đánh giá', en: 'Appraise assessment' },
+  'assessment.publish': { vi: 'Công bố bản đánh giá', en: 'Publish assessment' },
+  'assessment.supersede': { vi: 'Thay thế bản đánh giá', en: 'Supersede assessment' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -29,6 +39,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   unit: { vi: 'Đơn vị', en: 'Unit' },
   unit_event: { vi: 'Sự kiện đơn vị', en: 'Unit event' },
   unit_list: { vi: 'Danh mục đơn vị', en: 'Unit list' },
+  assessment: { vi: 'Bản đánh giá', en: 'Assessment' },
 };
 
 /** English wording of the API's error codes; in Vietnamese the server's own message is shown. */

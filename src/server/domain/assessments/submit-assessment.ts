@@ -1,0 +1,102 @@
+import type { AssessmentDetailDto } from '../../../shared/api/assessments';
+import type { ErrorDetail } from '../../../shared/errors';
+import type { Db } from '../../db/client';
+import {
+  findCriteriaOfAssessment,
+  findCriterionLinks,
+  updateCriterionRow,
+} from '../../db/repositories/assessments';
+import { validationError } from '../../errors';
+import type { Principal } from '../../policies/principal';
+import type { Actor } from '../actor';
+import { criterionPlaces, loadAssessedUnit, loadAssessmentFramework } from './assessment-context';
+import { assertStatus, EDITABLE_STATUSES } from './assessment-rules';
+import { autoColumns, autoTotalOf } from './auto-columns';
+import { computeAutoScores } from './compute-auto-scores';
+import { getAssessment } from './get-assessment';
+import { loadAssessment } from './load-assessment';
+import { roundTotal } from './present-assessment';
+import { recordTransition } from './record-transition';
+
+/**
+ * The unit head sends the self-assessment for appraisal. Every criterion needs a self score (the
+ * officer may take the automatic one, but must do so on purpose) and, where the framework says so,
+ * evidence. The automatic scores are frozen as they stand now: the reviewer appraises what was
+ * submitted, not what the records say next week.
+ */
+export async function submitAssessment(options: {
+  db: Db;
+  principal: Principal;
+  actor: Actor;
+  assessmentId: string;
+  note?: string;
+  today: string;
+}): Promise<AssessmentDetailDto> {
+  const { db, principal, actor, assessmentId, today } = options;
+  await db.transaction(async (tx) => {
+    const { assessment, status } = await loadAssessment(tx, principal, assessmentId, 'assessment.submit', {
+      forUpdate: true,
+    });
+    assertStatus(status, EDITABLE_STATUSES, 'gửi thẩm định');
+    const framework = await loadAssessmentFramework(tx, assessment.frameworkId);
+    const places = criterionPlaces(framework.definition);
+    const rows = await findCriteriaOfAssessment(tx, assessmentId);
+    rows.sort(
+      (a, b) => (places.get(a.criterionCode)?.order ?? 0) - (places.get(b.criterionCode)?.order ?? 0),
+    );
+    const linked = new Set(
+      (
+        await findCriterionLinks(
+          tx,
+          rows.map((row) => row.id),
+        )
+      ).map((link) => link.criterionId),
+    );
+
+    const unscored = rows.filter((row) => row.selfScore === null).map((row) => row.criterionCode);
+    const unproven = rows
+      .filter((row) => places.get(row.criterionCode)?.criterion.evidenceRequired && !linked.has(row.id))
+      .map((row) => row.criterionCode);
+    if (unscored.length || unproven.length) {
+      const details: ErrorDetail[] = [
+        ...unscored.map((code) => ({
+          field: `criteria.${code}.selfScore`,
+          message: `Tiêu chí ${code}: chưa có điểm tự chấm.`,
+        })),
+        ...unproven.map((code) => ({
+          field: `criteria.${code}.evidence`,
+          message: `Tiêu chí ${code}: cần ít nhất một minh chứng.`,
+        })),
+      ];
+      const reasons = [
+        unscored.length ? `chưa tự chấm tiêu chí ${unscored.join(', ')}` : '',
+        unproven.length ? `thiếu minh chứng cho tiêu chí ${unproven.join(', ')}` : '',
+      ].filter(Boolean);
+      throw validationError(`Chưa gửi thẩm định được: ${reasons.join('; ')}.`, details);
+    }
+
+    const auto = await computeAutoScores(tx, {
+      framework,
+      unit: await loadAssessedUnit(tx, assessment.unitId),
+      periodKey: assessment.periodKey,
+      inputsByCode: new Map(rows.map((row) => [row.criterionCode, row.inputs])),
+      today,
+    });
+    for (const row of rows) await updateCriterionRow(tx, row.id, autoColumns(auto.get(row.criterionCode)));
+    const autoTotal = autoTotalOf(
+      rows.map((row) => row.criterionCode),
+      auto,
+    );
+    const selfTotal = roundTotal(rows.reduce((sum, row) => sum + (row.selfScore ?? 0), 0));
+    await recordTransition(tx, actor, {
+      assessment,
+      to: 'submitted',
+      note: options.note,
+      patch: { autoTotal, selfTotal, submittedAt: new Date(), submittedBy: actor.userId },
+      auditAction: 'assessment.submit',
+      verb: 'Gửi thẩm định',
+      details: { autoTotal, selfTotal, through: today < assessment.periodTo ? today : assessment.periodTo },
+    });
+  });
+  return getAssessment({ db, principal, assessmentId, today });
+}
