@@ -487,6 +487,9 @@ describe('assessments: self-assessment, appraisal, publication', () => {
         409,
       );
       expect(again.message).toContain('đã được gắn với tiêu chí 1.3');
+      // The evidence routes cannot detach it behind the assessment's back (it would survive a lock).
+      const generic = refused(await officer.delete(`/api/evidence-links/${evidence[0]!.linkId}`), 409);
+      expect(generic.message).toContain('tiêu chí của bản đánh giá');
 
       const unlinked = await ok(await officer.delete(`/api/criterion-evidence-links/${evidence[0]!.linkId}`));
       expect(criterion(unlinked, '1.3').evidence).toEqual([]);

@@ -7,7 +7,7 @@ import {
   getEvidenceLink,
   getEvidenceRow,
 } from '../../db/repositories/evidence';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
 import { presentEvidenceLink } from './present-evidence';
@@ -25,6 +25,12 @@ export async function unlinkEvidence(options: {
   const item = await getEvidenceRow(db, link.evidenceId);
   if (!item) throw notFound();
   await authorizeUnit(db, principal, item.unitId, 'activity.record');
+  // A criterion's evidence belongs to an assessment, which has its own rules (locked once submitted).
+  if (link.targetType === 'criterion')
+    throw new AppError(
+      'CONFLICT',
+      'Minh chứng này gắn với một tiêu chí của bản đánh giá: bỏ gắn trong bản đánh giá (khi còn là bản nháp hoặc bị trả lại).',
+    );
   const view = (await findLinksOfEvidence(db, item.id)).find((candidate) => candidate.id === linkId)!;
   await db.transaction(async (tx) => {
     await deleteEvidenceLink(tx, linkId);
