@@ -8,6 +8,7 @@ import { generateActivities } from './generate-activities';
 import { generateNational } from './generate-national';
 import { benchHttp, type HttpSizes } from './http-bench';
 import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
+import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
 /**
@@ -104,6 +105,8 @@ async function benchTarget(open: () => Promise<BenchTarget>, options: Options): 
     const queries = await benchQueries(target, dataset, sizes.db);
     log(`${target.label}: records list and weekly calendar queries…`);
     const activityQueries = await benchActivityQueries(target, dataset, sizes.db);
+    log(`${target.label}: live scoreboards (a province, the country)…`);
+    const scoring = await benchScoring(target, sizes.db);
     log(`${target.label}: import of a 100,000-row broadcast spreadsheet (${sizes.activityImportRuns}×)…`);
     const activityImport = await benchActivityImport(target, sizes.activityImportRuns);
     log(`${target.label}: HTTP requests per second…`);
@@ -115,7 +118,7 @@ async function benchTarget(open: () => Promise<BenchTarget>, options: Options): 
       dataset,
       activities,
       activityImport,
-      operations: [importResult, ...queries, activityImport, ...activityQueries],
+      operations: [importResult, ...queries, activityImport, ...activityQueries, ...scoring],
       http,
       totalSeconds: (performance.now() - started) / 1000,
       mode: `${options.quick ? 'quick' : 'full'}${options.analyze ? '' : ', without ANALYZE'}`,

@@ -145,3 +145,39 @@ select count(*)::int as count, md5(string_agg(concat_ws('|', kind, unit_id, chan
   search_text, url, genre, topics::text, language, programme, duration_seconds, source, provenance, review_status,
   duplicate_of_id), ',' order by title)) as digest
 from activities where import_batch_id = $1::uuid`;
+
+/**
+ * $1 root unit id (null: the whole country), $2 the day whose units are scored, $3 unit kinds,
+ * $4 activity kind, $5 channel kind, $6 first day, $7 last day. The scored units, each with the units
+ * merged into it (transitively), and their live, non-duplicate, non-rejected records in the DX channel
+ * per unit and day: what a live scoreboard must read for one measure.
+ */
+export const SCORING_MEASURE_SQL = `
+with recursive tree(id, depth) as (
+  select $1::uuid, 0 where $1::uuid is not null
+  union all
+  select v.unit_id, t.depth + 1 from tree t
+    join unit_versions v on v.parent_id = t.id and v.valid_from <= $2::date and (v.valid_to is null or v.valid_to > $2::date)
+  where t.depth < 10
+),
+scored as (
+  select u.id from units u join unit_versions v on v.unit_id = u.id
+    and v.valid_from <= $2::date and (v.valid_to is null or v.valid_to > $2::date)
+  where u.kind = any($3::text[]) and ($1::uuid is null or u.id in (select id from tree))
+),
+sources(target_id, source_id, depth) as (
+  select id, id, 0 from scored
+  union
+  select s.target_id, f.unit_id, s.depth + 1 from sources s
+    join unit_event_units t on t.unit_id = s.source_id and t.role = 'to'
+    join unit_events e on e.id = t.event_id and e.kind = 'merge'
+    join unit_event_units f on f.event_id = t.event_id and f.role = 'from'
+  where s.depth < 20
+)
+select s.target_id as "unitId", a.occurred_on::text as day, count(*)::int as n
+from (select distinct target_id, source_id from sources) s
+  join activities a on a.unit_id = s.source_id
+  join channels c on c.id = a.channel_id
+where a.kind = $4 and c.kind = $5 and a.occurred_on between $6::date and $7::date
+  and a.deleted_at is null and a.duplicate_of_id is null and a.review_status <> 'rejected'
+group by s.target_id, a.occurred_on`;

@@ -42,9 +42,50 @@ export function windowIsRunning(window: ScoringWindow): boolean {
   return window.through < window.period.to;
 }
 
-/** Every week or month of the period the unit is judged on, in order. */
+/** Every week or month of the period the unit is judged on, in order (shared, frozen: do not change). */
 export function bucketsOf(kind: BucketKind, window: ScoringWindow): Bucket[] {
-  return kind === 'week' ? weeksOf(window) : monthsOf(window);
+  return spansOf(kind, window).map((span) => span.bucket);
+}
+
+/** A bucket with its days as epoch days, clipped to the period (records outside it never count). */
+interface BucketSpan {
+  bucket: Bucket;
+  start: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Buckets depend only on the period and the unit's first day, and a scoreboard asks for the same
+ * ones thousands of times (every unit × every frequency tier): building them converts dates to
+ * strings and back, which dominated the national scoreboard's time. So they are built once per
+ * window shape and shared.
+ */
+const spanCache = new Map<string, readonly BucketSpan[]>();
+const SPAN_CACHE_LIMIT = 1024;
+
+function spansOf(kind: BucketKind, window: ScoringWindow): readonly BucketSpan[] {
+  const key = `${kind}|${window.period.from}|${window.period.to}|${window.activeFrom}`;
+  let spans = spanCache.get(key);
+  if (!spans) {
+    const periodFrom = toEpochDay(window.period.from);
+    const periodTo = toEpochDay(window.period.to);
+    const buckets = kind === 'week' ? weeksOf(window) : monthsOf(window);
+    spans = Object.freeze(
+      buckets.map((bucket) => {
+        const start = toEpochDay(bucket.start);
+        return Object.freeze({
+          bucket: Object.freeze(bucket),
+          start,
+          first: Math.max(start, periodFrom),
+          last: Math.min(toEpochDay(bucket.end), periodTo),
+        });
+      }),
+    );
+    if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
+    spanCache.set(key, spans);
+  }
+  return spans;
 }
 
 function weeksOf(window: ScoringWindow): Bucket[] {
@@ -79,7 +120,13 @@ function monthsOf(window: ScoringWindow): Bucket[] {
     const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
     const middle = `${start.slice(0, 8)}15`;
     if (middle >= window.activeFrom)
-      months.push({ kind: 'month', start, end, label: `tháng ${month}/${year}`, shortLabel: `tháng ${month}` });
+      months.push({
+        kind: 'month',
+        start,
+        end,
+        label: `tháng ${month}/${year}`,
+        shortLabel: `tháng ${month}`,
+      });
     month += 1;
     if (month > 12) {
       month = 1;
@@ -112,22 +159,28 @@ export function tallyBuckets(
   window: ScoringWindow,
   countOnDay: (epochDay: number) => number,
 ): BucketTally {
-  const through = window.through;
-  const periodFrom = toEpochDay(window.period.from);
-  const periodTo = toEpochDay(window.period.to);
-  const tally: BucketTally = { kind, atLeast, qualifying: 0, counted: 0, missing: [], remaining: [], total: 0 };
-  for (const bucket of bucketsOf(kind, window)) {
+  const through = toEpochDay(window.through);
+  const tally: BucketTally = {
+    kind,
+    atLeast,
+    qualifying: 0,
+    counted: 0,
+    missing: [],
+    remaining: [],
+    total: 0,
+  };
+  for (const { bucket, start, first, last } of spansOf(kind, window)) {
     tally.total += 1;
-    if (bucket.start > through) {
+    if (start > through) {
       tally.remaining.push(bucket);
       continue;
     }
     // Only records dated inside the period count, even for a week that straddles its edge.
-    const first = Math.max(toEpochDay(bucket.start), periodFrom);
-    const last = Math.min(toEpochDay(bucket.end), periodTo);
     let records = 0;
     for (let day = first; day <= last && records < atLeast; day += 1) records += countOnDay(day);
-    const hasEnded = bucket.end <= through;
+    // A week straddling the period's end (week 53 of 2026 ends on 03/01/2027) has ended for the
+    // period once the period's last day has passed.
+    const hasEnded = last <= through;
     if (records >= atLeast) {
       tally.qualifying += 1;
       tally.counted += 1;

@@ -22,7 +22,14 @@ function lastDayOfMonth(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
-function monthsPeriod(kind: PeriodKind, key: string, year: number, firstMonth: number, months: number, label: string) {
+function monthsPeriod(
+  kind: PeriodKind,
+  key: string,
+  year: number,
+  firstMonth: number,
+  months: number,
+  label: string,
+) {
   const lastMonth = firstMonth + months - 1;
   return {
     kind,
@@ -50,7 +57,14 @@ export function parsePeriod(kind: PeriodKind, key: string): Period | null {
     case 'year':
       return monthsPeriod(kind, key, year, 1, 12, `năm ${year}`);
     case 'half_year':
-      return monthsPeriod(kind, key, year, part === 1 ? 1 : 7, 6, `6 tháng ${part === 1 ? 'đầu' : 'cuối'} năm ${year}`);
+      return monthsPeriod(
+        kind,
+        key,
+        year,
+        part === 1 ? 1 : 7,
+        6,
+        `6 tháng ${part === 1 ? 'đầu' : 'cuối'} năm ${year}`,
+      );
     case 'quarter':
       return monthsPeriod(kind, key, year, 3 * part - 2, 3, `quý ${ROMAN[part - 1]}/${year}`);
     case 'month':

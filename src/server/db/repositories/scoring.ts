@@ -216,12 +216,13 @@ export async function findLiveChannels(
   );
 }
 
-/** Whether a channel matches a channel measure (kind, platform, start). */
-export function channelMatches(row: ChannelFactRow, spec: ChannelMeasureSpec, periodFrom: string): boolean {
+/**
+ * Whether a channel matches a channel measure by kind and platform. Its start date is the engine's
+ * to judge (a late start is explained, not hidden).
+ */
+export function channelMatches(row: ChannelFactRow, spec: ChannelMeasureSpec): boolean {
   if (!spec.channelKinds.includes(row.kind as ChannelKind)) return false;
-  if (spec.platforms && !spec.platforms.some((platform) => platform === row.platform)) return false;
-  if (spec.startedBy === 'period_start' && (row.startedOn === null || row.startedOn > periodFrom)) return false;
-  return true;
+  return !spec.platforms || spec.platforms.some((platform) => platform === row.platform);
 }
 
 export interface CountedRecordRow {

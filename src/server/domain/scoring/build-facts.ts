@@ -83,7 +83,7 @@ export async function buildFacts(
     const channels = (spec: ChannelMeasureSpec) =>
       target.sourceIds
         .flatMap((id) => channelsByUnit.get(id) ?? [])
-        .filter((row) => channelMatches(row, spec, target.window.period.from))
+        .filter((row) => channelMatches(row, spec))
         .map((row) => ({ name: row.name, kind: row.kind, startedOn: row.startedOn, endedOn: row.endedOn }))
         .sort((a, b) => (a.startedOn ?? '9999').localeCompare(b.startedOn ?? '9999'));
     facts.set(target.unitId, { window: target.window, series, channels });

@@ -1,0 +1,50 @@
+import type { RuleSpec } from '../../../shared/frameworks/definition';
+import { asOf, formatNumber } from '../explain';
+import { EPSILON, type FactValue, type RuleContext, type RuleOutcome, uniqueMeasures } from './context';
+
+/** How rules inside sum / all_of / any_of are evaluated: the dispatcher, passed in to avoid an import cycle. */
+export type EvaluateRule = (rule: RuleSpec, context: RuleContext, max: number) => RuleOutcome;
+
+/** A rule inside a composite, "finding (verdict, x/y)" or "finding (verdict)". */
+export function innerFinding(outcome: RuleOutcome, points?: number): string {
+  const details = [
+    outcome.score !== null ? outcome.verdict : undefined,
+    points !== undefined && outcome.score !== null
+      ? `${formatNumber(outcome.score)}/${formatNumber(points)}`
+      : undefined,
+  ].filter((part) => part !== undefined);
+  return details.length > 0 ? `${outcome.finding} (${details.join(', ')})` : outcome.finding;
+}
+
+/**
+ * The findings of inner rules joined by "; ", saying "tính đến …" once at the end rather than in
+ * every one of them.
+ */
+export function joinFindings(context: RuleContext, findings: readonly string[]): string {
+  const suffix = asOf(context.facts.window);
+  if (!suffix) return findings.join('; ');
+  return `${findings.map((finding) => finding.replaceAll(suffix, '')).join('; ')}${suffix}`;
+}
+
+/** The facts of inner rules, prefixed by their position: "rules.0.count". */
+export function innerFacts(prefix: string, outcomes: readonly RuleOutcome[]): Record<string, FactValue> {
+  const facts: Record<string, FactValue> = {};
+  outcomes.forEach((outcome, index) => {
+    for (const [key, value] of Object.entries(outcome.facts)) facts[`${prefix}.${index}.${key}`] = value;
+  });
+  return facts;
+}
+
+/** Gaps, inputs and measures of inner rules; inputs only matter while the result waits for them. */
+export function innerNeeds(outcomes: readonly RuleOutcome[], waiting: boolean) {
+  const relevant = waiting ? outcomes : outcomes.filter((outcome) => outcome.score !== null);
+  return {
+    gaps: [...new Set(relevant.flatMap((outcome) => outcome.gaps))],
+    missingInputs: waiting ? [...new Set(outcomes.flatMap((outcome) => outcome.missingInputs))] : [],
+    measures: uniqueMeasures(outcomes.map((outcome) => outcome.measures)),
+  };
+}
+
+export function isFull(value: number | null, max: number): boolean {
+  return value !== null && value >= max - EPSILON;
+}
