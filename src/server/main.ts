@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { analyzeDatabase } from './db/maintenance';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
+import { ensureBuiltinFrameworks } from './domain/frameworks/ensure-builtin-frameworks';
 import { startWorker } from './jobs/runner';
 
 async function main() {
@@ -20,6 +21,13 @@ async function main() {
   const log = pino({ level: config.logLevel });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
+  if (config.role !== 'worker') {
+    // The frameworks shipped in frameworks/ (Kon Tum QĐ 780, the Đắk Nông duties): new ones are stored,
+    // stored ones are left alone, so scores of past periods never change under a running system.
+    const builtins = await ensureBuiltinFrameworks(database.db);
+    if (builtins.imported.length) log.info({ frameworks: builtins.imported }, 'Đã nạp bộ chỉ số có sẵn');
+    for (const skipped of builtins.skipped) log.warn(skipped, 'Không nạp được bộ chỉ số có sẵn');
+  }
 
   let seeded = false;
   if (config.seedDemo && config.role !== 'worker' && (await isDatabaseEmpty(database.db))) {

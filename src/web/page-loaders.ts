@@ -19,6 +19,8 @@ export const loadLibraryPage = () => import('./pages/library/LibraryPage');
 export const loadEvidencePage = () => import('./pages/evidence/EvidencePage');
 export const loadLanguageCountsPage = () => import('./pages/records/LanguageCountsPage');
 export const loadRecordEditPage = () => import('./pages/records/RecordEditPage');
+export const loadScoreboardPage = () => import('./pages/scores/ScoreboardPage');
+export const loadUnitScoresPage = () => import('./pages/scores/UnitScoresPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

@@ -18,7 +18,9 @@ import {
   loadRecordsPage,
   loadScheduleDetailPage,
   loadSchedulesPage,
+  loadScoreboardPage,
   loadUnitDetailPage,
+  loadUnitScoresPage,
   loadUnitTreePage,
   loadUsersPage,
 } from './page-loaders';
@@ -51,6 +53,12 @@ const RecordEditPage = lazy(() =>
   loadRecordEditPage().then((module) => ({ default: module.RecordEditPage })),
 );
 const AuditPage = lazy(() => loadAuditPage().then((module) => ({ default: module.AuditPage })));
+const ScoreboardPage = lazy(() =>
+  loadScoreboardPage().then((module) => ({ default: module.ScoreboardPage })),
+);
+const UnitScoresPage = lazy(() =>
+  loadUnitScoresPage().then((module) => ({ default: module.UnitScoresPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -72,6 +80,8 @@ export const router = createBrowserRouter([
           { index: true, element: <UnitTreePage /> },
           { path: 'units/:unitId', element: <UnitDetailPage /> },
           { path: 'units/:unitId/calendar', element: <CalendarPage /> },
+          { path: 'units/:unitId/scores', element: <UnitScoresPage /> },
+          { path: 'scores', element: <ScoreboardPage /> },
           { path: 'account', element: <AccountPage /> },
           {
             path: 'records/new',

@@ -9,6 +9,7 @@ import {
   MenuOutlined,
   PaperClipOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -25,7 +26,15 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PageSpinner } from './PageSpinner';
 
 function selectedMenuKey(pathname: string): string {
-  for (const key of ['/records/new', '/records/import', '/records', '/schedules', '/library', '/evidence'])
+  for (const key of [
+    '/records/new',
+    '/records/import',
+    '/records',
+    '/schedules',
+    '/scores',
+    '/library',
+    '/evidence',
+  ])
     if (pathname.startsWith(key)) return key;
   if (pathname.startsWith('/admin/users')) return '/admin/users';
   if (pathname.startsWith('/admin/audit')) return '/admin/audit';
@@ -62,6 +71,7 @@ export function AppLayout() {
       icon: <UnorderedListOutlined />,
       label: <Link to="/records">{t('nav.records')}</Link>,
     },
+    { key: '/scores', icon: <TrophyOutlined />, label: <Link to="/scores">{t('scoring.nav')}</Link> },
     canRecord(me)
       ? {
           key: '/schedules',

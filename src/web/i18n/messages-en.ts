@@ -1,3 +1,5 @@
+import { assessmentsEn } from './areas/assessments';
+import { frameworksEn } from './areas/frameworks';
 import { libraryEn } from './areas/library';
 import { recordActionsEn } from './areas/record-actions';
 import { scheduleEditEn } from './areas/schedule-edit';
@@ -315,4 +317,6 @@ export const en: Record<MessageKey, string> = {
   ...recordActionsEn,
   ...scheduleEditEn,
   ...scoringEn,
+  ...assessmentsEn,
+  ...frameworksEn,
 };

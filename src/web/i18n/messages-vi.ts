@@ -1,3 +1,5 @@
+import { assessmentsVi } from './areas/assessments';
+import { frameworksVi } from './areas/frameworks';
 import { libraryVi } from './areas/library';
 import { recordActionsVi } from './areas/record-actions';
 import { scheduleEditVi } from './areas/schedule-edit';
@@ -313,6 +315,8 @@ export const vi = {
   ...recordActionsVi,
   ...scheduleEditVi,
   ...scoringVi,
+  ...assessmentsVi,
+  ...frameworksVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, ownUnitId } from './support/api';
+import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { registerBrowserSuite } from './support/suite';
+
+const { openPage } = registerBrowserSuite();
+
+/**
+ * The built-in frameworks are imported at start-up; should a build not do it yet, the system admin
+ * imports the file here (a file already stored is answered "unchanged").
+ */
+beforeAll(async () => {
+  const page = await openPage(DESKTOP);
+  await logIn(page, 'admin');
+  const list = await apiAs<{ items: Array<{ code: string }> }>(page, 'GET', '/api/frameworks');
+  if (!list.items.some((item) => item.code === FRAMEWORK)) {
+    const me = await apiAs<{ csrfToken: string }>(page, 'GET', '/api/auth/me');
+    const response = await page.request.post(`/api/frameworks?fileName=${FRAMEWORK}.yaml`, {
+      headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/octet-stream' },
+      data: fs.readFileSync(path.join(PROJECT_ROOT, 'frameworks', `${FRAMEWORK}.yaml`)),
+    });
+    if (!response.ok()) throw new Error(`Importing ${FRAMEWORK}: ${await response.text()}`);
+  }
+  await page.context().close();
+});
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const FRAMEWORK = 'kontum-780';
+const UNIT_NAME = 'Xã Đăk Rve';
+const STATUS = /^(Đạt|Đạt một phần|Chưa đạt|Chờ nhập số liệu)$/;
+
+interface CriterionScores {
+  code: string;
+  title: string;
+  explanation: string;
+  countsRecords: boolean;
+  ruleType: string;
+}
+
+function vietnameseToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}
+
+const YEAR = vietnameseToday().slice(0, 4);
+
+/** The unit's criterion that counts posts ("tin bài"), as the API scores it now. */
+async function postsCriterion(page: Page, unitId: string): Promise<CriterionScores> {
+  const scores = await apiAs<{ criteria: CriterionScores[] }>(
+    page,
+    'GET',
+    `/api/units/${unitId}/scores?framework=${FRAMEWORK}&period=${YEAR}`,
+  );
+  const criterion = scores.criteria.find(
+    (item) => item.countsRecords && item.explanation.includes('tin bài'),
+  );
+  if (!criterion) throw new Error(`No criterion counts posts: ${JSON.stringify(scores.criteria)}`);
+  return criterion;
+}
+
+/** The posts an explanation counts: "…; 24/10 tin bài trong năm 2026 …" → 24. */
+function postsCounted(explanation: string): number {
+  const match = /(\d+)\/\d+ tin bài/.exec(explanation);
+  if (!match) throw new Error(`No post count in "${explanation}"`);
+  return Number(match[1]);
+}
+
+/** Records a post dated today in the unit's website DX column, through the API. */
+async function recordPost(page: Page, unitId: string): Promise<void> {
+  const channels = await apiAs<{ items: Array<{ id: string; kind: string; endedOn: string | null }> }>(
+    page,
+    'GET',
+    `/api/units/${unitId}/channels`,
+  );
+  const column = channels.items.find((channel) => channel.kind === 'website_column' && !channel.endedOn);
+  if (!column) throw new Error('The unit has no website DX column');
+  await apiAs(page, 'POST', '/api/activities', {
+    kind: 'post',
+    unitId,
+    channelId: column.id,
+    occurredOn: vietnameseToday(),
+    title: 'Xã Đăk Rve ra mắt tổ công nghệ số cộng đồng thôn Kon Rlong',
+    url: 'https://dakrve.example.vn/chuyen-doi-so/to-cong-nghe-so-cong-dong-kon-rlong',
+    genre: 'tin',
+  });
+}
+
+async function openMenuItem(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Mở menu' }).click();
+  await page.getByRole('dialog').getByRole('link', { name }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+}
+
+describe('live scores on a phone', () => {
+  it('shows a commune officer the explained scores, the gaps, the counted records and a new post', async () => {
+    const page = await openPage(PHONE);
+    await logIn(page, 'canbo.dakrve');
+    const unitId = await ownUnitId(page);
+    const before = await postsCriterion(page, unitId);
+
+    // The board of the officer's own commune: every criterion with its explanation and status.
+    await openMenuItem(page, 'Bảng điểm');
+    await page.getByRole('heading', { name: `Bảng điểm – ${UNIT_NAME}` }).waitFor();
+    // The unit's card (the filter card names the unit too, but holds no link to it).
+    const card = page.locator('.ant-card').filter({ has: page.getByRole('link', { name: UNIT_NAME }) });
+    await card.getByText(before.explanation, { exact: true }).waitFor();
+    await card.locator('.ant-tag').filter({ hasText: STATUS }).first().waitFor();
+    await page.getByText(`Năm ${YEAR}`).first().waitFor();
+    await screenshot(page, 'phone-scores-board');
+    expect(await horizontalOverflow(page)).toBe(0);
+
+    // The unit's page: the gaps (or a full score) per criterion.
+    await card.getByRole('link', { name: UNIT_NAME }).click();
+    await page.getByRole('heading', { name: `Điểm của ${UNIT_NAME}` }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/units/${unitId}/scores`);
+    await page
+      .getByText(/^(Còn thiếu|Đã đủ điểm tối đa)$/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'phone-scores-unit');
+    expect(await horizontalOverflow(page)).toBe(0);
+
+    // The records behind the posts criterion, one click away; each opens in the record drawer.
+    const criterionCard = page.locator('.ant-card').filter({ hasText: `${before.code} · ${before.title}` });
+    const recordsButton = criterionCard.getByRole('button', { name: /Xem \d+ bản ghi được tính$/ });
+    const countedBefore = Number(/\d+/.exec((await recordsButton.textContent()) ?? '')?.[0]);
+    expect(countedBefore).toBeGreaterThan(0);
+    await recordsButton.click();
+    const drawer = page.getByRole('dialog', { name: `Tiêu chí ${before.code} – ${UNIT_NAME}` });
+    await drawer.getByText(`${countedBefore} bản ghi được tính`).waitFor();
+    expect(await drawer.locator('.ant-list-item').count()).toBeGreaterThan(0);
+    await screenshot(page, 'phone-scores-records');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await drawer.locator('.ant-list-item a').first().click();
+    await page.getByRole('dialog', { name: 'Chi tiết bản ghi' }).waitFor();
+
+    // A new post shows on the next read: one more record counted, and the explanation says so.
+    await recordPost(page, unitId);
+    const after = await postsCriterion(page, unitId);
+    expect(postsCounted(after.explanation)).toBe(postsCounted(before.explanation) + 1);
+    await page.reload();
+    await page.getByRole('heading', { name: `Điểm của ${UNIT_NAME}` }).waitFor();
+    await criterionCard.getByText(after.explanation, { exact: true }).waitFor();
+    await criterionCard.getByRole('button', { name: `Xem ${countedBefore + 1} bản ghi được tính` }).waitFor();
+    await screenshot(page, 'phone-scores-unit-after');
+
+    // A link keeps the choices: last year, when the communes merged into Xã Đăk Rve count too.
+    await page.goto(`/units/${unitId}/scores?framework=${FRAMEWORK}&period=${Number(YEAR) - 1}`);
+    await page.getByText(/^Tính bản ghi của: Xã Đăk Rve, /).waitFor();
+    await page.getByText('Gộp đơn vị đã sáp nhập').waitFor();
+    await page
+      .getByText(`Năm ${Number(YEAR) - 1}: từ 01/01/${Number(YEAR) - 1} đến 31/12/${Number(YEAR) - 1}`)
+      .waitFor();
+    await screenshot(page, 'phone-scores-unit-last-year');
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+
+  it('shows the province board as unit cards that open the unit', async () => {
+    const page = await openPage(PHONE);
+    await logIn(page, 'sokhcn.quangngai');
+    await page.goto('/scores?sort=percent');
+    await page.getByRole('heading', { name: 'Bảng điểm – Tỉnh Quảng Ngãi' }).waitFor();
+    const cards = page.locator('.ant-list-item .ant-card');
+    await cards.nth(5).waitFor();
+    await page.getByText(/^\d+ đơn vị$/).waitFor();
+    await screenshot(page, 'phone-scores-province');
+    expect(await horizontalOverflow(page)).toBe(0);
+    const first = cards.first().getByRole('link').first();
+    const name = (await first.textContent()) ?? '';
+    await cards.first().click();
+    await page.getByRole('heading', { name: `Điểm của ${name}` }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+});
+
+describe('live scores on a desktop', () => {
+  it('shows the province DX office every unit with percentages, explanations and records', async () => {
+    const page = await openPage(DESKTOP);
+    await logIn(page, 'sokhcn.quangngai');
+    await page.getByRole('navigation').getByRole('link', { name: 'Bảng điểm' }).click();
+    await page.getByRole('heading', { name: /^Bảng điểm – / }).waitFor();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(10);
+    await page.getByRole('columnheader', { name: 'Tỷ lệ' }).waitFor();
+    await page.getByText(/^\d+ đơn vị$/).waitFor();
+    await screenshot(page, 'desktop-scores-board');
+
+    // Sorted by percentage, the order is in the address, so the link can be shared.
+    await page.getByRole('columnheader', { name: 'Tỷ lệ' }).click();
+    await page.waitForURL(/sort=percent/);
+    await expect.poll(() => rows.first().locator('.ant-progress-indicator').textContent()).not.toBe('0%');
+
+    // A cell explains itself on hover, and opens the records it counted on a click.
+    const cell = rows
+      .first()
+      .getByRole('button', { name: /^Tiêu chí / })
+      .first();
+    await cell.hover();
+    await page.locator('.ant-popover').getByText('Bấm để xem các bản ghi được tính.').waitFor();
+    await screenshot(page, 'desktop-scores-explanation');
+    await cell.click();
+    const drawer = page.getByRole('dialog', { name: /^Tiêu chí / });
+    await drawer
+      .getByText(/bản ghi được tính$/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'desktop-scores-records');
+  });
+});

@@ -1,0 +1,94 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { FrameworkListDto, FrameworkVersionDto } from '../../shared/api/frameworks';
+import type {
+  CountedRecordDto,
+  SCORE_STATUSES,
+  SCOREBOARD_VIEWS,
+  ScoreboardDto,
+  ScoreboardRowDto,
+  scoreboardQuery,
+  UnitScoreDto,
+} from '../../shared/api/scoring';
+import { apiRequest } from './client';
+import type { Json, Page } from './types';
+
+export type Scoreboard = Json<ScoreboardDto>;
+export type ScoreboardRow = Json<ScoreboardRowDto>;
+export type CriterionColumn = Scoreboard['criteria'][number];
+export type CriterionScore = ScoreboardRow['criteria'][number];
+export type UnitScores = Json<UnitScoreDto>;
+export type CriterionDetail = UnitScores['criteria'][number];
+export type CountedRecord = Json<CountedRecordDto>;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];
+export type ScoreboardView = (typeof SCOREBOARD_VIEWS)[number];
+export type ScoreboardFilter = z.input<typeof scoreboardQuery>;
+
+/** A stored framework version as GET /api/frameworks lists it (the UI groups them by code). */
+export type FrameworkVersion = Json<FrameworkVersionDto>;
+
+/** Which framework, period and view one unit's scores are asked for. */
+export interface UnitScoreFilter {
+  framework: string;
+  period: string;
+  view?: ScoreboardView;
+}
+
+const SCORES_KEY = 'scores';
+
+/**
+ * Scores are computed from the records at each request, so they are never taken from the cache
+ * without asking again: a record changed a moment ago shows on the next visit.
+ */
+const LIVE = { staleTime: 0, refetchOnMount: 'always' } as const;
+
+export function useFrameworks() {
+  return useQuery({
+    queryKey: ['frameworks', 'list'],
+    queryFn: ({ signal }) => apiRequest<Json<FrameworkListDto>>('/api/frameworks', { signal }),
+    select: (data) => data.items,
+    staleTime: 5 * 60_000,
+    // Without the list the pages still work on the default framework.
+    retry: false,
+  });
+}
+
+export function useScoreboard(filter: ScoreboardFilter, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [SCORES_KEY, 'board', filter],
+    queryFn: ({ signal }) => apiRequest<Scoreboard>('/api/scoreboard', { query: { ...filter }, signal }),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+    ...LIVE,
+  });
+}
+
+export function useUnitScores(unitId: string, filter: UnitScoreFilter) {
+  return useQuery({
+    queryKey: [SCORES_KEY, 'unit', unitId, filter],
+    queryFn: ({ signal }) =>
+      apiRequest<UnitScores>(`/api/units/${unitId}/scores`, { query: { ...filter }, signal }),
+    placeholderData: keepPreviousData,
+    enabled: Boolean(unitId),
+    ...LIVE,
+  });
+}
+
+/** One page of the records a criterion counted for a unit. */
+export function useCountedRecords(
+  unitId: string,
+  criterionCode: string | null,
+  filter: UnitScoreFilter & { limit: number; offset: number },
+) {
+  return useQuery({
+    queryKey: [SCORES_KEY, 'records', unitId, criterionCode, filter],
+    queryFn: ({ signal }) =>
+      apiRequest<Page<CountedRecord>>(
+        `/api/units/${unitId}/scores/${encodeURIComponent(criterionCode ?? '')}/records`,
+        { query: { ...filter }, signal },
+      ),
+    placeholderData: keepPreviousData,
+    enabled: Boolean(unitId && criterionCode),
+    ...LIVE,
+  });
+}

@@ -1,0 +1,144 @@
+import { RightOutlined } from '@ant-design/icons';
+import { Card, List, Progress, Space, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
+import { UnitKindTag } from '../../components/UnitTags';
+import { useI18n } from '../../i18n/I18nProvider';
+import { CriterionExplanation } from './CriterionExplanation';
+import { ScoreCell } from './ScoreCell';
+import { STATUS_STROKES, STATUS_STYLES, StatusTag, useScoreFormat } from './score-format';
+
+/**
+ * The phone board: a card per unit with its percentage and status; a tap opens the unit's scores.
+ * A board of one unit (a commune officer's own) shows every criterion with its explanation at once.
+ */
+export function ScoreboardCards(props: {
+  board: Scoreboard;
+  rows: ScoreboardRow[];
+  loading: boolean;
+  unitLink: (unitId: string) => string;
+  onOpenCriterion: (row: ScoreboardRow, column: CriterionColumn, score: CriterionScore) => void;
+}) {
+  const { t } = useI18n();
+  const format = useScoreFormat();
+  const navigate = useNavigate();
+  const { board } = props;
+  const expanded = props.rows.length === 1;
+  const columnOf = new Map(board.criteria.map((column) => [column.code, column]));
+
+  return (
+    <List<ScoreboardRow>
+      loading={props.loading}
+      dataSource={props.rows}
+      rowKey="unitId"
+      locale={{ emptyText: t('scoring.noRows') }}
+      pagination={props.rows.length > 30 ? { pageSize: 30, simple: true, align: 'center' } : false}
+      renderItem={(row) => (
+        <List.Item style={{ paddingInline: 0, borderBlockEnd: 'none', paddingBlock: 4 }}>
+          <Card
+            size="small"
+            style={{ width: '100%', minWidth: 0 }}
+            hoverable={!expanded}
+            onClick={expanded ? undefined : () => navigate(props.unitLink(row.unitId))}
+          >
+            <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <Link
+                  to={props.unitLink(row.unitId)}
+                  onClick={(event) => event.stopPropagation()}
+                  style={{ fontWeight: 600, overflowWrap: 'anywhere' }}
+                >
+                  {row.name}
+                </Link>
+                <div>
+                  <UnitKindTag kind={row.kind} />
+                  {row.parentName && row.parentName !== board.root?.name ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {row.parentName}
+                    </Typography.Text>
+                  ) : null}
+                </div>
+              </div>
+              <StatusTag status={row.status} />
+            </div>
+            <Progress
+              percent={row.percent}
+              strokeColor={STATUS_STROKES[row.status]}
+              format={(value) => format.percent(value ?? 0)}
+              aria-label={t('scoring.percent')}
+            />
+            <Space wrap size={[12, 0]}>
+              <Typography.Text>
+                {t('scoring.pointsValue', { score: format.fraction(row.score, row.max) })}
+              </Typography.Text>
+              {board.period.isRunning && row.projectedScore !== null && row.projectedScore !== row.score ? (
+                <Typography.Text type="secondary">
+                  {t('scoring.projectedValue', { score: format.fraction(row.projectedScore, row.max) })}
+                </Typography.Text>
+              ) : null}
+            </Space>
+            {expanded ? (
+              <List
+                size="small"
+                style={{ marginTop: 8 }}
+                dataSource={row.criteria}
+                rowKey="code"
+                renderItem={(score) => {
+                  const column = columnOf.get(score.code);
+                  return (
+                    <List.Item style={{ paddingInline: 0, display: 'block' }}>
+                      <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                        <Typography.Text strong style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                          {score.code} · {column?.title}
+                        </Typography.Text>
+                        {column ? (
+                          <div style={{ flex: 'none' }}>
+                            <ScoreCell
+                              column={column}
+                              score={score}
+                              isRunning={board.period.isRunning}
+                              onOpen={() => props.onOpenCriterion(row, column, score)}
+                            />
+                          </div>
+                        ) : null}
+                      </div>
+                      <CriterionExplanation score={score} isRunning={board.period.isRunning} compact />
+                    </List.Item>
+                  );
+                }}
+              />
+            ) : (
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 6 }}>
+                {row.criteria.map((score) => (
+                  <CriterionChip key={score.code} score={score} />
+                ))}
+                <RightOutlined style={{ marginInlineStart: 'auto', alignSelf: 'center', color: '#8c8c8c' }} />
+              </div>
+            )}
+          </Card>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** A criterion's code and points on its status colour, small enough for a row of them on a phone. */
+function CriterionChip({ score }: { score: CriterionScore }) {
+  const format = useScoreFormat();
+  return (
+    <span
+      title={`${format.status(score.status)}: ${score.explanation}`}
+      style={{
+        fontSize: 12,
+        padding: '0 6px',
+        borderRadius: 4,
+        border: `1px solid ${STATUS_STYLES[score.status].border}`,
+        background: STATUS_STYLES[score.status].background,
+        color: STATUS_STYLES[score.status].text,
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {score.code}: {format.fraction(score.score, score.max)}
+    </span>
+  );
+}

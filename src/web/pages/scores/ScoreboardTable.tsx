@@ -1,0 +1,167 @@
+import { Progress, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
+import { UnitKindTag } from '../../components/UnitTags';
+import { useI18n } from '../../i18n/I18nProvider';
+import { ScoreCell } from './ScoreCell';
+import { STATUS_STROKES, StatusTag, useScoreFormat } from './score-format';
+import type { ScoreSort } from './use-score-filters';
+
+const PAGE_SIZE = 50;
+const byCode = new Intl.Collator('vi', { numeric: true }).compare;
+
+/**
+ * The criteria some unit on the board is scored on, in code order: a framework for districts and
+ * communes has district-only criteria that a board of today's communes would show empty.
+ */
+function shownColumns(board: Scoreboard): CriterionColumn[] {
+  const used = new Set(board.rows.flatMap((row) => row.criteria.map((criterion) => criterion.code)));
+  const columns = board.rows.length
+    ? board.criteria.filter((column) => used.has(column.code))
+    : board.criteria;
+  return [...columns].sort((a, b) => byCode(a.code, b.code));
+}
+
+/**
+ * The desktop board: a row per unit, a column per criterion coloured by status, then the total, the
+ * percentage (what compares units of different kinds) and the unit's status. The table scrolls
+ * inside its own box when the criteria do not fit.
+ */
+export function ScoreboardTable(props: {
+  board: Scoreboard;
+  rows: ScoreboardRow[];
+  loading: boolean;
+  sort: ScoreSort;
+  onSort: (sort: ScoreSort) => void;
+  unitLink: (unitId: string) => string;
+  onOpenCriterion: (row: ScoreboardRow, column: CriterionColumn, score: CriterionScore) => void;
+}) {
+  const { t } = useI18n();
+  const format = useScoreFormat();
+  const { board } = props;
+  const isRunning = board.period.isRunning;
+
+  const criterionColumns: TableColumnsType<ScoreboardRow> = shownColumns(board).map((column) => ({
+    key: column.code,
+    title: (
+      <Tooltip title={`${column.title} (${t('scoring.maxPoints', { max: format.points(column.max) })})`}>
+        <span style={{ whiteSpace: 'nowrap' }}>{column.code}</span>
+      </Tooltip>
+    ),
+    width: 92,
+    align: 'center',
+    render: (_: unknown, row: ScoreboardRow) => {
+      const score = row.criteria.find((criterion) => criterion.code === column.code);
+      if (!score)
+        return (
+          <Tooltip title={t('scoring.notApplicable')}>
+            <Typography.Text type="secondary">—</Typography.Text>
+          </Tooltip>
+        );
+      return (
+        <ScoreCell
+          column={column}
+          score={score}
+          isRunning={isRunning}
+          onOpen={() => props.onOpenCriterion(row, column, score)}
+        />
+      );
+    },
+  }));
+
+  const columns: TableColumnsType<ScoreboardRow> = [
+    {
+      key: 'unit',
+      title: t('scoring.unit'),
+      fixed: 'left',
+      width: 240,
+      render: (_, row) => (
+        <div style={{ minWidth: 0 }}>
+          <Link to={props.unitLink(row.unitId)}>{row.name}</Link>
+          <div>
+            <UnitKindTag kind={row.kind} />
+            {row.parentName && row.parentName !== board.root?.name ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {row.parentName}
+              </Typography.Text>
+            ) : null}
+          </div>
+        </div>
+      ),
+    },
+    ...criterionColumns,
+    {
+      key: 'total',
+      title: t('scoring.total'),
+      width: 110,
+      align: 'right',
+      render: (_, row) => (
+        <div style={{ whiteSpace: 'nowrap' }}>
+          <Typography.Text strong>{format.fraction(row.score, row.max)}</Typography.Text>
+          {isRunning && row.projectedScore !== null && row.projectedScore !== row.score ? (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('scoring.projectedShort', { score: format.points(row.projectedScore) })}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      key: 'percent',
+      title: t('scoring.percent'),
+      width: 150,
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: props.sort === 'percent' ? 'descend' : null,
+      render: (_, row) => (
+        <Progress
+          percent={row.percent}
+          size="small"
+          strokeColor={STATUS_STROKES[row.status]}
+          format={(value) => format.percent(value ?? 0)}
+        />
+      ),
+    },
+    {
+      key: 'status',
+      title: t('scoring.statusColumn'),
+      width: 130,
+      render: (_, row) => (
+        <div>
+          <StatusTag status={row.status} />
+          {row.pendingInputs > 0 ? (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('scoring.pendingInputs', { count: row.pendingInputs })}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <Table<ScoreboardRow>
+      size="small"
+      rowKey="unitId"
+      bordered
+      loading={props.loading}
+      columns={columns}
+      dataSource={props.rows}
+      scroll={{ x: 'max-content' }}
+      onChange={(_pagination, _filters, sorter) => {
+        const single = Array.isArray(sorter) ? sorter[0] : sorter;
+        props.onSort(single?.order === 'descend' ? 'percent' : 'name');
+      }}
+      pagination={
+        props.rows.length > PAGE_SIZE
+          ? { pageSize: PAGE_SIZE, showSizeChanger: false, hideOnSinglePage: true }
+          : false
+      }
+      locale={{ emptyText: t('scoring.noRows') }}
+    />
+  );
+}
