@@ -25,6 +25,9 @@ const fixtureBodies = Object.assign({}, ...fixtures.map((f) => f.bodies ?? {})) 
 const fixturePlain = Object.assign({}, ...fixtures.map((f) => f.plain ?? {})) as NonNullable<
   AccessFixtures['plain']
 >;
+const fixtureShared = Object.assign({}, ...fixtures.map((f) => f.shared ?? {})) as NonNullable<
+  AccessFixtures['shared']
+>;
 
 /**
  * The issue's access proof: every API route, taken from the route table, is tried by an officer of
@@ -83,6 +86,12 @@ const hasParams = (route: RouteEntry) => route.url.includes(':');
 
 /** A valid request to any route, so that an answer other than 2xx is about who asks. */
 function requestFor(route: RouteEntry, target: Target): InjectOptions {
+  const shared = fixtureShared[key(route)];
+  if (shared && target.env)
+    return {
+      method: route.method as 'GET',
+      ...shared.request(target.env, { unitId: target.unitId, ...target.extraIds }),
+    };
   if (hasParams(route))
     return {
       method: route.method as 'GET',
@@ -227,7 +236,9 @@ describe('access: an officer of one commune and the routes of another', () => {
   for (const which of ['sibling', 'elsewhere'] as const) {
     it(`answers 404 NOT_FOUND on every route with a path parameter for ${which === 'sibling' ? 'a commune of the same province' : 'a commune of another province'}`, async () => {
       const target = which === 'sibling' ? sibling : elsewhere;
-      const scoped = routes.filter((route) => !route.isPublic && hasParams(route));
+      const scoped = routes.filter(
+        (route) => !route.isPublic && hasParams(route) && !fixtureShared[key(route)],
+      );
       const [unitBefore] = await ctx.database.db.select().from(units).where(eq(units.id, target.unitId));
       const [userBefore] = await ctx.database.db.select().from(users).where(eq(users.id, target.userId));
       const grantsBefore = await ctx.database.db
@@ -338,6 +349,8 @@ describe('access: an officer of one commune and the routes of another', () => {
           },
         ]),
       ),
+      // Objects shared by every unit: checked by their own test below.
+      ...Object.fromEntries(Object.keys(fixtureShared).map((name) => [name, async () => {}])),
       // The signed-in user's own session and password: not about any unit.
       'POST /api/auth/logout': async () => {},
       'POST /api/auth/password': async () => {},
@@ -348,6 +361,19 @@ describe('access: an officer of one commune and the routes of another', () => {
       'routes without a check in test/access.test.ts',
     ).toEqual([]);
     for (const name of unscoped) await checks[name]!();
+  });
+
+  it('answers the routes of objects shared by every unit as their fixtures say', async () => {
+    for (const [name, shared] of Object.entries(fixtureShared)) {
+      const route = routes.find((candidate) => key(candidate) === name);
+      expect(route, `${name} is not a route`).toBeDefined();
+      for (const target of [sibling, elsewhere]) {
+        const asOfficer = await officer.request(requestFor(route!, target));
+        expect(asOfficer.statusCode, `${name}: ${asOfficer.body}`).toBe(shared.officer);
+        const asAdmin = await admin.request(requestFor(route!, target));
+        expect(asAdmin.statusCode, `${name} as admin: ${asAdmin.body}`).toBe(shared.admin);
+      }
+    }
   });
 
   it('answers 401 to anonymous requests on every route that is not public', async () => {

@@ -14,11 +14,13 @@ import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
 import { activityRoutes } from './routes/activities';
 import { activityFileRoutes } from './routes/activity-files';
+import { assessmentRoutes } from './routes/assessments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import type { RouteDeps } from './routes/deps';
 import { evidenceRoutes } from './routes/evidence';
+import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
 import { libraryRoutes } from './routes/library';
 import { scheduleRoutes } from './routes/schedules';
@@ -52,6 +54,8 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   libraryRoutes,
   scheduleRoutes,
   scoringRoutes,
+  assessmentRoutes,
+  frameworkRoutes,
 ];
 
 export interface RouteEntry {

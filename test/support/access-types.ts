@@ -18,6 +18,20 @@ export interface AccessEnv {
  */
 export interface AccessFixtures {
   params?: Record<string, (env: AccessEnv) => Promise<string>>;
+  /** Routes about objects that belong to no unit (see SharedRoute), by "METHOD /url". */
+  shared?: Record<string, SharedRoute>;
   bodies?: Record<string, (env: AccessEnv, ids: Record<string, string>) => unknown>;
   plain?: Record<string, (env: AccessEnv) => Omit<InjectOptions, 'method'>>;
+}
+
+/**
+ * A route about objects that belong to no unit, such as the scoring frameworks every unit may be
+ * scored on: it is left out of the "another commune's object is not found" sweep and states instead
+ * what an officer of a commune and a system administrator get.
+ */
+export interface SharedRoute {
+  /** A valid request; `ids` holds the objects the fixtures' `params` created for the target. */
+  request: (env: AccessEnv, ids: Record<string, string>) => Omit<InjectOptions, 'method'>;
+  officer: number;
+  admin: number;
 }

@@ -5,6 +5,7 @@ import type { Command, OptionSpec, OptionValues } from './command';
 import { createUserCommand, grantCommand, revokeCommand } from './commands/accounts';
 import { backupCommand, migrateCommand, restoreCommand, seedDemoCommand } from './commands/database';
 import { exportRecordsCommand } from './commands/export-records';
+import { frameworkCommand } from './commands/framework';
 import { importRecordsCommand } from './commands/import-records';
 import { importUnitsCommand } from './commands/import-units';
 import { scoreCommand } from './commands/score';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   importUnitsCommand,
   importRecordsCommand,
   exportRecordsCommand,
+  frameworkCommand,
   createUserCommand,
   grantCommand,
   revokeCommand,

@@ -54,7 +54,11 @@ export const scoreCommand: Command = {
   options: {
     framework: { type: 'string', value: 'mã', description: 'Mã bộ chỉ số, ví dụ kontum-780' },
     unit: { type: 'string', value: 'mã|id', description: 'Đơn vị (mã đơn vị hành chính hoặc id)' },
-    period: { type: 'string', value: 'kỳ', description: 'Kỳ: 2024, 2024-H1, 2024-Q3 hoặc 2024-11 (theo bộ chỉ số)' },
+    period: {
+      type: 'string',
+      value: 'kỳ',
+      description: 'Kỳ: 2024, 2024-H1, 2024-Q3 hoặc 2024-11 (theo bộ chỉ số)',
+    },
     view: {
       type: 'string',
       value: SCOREBOARD_VIEWS.join('|'),
