@@ -25,6 +25,9 @@ const fixtureBodies = Object.assign({}, ...fixtures.map((f) => f.bodies ?? {})) 
 const fixturePlain = Object.assign({}, ...fixtures.map((f) => f.plain ?? {})) as NonNullable<
   AccessFixtures['plain']
 >;
+const fixtureQueries = Object.assign({}, ...fixtures.map((f) => f.queries ?? {})) as NonNullable<
+  AccessFixtures['queries']
+>;
 const fixtureShared = Object.assign({}, ...fixtures.map((f) => f.shared ?? {})) as NonNullable<
   AccessFixtures['shared']
 >;
@@ -84,6 +87,12 @@ function bodyFor(route: RouteEntry, target: Target): Record<string, unknown> | u
 
 const hasParams = (route: RouteEntry) => route.url.includes(':');
 
+/** The path with the route's required query fields, when a fixture names them. */
+function withQuery(route: RouteEntry, path: string): string {
+  const query = fixtureQueries[key(route)];
+  return query ? `${path}?${query}` : path;
+}
+
 /** A valid request to any route, so that an answer other than 2xx is about who asks. */
 function requestFor(route: RouteEntry, target: Target): InjectOptions {
   const shared = fixtureShared[key(route)];
@@ -92,12 +101,13 @@ function requestFor(route: RouteEntry, target: Target): InjectOptions {
       method: route.method as 'GET',
       ...shared.request(target.env, { unitId: target.unitId, ...target.extraIds }),
     };
-  if (hasParams(route))
+  if (hasParams(route)) {
     return {
       method: route.method as 'GET',
-      url: fillPath(route.url, target),
+      url: withQuery(route, fillPath(route.url, target)),
       payload: bodyFor(route, target),
     };
+  }
   const plain: Record<string, Omit<InjectOptions, 'method'>> = {
     'POST /api/auth/password': {
       url: route.url,
@@ -228,7 +238,7 @@ describe('access: an officer of one commune and the routes of another', () => {
     );
     expect(unitGets.length).toBeGreaterThanOrEqual(5);
     for (const route of unitGets) {
-      const response = await officer.get(fillPath(route.url, own));
+      const response = await officer.get(withQuery(route, fillPath(route.url, own)));
       expect(response.statusCode, `${key(route)}: ${response.body}`).toBe(200);
     }
   });

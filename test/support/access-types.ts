@@ -21,6 +21,8 @@ export interface AccessFixtures {
   /** Routes about objects that belong to no unit (see SharedRoute), by "METHOD /url". */
   shared?: Record<string, SharedRoute>;
   bodies?: Record<string, (env: AccessEnv, ids: Record<string, string>) => unknown>;
+  /** The query string ("a=1&b=2") of a route with path parameters whose query has required fields. */
+  queries?: Record<string, string>;
   plain?: Record<string, (env: AccessEnv) => Omit<InjectOptions, 'method'>>;
 }
 

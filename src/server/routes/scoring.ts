@@ -75,12 +75,12 @@ export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
   );
 
   api.get(
-    '/api/units/:unitId/scores/:criterionCode/records',
+    '/api/units/:unitId/scores/:criterion/records',
     {
       schema: {
         tags: ['scoring'],
         summary: 'Các bản ghi được tính cho một tiêu chí của đơn vị trong kỳ',
-        params: z.object({ unitId: uuidParam, criterionCode: z.string().max(40) }),
+        params: z.object({ unitId: uuidParam, criterion: z.string().max(40) }),
         querystring: countedRecordsQuery,
         response: { 200: countedRecordsSchema, ...commonErrors },
       },
@@ -90,7 +90,7 @@ export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
         db,
         principalOf(request),
         request.params.unitId,
-        request.params.criterionCode,
+        request.params.criterion,
         request.query,
         countingDay(request.query.asOf),
       ),

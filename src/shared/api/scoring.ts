@@ -54,6 +54,8 @@ export const periodSchema = z.object({
 });
 
 export const criterionColumnSchema = z.object({
+  /** Unique on the board: the code, or "1.5#2" when kinds reuse a code for different criteria. */
+  key: z.string(),
   code: z.string(),
   title: z.string(),
   max: z.number(),
@@ -70,7 +72,13 @@ const scoreFields = {
   projectedScore: z.number().nullable(),
 };
 
-export const criterionScoreSchema = z.object({ code: z.string(), ...scoreFields, gaps: z.array(z.string()) });
+export const criterionScoreSchema = z.object({
+  /** The column of the board this score sits in (see criterionColumnSchema.key). */
+  key: z.string(),
+  code: z.string(),
+  ...scoreFields,
+  gaps: z.array(z.string()),
+});
 
 export const scoreboardRowSchema = z.object({
   unitId: z.uuid(),

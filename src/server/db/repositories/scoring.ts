@@ -67,6 +67,21 @@ export async function findScoredUnits(
   );
 }
 
+/** Units of the given kinds among `ids` that were in force on a day (a roll-up scope seen as it was then). */
+export async function findScoredUnitsAmong(
+  q: Queryable,
+  ids: readonly string[],
+  date: string,
+  kinds: readonly UnitKind[],
+): Promise<ScoredUnitRow[]> {
+  if (ids.length === 0 || kinds.length === 0) return [];
+  return queryRows<ScoredUnitRow>(
+    q,
+    sql`select ${scoredUnitColumns} from units u join unit_versions v on v.unit_id = u.id and ${inForce(date)}
+        where u.id = any(${uuidArray(ids)}) and u.kind = any(${textArray(kinds)})`,
+  );
+}
+
 /** A unit whose records count toward a scored unit: itself, or a unit merged into it. */
 export interface SourceUnitRow {
   targetId: string;

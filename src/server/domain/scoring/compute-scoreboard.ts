@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client';
 import { getUnitLatest } from '../../db/repositories/units';
 import { notFound } from '../../errors';
 import { authorizeUnit, isGlobal, type Principal } from '../../policies/principal';
+import { criterionKeys } from './criterion-keys';
 import { criteriaColumns, evaluateBoard } from './evaluate-board';
 import { loadFrameworkForPeriod } from './load-framework';
 import { defaultView, presentFrameworkRef, presentPeriod } from './scoring-context';
@@ -34,6 +35,7 @@ export async function computeScoreboard(
   );
   const view = defaultView(framework, query.view);
   const board = await evaluateBoard(q, { framework, period, rootId, kinds, view, today });
+  const keyOf = criterionKeys(framework.definition);
 
   const rows = board.units.map(({ unit, evaluation }) => ({
     unitId: unit.id,
@@ -48,6 +50,7 @@ export async function computeScoreboard(
     status: evaluation.status,
     pendingInputs: evaluation.pendingInputs,
     criteria: evaluation.criteria.map((result) => ({
+      key: keyOf(unit.kind, result.code),
       code: result.code,
       score: result.score,
       max: result.max,

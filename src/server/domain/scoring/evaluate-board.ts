@@ -6,6 +6,7 @@ import { applicableCriteria, evaluateUnit, type UnitEvaluation } from '../../sco
 import type { Period } from '../../scoring/periods';
 import { loadAssessmentEntries } from './assessment-entries';
 import { buildFacts } from './build-facts';
+import { criterionKeys } from './criterion-keys';
 import type { ScoringFramework } from './load-framework';
 import { resolveTargets, type ScoreboardView } from './resolve-targets';
 
@@ -61,13 +62,16 @@ export function criteriaColumns(
   framework: ScoringFramework,
   kinds: readonly UnitKind[],
 ): ScoreboardDto['criteria'] {
+  const keyOf = criterionKeys(framework.definition);
   const columns = new Map<string, ScoreboardDto['criteria'][number]>();
   for (const kind of kinds)
     for (const ref of applicableCriteria(framework.definition, kind)) {
-      const existing = columns.get(ref.criterion.code);
+      const key = keyOf(kind, ref.criterion.code);
+      const existing = columns.get(key);
       if (existing) existing.appliesTo.push(kind);
       else
-        columns.set(ref.criterion.code, {
+        columns.set(key, {
+          key,
           code: ref.criterion.code,
           title: ref.criterion.title,
           max: ref.criterion.max,

@@ -1,7 +1,13 @@
 import type { SCOREBOARD_VIEWS } from '../../../shared/api/scoring';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
-import { findMergeSources, findScoredUnits, type ScoredUnitRow } from '../../db/repositories/scoring';
+import {
+  findMergeSources,
+  findScoredUnits,
+  findScoredUnitsAmong,
+  type ScoredUnitRow,
+} from '../../db/repositories/scoring';
+import { findRollupIds } from '../../db/repositories/units';
 import type { Period } from '../../scoring/periods';
 import type { ScoringTarget } from './build-facts';
 
@@ -39,7 +45,12 @@ export async function resolveTargets(
   const { period, today, view } = options;
   const through = period.to < today ? period.to : today;
   const unitsAsOf = view === 'successors' ? today : through;
-  let units = await findScoredUnits(q, options.rootId, unitsAsOf, options.kinds);
+  // Seen as they were, a province's units of 2024 include those of the province merged into it
+  // later (Kon Tum's under Quảng Ngãi): its roll-up, not its subtree on that day.
+  let units =
+    view === 'as_they_were' && options.rootId && !options.onlyRoot
+      ? await findScoredUnitsAmong(q, await findRollupIds(q, [options.rootId]), unitsAsOf, options.kinds)
+      : await findScoredUnits(q, options.rootId, unitsAsOf, options.kinds);
   if (options.onlyRoot) units = units.filter((unit) => unit.id === options.rootId);
   const sources =
     view === 'successors'

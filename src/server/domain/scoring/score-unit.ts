@@ -103,6 +103,7 @@ export async function scoreUnit(
     criteria: evaluation.criteria.map((result) => {
       const criterion = specs.get(result.code)!;
       return {
+        key: result.code,
         code: result.code,
         title: result.title,
         pillarCode: result.pillarCode,

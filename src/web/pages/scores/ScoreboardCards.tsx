@@ -24,7 +24,7 @@ export function ScoreboardCards(props: {
   const navigate = useNavigate();
   const { board } = props;
   const expanded = props.rows.length === 1;
-  const columnOf = new Map(board.criteria.map((column) => [column.code, column]));
+  const columnOf = new Map(board.criteria.map((column) => [column.key, column]));
 
   return (
     <List<ScoreboardRow>
@@ -84,7 +84,7 @@ export function ScoreboardCards(props: {
                 dataSource={row.criteria}
                 rowKey="code"
                 renderItem={(score) => {
-                  const column = columnOf.get(score.code);
+                  const column = columnOf.get(score.key);
                   return (
                     <List.Item style={{ paddingInline: 0, display: 'block' }}>
                       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>

@@ -15,9 +15,9 @@ const byCode = new Intl.Collator('vi', { numeric: true }).compare;
  * communes has district-only criteria that a board of today's communes would show empty.
  */
 function shownColumns(board: Scoreboard): CriterionColumn[] {
-  const used = new Set(board.rows.flatMap((row) => row.criteria.map((criterion) => criterion.code)));
+  const used = new Set(board.rows.flatMap((row) => row.criteria.map((criterion) => criterion.key)));
   const columns = board.rows.length
-    ? board.criteria.filter((column) => used.has(column.code))
+    ? board.criteria.filter((column) => used.has(column.key))
     : board.criteria;
   return [...columns].sort((a, b) => byCode(a.code, b.code));
 }
@@ -42,7 +42,7 @@ export function ScoreboardTable(props: {
   const isRunning = board.period.isRunning;
 
   const criterionColumns: TableColumnsType<ScoreboardRow> = shownColumns(board).map((column) => ({
-    key: column.code,
+    key: column.key,
     title: (
       <Tooltip title={`${column.title} (${t('scoring.maxPoints', { max: format.points(column.max) })})`}>
         <span style={{ whiteSpace: 'nowrap' }}>{column.code}</span>
@@ -51,7 +51,7 @@ export function ScoreboardTable(props: {
     width: 92,
     align: 'center',
     render: (_: unknown, row: ScoreboardRow) => {
-      const score = row.criteria.find((criterion) => criterion.code === column.code);
+      const score = row.criteria.find((criterion) => criterion.key === column.key);
       if (!score)
         return (
           <Tooltip title={t('scoring.notApplicable')}>
