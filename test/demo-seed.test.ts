@@ -171,4 +171,29 @@ describe('the demo data', () => {
       (await viewer.patch(`/api/units/${unitId}`, { websiteUrl: 'https://lamdong.gov.vn' })).statusCode,
     ).toBe(403);
   });
+
+  it('holds the 2025 assessments: Đăk Rve published with one point taken off, Kon Braih returned', async () => {
+    const reviewer = await as('thamdinh.quangngai');
+    const list = await reviewer.get('/api/assessments?framework=kontum-780&period=2025');
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json<{ items: Array<{ id: string; unit: { name: string }; status: string }> }>().items;
+    const byUnit = new Map(items.map((item) => [item.unit.name, item]));
+    expect(byUnit.get('Xã Đăk Rve')?.status).toBe('published');
+    expect(byUnit.get('Xã Kon Braih')?.status).toBe('returned');
+
+    const detail = await reviewer.get(`/api/assessments/${byUnit.get('Xã Đăk Rve')!.id}`);
+    const assessment = detail.json<{
+      criteria: Array<{ code: string; selfScore: number; reviewerScore: number }>;
+      transitions: Array<{ toStatus: string }>;
+    }>();
+    const website = assessment.criteria.find((criterion) => criterion.code === '1.4')!;
+    // The self score is the automatic one; the reviewer took a point off when there was one to take.
+    expect(website.reviewerScore).toBe(Math.max(website.selfScore - 1, 0));
+    expect(assessment.transitions.map((transition) => transition.toStatus)).toEqual([
+      'draft',
+      'submitted',
+      'appraised',
+      'published',
+    ]);
+  });
 });

@@ -6,9 +6,11 @@ import { insertUnits } from '../db/repositories/units';
 import { units } from '../db/schema';
 import { createUserUnchecked } from '../domain/accounts/manage-users';
 import type { Actor } from '../domain/actor';
+import { ensureBuiltinFrameworks } from '../domain/frameworks/ensure-builtin-frameworks';
 import { parseUnitKind } from '../domain/units/parse-unit-list';
 import { recordUnitEvent } from '../domain/units/record-unit-event';
 import { seedDemoActivities } from './seed-activities';
+import { seedDemoAssessments } from './seed-assessments';
 import { DEMO_PROVINCES_2026 } from './units-2026';
 
 /**
@@ -296,6 +298,10 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<vo
     }
     await seedDemoActivities(tx, options);
   });
+  // Assessments go through the workflow's own use cases, each in its transaction, and need the
+  // built-in frameworks (stored here too when the caller has not).
+  await ensureBuiltinFrameworks(db);
+  await seedDemoAssessments(db, options);
 }
 
 export const DEMO_LOGINS = DEMO_USERS.map((user) => ({ username: user.username, role: user.role }));
