@@ -21,6 +21,10 @@ export const loadLanguageCountsPage = () => import('./pages/records/LanguageCoun
 export const loadRecordEditPage = () => import('./pages/records/RecordEditPage');
 export const loadScoreboardPage = () => import('./pages/scores/ScoreboardPage');
 export const loadUnitScoresPage = () => import('./pages/scores/UnitScoresPage');
+export const loadFrameworksPage = () => import('./pages/frameworks/FrameworksPage');
+export const loadFrameworkDetailPage = () => import('./pages/frameworks/FrameworkDetailPage');
+export const loadAssessmentsPage = () => import('./pages/assessments/AssessmentsPage');
+export const loadAssessmentDetailPage = () => import('./pages/assessments/AssessmentDetailPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

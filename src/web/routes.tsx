@@ -7,9 +7,13 @@ import { canRecord } from './hooks/use-record-units';
 import {
   loadAccountPage,
   loadAppLayout,
+  loadAssessmentDetailPage,
+  loadAssessmentsPage,
   loadAuditPage,
   loadCalendarPage,
   loadEvidencePage,
+  loadFrameworkDetailPage,
+  loadFrameworksPage,
   loadImportPage,
   loadLanguageCountsPage,
   loadLibraryPage,
@@ -59,6 +63,18 @@ const ScoreboardPage = lazy(() =>
 const UnitScoresPage = lazy(() =>
   loadUnitScoresPage().then((module) => ({ default: module.UnitScoresPage })),
 );
+const FrameworksPage = lazy(() =>
+  loadFrameworksPage().then((module) => ({ default: module.FrameworksPage })),
+);
+const FrameworkDetailPage = lazy(() =>
+  loadFrameworkDetailPage().then((module) => ({ default: module.FrameworkDetailPage })),
+);
+const AssessmentsPage = lazy(() =>
+  loadAssessmentsPage().then((module) => ({ default: module.AssessmentsPage })),
+);
+const AssessmentDetailPage = lazy(() =>
+  loadAssessmentDetailPage().then((module) => ({ default: module.AssessmentDetailPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -82,6 +98,10 @@ export const router = createBrowserRouter([
           { path: 'units/:unitId/calendar', element: <CalendarPage /> },
           { path: 'units/:unitId/scores', element: <UnitScoresPage /> },
           { path: 'scores', element: <ScoreboardPage /> },
+          { path: 'frameworks', element: <FrameworksPage /> },
+          { path: 'frameworks/:frameworkId', element: <FrameworkDetailPage /> },
+          { path: 'assessments', element: <AssessmentsPage /> },
+          { path: 'assessments/:assessmentId', element: <AssessmentDetailPage /> },
           { path: 'account', element: <AccountPage /> },
           {
             path: 'records/new',

@@ -3,11 +3,13 @@ import {
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   EditOutlined,
   FileExcelOutlined,
   LogoutOutlined,
   MenuOutlined,
   PaperClipOutlined,
+  ProfileOutlined,
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
@@ -32,6 +34,8 @@ function selectedMenuKey(pathname: string): string {
     '/records',
     '/schedules',
     '/scores',
+    '/frameworks',
+    '/assessments',
     '/library',
     '/evidence',
   ])
@@ -72,6 +76,16 @@ export function AppLayout() {
       label: <Link to="/records">{t('nav.records')}</Link>,
     },
     { key: '/scores', icon: <TrophyOutlined />, label: <Link to="/scores">{t('scoring.nav')}</Link> },
+    {
+      key: '/frameworks',
+      icon: <ProfileOutlined />,
+      label: <Link to="/frameworks">{t('frameworks.nav')}</Link>,
+    },
+    {
+      key: '/assessments',
+      icon: <CheckSquareOutlined />,
+      label: <Link to="/assessments">{t('assessments.nav')}</Link>,
+    },
     canRecord(me)
       ? {
           key: '/schedules',

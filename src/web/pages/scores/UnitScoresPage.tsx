@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitKindTag } from '../../components/UnitTags';
 import { formatDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
+import { AssessmentEntryButton } from '../assessments/AssessmentEntryButton';
 import { CountedRecordsDrawer, type OpenCriterion } from './CountedRecordsDrawer';
 import { CriterionCard } from './CriterionCard';
 import { PeriodLine } from './PeriodLine';
@@ -59,6 +60,13 @@ export function UnitScoresPage() {
           <div>
             <UnitKindTag kind={data.unit.kind} />
             <Typography.Text type="secondary">{data.framework.legalBasis}</Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <AssessmentEntryButton
+                unitId={data.unit.id}
+                framework={data.framework.code}
+                period={data.period.key}
+              />
+            </div>
           </div>
         ) : null}
       </div>
