@@ -129,18 +129,9 @@ const ACTIVITY_KIND_OF: Record<MeasureSource, string> = {
   banners: 'banner',
 };
 
-/** The WHERE conditions of a measure on activities `a` joined to channels `c`. */
-export function measureConditions(spec: MeasureSpec): SQL[] {
-  const conditions: SQL[] = [
-    sql`a.kind = ${ACTIVITY_KIND_OF[spec.source]}`,
-    sql`a.deleted_at is null`,
-    // A suspected duplicate counts once a person decides it is not one.
-    sql`a.duplicate_of_id is null`,
-    spec.acceptedOnly ? sql`a.review_status = 'accepted'` : sql`a.review_status <> 'rejected'`,
-  ];
-  const channelKinds = spec.channelKinds ?? DEFAULT_CHANNEL_KINDS[spec.source];
-  if (channelKinds) conditions.push(sql`c.kind = any(${textArray(channelKinds)})`);
-  if (spec.platforms) conditions.push(sql`c.platform = any(${textArray(spec.platforms)})`);
+/** The narrowing filters of a measure on activities `a` (topics, genres, languages…). */
+function measureFilters(spec: MeasureSpec): SQL[] {
+  const conditions: SQL[] = [];
   if (spec.topics) conditions.push(sql`a.topics && ${textArray(spec.topics)}`);
   if (spec.genres) conditions.push(sql`a.genre = any(${textArray(spec.genres)})`);
   if (spec.languages) conditions.push(sql`a.language = any(${textArray(spec.languages)})`);
@@ -152,18 +143,51 @@ export function measureConditions(spec: MeasureSpec): SQL[] {
   return conditions;
 }
 
-/** Whether a measure needs the channel join (every measure but an unfiltered banner count). */
-function needsChannel(spec: MeasureSpec): boolean {
-  return Boolean(spec.channelKinds ?? DEFAULT_CHANNEL_KINDS[spec.source] ?? spec.platforms);
+/** Every condition of a measure on activities `a` (the counted records list uses it). */
+export function measureConditions(spec: MeasureSpec): SQL[] {
+  const conditions: SQL[] = [
+    sql`a.kind = ${ACTIVITY_KIND_OF[spec.source]}`,
+    sql`a.deleted_at is null`,
+    // A suspected duplicate counts once a person decides it is not one.
+    sql`a.duplicate_of_id is null`,
+    spec.acceptedOnly ? sql`a.review_status = 'accepted'` : sql`a.review_status <> 'rejected'`,
+    ...measureFilters(spec),
+  ];
+  const channel = channelCondition(spec);
+  if (channel) conditions.push(channel);
+  return conditions;
 }
 
-/** Per source unit: the epoch days with records of the measure, ascending, and the count on each. */
+/**
+ * The channel condition of a measure as a semi-join on the small channels table, or none; with the
+ * units known, only their channels are looked at.
+ */
+function channelCondition(spec: MeasureSpec, unitIds?: readonly string[]): SQL | null {
+  const channelKinds = spec.channelKinds ?? DEFAULT_CHANNEL_KINDS[spec.source];
+  if (!channelKinds && !spec.platforms) return null;
+  const parts: SQL[] = [];
+  if (unitIds) parts.push(sql`c.unit_id = any(${uuidArray(unitIds)})`);
+  if (channelKinds) parts.push(sql`c.kind = any(${textArray(channelKinds)})`);
+  if (spec.platforms) parts.push(sql`c.platform = any(${textArray(spec.platforms)})`);
+  return sql`a.channel_id in (select c.id from channels c where ${sql.join(parts, sql` and `)})`;
+}
+
+/** Above this many units, filtering by unit costs more than counting every unit and dropping the rest. */
+const UNIT_FILTER_LIMIT = 2000;
+
+/** Per source unit: the epoch days with records of the measure and the count on each (in no order). */
 export interface DayCountsRow {
   unitId: string;
   days: number[];
   counts: number[];
 }
 
+/**
+ * One measure's records per unit and day. The conditions match the partial covering indexes of
+ * migration 0005 (live, not a suspected duplicate, not rejected), so PostgreSQL answers from the
+ * index alone; the channel kind is a semi-join on channels. For a large set of units (the whole
+ * country) the unit filter is left out: every unit is counted and the caller keeps those it needs.
+ */
 export async function countMeasureByDay(
   q: Queryable,
   spec: MeasureSpec,
@@ -172,22 +196,26 @@ export async function countMeasureByDay(
   to: string,
 ): Promise<DayCountsRow[]> {
   if (sourceIds.length === 0) return [];
-  const join = needsChannel(spec) ? sql`join channels c on c.id = a.channel_id` : sql``;
-  const where = sql.join(
-    [
-      sql`a.unit_id = any(${uuidArray(sourceIds)})`,
-      sql`a.occurred_on between ${from}::date and ${to}::date`,
-      ...measureConditions(spec),
-    ],
-    sql` and `,
-  );
+  const conditions = [
+    sql`a.kind = ${ACTIVITY_KIND_OF[spec.source]}`,
+    sql`a.occurred_on between ${from}::date and ${to}::date`,
+    sql`a.deleted_at is null`,
+    sql`a.duplicate_of_id is null`,
+    spec.acceptedOnly ? sql`a.review_status = 'accepted'` : sql`a.review_status <> 'rejected'`,
+    ...measureFilters(spec),
+  ];
+  const filterUnits = sourceIds.length <= UNIT_FILTER_LIMIT;
+  if (filterUnits) conditions.push(sql`a.unit_id = any(${uuidArray(sourceIds)})`);
+  const channel = channelCondition(spec, filterUnits ? sourceIds : undefined);
+  if (channel) conditions.push(channel);
+  // array_agg without ORDER BY lets both levels hash-aggregate instead of sorting every record.
   const rows = await queryRows<{ unitId: string; days: unknown; counts: unknown }>(
     q,
-    sql`select unit_id as "unitId", array_agg(day order by day) as days, array_agg(n order by day) as counts
+    sql`select unit_id as "unitId", array_agg(day) as days, array_agg(n) as counts
         from (
           select a.unit_id, (a.occurred_on - date '1970-01-01')::int as day, count(*)::int as n
-          from activities a ${join}
-          where ${where}
+          from activities a
+          where ${sql.join(conditions, sql` and `)}
           group by a.unit_id, a.occurred_on
         ) per_day
         group by unit_id`,
@@ -251,22 +279,32 @@ export interface CountedRecordRow {
   channelName: string | null;
 }
 
-/** The records any of the measures counted for the units in [from, to], newest first, with the total. */
+/** A measure and the days, both included, its records are counted on. */
+export interface CountedSpan {
+  measure: MeasureSpec;
+  from: string;
+  to: string;
+}
+
+/** The records any of the measures counted for the units on its days, newest first, with the total. */
 export async function findCountedRecords(
   q: Queryable,
-  measures: readonly MeasureSpec[],
+  spans: readonly CountedSpan[],
   sourceIds: readonly string[],
-  from: string,
-  to: string,
   page: { limit: number; offset: number },
 ): Promise<{ items: CountedRecordRow[]; total: number }> {
-  if (measures.length === 0 || sourceIds.length === 0) return { items: [], total: 0 };
-  const anyMeasure = sql.join(
-    measures.map((measure) => sql`(${sql.join(measureConditions(measure), sql` and `)})`),
+  if (spans.length === 0 || sourceIds.length === 0) return { items: [], total: 0 };
+  const anySpan = sql.join(
+    spans.map(
+      ({ measure, from, to }) =>
+        sql`(${sql.join(
+          [sql`a.occurred_on between ${from}::date and ${to}::date`, ...measureConditions(measure)],
+          sql` and `,
+        )})`,
+    ),
     sql` or `,
   );
-  const where = sql`a.unit_id = any(${uuidArray(sourceIds)}) and a.occurred_on between ${from}::date and ${to}::date
-    and (${anyMeasure})`;
+  const where = sql`a.unit_id = any(${uuidArray(sourceIds)}) and (${anySpan})`;
   const items = await queryRows<CountedRecordRow>(
     q,
     sql`select a.id, a.kind, a.title, a.occurred_on::text as "occurredOn", a.url, a.language,

@@ -4,13 +4,15 @@ import {
   type ChannelFactRow,
   channelMatches,
   countMeasureByDay,
+  type DayCountsRow,
   findLiveChannels,
 } from '../../db/repositories/scoring';
 import type { ScoringWindow } from '../../scoring/buckets';
-import { createDaySeries, EMPTY_SERIES } from '../../scoring/day-series';
+import { toEpochDay } from '../../scoring/day-numbers';
+import { EMPTY_SERIES } from '../../scoring/day-series';
 import { collectMeasures } from '../../scoring/evaluate';
 import { measureKey } from '../../scoring/measure-key';
-import type { DaySeries, UnitFacts } from '../../scoring/types';
+import type { ChannelFact, DaySeries, UnitFacts } from '../../scoring/types';
 
 /** A unit to score and the units whose records count toward it (itself, and those merged into it). */
 export interface ScoringTarget {
@@ -21,21 +23,41 @@ export interface ScoringTarget {
 
 export type BaseFacts = Omit<UnitFacts, 'input' | 'manualScore'>;
 
-/** Sums the day counts of several source units into one sorted series. */
-function mergeDayCounts(parts: Array<{ days: number[]; counts: number[] }>): DaySeries {
+/** The engine asks for a measure once per criterion and unit: the key of a spec object is computed once. */
+const keyOfSpec = new WeakMap<MeasureSpec, string>();
+function cachedMeasureKey(spec: MeasureSpec): string {
+  let key = keyOfSpec.get(spec);
+  if (key === undefined) {
+    key = measureKey(spec);
+    keyOfSpec.set(spec, key);
+  }
+  return key;
+}
+
+/**
+ * One series from the day counts of several source units (a day present in two adds up), as a dense
+ * array over the loaded days: a national board looks up hundreds of thousands of days, and an array
+ * index is several times cheaper than a Map.
+ */
+function seriesOf(parts: readonly DayCountsRow[], firstDay: number, lastDay: number): DaySeries {
   if (parts.length === 0) return EMPTY_SERIES;
-  if (parts.length === 1) return createDaySeries(parts[0]!.days, parts[0]!.counts);
-  const byDay = new Map<number, number>();
+  const counts = new Int32Array(lastDay - firstDay + 1);
+  let total = 0;
   for (const part of parts)
     for (let i = 0; i < part.days.length; i += 1) {
-      const day = part.days[i]!;
-      byDay.set(day, (byDay.get(day) ?? 0) + part.counts[i]!);
+      const offset = part.days[i]! - firstDay;
+      if (offset < 0 || offset >= counts.length) continue;
+      counts[offset]! += part.counts[i]!;
+      total += part.counts[i]!;
     }
-  const days = [...byDay.keys()].sort((a, b) => a - b);
-  return createDaySeries(
-    days,
-    days.map((day) => byDay.get(day)!),
-  );
+  if (total === 0) return EMPTY_SERIES;
+  return {
+    total,
+    countOn: (epochDay) => {
+      const offset = epochDay - firstDay;
+      return offset >= 0 && offset < counts.length ? counts[offset]! : 0;
+    },
+  };
 }
 
 /**
@@ -51,41 +73,57 @@ export async function buildFacts(
   through: string,
 ): Promise<Map<string, BaseFacts>> {
   const sourceIds = [...new Set(targets.flatMap((target) => target.sourceIds))];
+  // The queries are independent: on PostgreSQL they run side by side on the pool's connections.
   const measures = collectMeasures(framework);
-  const seriesBySource = new Map<string, Map<string, { days: number[]; counts: number[] }>>();
-  for (const measure of measures) {
-    const key = measureKey(measure);
-    const rows = await countMeasureByDay(q, measure, sourceIds, from, through);
-    const perUnit = new Map(rows.map((row) => [row.unitId, { days: row.days, counts: row.counts }]));
-    seriesBySource.set(key, perUnit);
-  }
-  const channelRows = await findLiveChannels(q, sourceIds, from, through);
+  const [channelRows, ...measureRows] = await Promise.all([
+    findLiveChannels(q, sourceIds, from, through),
+    ...measures.map((measure) => countMeasureByDay(q, measure, sourceIds, from, through)),
+  ]);
+  const countsByMeasure = new Map<string, Map<string, DayCountsRow>>();
+  measures.forEach((measure, i) => {
+    countsByMeasure.set(cachedMeasureKey(measure), new Map(measureRows[i]!.map((row) => [row.unitId, row])));
+  });
   const channelsByUnit = new Map<string, ChannelFactRow[]>();
-  for (const row of channelRows)
-    channelsByUnit.set(row.unitId, [...(channelsByUnit.get(row.unitId) ?? []), row]);
+  for (const row of channelRows) {
+    const list = channelsByUnit.get(row.unitId);
+    if (list) list.push(row);
+    else channelsByUnit.set(row.unitId, [row]);
+  }
 
+  const firstDay = toEpochDay(from);
+  const lastDay = toEpochDay(through);
   const facts = new Map<string, BaseFacts>();
   for (const target of targets) {
-    const seriesCache = new Map<string, DaySeries>();
+    const seriesByKey = new Map<string, DaySeries>();
     const series = (measure: MeasureSpec): DaySeries => {
-      const key = measureKey(measure);
-      let found = seriesCache.get(key);
+      const key = cachedMeasureKey(measure);
+      let found = seriesByKey.get(key);
       if (!found) {
-        const perUnit = seriesBySource.get(key);
-        const parts = perUnit
-          ? target.sourceIds.flatMap((id) => (perUnit.has(id) ? [perUnit.get(id)!] : []))
-          : [];
-        found = mergeDayCounts(parts);
-        seriesCache.set(key, found);
+        const perUnit = countsByMeasure.get(key);
+        const parts: DayCountsRow[] = [];
+        if (perUnit)
+          for (const id of target.sourceIds) {
+            const part = perUnit.get(id);
+            if (part) parts.push(part);
+          }
+        found = seriesOf(parts, firstDay, lastDay);
+        seriesByKey.set(key, found);
       }
       return found;
     };
-    const channels = (spec: ChannelMeasureSpec) =>
-      target.sourceIds
-        .flatMap((id) => channelsByUnit.get(id) ?? [])
-        .filter((row) => channelMatches(row, spec))
-        .map((row) => ({ name: row.name, kind: row.kind, startedOn: row.startedOn, endedOn: row.endedOn }))
-        .sort((a, b) => (a.startedOn ?? '9999').localeCompare(b.startedOn ?? '9999'));
+    const ownChannels = target.sourceIds.flatMap((id) => channelsByUnit.get(id) ?? []);
+    const channelsBySpec = new Map<ChannelMeasureSpec, ChannelFact[]>();
+    const channels = (spec: ChannelMeasureSpec): ChannelFact[] => {
+      let found = channelsBySpec.get(spec);
+      if (!found) {
+        found = ownChannels
+          .filter((row) => channelMatches(row, spec))
+          .map((row) => ({ name: row.name, kind: row.kind, startedOn: row.startedOn, endedOn: row.endedOn }))
+          .sort((a, b) => (a.startedOn ?? '9999').localeCompare(b.startedOn ?? '9999'));
+        channelsBySpec.set(spec, found);
+      }
+      return found;
+    };
     facts.set(target.unitId, { window: target.window, series, channels });
   }
   return facts;
