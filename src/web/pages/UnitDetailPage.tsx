@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CalendarOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Alert, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../api/client';
@@ -59,6 +59,9 @@ export function UnitDetailPage() {
             <AsOfPicker id="unit-as-of" value={date} onChange={setDate} />
             <Link to={`/units/${unitId}/calendar`}>
               <CalendarOutlined /> {t('calendar.link')}
+            </Link>
+            <Link to={`/units/${unitId}/scores`}>
+              <TrophyOutlined /> {t('scoring.title')}
             </Link>
           </Space>
           {date && !unit.data.existedOnDate ? (
