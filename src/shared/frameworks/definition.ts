@@ -9,11 +9,25 @@ import { UNIT_KINDS } from '../units';
  * is generated from it. Messages are Vietnamese because the people who read them write the files.
  */
 
-const day = z.iso.date({ error: 'Ngày phải có dạng yyyy-MM-dd, ví dụ 2024-01-01.' });
-const text = (max: number) => z.string().trim().min(1, 'Không được để trống.').max(max, `Tối đa ${max} ký tự.`);
-const points = z.number({ error: 'Phải là một số.' }).min(0, 'Không được âm.').max(10_000, 'Quá lớn.');
-const fraction = z.number({ error: 'Phải là một số từ 0 đến 1.' }).min(0, 'Từ 0 đến 1.').max(1, 'Từ 0 đến 1.');
-const count = z.number({ error: 'Phải là một số nguyên.' }).int('Phải là số nguyên.').min(0, 'Không được âm.');
+/** A message for a missing field apart from one for a wrong value (zod reports both as a type error). */
+const orMissing = (message: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'Thiếu trường bắt buộc.' : message;
+
+const day = z.iso.date({ error: orMissing('Ngày phải có dạng yyyy-MM-dd, ví dụ 2024-01-01.') });
+const text = (max: number) =>
+  z.string().trim().min(1, 'Không được để trống.').max(max, `Tối đa ${max} ký tự.`);
+const points = z
+  .number({ error: orMissing('Phải là một số.') })
+  .min(0, 'Không được âm.')
+  .max(10_000, 'Quá lớn.');
+const fraction = z
+  .number({ error: orMissing('Phải là một số từ 0 đến 1.') })
+  .min(0, 'Từ 0 đến 1.')
+  .max(1, 'Từ 0 đến 1.');
+const count = z
+  .number({ error: orMissing('Phải là một số nguyên.') })
+  .int('Phải là số nguyên.')
+  .min(0, 'Không được âm.');
 const criterionCode = z
   .string()
   .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'Mã dạng 1.5 hoặc 2.3.1 (chữ số, chữ cái, dấu chấm).');
@@ -29,7 +43,9 @@ export type MeasureSource = (typeof MEASURE_SOURCES)[number];
  */
 export const measureSchema = z
   .object({
-    source: z.enum(MEASURE_SOURCES, { error: 'source là một trong: posts, broadcasts, press_issues, banners.' }),
+    source: z.enum(MEASURE_SOURCES, {
+      error: 'source là một trong: posts, broadcasts, press_issues, banners.',
+    }),
     channelKinds: z.array(z.enum(CHANNEL_KINDS)).min(1).optional(),
     platforms: z.array(z.enum(CHANNEL_PLATFORMS)).min(1).optional(),
     /** Any of these topic codes (the national D11 list or the province's own). */
@@ -105,8 +121,19 @@ export type FrequencyTier = z.infer<typeof frequencyTierSchema>;
 
 export type RuleSpec =
   | { type: 'boolean'; measure?: MeasureSpec; channel?: ChannelMeasureSpec; input?: string }
-  | { type: 'count'; measure?: MeasureSpec; input?: string; threshold: number; partial?: 'none' | 'proportional' }
-  | { type: 'ladder'; measure?: MeasureSpec; input?: string; steps: Array<{ atLeast: number; points: number }> }
+  | {
+      type: 'count';
+      measure?: MeasureSpec;
+      input?: string;
+      threshold: number;
+      partial?: 'none' | 'proportional';
+    }
+  | {
+      type: 'ladder';
+      measure?: MeasureSpec;
+      input?: string;
+      steps: Array<{ atLeast: number; points: number }>;
+    }
   | { type: 'frequency'; measure: MeasureSpec; tiers: FrequencyTier[] }
   | {
       type: 'minimum_each';
@@ -157,7 +184,11 @@ export const ruleSchema: z.ZodType<RuleSpec> = z.lazy(() =>
         .strict()
         .refine(oneSource, ONE_SOURCE),
       z
-        .object({ type: z.literal('frequency'), measure: measureSchema, tiers: z.array(frequencyTierSchema).min(1) })
+        .object({
+          type: z.literal('frequency'),
+          measure: measureSchema,
+          tiers: z.array(frequencyTierSchema).min(1),
+        })
         .strict(),
       z
         .object({
@@ -185,9 +216,7 @@ export const ruleSchema: z.ZodType<RuleSpec> = z.lazy(() =>
       z
         .object({
           type: z.literal('sum'),
-          parts: z
-            .array(z.object({ label: text(200).optional(), points, rule: ruleSchema }).strict())
-            .min(1),
+          parts: z.array(z.object({ label: text(200).optional(), points, rule: ruleSchema }).strict()).min(1),
         })
         .strict(),
       z.object({ type: z.literal('all_of'), rules: z.array(ruleSchema).min(1) }).strict(),
@@ -239,7 +268,10 @@ export const frameworkSchema = z
     $schema: z.string().optional(),
     code: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Mã bộ chỉ số: chữ thường không dấu, số và gạch ngang, ví dụ kontum-780.'),
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,62}$/,
+        'Mã bộ chỉ số: chữ thường không dấu, số và gạch ngang, ví dụ kontum-780.',
+      ),
     /** A new year's file is a new version; scores of periods before it keep the old one. */
     version: z.string().regex(/^[0-9A-Za-z.-]{1,20}$/, 'Phiên bản: ví dụ 2024 hoặc 2024.1.'),
     name: text(500),
