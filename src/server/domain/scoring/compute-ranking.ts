@@ -1,4 +1,5 @@
 import type { RankingDto, RankingQuery } from '../../../shared/api/scoring';
+import { UNIT_KINDS } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { findPublishedScores } from '../../db/repositories/published-scores';
 import { getUnitLatest } from '../../db/repositories/units';
@@ -9,7 +10,7 @@ import { evaluateBoard } from './evaluate-board';
 import { findFrameworkForPeriod, loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
 import { leagueOf, percentOf, rankByPercent } from './rank-units';
 import type { ScoreboardView } from './resolve-targets';
-import { defaultView, presentFrameworkRef, presentPeriod } from './scoring-context';
+import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
 interface ScoredRow {
   unitId: string;
@@ -63,16 +64,30 @@ async function scoreRows(
   return { rows, through: board.through };
 }
 
-/** Ranks rows within their league (commune level together, other kinds apart). */
+const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
+
+/**
+ * Ranks rows within their league (commune level together, other kinds apart). Units sharing a rank
+ * are listed by name: the database returns them in no particular order, and a table that reorders
+ * itself between two reads looks wrong.
+ */
 function rankLeagues(rows: readonly ScoredRow[]) {
-  const leagues = new Map<string, { key: string; label: string; rows: ScoredRow[] }>();
+  const leagues = new Map<string, { key: string; label: string; order: number; rows: ScoredRow[] }>();
   for (const row of rows) {
     const league = leagueOf(row.kind);
-    const entry = leagues.get(league.key) ?? { ...league, rows: [] };
+    const entry = leagues.get(league.key) ?? { ...league, order: UNIT_KINDS.length, rows: [] };
     entry.rows.push(row);
+    // Leagues come in the order of unit kinds (commune level first), not in the order rows arrived.
+    entry.order = Math.min(entry.order, UNIT_KINDS.indexOf(row.kind));
     leagues.set(league.key, entry);
   }
-  return [...leagues.values()].map((league) => ({ ...league, rows: rankByPercent(league.rows) }));
+  return [...leagues.values()]
+    .sort((a, b) => a.order - b.order)
+    .map(({ key, label, rows: leagueRows }) => ({
+      key,
+      label,
+      rows: rankByPercent([...leagueRows].sort((a, b) => vietnameseOrder(a.name, b.name))),
+    }));
 }
 
 /**
@@ -88,7 +103,8 @@ export async function computeRanking(
   const rootId = query.unitId ?? null;
   await authorizeBoardRoot(q, principal, rootId);
   const { framework, period } = await loadFrameworkForPeriod(q, query.framework, query.period);
-  const view = defaultView(framework, query.view);
+  const root = rootId ? await getUnitLatest(q, rootId) : undefined;
+  const view = defaultUnitView(framework, query.view, root?.unit.validTo ?? null, today);
   const current = await scoreRows(q, framework, period, rootId, view, today);
 
   const before = previousPeriod(period);
@@ -103,7 +119,6 @@ export async function computeRanking(
       for (const row of league.rows) previousRanks.set(row.unitId, { percent: row.percent, rank: row.rank });
   }
 
-  const root = rootId ? await getUnitLatest(q, rootId) : undefined;
   return {
     framework: presentFrameworkRef(framework),
     period: presentPeriod(period, current.through),

@@ -7,7 +7,7 @@ import { authorizeUnit, isGlobal, type Principal } from '../../policies/principa
 import { criterionKeys } from './criterion-keys';
 import { criteriaColumns, evaluateBoard } from './evaluate-board';
 import { loadFrameworkForPeriod } from './load-framework';
-import { defaultView, presentFrameworkRef, presentPeriod } from './scoring-context';
+import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
 const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
 
@@ -33,7 +33,8 @@ export async function computeScoreboard(
   const kinds: UnitKind[] = framework.definition.appliesTo.filter(
     (kind) => !query.kind || kind === query.kind,
   );
-  const view = defaultView(framework, query.view);
+  const root = rootId ? await getUnitLatest(q, rootId) : undefined;
+  const view = defaultUnitView(framework, query.view, root?.unit.validTo ?? null, today);
   const board = await evaluateBoard(q, { framework, period, rootId, kinds, view, today });
   const keyOf = criterionKeys(framework.definition);
 
@@ -61,7 +62,6 @@ export async function computeScoreboard(
     })),
   }));
   rows.sort((a, b) => a.kind.localeCompare(b.kind) || vietnameseOrder(a.name, b.name));
-  const root = rootId ? await getUnitLatest(q, rootId) : undefined;
   return {
     framework: presentFrameworkRef(framework),
     period: presentPeriod(period, board.through),

@@ -5,12 +5,13 @@ import { findCountedRecords } from '../../db/repositories/scoring';
 import { notFound } from '../../errors';
 import type { Principal } from '../../policies/principal';
 import { applicableCriteria } from '../../scoring/evaluate';
-import { measuresOfRule } from './rule-measures';
+import { measureSpansOfRule } from './rule-measures';
 import { resolveScoredUnit } from './score-unit';
 
 /**
  * The records behind one criterion's number for a unit and period: exactly those the score counted
- * (same measures, same source units, same days), so a reviewer can open each one.
+ * (same measures, same source units, same days: for weekly and monthly rules, the days of the weeks
+ * or months judged), so a reviewer can open each one.
  */
 export async function listCountedRecords(
   q: Queryable,
@@ -25,12 +26,8 @@ export async function listCountedRecords(
     (candidate) => candidate.criterion.code === criterionCode,
   );
   if (!ref) throw notFound('Không có tiêu chí này trong bộ chỉ số cho đơn vị này.');
-  return findCountedRecords(
-    q,
-    measuresOfRule(ref.criterion.rule),
-    context.sourceIds,
-    context.window.period.from,
-    context.window.through,
-    { limit: query.limit, offset: query.offset },
-  );
+  return findCountedRecords(q, measureSpansOfRule(ref.criterion.rule, context.window), context.sourceIds, {
+    limit: query.limit,
+    offset: query.offset,
+  });
 }

@@ -8,6 +8,9 @@ import {
   type ScoredUnitRow,
 } from '../../db/repositories/scoring';
 import { findRollupIds } from '../../db/repositories/units';
+import { validationError } from '../../errors';
+import { vnDay } from '../../scoring/day-numbers';
+import { upperFirst } from '../../scoring/explain';
 import type { Period } from '../../scoring/periods';
 import type { ScoringTarget } from './build-facts';
 
@@ -43,6 +46,15 @@ export async function resolveTargets(
   },
 ): Promise<ResolvedTargets> {
   const { period, today, view } = options;
+  // Counting a period that has not begun would count nothing yet call channels "in time" and show
+  // the day before the period as its last day counted.
+  if (today < period.from)
+    throw validationError('Kỳ đánh giá chưa bắt đầu.', [
+      {
+        field: 'period',
+        message: `${upperFirst(period.label)} bắt đầu từ ${vnDay(period.from)}, sau ngày tính ${vnDay(today)}.`,
+      },
+    ]);
   const through = period.to < today ? period.to : today;
   const unitsAsOf = view === 'successors' ? today : through;
   // Seen as they were, a province's units of 2024 include those of the province merged into it
@@ -72,8 +84,12 @@ export async function resolveTargets(
     if (!livedInPeriod) continue;
     byTarget.set(source.targetId, [...(byTarget.get(source.targetId) ?? []), source]);
   }
+  // A unit of today that did not exist in the period and has no predecessor that did (a commune
+  // created in 2025 out of nothing, seen in 2024) has nothing to be judged on: it is left off the
+  // board, rather than shown with zero points and ranked last.
+  units = units.filter((unit) => byTarget.has(unit.id));
   const targets = units.map((unit): ScoringTarget => {
-    const own = byTarget.get(unit.id) ?? [];
+    const own = byTarget.get(unit.id)!;
     const earliest = own.reduce(
       (first, source) => (source.validFrom < first ? source.validFrom : first),
       unit.validFrom,
@@ -81,7 +97,7 @@ export async function resolveTargets(
     const activeFrom = earliest > period.from ? earliest : period.from;
     return {
       unitId: unit.id,
-      sourceIds: own.length > 0 ? own.map((source) => source.sourceId) : [unit.id],
+      sourceIds: own.map((source) => source.sourceId),
       window: { period, activeFrom, through },
     };
   });

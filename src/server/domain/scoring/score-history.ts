@@ -11,7 +11,7 @@ import { evaluateBoard } from './evaluate-board';
 import { findFrameworkForPeriod } from './load-framework';
 import { percentOf } from './rank-units';
 import type { ScoreboardView } from './resolve-targets';
-import { defaultView } from './scoring-context';
+import { defaultUnitView } from './scoring-context';
 
 /** How many periods back the history goes (eight years, or eight months for a monthly framework). */
 const HISTORY_LENGTH = 8;
@@ -51,9 +51,9 @@ export async function scoreHistory(
   const items: ScoreHistoryDto['items'] = [];
   for (const period of periods.reverse()) {
     const loaded = await findFrameworkForPeriod(q, query.framework, period.key);
-    if (!loaded || !loaded.framework.definition.appliesTo.includes(latest.unit.kind)) continue;
+    if (!loaded?.framework.definition.appliesTo.includes(latest.unit.kind)) continue;
     const { framework } = loaded;
-    const view = defaultView(framework, query.view);
+    const view = defaultUnitView(framework, query.view, latest.unit.validTo, today);
     const board = await evaluateBoard(q, {
       framework,
       period,

@@ -9,10 +9,13 @@ import type { ScoringWindow } from '../../scoring/buckets';
 import { applicableCriteria, evaluateUnit } from '../../scoring/evaluate';
 import { loadAssessmentEntries } from './assessment-entries';
 import { buildFacts } from './build-facts';
+import { criterionKeys } from './criterion-keys';
 import { loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
 import { resolveTargets, type ScoreboardView } from './resolve-targets';
 import { measuresOfRule } from './rule-measures';
-import { defaultView, presentFrameworkRef, presentPeriod } from './scoring-context';
+import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
+
+const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
 
 export interface ScoredUnitContext {
   framework: ScoringFramework;
@@ -38,7 +41,7 @@ export async function resolveScoredUnit(
     throw validationError('Bộ chỉ số này không áp dụng cho loại đơn vị này.', [
       { field: 'framework', message: `"${framework.name}" không chấm loại đơn vị của ${latest.unit.name}.` },
     ]);
-  const view = defaultView(framework, query.view);
+  const view = defaultUnitView(framework, query.view, latest.unit.validTo, today);
   const resolved = await resolveTargets(q, {
     rootId: unitId,
     kinds: [latest.unit.kind],
@@ -81,13 +84,14 @@ export async function scoreUnit(
   );
   const entries = await loadAssessmentEntries(q, framework.id, window.period.key, [unitId]);
   const evaluation = evaluateUnit(spec, context.unit.kind, facts.get(unitId)!, entries.get(unitId));
+  const keyOf = criterionKeys(spec);
   const specs = new Map(
     applicableCriteria(spec, context.unit.kind).map((ref) => [ref.criterion.code, ref.criterion]),
   );
-  const sourceRows = await q
-    .select({ id: units.id, name: units.name })
-    .from(units)
-    .where(inArray(units.id, context.sourceIds));
+  // The unit itself first, then the units merged into it by name (the query keeps no order).
+  const sourceRows = (
+    await q.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, context.sourceIds))
+  ).sort((a, b) => Number(b.id === unitId) - Number(a.id === unitId) || vietnameseOrder(a.name, b.name));
   return {
     framework: presentFrameworkRef(framework),
     period: presentPeriod(window.period, window.through),
@@ -103,7 +107,8 @@ export async function scoreUnit(
     criteria: evaluation.criteria.map((result) => {
       const criterion = specs.get(result.code)!;
       return {
-        key: result.code,
+        // The board's column key, so a unit's score and its cell on a board match ("1.5#2").
+        key: keyOf(context.unit.kind, result.code),
         code: result.code,
         title: result.title,
         pillarCode: result.pillarCode,

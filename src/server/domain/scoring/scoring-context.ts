@@ -29,3 +29,19 @@ export function presentFrameworkRef(framework: ScoringFramework) {
 export function defaultView(framework: ScoringFramework, asked?: ScoreboardView): ScoreboardView {
   return asked ?? (framework.definition.rollUpPredecessors ? 'successors' : 'as_they_were');
 }
+
+/**
+ * The view of one unit's scores, or of a board under a unit: as asked, else the framework's default,
+ * except for a unit that had ended by the counting day. Such a unit is none of today's units, so the
+ * successors view has no row for it or under it (its records count for its successor): it is shown
+ * as it was (Tỉnh Kon Tum's board of 2024 shows its districts and communes of 2024).
+ */
+export function defaultUnitView(
+  framework: ScoringFramework,
+  asked: ScoreboardView | undefined,
+  unitValidTo: string | null,
+  day: string,
+): ScoreboardView {
+  if (asked) return asked;
+  return unitValidTo !== null && unitValidTo <= day ? 'as_they_were' : defaultView(framework);
+}
