@@ -4,6 +4,7 @@ import { insertActivities } from '../src/server/db/repositories/activities';
 import { channels } from '../src/server/db/schema-activities';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import { recordUnitEvent } from '../src/server/domain/units/record-unit-event';
+import { vnDay } from '../src/server/scoring/day-numbers';
 import type { UnitScoreDto } from '../src/shared/api/scoring';
 import { addDays, todayVn } from '../src/shared/dates';
 import { foldForSearch } from '../src/shared/text';
@@ -162,7 +163,7 @@ describe('score command', () => {
     const running = await cli(['score', '--framework', 'kontum-780', '--unit', '24001', '--period', year]);
     expect(running.code).toBe(0);
     if (today < `${year}-12-31`) {
-      expect(running.out).toContain(`Kỳ: năm ${year}, tính đến ${today}\n`);
+      expect(running.out).toContain(`Kỳ: năm ${year}, tính đến ${vnDay(today)}\n`);
       // No post this year: 10 are needed before the end.
       expect(running.out).toContain('   Còn thiếu: cần thêm 10 tin bài trước 31/12\n');
       expect(running.out).toContain('\nDự báo cuối kỳ: 0 điểm\n');

@@ -2,6 +2,7 @@ import type { UnitScoreDto } from '../../../shared/api/scoring';
 import { SCOREBOARD_VIEWS } from '../../../shared/api/scoring';
 import { today } from '../../db/repositories/units';
 import { scoreUnit } from '../../domain/scoring/score-unit';
+import { vnDay } from '../../scoring/day-numbers';
 import { booleanOption, type Command, requiredOption, stringOption } from '../command';
 import { UsageError, writeLine } from '../io';
 import { resolveUnit } from '../resolve-unit';
@@ -24,7 +25,7 @@ function formatPoints(value: number | null): string {
 function describe(result: UnitScoreDto): string[] {
   const lines = [
     `${result.unit.name} — ${result.framework.name} (${result.framework.code} phiên bản ${result.framework.version})`,
-    `Kỳ: ${result.period.label}${result.period.isRunning ? `, tính đến ${result.period.through}` : ''}`,
+    `Kỳ: ${result.period.label}${result.period.isRunning ? `, tính đến ${vnDay(result.period.through)}` : ''}`,
   ];
   if (result.sourceUnits.length > 1)
     lines.push(`Cộng dồn bản ghi của: ${result.sourceUnits.map((unit) => unit.name).join(', ')}`);
