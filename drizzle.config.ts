@@ -2,6 +2,10 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/server/db/schema.ts', './src/server/db/schema-activities.ts', './src/server/db/schema-scoring.ts'],
+  schema: [
+    './src/server/db/schema.ts',
+    './src/server/db/schema-activities.ts',
+    './src/server/db/schema-scoring.ts',
+  ],
   out: './migrations',
 });

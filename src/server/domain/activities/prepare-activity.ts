@@ -1,4 +1,4 @@
-import { type ActivityKind, CHANNEL_KINDS_FOR_ACTIVITY, type Provenance } from '../../../shared/activities';
+import { CHANNEL_KINDS_FOR_ACTIVITY, type Provenance } from '../../../shared/activities';
 import type { ActivityInput } from '../../../shared/api/activities';
 import { formatVnDate, vnInstant } from '../../../shared/dates';
 import type { ErrorDetail } from '../../../shared/errors';

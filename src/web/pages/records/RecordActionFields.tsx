@@ -6,7 +6,6 @@ import {
   BROADCAST_SOURCES,
   type BroadcastSource,
   CHANNEL_KINDS_FOR_ACTIVITY,
-  type ChannelKind,
   GENRE_LABELS,
   GENRES,
   type Genre,

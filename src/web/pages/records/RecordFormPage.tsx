@@ -20,7 +20,6 @@ import {
   BROADCAST_SOURCES,
   type BroadcastSource,
   CHANNEL_KINDS_FOR_ACTIVITY,
-  type ChannelKind,
   GENRE_LABELS,
   GENRES,
   type Genre,
