@@ -21,6 +21,7 @@ export const loadLanguageCountsPage = () => import('./pages/records/LanguageCoun
 export const loadRecordEditPage = () => import('./pages/records/RecordEditPage');
 export const loadScoreboardPage = () => import('./pages/scores/ScoreboardPage');
 export const loadUnitScoresPage = () => import('./pages/scores/UnitScoresPage');
+export const loadRankingPage = () => import('./pages/rankings/RankingPage');
 export const loadFrameworksPage = () => import('./pages/frameworks/FrameworksPage');
 export const loadFrameworkDetailPage = () => import('./pages/frameworks/FrameworkDetailPage');
 export const loadAssessmentsPage = () => import('./pages/assessments/AssessmentsPage');

@@ -17,6 +17,7 @@ import {
   loadImportPage,
   loadLanguageCountsPage,
   loadLibraryPage,
+  loadRankingPage,
   loadRecordEditPage,
   loadRecordFormPage,
   loadRecordsPage,
@@ -63,6 +64,7 @@ const ScoreboardPage = lazy(() =>
 const UnitScoresPage = lazy(() =>
   loadUnitScoresPage().then((module) => ({ default: module.UnitScoresPage })),
 );
+const RankingPage = lazy(() => loadRankingPage().then((module) => ({ default: module.RankingPage })));
 const FrameworksPage = lazy(() =>
   loadFrameworksPage().then((module) => ({ default: module.FrameworksPage })),
 );
@@ -98,6 +100,7 @@ export const router = createBrowserRouter([
           { path: 'units/:unitId/calendar', element: <CalendarPage /> },
           { path: 'units/:unitId/scores', element: <UnitScoresPage /> },
           { path: 'scores', element: <ScoreboardPage /> },
+          { path: 'rankings', element: <RankingPage /> },
           { path: 'frameworks', element: <FrameworksPage /> },
           { path: 'frameworks/:frameworkId', element: <FrameworkDetailPage /> },
           { path: 'assessments', element: <AssessmentsPage /> },

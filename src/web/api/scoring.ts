@@ -3,10 +3,15 @@ import type { z } from 'zod';
 import type { FrameworkListDto, FrameworkVersionDto } from '../../shared/api/frameworks';
 import type {
   CountedRecordDto,
+  RankingDto,
+  RankingRowDto,
+  rankingQuery,
+  SCORE_SOURCES,
   SCORE_STATUSES,
   SCOREBOARD_VIEWS,
   ScoreboardDto,
   ScoreboardRowDto,
+  ScoreHistoryDto,
   scoreboardQuery,
   UnitScoreDto,
 } from '../../shared/api/scoring';
@@ -89,6 +94,40 @@ export function useCountedRecords(
       ),
     placeholderData: keepPreviousData,
     enabled: Boolean(unitId && criterionCode),
+    ...LIVE,
+  });
+}
+
+export type Ranking = Json<RankingDto>;
+export type RankingRow = Json<RankingRowDto>;
+export type RankingLeague = Ranking['groups'][number];
+export type RankingFilter = z.input<typeof rankingQuery>;
+export type ScoreSource = (typeof SCORE_SOURCES)[number];
+export type ScoreHistory = Json<ScoreHistoryDto>;
+export type ScoreHistoryItem = ScoreHistory['items'][number];
+
+/**
+ * The league tables of a subtree for a period. Live scores change as records arrive, so like the
+ * board the ranking is asked again on every visit.
+ */
+export function useRanking(filter: RankingFilter, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [SCORES_KEY, 'ranking', filter],
+    queryFn: ({ signal }) => apiRequest<Ranking>('/api/rankings', { query: { ...filter }, signal }),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+    ...LIVE,
+  });
+}
+
+/** One unit's score period after period under a framework code (published where appraised). */
+export function useScoreHistory(unitId: string, filter: { framework: string; view?: ScoreboardView }) {
+  return useQuery({
+    queryKey: [SCORES_KEY, 'history', unitId, filter],
+    queryFn: ({ signal }) =>
+      apiRequest<ScoreHistory>(`/api/units/${unitId}/score-history`, { query: { ...filter }, signal }),
+    placeholderData: keepPreviousData,
+    enabled: Boolean(unitId),
     ...LIVE,
   });
 }

@@ -8,6 +8,7 @@ import {
   FileExcelOutlined,
   LogoutOutlined,
   MenuOutlined,
+  OrderedListOutlined,
   PaperClipOutlined,
   ProfileOutlined,
   TeamOutlined,
@@ -34,6 +35,7 @@ function selectedMenuKey(pathname: string): string {
     '/records',
     '/schedules',
     '/scores',
+    '/rankings',
     '/frameworks',
     '/assessments',
     '/library',
@@ -76,6 +78,11 @@ export function AppLayout() {
       label: <Link to="/records">{t('nav.records')}</Link>,
     },
     { key: '/scores', icon: <TrophyOutlined />, label: <Link to="/scores">{t('scoring.nav')}</Link> },
+    {
+      key: '/rankings',
+      icon: <OrderedListOutlined />,
+      label: <Link to="/rankings">{t('scoring.ranking.nav')}</Link>,
+    },
     {
       key: '/frameworks',
       icon: <ProfileOutlined />,

@@ -9,6 +9,7 @@ import { UnitKindTag } from '../../components/UnitTags';
 import { formatDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AssessmentEntryButton } from '../assessments/AssessmentEntryButton';
+import { ScoreHistoryCard } from '../rankings/ScoreHistoryCard';
 import { CountedRecordsDrawer, type OpenCriterion } from './CountedRecordsDrawer';
 import { CriterionCard } from './CriterionCard';
 import { PeriodLine } from './PeriodLine';
@@ -103,6 +104,12 @@ export function UnitScoresPage() {
               </Col>
             ))}
           </Row>
+          <ScoreHistoryCard
+            unitId={data.unit.id}
+            framework={data.framework.code}
+            period={data.period.key}
+            view={filters.view}
+          />
           <CountedRecordsDrawer
             open={openCriterion}
             filter={filter}
