@@ -24,3 +24,9 @@ export function foldForSearch(value: string): string {
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
+
+/**
+ * Vietnamese alphabetical order ("Đ" after "D", numbers by value). The databases sort by their own
+ * collation (C in PGlite), so lists shown to people are ordered with this.
+ */
+export const compareVietnamese = new Intl.Collator('vi', { numeric: true }).compare;

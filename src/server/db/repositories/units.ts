@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { foldForSearch } from '../../../shared/text';
+import { compareVietnamese, foldForSearch } from '../../../shared/text';
 import type { UnitEventKind, UnitEventRole, UnitKind } from '../../../shared/units';
 import type { Queryable } from '../client';
 import { unitEvents, unitEventUnits, units, unitVersions } from '../schema';
@@ -176,9 +176,6 @@ export async function findSubtreeAsOf(
   return depthFirstByName(rows);
 }
 
-// The databases sort by their own collation (C in PGlite: "Đ" after "Z"); Vietnamese order is set here.
-const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
-
 /** Root first, then each unit followed by its children, siblings in Vietnamese alphabetical order. */
 function depthFirstByName(rows: SubtreeRow[]): SubtreeRow[] {
   const children = new Map<string | null, SubtreeRow[]>();
@@ -189,7 +186,7 @@ function depthFirstByName(rows: SubtreeRow[]): SubtreeRow[] {
   }
   const ordered: SubtreeRow[] = [];
   const visit = (parentId: string | null) => {
-    for (const row of (children.get(parentId) ?? []).sort((a, b) => vietnameseOrder(a.name, b.name))) {
+    for (const row of (children.get(parentId) ?? []).sort((a, b) => compareVietnamese(a.name, b.name))) {
       ordered.push(row);
       visit(row.id);
     }
@@ -209,7 +206,7 @@ export async function findRootsAsOf(q: Queryable, date: string): Promise<UnitAsO
       where v.parent_id is null
       `,
   );
-  return rows.sort((a, b) => vietnameseOrder(a.name, b.name));
+  return rows.sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
 /** Units of a scope existing on the day whose parent that day is outside the scope (or none). */
@@ -228,7 +225,7 @@ export async function findScopeRootsAsOf(
       from units u join unit_versions v on v.unit_id = u.id and ${versionInForce(date)}
       where u.id = any(${scope}) and (v.parent_id is null or not v.parent_id = any(${scope}))`,
   );
-  return rows.sort((a, b) => vietnameseOrder(a.name, b.name));
+  return rows.sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
 export interface UnitSearch {

@@ -1,4 +1,5 @@
 import type { RankingDto, RankingQuery } from '../../../shared/api/scoring';
+import { compareVietnamese } from '../../../shared/text';
 import { UNIT_KINDS } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { findPublishedScores } from '../../db/repositories/published-scores';
@@ -64,8 +65,6 @@ async function scoreRows(
   return { rows, through: board.through };
 }
 
-const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
-
 /**
  * Ranks rows within their league (commune level together, other kinds apart). Units sharing a rank
  * are listed by name: the database returns them in no particular order, and a table that reorders
@@ -86,7 +85,7 @@ function rankLeagues(rows: readonly ScoredRow[]) {
     .map(({ key, label, rows: leagueRows }) => ({
       key,
       label,
-      rows: rankByPercent([...leagueRows].sort((a, b) => vietnameseOrder(a.name, b.name))),
+      rows: rankByPercent([...leagueRows].sort((a, b) => compareVietnamese(a.name, b.name))),
     }));
 }
 

@@ -1,4 +1,5 @@
 import type { ScoreboardDto, ScoreboardQuery } from '../../../shared/api/scoring';
+import { compareVietnamese } from '../../../shared/text';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { getUnitLatest } from '../../db/repositories/units';
@@ -8,8 +9,6 @@ import { criterionKeys } from './criterion-keys';
 import { criteriaColumns, evaluateBoard } from './evaluate-board';
 import { loadFrameworkForPeriod } from './load-framework';
 import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
-
-const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
 
 /** Checks the user may see the subtree (or, with no root, the whole country: system admins only). */
 export async function authorizeBoardRoot(q: Queryable, principal: Principal, rootId: string | null) {
@@ -61,7 +60,7 @@ export async function computeScoreboard(
       gaps: result.gaps,
     })),
   }));
-  rows.sort((a, b) => a.kind.localeCompare(b.kind) || vietnameseOrder(a.name, b.name));
+  rows.sort((a, b) => a.kind.localeCompare(b.kind) || compareVietnamese(a.name, b.name));
   return {
     framework: presentFrameworkRef(framework),
     period: presentPeriod(period, board.through),

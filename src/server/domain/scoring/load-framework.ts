@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client';
 import { frameworks } from '../../db/schema-scoring';
 import { AppError, validationError } from '../../errors';
 import { PERIOD_KEY_EXAMPLES, type Period, parsePeriod } from '../../scoring/periods';
+import { pickVersionForPeriod } from '../frameworks/framework-for-period';
 
 /** A stored framework version, as scoring needs it. */
 export interface ScoringFramework {
@@ -49,10 +50,7 @@ export async function loadFrameworkForPeriod(
     throw validationError('Kỳ đánh giá không hợp lệ.', [
       { field: 'period', message: `Kỳ của bộ chỉ số này có dạng ${PERIOD_KEY_EXAMPLES[periodKind]}.` },
     ]);
-  const inForce = versions.find(
-    (version) =>
-      version.validFrom <= period.to && (version.validTo === null || version.validTo >= period.from),
-  );
+  const inForce = pickVersionForPeriod(versions, period);
   if (!inForce)
     throw validationError('Bộ chỉ số chưa có hiệu lực trong kỳ này.', [
       {

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { UnitScoreDto, UnitScoreQuery } from '../../../shared/api/scoring';
+import { compareVietnamese } from '../../../shared/text';
 import type { Queryable } from '../../db/client';
 import { getUnitLatest } from '../../db/repositories/units';
 import { units } from '../../db/schema';
@@ -14,8 +15,6 @@ import { loadFrameworkForPeriod, type ScoringFramework } from './load-framework'
 import { resolveTargets, type ScoreboardView } from './resolve-targets';
 import { measuresOfRule } from './rule-measures';
 import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
-
-const vietnameseOrder = new Intl.Collator('vi', { numeric: true }).compare;
 
 export interface ScoredUnitContext {
   framework: ScoringFramework;
@@ -91,7 +90,7 @@ export async function scoreUnit(
   // The unit itself first, then the units merged into it by name (the query keeps no order).
   const sourceRows = (
     await q.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, context.sourceIds))
-  ).sort((a, b) => Number(b.id === unitId) - Number(a.id === unitId) || vietnameseOrder(a.name, b.name));
+  ).sort((a, b) => Number(b.id === unitId) - Number(a.id === unitId) || compareVietnamese(a.name, b.name));
   return {
     framework: presentFrameworkRef(framework),
     period: presentPeriod(window.period, window.through),

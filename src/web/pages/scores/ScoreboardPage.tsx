@@ -1,5 +1,6 @@
 import { Card, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { compareVietnamese } from '../../../shared/text';
 import { type ScoreboardRow, useScoreboard } from '../../api/scoring';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
@@ -13,7 +14,7 @@ import { StatusSummary } from './StatusSummary';
 import { unitScoresLink } from './unit-scores-link';
 import { type ScoreSort, useScoreFilters } from './use-score-filters';
 
-const byVietnameseName = new Intl.Collator('vi', { numeric: true }).compare;
+const byVietnameseName = compareVietnamese;
 
 /** The server orders by kind and name; "by percentage" puts the best first, ties by name. */
 function sortRows(rows: ScoreboardRow[], sort: ScoreSort): ScoreboardRow[] {

@@ -1,5 +1,6 @@
 import { Progress, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { compareVietnamese } from '../../../shared/text';
 import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
 import { UnitKindTag } from '../../components/UnitTags';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -8,7 +9,7 @@ import { STATUS_STROKES, StatusTag, useScoreFormat } from './score-format';
 import type { ScoreSort } from './use-score-filters';
 
 const PAGE_SIZE = 50;
-const byCode = new Intl.Collator('vi', { numeric: true }).compare;
+const byCode = compareVietnamese;
 
 /**
  * The criteria some unit on the board is scored on, in code order: a framework for districts and
