@@ -1,9 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { ChannelKind } from '../../../shared/activities';
+import { type ActivityKind, CHANNEL_KINDS_FOR_ACTIVITY, type ChannelKind } from '../../../shared/activities';
 import type { ChannelMeasureSpec, MeasureSource, MeasureSpec } from '../../../shared/frameworks/definition';
-import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../client';
-import { queryRows } from '../sql';
+import { queryOne, queryRows } from '../sql';
 
 /**
  * The SQL behind live scores. One query per distinct measure of a framework returns, per unit, the
@@ -12,107 +11,15 @@ import { queryRows } from '../sql';
  */
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+/**
+ * `column` is one of the ids. The list goes through a sub-select so that the planner does not
+ * estimate each of its hundreds of values against the column's statistics: with PGlite that
+ * estimate alone cost more than counting a province's records.
+ */
+const isOneOf = (column: SQL, ids: readonly string[]) =>
+  sql`${column} = any(array(select unnest(${uuidArray(ids)})))`;
 const textArray = (values: readonly string[]) =>
   sql`${`{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
-
-/** A unit scored on a scoreboard, as it was on the day the board shows units. */
-export interface ScoredUnitRow {
-  id: string;
-  kind: UnitKind;
-  code: string | null;
-  name: string;
-  parentId: string | null;
-  parentName: string | null;
-  validFrom: string;
-  validTo: string | null;
-}
-
-const scoredUnitColumns = sql`u.id, u.kind, u.code, v.name, v.parent_id as "parentId",
-  (select p.name from unit_versions p where p.unit_id = v.parent_id order by (p.valid_to is null) desc, p.valid_to desc limit 1) as "parentName",
-  u.valid_from::text as "validFrom", u.valid_to::text as "validTo"`;
-
-function inForce(date: string) {
-  return sql`v.valid_from <= ${date}::date and (v.valid_to is null or v.valid_to > ${date}::date)`;
-}
-
-/**
- * Units of the given kinds in a subtree on a day (the root itself included when its kind matches),
- * or in the whole country when no root is given.
- */
-export async function findScoredUnits(
-  q: Queryable,
-  rootId: string | null,
-  date: string,
-  kinds: readonly UnitKind[],
-): Promise<ScoredUnitRow[]> {
-  if (kinds.length === 0) return [];
-  const kindFilter = sql`u.kind = any(${textArray(kinds)})`;
-  if (rootId === null)
-    return queryRows<ScoredUnitRow>(
-      q,
-      sql`select ${scoredUnitColumns} from units u join unit_versions v on v.unit_id = u.id and ${inForce(date)}
-          where ${kindFilter}`,
-    );
-  return queryRows<ScoredUnitRow>(
-    q,
-    sql`with recursive tree(id, depth) as (
-          select ${rootId}::uuid, 0
-          union all
-          select v.unit_id, t.depth + 1 from tree t join unit_versions v on v.parent_id = t.id and ${inForce(date)}
-          where t.depth < 10
-        )
-        select ${scoredUnitColumns} from tree t join units u on u.id = t.id
-          join unit_versions v on v.unit_id = u.id and ${inForce(date)}
-        where ${kindFilter}`,
-  );
-}
-
-/** Units of the given kinds among `ids` that were in force on a day (a roll-up scope seen as it was then). */
-export async function findScoredUnitsAmong(
-  q: Queryable,
-  ids: readonly string[],
-  date: string,
-  kinds: readonly UnitKind[],
-): Promise<ScoredUnitRow[]> {
-  if (ids.length === 0 || kinds.length === 0) return [];
-  return queryRows<ScoredUnitRow>(
-    q,
-    sql`select ${scoredUnitColumns} from units u join unit_versions v on v.unit_id = u.id and ${inForce(date)}
-        where u.id = any(${uuidArray(ids)}) and u.kind = any(${textArray(kinds)})`,
-  );
-}
-
-/** A unit whose records count toward a scored unit: itself, or a unit merged into it. */
-export interface SourceUnitRow {
-  targetId: string;
-  sourceId: string;
-  validFrom: string;
-  validTo: string | null;
-}
-
-/**
- * Each unit with the units merged into it, transitively (a commune merged in 2020 and again in 2025
- * reaches today's commune). Only merges pass records on: a split or dissolved unit's records would
- * otherwise count twice, once for each successor.
- */
-export async function findMergeSources(q: Queryable, unitIds: readonly string[]): Promise<SourceUnitRow[]> {
-  if (unitIds.length === 0) return [];
-  return queryRows<SourceUnitRow>(
-    q,
-    sql`with recursive sources(target_id, source_id, depth) as (
-          select id, id, 0 from unnest(${uuidArray(unitIds)}) as id
-          union
-          select s.target_id, f.unit_id, s.depth + 1 from sources s
-            join unit_event_units t on t.unit_id = s.source_id and t.role = 'to'
-            join unit_events e on e.id = t.event_id and e.kind = 'merge'
-            join unit_event_units f on f.event_id = t.event_id and f.role = 'from'
-          where s.depth < 20
-        )
-        select distinct s.target_id as "targetId", s.source_id as "sourceId",
-          u.valid_from::text as "validFrom", u.valid_to::text as "validTo"
-        from sources s join units u on u.id = s.source_id`,
-  );
-}
 
 /** The DX channel a measure counts in when the framework names none. */
 const DEFAULT_CHANNEL_KINDS: Record<MeasureSource, readonly ChannelKind[] | null> = {
@@ -122,7 +29,7 @@ const DEFAULT_CHANNEL_KINDS: Record<MeasureSource, readonly ChannelKind[] | null
   banners: null,
 };
 
-const ACTIVITY_KIND_OF: Record<MeasureSource, string> = {
+const ACTIVITY_KIND_OF: Record<MeasureSource, ActivityKind> = {
   posts: 'post',
   broadcasts: 'broadcast',
   press_issues: 'press_issue',
@@ -165,8 +72,15 @@ export function measureConditions(spec: MeasureSpec): SQL[] {
 function channelCondition(spec: MeasureSpec, unitIds?: readonly string[]): SQL | null {
   const channelKinds = spec.channelKinds ?? DEFAULT_CHANNEL_KINDS[spec.source];
   if (!channelKinds && !spec.platforms) return null;
+  // A record is only ever on a channel of a kind that carries its kind (prepareActivity checks it and
+  // a channel cannot change to a kind its records do not fit): when the measure accepts every such
+  // kind, "on a channel" says the same without the join, which costs more than the count itself on a
+  // national board (broadcasts: radio programmes only).
+  const carriers = CHANNEL_KINDS_FOR_ACTIVITY[ACTIVITY_KIND_OF[spec.source]];
+  if (!spec.platforms && channelKinds && carriers.every((kind) => channelKinds.includes(kind)))
+    return sql`a.channel_id is not null`;
   const parts: SQL[] = [];
-  if (unitIds) parts.push(sql`c.unit_id = any(${uuidArray(unitIds)})`);
+  if (unitIds) parts.push(isOneOf(sql`c.unit_id`, unitIds));
   if (channelKinds) parts.push(sql`c.kind = any(${textArray(channelKinds)})`);
   if (spec.platforms) parts.push(sql`c.platform = any(${textArray(spec.platforms)})`);
   return sql`a.channel_id in (select c.id from channels c where ${sql.join(parts, sql` and `)})`;
@@ -175,60 +89,15 @@ function channelCondition(spec: MeasureSpec, unitIds?: readonly string[]): SQL |
 /** Above this many units, filtering by unit costs more than counting every unit and dropping the rest. */
 const UNIT_FILTER_LIMIT = 2000;
 
-/** Per source unit: the epoch days with records of the measure and the count on each (in no order). */
-export interface DayCountsRow {
-  unitId: string;
-  days: number[];
-  counts: number[];
-}
-
 /**
- * One measure's records per unit and day. The conditions match the partial covering indexes of
- * migration 0005 (live, not a suspected duplicate, not rejected), so PostgreSQL answers from the
- * index alone; the channel kind is a semi-join on channels. For a large set of units (the whole
- * country) the unit filter is left out: every unit is counted and the caller keeps those it needs.
+ * Records are sent as one character each, its code DAY_CODE_BASE + the day's offset from the first
+ * day counted: past the control characters and far below the UTF-16 surrogates for any period.
  */
-export async function countMeasureByDay(
-  q: Queryable,
-  spec: MeasureSpec,
-  sourceIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<DayCountsRow[]> {
-  if (sourceIds.length === 0) return [];
-  const conditions = [
-    sql`a.kind = ${ACTIVITY_KIND_OF[spec.source]}`,
-    sql`a.occurred_on between ${from}::date and ${to}::date`,
-    sql`a.deleted_at is null`,
-    sql`a.duplicate_of_id is null`,
-    spec.acceptedOnly ? sql`a.review_status = 'accepted'` : sql`a.review_status <> 'rejected'`,
-    ...measureFilters(spec),
-  ];
-  const filterUnits = sourceIds.length <= UNIT_FILTER_LIMIT;
-  if (filterUnits) conditions.push(sql`a.unit_id = any(${uuidArray(sourceIds)})`);
-  const channel = channelCondition(spec, filterUnits ? sourceIds : undefined);
-  if (channel) conditions.push(channel);
-  // array_agg without ORDER BY lets both levels hash-aggregate instead of sorting every record.
-  const rows = await queryRows<{ unitId: string; days: unknown; counts: unknown }>(
-    q,
-    sql`select unit_id as "unitId", array_agg(day) as days, array_agg(n) as counts
-        from (
-          select a.unit_id, (a.occurred_on - date '1970-01-01')::int as day, count(*)::int as n
-          from activities a
-          where ${sql.join(conditions, sql` and `)}
-          group by a.unit_id, a.occurred_on
-        ) per_day
-        group by unit_id`,
-  );
-  return rows.map((row) => ({ unitId: row.unitId, days: intArray(row.days), counts: intArray(row.counts) }));
-}
+export const DAY_CODE_BASE = 256;
+const MAX_DAYS_COUNTED = 0xd800 - DAY_CODE_BASE;
 
-/** node-postgres and PGlite both parse int[]; the guard keeps a text form ("{1,2}") working too. */
-function intArray(value: unknown): number[] {
-  if (Array.isArray(value)) return value.map(Number);
-  if (typeof value === 'string') return value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
-  return [];
-}
+/** Per source unit id: every record of the measure as one character (see DAY_CODE_BASE), in no order. */
+export type RecordDaysByUnit = Record<string, string>;
 
 export interface ChannelFactRow {
   unitId: string;
@@ -239,24 +108,88 @@ export interface ChannelFactRow {
   endedOn: string | null;
 }
 
-/** Channels of the units that were live at some day of [from, to] (started by `to`, not ended before `from`). */
-export async function findLiveChannels(
+export interface ScoringFactRows {
+  /** In the order of the measures asked for. */
+  recordDays: RecordDaysByUnit[];
+  channels: ChannelFactRow[];
+}
+
+/**
+ * Everything a board counts, in one statement: for each measure, the source units' records as the
+ * days they fall on, and the units' channels live at some day of [from, to].
+ *
+ * - A day per record rather than a count per day: PostgreSQL then groups by unit only (a national
+ *   board has some 10,000 groups instead of some 200,000 unit-days, which spilled to disk).
+ * - One row of JSON values rather than rows: the drivers parse a JSON value far faster than the
+ *   thousands of rows a national board would be, and with PGlite, which runs one statement at a
+ *   time, each statement has a cost of its own that a province's board felt.
+ * - The measure conditions match the partial covering indexes of migration 0005 (live, not a
+ *   suspected duplicate, not rejected), so records are counted from the index alone.
+ * - For a large set of units (the whole country) the unit filter is left out: every unit is counted
+ *   and the caller keeps those it needs.
+ */
+export async function findScoringFacts(
   q: Queryable,
+  measures: readonly MeasureSpec[],
   sourceIds: readonly string[],
   from: string,
   to: string,
-): Promise<ChannelFactRow[]> {
-  if (sourceIds.length === 0) return [];
-  return queryRows<ChannelFactRow>(
-    q,
-    sql`select c.unit_id as "unitId", c.name, c.kind, c.platform, c.started_on::text as "startedOn",
-          c.ended_on::text as "endedOn"
-        from channels c
-        where c.unit_id = any(${uuidArray(sourceIds)}) and c.deleted_at is null
-          and (c.started_on is null or c.started_on <= ${to}::date)
-          and (c.ended_on is null or c.ended_on >= ${from}::date)
-        order by c.started_on nulls last`,
+): Promise<ScoringFactRows> {
+  if (sourceIds.length === 0) return { recordDays: measures.map(() => ({})), channels: [] };
+  if (daysBetween(from, to) >= MAX_DAYS_COUNTED)
+    throw new Error(`findScoringFacts: ${from}..${to} is too long a span to count by day`);
+  const unitIds = sourceIds.length <= UNIT_FILTER_LIMIT ? sourceIds : undefined;
+  const measureColumns = measures.map(
+    (spec, i) =>
+      sql`(select json_object_agg(m.unit_id, m.days) from (${recordDaysQuery(spec, unitIds, from, to)}) m) as ${sql.raw(`"m${i}"`)}`,
   );
+  const row = await queryOne<Record<string, unknown>>(
+    q,
+    sql`select ${sql.join([...measureColumns, sql`(${liveChannelsQuery(unitIds, from, to)}) as "channels"`], sql`, `)}`,
+  );
+  return {
+    recordDays: measures.map((_, i) => (row?.[`m${i}`] as RecordDaysByUnit | null) ?? {}),
+    channels: (row?.channels as ChannelFactRow[] | null) ?? [],
+  };
+}
+
+/** One measure's records per unit, each as a character (see DAY_CODE_BASE); all units when `unitIds` is undefined. */
+function recordDaysQuery(
+  spec: MeasureSpec,
+  unitIds: readonly string[] | undefined,
+  from: string,
+  to: string,
+): SQL {
+  const conditions = [
+    sql`a.kind = ${ACTIVITY_KIND_OF[spec.source]}`,
+    sql`a.occurred_on between ${from}::date and ${to}::date`,
+    sql`a.deleted_at is null`,
+    sql`a.duplicate_of_id is null`,
+    spec.acceptedOnly ? sql`a.review_status = 'accepted'` : sql`a.review_status <> 'rejected'`,
+    ...measureFilters(spec),
+  ];
+  if (unitIds) conditions.push(isOneOf(sql`a.unit_id`, unitIds));
+  const channel = channelCondition(spec, unitIds);
+  if (channel) conditions.push(channel);
+  return sql`select a.unit_id, string_agg(chr(${DAY_CODE_BASE} + (a.occurred_on - ${from}::date)), '') as days
+    from activities a
+    where ${sql.join(conditions, sql` and `)}
+    group by a.unit_id`;
+}
+
+/** The units' channels live at some day of [from, to] (started by `to`, not ended before `from`), as one JSON array. */
+function liveChannelsQuery(unitIds: readonly string[] | undefined, from: string, to: string): SQL {
+  const unitFilter = unitIds ? sql`${isOneOf(sql`c.unit_id`, unitIds)} and` : sql``;
+  return sql`select json_agg(json_build_object('unitId', c.unit_id, 'name', c.name, 'kind', c.kind,
+      'platform', c.platform, 'startedOn', c.started_on, 'endedOn', c.ended_on))
+    from channels c
+    where ${unitFilter} c.deleted_at is null
+      and (c.started_on is null or c.started_on <= ${to}::date)
+      and (c.ended_on is null or c.ended_on >= ${from}::date)`;
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
 /**

@@ -3,9 +3,9 @@ import type { Queryable } from '../../db/client';
 import {
   type ChannelFactRow,
   channelMatches,
-  countMeasureByDay,
-  type DayCountsRow,
-  findLiveChannels,
+  DAY_CODE_BASE,
+  findScoringFacts,
+  type RecordDaysByUnit,
 } from '../../db/repositories/scoring';
 import type { ScoringWindow } from '../../scoring/buckets';
 import { toEpochDay } from '../../scoring/day-numbers';
@@ -35,34 +35,34 @@ function cachedMeasureKey(spec: MeasureSpec): string {
 }
 
 /**
- * One series from the day counts of several source units (a day present in two adds up), as a dense
- * array over the loaded days: a national board looks up hundreds of thousands of days, and an array
- * index is several times cheaper than a Map.
+ * One series from the records of several source units, as a dense array over the counted days: a
+ * national board looks up hundreds of thousands of days, and an array index is several times cheaper
+ * than a Map.
  */
-function seriesOf(parts: readonly DayCountsRow[], firstDay: number, lastDay: number): DaySeries {
+function seriesOf(parts: readonly string[], dayCount: number, firstDay: number): DaySeries {
   if (parts.length === 0) return EMPTY_SERIES;
-  const counts = new Int32Array(lastDay - firstDay + 1);
+  const counts = new Int32Array(dayCount);
   let total = 0;
-  for (const part of parts)
-    for (let i = 0; i < part.days.length; i += 1) {
-      const offset = part.days[i]! - firstDay;
-      if (offset < 0 || offset >= counts.length) continue;
-      counts[offset]! += part.counts[i]!;
-      total += part.counts[i]!;
+  for (const recordDays of parts)
+    for (let i = 0; i < recordDays.length; i += 1) {
+      const offset = recordDays.charCodeAt(i) - DAY_CODE_BASE;
+      if (offset < 0 || offset >= dayCount) continue;
+      counts[offset]! += 1;
+      total += 1;
     }
   if (total === 0) return EMPTY_SERIES;
   return {
     total,
     countOn: (epochDay) => {
       const offset = epochDay - firstDay;
-      return offset >= 0 && offset < counts.length ? counts[offset]! : 0;
+      return offset >= 0 && offset < dayCount ? counts[offset]! : 0;
     },
   };
 }
 
 /**
- * Loads, for every target, the facts the engine needs: one query per distinct measure of the
- * framework and one for channels, over the union of all targets' source units. All targets share one
+ * Loads, for every target, the facts the engine needs: the records of every distinct measure of the
+ * framework and the channels, in one statement over the union of all targets' source units. All targets share one
  * period; each has its own window (units created mid-period start later).
  */
 export async function buildFacts(
@@ -73,18 +73,14 @@ export async function buildFacts(
   through: string,
 ): Promise<Map<string, BaseFacts>> {
   const sourceIds = [...new Set(targets.flatMap((target) => target.sourceIds))];
-  // The queries are independent: on PostgreSQL they run side by side on the pool's connections.
   const measures = collectMeasures(framework);
-  const [channelRows, ...measureRows] = await Promise.all([
-    findLiveChannels(q, sourceIds, from, through),
-    ...measures.map((measure) => countMeasureByDay(q, measure, sourceIds, from, through)),
-  ]);
-  const countsByMeasure = new Map<string, Map<string, DayCountsRow>>();
+  const rows = await findScoringFacts(q, measures, sourceIds, from, through);
+  const daysByMeasure = new Map<string, RecordDaysByUnit>();
   measures.forEach((measure, i) => {
-    countsByMeasure.set(cachedMeasureKey(measure), new Map(measureRows[i]!.map((row) => [row.unitId, row])));
+    daysByMeasure.set(cachedMeasureKey(measure), rows.recordDays[i]!);
   });
   const channelsByUnit = new Map<string, ChannelFactRow[]>();
-  for (const row of channelRows) {
+  for (const row of rows.channels) {
     const list = channelsByUnit.get(row.unitId);
     if (list) list.push(row);
     else channelsByUnit.set(row.unitId, [row]);
@@ -99,14 +95,14 @@ export async function buildFacts(
       const key = cachedMeasureKey(measure);
       let found = seriesByKey.get(key);
       if (!found) {
-        const perUnit = countsByMeasure.get(key);
-        const parts: DayCountsRow[] = [];
+        const perUnit = daysByMeasure.get(key);
+        const parts: string[] = [];
         if (perUnit)
           for (const id of target.sourceIds) {
-            const part = perUnit.get(id);
+            const part = perUnit[id];
             if (part) parts.push(part);
           }
-        found = seriesOf(parts, firstDay, lastDay);
+        found = seriesOf(parts, lastDay - firstDay + 1, firstDay);
         seriesByKey.set(key, found);
       }
       return found;

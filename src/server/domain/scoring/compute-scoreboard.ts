@@ -2,9 +2,9 @@ import type { ScoreboardDto, ScoreboardQuery } from '../../../shared/api/scoring
 import { compareVietnamese } from '../../../shared/text';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
-import { getUnitLatest } from '../../db/repositories/units';
 import { notFound } from '../../errors';
 import { authorizeUnit, isGlobal, type Principal } from '../../policies/principal';
+import { loadUnitGraph } from '../units/load-unit-graph';
 import { criterionKeys } from './criterion-keys';
 import { criteriaColumns, evaluateBoard } from './evaluate-board';
 import { loadFrameworkForPeriod } from './load-framework';
@@ -32,8 +32,9 @@ export async function computeScoreboard(
   const kinds: UnitKind[] = framework.definition.appliesTo.filter(
     (kind) => !query.kind || kind === query.kind,
   );
-  const root = rootId ? await getUnitLatest(q, rootId) : undefined;
-  const view = defaultUnitView(framework, query.view, root?.unit.validTo ?? null, today);
+  const graph = await loadUnitGraph(q);
+  const rootUnit = rootId ? graph.unit(rootId) : undefined;
+  const view = defaultUnitView(framework, query.view, rootUnit?.validTo ?? null, today);
   const board = await evaluateBoard(q, { framework, period, rootId, kinds, view, today });
   const keyOf = criterionKeys(framework.definition);
 
@@ -65,7 +66,7 @@ export async function computeScoreboard(
     framework: presentFrameworkRef(framework),
     period: presentPeriod(period, board.through),
     view,
-    root: root ? { id: root.unit.id, name: root.unit.name } : null,
+    root: rootId && rootUnit ? { id: rootId, name: graph.latestName(rootId) ?? '' } : null,
     criteria: criteriaColumns(framework, kinds),
     rows,
   };

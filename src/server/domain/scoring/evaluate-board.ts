@@ -1,9 +1,9 @@
 import type { ScoreboardDto } from '../../../shared/api/scoring';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
-import type { ScoredUnitRow } from '../../db/repositories/scoring';
 import { applicableCriteria, evaluateUnit, type UnitEvaluation } from '../../scoring/evaluate';
 import type { Period } from '../../scoring/periods';
+import type { ScoredUnitRow } from '../units/unit-graph';
 import { loadAssessmentEntries } from './assessment-entries';
 import { buildFacts } from './build-facts';
 import { criterionKeys } from './criterion-keys';

@@ -1,17 +1,12 @@
 import type { SCOREBOARD_VIEWS } from '../../../shared/api/scoring';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
-import {
-  findMergeSources,
-  findScoredUnits,
-  findScoredUnitsAmong,
-  type ScoredUnitRow,
-} from '../../db/repositories/scoring';
-import { findRollupIds } from '../../db/repositories/units';
 import { validationError } from '../../errors';
 import { vnDay } from '../../scoring/day-numbers';
 import { upperFirst } from '../../scoring/explain';
 import type { Period } from '../../scoring/periods';
+import { loadUnitGraph } from '../units/load-unit-graph';
+import type { ScoredUnitRow } from '../units/unit-graph';
 import type { ScoringTarget } from './build-facts';
 
 /**
@@ -57,19 +52,18 @@ export async function resolveTargets(
     ]);
   const through = period.to < today ? period.to : today;
   const unitsAsOf = view === 'successors' ? today : through;
+  const graph = await loadUnitGraph(q);
   // Seen as they were, a province's units of 2024 include those of the province merged into it
   // later (Kon Tum's under Quảng Ngãi): its roll-up, not its subtree on that day.
   let units =
-    view === 'as_they_were' && options.rootId && !options.onlyRoot
-      ? await findScoredUnitsAmong(q, await findRollupIds(q, [options.rootId]), unitsAsOf, options.kinds)
-      : await findScoredUnits(q, options.rootId, unitsAsOf, options.kinds);
-  if (options.onlyRoot) units = units.filter((unit) => unit.id === options.rootId);
+    options.onlyRoot && options.rootId
+      ? graph.scoredUnitsAmong([options.rootId], unitsAsOf, options.kinds)
+      : view === 'as_they_were' && options.rootId
+        ? graph.scoredUnitsAmong(graph.rollupIds([options.rootId]), unitsAsOf, options.kinds)
+        : graph.scoredUnits(options.rootId, unitsAsOf, options.kinds);
   const sources =
     view === 'successors'
-      ? await findMergeSources(
-          q,
-          units.map((unit) => unit.id),
-        )
+      ? graph.mergeSources(units.map((unit) => unit.id))
       : units.map((unit) => ({
           targetId: unit.id,
           sourceId: unit.id,
@@ -82,7 +76,9 @@ export async function resolveTargets(
     const livedInPeriod =
       source.validFrom <= period.to && (source.validTo === null || source.validTo > period.from);
     if (!livedInPeriod) continue;
-    byTarget.set(source.targetId, [...(byTarget.get(source.targetId) ?? []), source]);
+    const list = byTarget.get(source.targetId);
+    if (list) list.push(source);
+    else byTarget.set(source.targetId, [source]);
   }
   // A unit of today that did not exist in the period and has no predecessor that did (a commune
   // created in 2025 out of nothing, seen in 2024) has nothing to be judged on: it is left off the

@@ -1,0 +1,207 @@
+import type { UnitKind } from '../../../shared/units';
+import type { UnitGraphRows } from '../../db/repositories/unit-graph';
+
+/**
+ * The unit tree through time, in memory: which units existed on a day and under which parent, and
+ * which units passed their records on to which through merges. Scoreboards ask these questions of
+ * hundreds or thousands of units on every read; the answers change a few times a year.
+ * The SQL it replaces for scoring is kept as the reference in test/unit-graph.test.ts.
+ */
+
+export interface GraphVersion {
+  name: string;
+  parentId: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface GraphUnit {
+  id: string;
+  kind: UnitKind;
+  code: string | null;
+  validFrom: string;
+  validTo: string | null;
+  /** Oldest first. */
+  versions: GraphVersion[];
+}
+
+/** A unit scored on a scoreboard, as it was on the day the board shows units. */
+export interface ScoredUnitRow {
+  id: string;
+  kind: UnitKind;
+  code: string | null;
+  name: string;
+  parentId: string | null;
+  /** The parent's current name (its latest, when it no longer exists). */
+  parentName: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** A unit whose records count toward a scored unit: itself, or a unit merged into it. */
+export interface SourceUnitRow {
+  targetId: string;
+  sourceId: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** How deep a subtree is followed (a province, its districts, their communes… with room to spare). */
+const MAX_TREE_DEPTH = 10;
+/** How many merges back predecessors are followed. */
+const MAX_MERGE_DEPTH = 20;
+
+function inForce(version: GraphVersion, date: string): boolean {
+  return version.validFrom <= date && (version.validTo === null || version.validTo > date);
+}
+
+export class UnitGraph {
+  private readonly units = new Map<string, GraphUnit>();
+  /** Every version that ever had the parent, with its unit. */
+  private readonly childVersions = new Map<string, Array<{ unitId: string; version: GraphVersion }>>();
+  /** For each unit, the units an event passed on to it, with the event's kind. */
+  private readonly predecessors = new Map<string, Array<{ fromId: string; eventKind: string }>>();
+
+  constructor(rows: UnitGraphRows) {
+    for (const [id, kind, code, validFrom, validTo] of rows.units)
+      this.units.set(id, { id, kind, code, validFrom, validTo, versions: [] });
+    for (const [unitId, name, parentId, validFrom, validTo] of rows.versions) {
+      const unit = this.units.get(unitId);
+      if (!unit) continue;
+      const version = { name, parentId, validFrom, validTo };
+      unit.versions.push(version);
+      if (parentId) pushTo(this.childVersions, parentId, { unitId, version });
+    }
+    for (const unit of this.units.values())
+      unit.versions.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    for (const [fromId, toId, eventKind] of rows.links)
+      pushTo(this.predecessors, toId, { fromId, eventKind });
+  }
+
+  get size(): number {
+    return this.units.size;
+  }
+
+  unit(id: string): GraphUnit | undefined {
+    return this.units.get(id);
+  }
+
+  versionOn(unitId: string, date: string): GraphVersion | undefined {
+    return this.units.get(unitId)?.versions.find((version) => inForce(version, date));
+  }
+
+  /** The unit's current name, or the name of its last version when it no longer exists. */
+  latestName(unitId: string): string | null {
+    const versions = this.units.get(unitId)?.versions ?? [];
+    let latest: GraphVersion | undefined;
+    for (const version of versions) {
+      if (version.validTo === null) return version.name;
+      if (!latest || version.validTo > latest.validTo!) latest = version;
+    }
+    return latest?.name ?? null;
+  }
+
+  /**
+   * Units of the given kinds in a subtree on a day (the root itself included when its kind
+   * matches), or in the whole country when no root is given.
+   */
+  scoredUnits(rootId: string | null, date: string, kinds: readonly UnitKind[]): ScoredUnitRow[] {
+    if (kinds.length === 0) return [];
+    if (rootId === null) return this.scoredUnitsAmong(this.units.keys(), date, kinds);
+    const inTree = new Set<string>([rootId]);
+    let level = [rootId];
+    for (let depth = 0; depth < MAX_TREE_DEPTH && level.length > 0; depth += 1) {
+      const next: string[] = [];
+      for (const parentId of level)
+        for (const child of this.childVersions.get(parentId) ?? [])
+          if (inForce(child.version, date) && !inTree.has(child.unitId)) {
+            inTree.add(child.unitId);
+            next.push(child.unitId);
+          }
+      level = next;
+    }
+    return this.scoredUnitsAmong(inTree, date, kinds);
+  }
+
+  /** Units of the given kinds among `ids` that were in force on a day. */
+  scoredUnitsAmong(ids: Iterable<string>, date: string, kinds: readonly UnitKind[]): ScoredUnitRow[] {
+    const rows: ScoredUnitRow[] = [];
+    for (const id of ids) {
+      const unit = this.units.get(id);
+      if (!unit || !kinds.includes(unit.kind)) continue;
+      const version = unit.versions.find((candidate) => inForce(candidate, date));
+      if (!version) continue;
+      rows.push({
+        id,
+        kind: unit.kind,
+        code: unit.code,
+        name: version.name,
+        parentId: version.parentId,
+        parentName: version.parentId ? this.latestName(version.parentId) : null,
+        validFrom: unit.validFrom,
+        validTo: unit.validTo,
+      });
+    }
+    return rows;
+  }
+
+  /**
+   * Each unit with the units merged into it, transitively (a commune merged in 2020 and again in
+   * 2025 reaches today's commune). Only merges pass records on: a split or dissolved unit's records
+   * would otherwise count twice, once for each successor.
+   */
+  mergeSources(unitIds: readonly string[]): SourceUnitRow[] {
+    const rows: SourceUnitRow[] = [];
+    for (const targetId of unitIds) {
+      const seen = new Set<string>([targetId]);
+      let level = [targetId];
+      for (let depth = 0; depth <= MAX_MERGE_DEPTH && level.length > 0; depth += 1) {
+        const next: string[] = [];
+        for (const sourceId of level) {
+          const unit = this.units.get(sourceId);
+          if (unit) rows.push({ targetId, sourceId, validFrom: unit.validFrom, validTo: unit.validTo });
+          if (depth === MAX_MERGE_DEPTH) continue;
+          for (const link of this.predecessors.get(sourceId) ?? [])
+            if (link.eventKind === 'merge' && !seen.has(link.fromId)) {
+              seen.add(link.fromId);
+              next.push(link.fromId);
+            }
+        }
+        level = next;
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Every unit whose records count toward the roots: each root, everything ever below it, and their
+   * predecessors through merges, transitively; a unit split or dissolved among several successors
+   * reaches each of them, but its children do not (they went to their own successors). The same
+   * scope as findRollupIds in SQL.
+   */
+  rollupIds(rootIds: readonly string[]): string[] {
+    // A unit reached as a partial predecessor (through a split or dissolution) brings none of its
+    // children; reached fully, it brings them all. Both ways may be reached, like the SQL's pairs.
+    const reached = new Set<string>();
+    const queue: Array<{ id: string; partial: boolean }> = rootIds.map((id) => ({ id, partial: false }));
+    while (queue.length > 0) {
+      const { id, partial } = queue.pop()!;
+      const key = `${partial ? 'p' : 'f'}${id}`;
+      if (reached.has(key)) continue;
+      reached.add(key);
+      if (!partial)
+        for (const child of this.childVersions.get(id) ?? [])
+          queue.push({ id: child.unitId, partial: false });
+      for (const link of this.predecessors.get(id) ?? [])
+        if (link.eventKind === 'merge' || link.eventKind === 'split' || link.eventKind === 'dissolve')
+          queue.push({ id: link.fromId, partial: partial || link.eventKind !== 'merge' });
+    }
+    return [...new Set([...reached].map((key) => key.slice(1)))];
+  }
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
