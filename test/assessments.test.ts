@@ -5,6 +5,7 @@ import { insertActivities } from '../src/server/db/repositories/activities';
 import { auditLog } from '../src/server/db/schema';
 import { channels } from '../src/server/db/schema-activities';
 import { frameworks } from '../src/server/db/schema-scoring';
+import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type {
   AssessmentCriterionDto,
   AssessmentDetailDto,
@@ -894,6 +895,53 @@ describe('assessments: self-assessment, appraisal, publication', () => {
       const scores = response.json<{ criteria: Array<{ code: string; score: number | null }> }>();
       expect(scores.criteria.find((item) => item.code === '1.2')?.score).toBe(2);
       expect(scores.criteria.find((item) => item.code === '1.3')?.score).toBe(6);
+    });
+  });
+
+  // Last: it adds an assessment the lists above do not expect.
+  describe('a unit that has since ended', () => {
+    it('assesses a unit that has since ended as it was: Huyện Kon Rẫy in 2024', async () => {
+      // The district ended on 01/07/2025; it is none of today's units, so its own records of 2024
+      // are what count (its successors' view has no row for it).
+      await ensureBuiltinFrameworks(ctx.database);
+      const districtOfficer = (
+        await createSignedInUser(ctx.app, db(), [{ role: 'unit_officer', unitId: s.konRay }])
+      ).session;
+      await insertActivities(db(), [
+        {
+          unitId: s.konRay,
+          kind: 'post',
+          title: 'Huyện Kon Rẫy triển khai chuyển đổi số',
+          searchText: 'huyen kon ray trien khai chuyen doi so',
+          occurredOn: '2024-05-10',
+          occurredAt: new Date('2024-05-10T08:00:00+07:00'),
+          channelId: (
+            await db()
+              .insert(channels)
+              .values({
+                unitId: s.konRay,
+                kind: 'website_column',
+                platform: 'website',
+                name: 'Chuyên mục CĐS huyện',
+              })
+              .returning({ id: channels.id })
+          )[0]!.id,
+          provenance: 'form',
+        },
+      ]);
+      const created = await ok(
+        await districtOfficer.post(`/api/units/${s.konRay}/assessments`, {
+          framework: 'kontum-780',
+          period: '2024',
+        }),
+      );
+      expect(created.unit).toMatchObject({ id: s.konRay, kind: 'former_district' });
+      expect(created.criteria.map((item) => item.code)).toEqual(['1.5', '1.6', '1.7']);
+      // Kon Tum reuses "1.5": for a district it is the website criterion (10 points), not the
+      // commune's radio one.
+      expect(criterion(created, '1.5')).toMatchObject({ max: 10, ruleType: 'all_of' });
+      expect(criterion(created, '1.5').title).toContain('Trang thông tin điện tử huyện');
+      expect(criterion(created, '1.5').auto.explanation).toContain('1/20 tin bài');
     });
   });
 });

@@ -11,6 +11,8 @@ export interface AssessedUnit {
   name: string;
   kind: UnitKind;
   code: string | null;
+  /** The day it stopped existing (null while it exists): an ended unit is scored as it was. */
+  validTo: string | null;
 }
 
 /** The framework version an assessment was made with (it never changes under it). */
@@ -24,20 +26,31 @@ export async function loadAssessmentFramework(q: Queryable, frameworkId: string)
 export async function loadAssessedUnit(q: Queryable, unitId: string): Promise<AssessedUnit> {
   const latest = await getUnitLatest(q, unitId);
   if (!latest) throw notFound();
-  return { id: latest.unit.id, name: latest.unit.name, kind: latest.unit.kind, code: latest.unit.code };
+  return {
+    id: latest.unit.id,
+    name: latest.unit.name,
+    kind: latest.unit.kind,
+    code: latest.unit.code,
+    validTo: latest.unit.validTo,
+  };
 }
 
-/** Every criterion of the framework by code, with its place in the tree (an assessment keeps codes). */
-export function criterionPlaces(spec: FrameworkSpec): Map<string, CriterionPlace> {
+/**
+ * Every criterion that scores units of the kind, by code, with its place in the tree (an assessment
+ * keeps codes). Per kind: a framework may reuse a code for different kinds (Kon Tum's "1.5" is a
+ * district's website criterion and a commune's radio one).
+ */
+export function criterionPlaces(spec: FrameworkSpec, unitKind: UnitKind): Map<string, CriterionPlace> {
   const places = new Map<string, CriterionPlace>();
   for (const pillar of spec.pillars)
     for (const index of pillar.indices)
       for (const criterion of index.criteria)
-        places.set(criterion.code, {
-          order: places.size,
-          pillarCode: pillar.code,
-          indexCode: index.code,
-          criterion,
-        });
+        if ((criterion.appliesTo ?? spec.appliesTo).includes(unitKind))
+          places.set(criterion.code, {
+            order: places.size,
+            pillarCode: pillar.code,
+            indexCode: index.code,
+            criterion,
+          });
   return places;
 }

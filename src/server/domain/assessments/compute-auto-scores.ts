@@ -7,7 +7,7 @@ import type { InputValue } from '../../scoring/types';
 import { buildFacts } from '../scoring/build-facts';
 import type { ScoringFramework } from '../scoring/load-framework';
 import { resolveTargets } from '../scoring/resolve-targets';
-import { defaultView } from '../scoring/scoring-context';
+import { defaultUnitView } from '../scoring/scoring-context';
 
 /** The period an assessment is for, in its framework version's kind of period. */
 export function periodOf(framework: ScoringFramework, periodKey: string): Period {
@@ -28,7 +28,7 @@ export async function computeAutoScores(
   q: Queryable,
   options: {
     framework: ScoringFramework;
-    unit: { id: string; kind: UnitKind; name: string };
+    unit: { id: string; kind: UnitKind; name: string; validTo: string | null };
     periodKey: string;
     inputsByCode: ReadonlyMap<string, Record<string, InputValue>>;
     today: string;
@@ -41,7 +41,9 @@ export async function computeAutoScores(
     rootId: unit.id,
     kinds: [unit.kind],
     period,
-    view: defaultView(framework),
+    // A unit that has ended (a district before the 2025 reform) is none of today's units: it is
+    // scored as it was, like its own scores page.
+    view: defaultUnitView(framework, undefined, unit.validTo, today),
     today,
     onlyRoot: true,
   });

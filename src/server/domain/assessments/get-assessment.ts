@@ -40,7 +40,8 @@ export async function getAssessment(options: {
   const status = loaded.status;
 
   const framework = await loadAssessmentFramework(db, assessment.frameworkId);
-  const places = criterionPlaces(framework.definition);
+  const unit = await loadAssessedUnit(db, assessment.unitId);
+  const places = criterionPlaces(framework.definition, unit.kind);
   const rows = await findCriteriaOfAssessment(db, assessmentId);
   rows.sort(
     (a, b) =>
@@ -52,7 +53,7 @@ export async function getAssessment(options: {
   const live = isLive
     ? await computeAutoScores(db, {
         framework,
-        unit: await loadAssessedUnit(db, assessment.unitId),
+        unit,
         periodKey: assessment.periodKey,
         inputsByCode: new Map(rows.map((row) => [row.criterionCode, row.inputs])),
         today,

@@ -39,7 +39,8 @@ export async function submitAssessment(options: {
     });
     assertStatus(status, EDITABLE_STATUSES, 'gửi thẩm định');
     const framework = await loadAssessmentFramework(tx, assessment.frameworkId);
-    const places = criterionPlaces(framework.definition);
+    const unit = await loadAssessedUnit(tx, assessment.unitId);
+    const places = criterionPlaces(framework.definition, unit.kind);
     const rows = await findCriteriaOfAssessment(tx, assessmentId);
     rows.sort(
       (a, b) => (places.get(a.criterionCode)?.order ?? 0) - (places.get(b.criterionCode)?.order ?? 0),
@@ -77,7 +78,7 @@ export async function submitAssessment(options: {
 
     const auto = await computeAutoScores(tx, {
       framework,
-      unit: await loadAssessedUnit(tx, assessment.unitId),
+      unit,
       periodKey: assessment.periodKey,
       inputsByCode: new Map(rows.map((row) => [row.criterionCode, row.inputs])),
       today,

@@ -5,7 +5,7 @@ import { insertAuditEntries } from '../../db/repositories/audit';
 import { notFound } from '../../errors';
 import type { Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
-import { criterionPlaces, loadAssessmentFramework } from './assessment-context';
+import { criterionPlaces, loadAssessedUnit, loadAssessmentFramework } from './assessment-context';
 import { assertStatus, EDITABLE_STATUSES } from './assessment-rules';
 import { checkScore, mergeInputs } from './check-criterion-input';
 import { getAssessment } from './get-assessment';
@@ -30,8 +30,10 @@ export async function updateCriterion(options: {
     assertStatus(status, EDITABLE_STATUSES, 'sửa phần tự chấm');
     const row = await getCriterionByCode(tx, assessmentId, code);
     const spec = row
-      ? criterionPlaces((await loadAssessmentFramework(tx, assessment.frameworkId)).definition).get(code)
-          ?.criterion
+      ? criterionPlaces(
+          (await loadAssessmentFramework(tx, assessment.frameworkId)).definition,
+          (await loadAssessedUnit(tx, assessment.unitId)).kind,
+        ).get(code)?.criterion
       : undefined;
     if (!row || !spec) throw notFound('Bản đánh giá không có tiêu chí này.');
 
