@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertActivities } from '../src/server/db/repositories/activities';
 import { channels } from '../src/server/db/schema-activities';
-import { assessments, frameworks } from '../src/server/db/schema-scoring';
+import { assessments, assessmentTransitions, frameworks } from '../src/server/db/schema-scoring';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { RankingDto, RankingRowDto, ScoreHistoryDto } from '../src/shared/api/scoring';
 import { addDays, todayVn } from '../src/shared/dates';
@@ -103,8 +103,11 @@ describe('rankings and score history', () => {
     return row!.id;
   }
 
+  /** The day Xã Hạng Năm's appraisal of 2024 is published (its transitions say so, as the workflow writes them). */
+  const PUBLISHED_ON = '2025-03-15';
+
   async function assessment(unitId: string, status: string, appraisedTotal: number, periodKey = '2024') {
-    await db()
+    const [row] = await db()
       .insert(assessments)
       .values({
         unitId,
@@ -117,7 +120,20 @@ describe('rankings and score history', () => {
         selfTotal: appraisedTotal,
         appraisedTotal,
         maxTotal: 40,
-      });
+      })
+      .returning({ id: assessments.id });
+    const path = ['draft', 'submitted', 'appraised', 'published'];
+    const steps = path.slice(0, path.indexOf(status) + 1);
+    await db()
+      .insert(assessmentTransitions)
+      .values(
+        steps.map((toStatus, i) => ({
+          assessmentId: row!.id,
+          fromStatus: i === 0 ? null : steps[i - 1]!,
+          toStatus,
+          createdAt: new Date(`${PUBLISHED_ON}T09:0${i}:00+07:00`),
+        })),
+      );
   }
 
   async function ranking(session: Session, query: string): Promise<RankingDto> {
@@ -223,6 +239,24 @@ describe('rankings and score history', () => {
     // The district: 25/30 = 83.3 %; in 2023 only the programme, 10/30 = 33.3 %.
     expect(table(districts!.rows)).toEqual([['Huyện Thử Cũ', 1, 83.3, 'live', { percent: 33.3, rank: 1 }]]);
     expect(districts!.rows[0]).toMatchObject({ score: 25, max: 30, kind: 'former_district', code: '700' });
+  });
+
+  it('ranks as the table stood on an earlier day: records up to it, appraisals published by then', async () => {
+    const rowOf = async (asOf: string) =>
+      (
+        await ranking(office, `period=2024&unitId=${province}&view=as_they_were&asOf=${asOf}`)
+      ).groups[0]!.rows.find((row) => row.unitId === nam);
+    // The day before publication Xã Hạng Năm stands on its records (none in 2024); from that day on,
+    // on its published 30 of 40.
+    expect(await rowOf('2025-03-14')).toMatchObject({ source: 'live', percent: 0 });
+    expect(await rowOf(PUBLISHED_ON)).toMatchObject({ source: 'published', percent: 75 });
+    // Counting up to a day inside the period shows the period as running then.
+    const midYear = await ranking(office, `period=2024&unitId=${province}&view=as_they_were&asOf=2024-06-30`);
+    expect(midYear.period).toMatchObject({ through: '2024-06-30', isRunning: true });
+    const refused = await office.get(
+      `/api/rankings?framework=${FRAMEWORK}&period=2024&unitId=${province}&asOf=2999-01-01`,
+    );
+    expect(refused.statusCode).toBe(400);
   });
 
   it('carries last year’s rank and percent in the successors view too, and none before the first version', async () => {

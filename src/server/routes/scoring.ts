@@ -107,7 +107,8 @@ export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
         response: { 200: rankingSchema, ...commonErrors },
       },
     },
-    async (request) => computeRanking(db, principalOf(request), request.query, today()),
+    async (request) =>
+      computeRanking(db, principalOf(request), request.query, countingDay(request.query.asOf)),
   );
 
   api.get(

@@ -167,6 +167,8 @@ export const rankingQuery = z.object({
   period: periodKey,
   unitId: z.uuid().optional(),
   view: z.enum(SCOREBOARD_VIEWS).optional(),
+  /** Rank as the table stood at the end of this day: records up to it, appraisals published by then. */
+  asOf: isoDay.optional(),
 });
 export type RankingQuery = z.infer<typeof rankingQuery>;
 

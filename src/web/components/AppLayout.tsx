@@ -42,6 +42,8 @@ function selectedMenuKey(pathname: string): string {
     '/evidence',
   ])
     if (pathname.startsWith(key)) return key;
+  // A unit's scores page is reached from the scoreboard, whose entry it belongs under.
+  if (/^\/units\/[^/]+\/scores/.test(pathname)) return '/scores';
   if (pathname.startsWith('/admin/users')) return '/admin/users';
   if (pathname.startsWith('/admin/audit')) return '/admin/audit';
   if (pathname.startsWith('/account')) return '/account';

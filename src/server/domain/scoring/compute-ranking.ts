@@ -45,6 +45,7 @@ async function scoreRows(
     q,
     framework.id,
     period.key,
+    today,
     board.units.map(({ unit }) => unit.id),
   );
   const rows = board.units.map(({ unit, evaluation }): ScoredRow => {

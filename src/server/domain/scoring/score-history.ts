@@ -65,7 +65,7 @@ export async function scoreHistory(
     });
     const evaluated = board.units[0];
     if (!evaluated) continue;
-    const published = (await findPublishedScores(q, framework.id, period.key, [unitId])).get(unitId);
+    const published = (await findPublishedScores(q, framework.id, period.key, today, [unitId])).get(unitId);
     items.push({
       periodKey: period.key,
       periodLabel: period.label,
