@@ -257,7 +257,15 @@ describe('library and evidence on a desktop', () => {
     // Attached again, this time picked among the unit's existing evidence.
     await recordDrawer.getByRole('button', { name: 'Gắn minh chứng' }).click();
     const attach = page.getByRole('dialog', { name: 'Gắn minh chứng' });
-    await attach.getByRole('tab', { name: 'Chọn minh chứng có sẵn' }).click();
+    // The dialog of the first attachment may still be fading out when this one opens: click until
+    // the tab is really the chosen one.
+    const existingTab = attach.getByRole('tab', { name: 'Chọn minh chứng có sẵn' });
+    await expect
+      .poll(async () => {
+        await existingTab.click();
+        return existingTab.getAttribute('aria-selected');
+      })
+      .toBe('true');
     await pickExisting(page, attach, '27/KH-UBND', CITATION_SUMMARY);
     await screenshot(page, 'desktop-evidence-pick-existing');
     await attach.getByRole('button', { name: 'Gắn vào bản ghi' }).click();

@@ -117,6 +117,36 @@ describe('ISO weeks of a period', () => {
     expect(bucketsOf('month', late)[0]!.shortLabel).toBe('tháng 8');
     expect(bucketsOf('week', late)[0]!.shortLabel).toBe('tuần 30');
   });
+
+  it('judges a unit that ended on 01/07/2025 (last day 30/06) up to ISO week 26 and June, final once gone', () => {
+    const ended: ScoringWindow = { ...windowOf('2025'), activeUntil: '2025-06-30', through: '2025-06-30' };
+    const weeks = bucketsOf('week', ended);
+    expect(weeks).toHaveLength(26);
+    expect(weeks.at(-1)).toMatchObject({ shortLabel: 'tuần 26', end: '2025-06-29' });
+    expect(bucketsOf('month', ended).map((month) => month.shortLabel)).toEqual([
+      'tháng 1',
+      'tháng 2',
+      'tháng 3',
+      'tháng 4',
+      'tháng 5',
+      'tháng 6',
+    ]);
+    expect(windowIsRunning(ended)).toBe(false);
+    // Counted before its end, the weeks it still had are to come, not missing.
+    const earlier: ScoringWindow = { ...ended, through: '2025-06-15' };
+    expect(windowIsRunning(earlier)).toBe(true);
+    const tally = tallyBuckets('week', 1, earlier, countsOn([]));
+    expect(tally.remaining.map((week) => week.shortLabel)).toEqual(['tuần 25', 'tuần 26']);
+    expect(tally.total).toBe(26);
+    // Ending on a Wednesday (last day 02/07): the week of Thursday 03/07 is not its to fill, so its
+    // record of 01/07 fills none of its weeks.
+    const midWeek: ScoringWindow = { ...windowOf('2025'), activeUntil: '2025-07-02', through: '2025-07-02' };
+    const last = tallyBuckets('week', 1, midWeek, countsOn(['2025-07-01']));
+    expect(last.total).toBe(26);
+    expect(last.missing).toHaveLength(26);
+    expect(last.qualifying).toBe(0);
+    expect(last.remaining).toEqual([]);
+  });
 });
 
 describe('months of a period', () => {

@@ -835,6 +835,36 @@ describe('live scores', () => {
       ]);
     });
 
+    it('shows the year of the merge as it was: each former unit judged up to its last day', async () => {
+      // Tỉnh Kon Tum's board of 2025: its units lived until 30/06/2025. The town's weeks are those
+      // whose Thursday falls by then, 1–26, each with a broadcast → 20; its 3 posts → 0. Final, not
+      // running: the units are gone.
+      const found = await board(quangNgaiOffice, `period=2025&unitId=${s.konTum}`);
+      expect(found.view).toBe('as_they_were');
+      expect(found.rows.map((row) => row.name)).toEqual([
+        'Thị trấn Đắk Rve',
+        'Xã Đắk Pne',
+        'Xã Đắk Ruồng',
+        'Xã Tân Lập',
+        'Huyện Kon Rẫy',
+      ]);
+      // The board also has districts, whose 1.5 is another criterion: the communes' is "1.5#2".
+      const town = rowOf(found, s.ttDakRve);
+      expect(criterionOf(town, '1.5#2')).toMatchObject({ score: 20, gaps: [] });
+      expect(criterionOf(town, '1.5#2').explanation).toBe(
+        '26/26 tuần có lượt phát, đến 30/06/2025, ngày cuối của đơn vị → 20/20 điểm',
+      );
+      expect(criterionOf(town, '1.4').explanation).toContain('3/10 tin bài trong năm 2025');
+      expect(town.projectedScore).toBe(town.score);
+      // The same units appear in Quảng Ngãi's board of 2025 as they were, beside today's communes
+      // judged from 01/07/2025.
+      const province = await board(quangNgaiOffice, `period=2025&unitId=${s.quangNgai}&view=as_they_were`);
+      expect(province.rows.map((row) => row.name)).toEqual(
+        expect.arrayContaining(['Thị trấn Đắk Rve', 'Xã Đăk Rve', 'Xã Kon Braih', 'Huyện Kon Rẫy']),
+      );
+      expect(criterionOf(rowOf(province, s.ttDakRve), '1.5#2').score).toBe(20);
+    });
+
     it('shows the board and the league table of a province that has ended as it was', async () => {
       // Tỉnh Kon Tum ended on 01/07/2025: none of today's units lie under it, so its boards show
       // its units as they were unless the successors view is asked for.

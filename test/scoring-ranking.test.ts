@@ -338,11 +338,13 @@ describe('rankings and score history', () => {
       },
     ]);
 
-    // A district that has ended is shown as it was: 2023 and 2024, not after it ended.
+    // A district that has ended is shown as it was: 2023, 2024 and the half of 2025 it lived
+    // (its radio programme, 10 of 30; no posts), not after it ended.
     const district = await history(office, huyen);
     expect(district.items.map((item) => [item.periodKey, item.score, item.max, item.percent])).toEqual([
       ['2023', 10, 30, 33.3],
       ['2024', 25, 30, 83.3],
+      ['2025', 10, 30, 33.3],
     ]);
   });
 

@@ -45,7 +45,13 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Screenshots in .tmp/screenshots to look at after the run: what the screen shows, and the whole page. */
+/**
+ * Whole-page pictures as well as the screen: for a person reviewing the pages (E2E_FULL_SCREENSHOTS=1).
+ * Left out by default, they took a fair part of the browser tier's time in CI, where nobody looks.
+ */
+const FULL_PAGE_SCREENSHOTS = process.env.E2E_FULL_SCREENSHOTS === '1';
+
+/** Screenshots in .tmp/screenshots to look at after the run: what the screen shows (and the whole page, see above). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let loading overlays fade out first; a picture of a spinner shows nothing.
@@ -58,7 +64,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     .catch(() => undefined);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-full.png`), fullPage: true });
+  if (FULL_PAGE_SCREENSHOTS)
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-full.png`), fullPage: true });
 }
 
 /** How far the page is wider than the screen (0 when nothing scrolls sideways). */

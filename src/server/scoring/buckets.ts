@@ -11,7 +11,9 @@ import type { Period } from './periods';
  *   counts the records of 1–5 January only.
  * - A **month** is a calendar month; periods are whole months, so months never straddle an edge.
  * - A unit created during the period (a merged commune from 01/07/2025) is judged only on the weeks
- *   whose Thursday, and the months whose 15th, fall on or after the day it started.
+ *   whose Thursday, and the months whose 15th, fall on or after the day it started; a unit that ended
+ *   during the period (a district dissolved on 01/07/2025, shown as it was) only on those whose
+ *   Thursday or 15th fall on or before its last day.
  * - While the period runs, a week or month that has not ended yet counts only once it already has
  *   enough records; otherwise it is "remaining", not "missing".
  */
@@ -23,8 +25,13 @@ export interface ScoringWindow {
   period: Period;
   /** The first day the unit (or, when its predecessors count, the earliest of them) existed in the period. */
   activeFrom: string;
-  /** The last day with data: the period's end, or today while the period runs. */
+  /** The last day with data: the period's end, or today while the period runs (never after activeUntil). */
   through: string;
+  /**
+   * The unit's last day, when it ended before the period did: the weeks and months after it are not
+   * its to fill, and once it has passed the unit's score is final.
+   */
+  activeUntil?: string;
 }
 
 export interface Bucket {
@@ -38,8 +45,15 @@ export interface Bucket {
   shortLabel: string;
 }
 
+/** The last day the unit is judged on: the period's end, or its own last day when it ended sooner. */
+export function lastJudgedDay(window: ScoringWindow): string {
+  return window.activeUntil !== undefined && window.activeUntil < window.period.to
+    ? window.activeUntil
+    : window.period.to;
+}
+
 export function windowIsRunning(window: ScoringWindow): boolean {
-  return window.through < window.period.to;
+  return window.through < lastJudgedDay(window);
 }
 
 /** Every week or month of the period the unit is judged on, in order (shared, frozen: do not change). */
@@ -65,11 +79,12 @@ const spanCache = new Map<string, readonly BucketSpan[]>();
 const SPAN_CACHE_LIMIT = 1024;
 
 function spansOf(kind: BucketKind, window: ScoringWindow): readonly BucketSpan[] {
-  const key = `${kind}|${window.period.from}|${window.period.to}|${window.activeFrom}`;
+  const key = `${kind}|${window.period.from}|${window.period.to}|${window.activeFrom}|${lastJudgedDay(window)}`;
   let spans = spanCache.get(key);
   if (!spans) {
     const periodFrom = toEpochDay(window.period.from);
-    const periodTo = toEpochDay(window.period.to);
+    // Records after the period, or after the unit's last day, never count.
+    const periodTo = toEpochDay(lastJudgedDay(window));
     const buckets = kind === 'week' ? weeksOf(window) : monthsOf(window);
     spans = Object.freeze(
       buckets.map((bucket) => {
@@ -92,10 +107,11 @@ function weeksOf(window: ScoringWindow): Bucket[] {
   const from = toEpochDay(window.period.from);
   const to = toEpochDay(window.period.to);
   const activeFrom = toEpochDay(window.activeFrom);
+  const activeUntil = toEpochDay(lastJudgedDay(window));
   const weeks: Bucket[] = [];
   for (let monday = mondayOfEpochDay(from); monday <= to; monday += 7) {
     const thursday = monday + 3;
-    if (thursday < from || thursday > to || thursday < activeFrom) continue;
+    if (thursday < from || thursday > to || thursday < activeFrom || thursday > activeUntil) continue;
     const start = fromEpochDay(monday);
     const end = fromEpochDay(monday + 6);
     const { week } = isoWeekOf(start);
@@ -111,6 +127,7 @@ function weeksOf(window: ScoringWindow): Bucket[] {
 }
 
 function monthsOf(window: ScoringWindow): Bucket[] {
+  const activeUntil = lastJudgedDay(window);
   const months: Bucket[] = [];
   let year = Number(window.period.from.slice(0, 4));
   let month = Number(window.period.from.slice(5, 7));
@@ -119,7 +136,7 @@ function monthsOf(window: ScoringWindow): Bucket[] {
     if (start > window.period.to) break;
     const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
     const middle = `${start.slice(0, 8)}15`;
-    if (middle >= window.activeFrom)
+    if (middle >= window.activeFrom && middle <= activeUntil)
       months.push({
         kind: 'month',
         start,

@@ -1,7 +1,7 @@
 import { CHANNEL_KIND_LABELS } from '../../shared/activities';
 import type { ChannelMeasureSpec, MeasureSource, MeasureSpec } from '../../shared/frameworks/definition';
 import type { Bucket, BucketKind, ScoringWindow } from './buckets';
-import { windowIsRunning } from './buckets';
+import { lastJudgedDay, windowIsRunning } from './buckets';
 import { shortVnDay, vnDay } from './day-numbers';
 
 /**
@@ -84,14 +84,19 @@ export function inPeriod(window: ScoringWindow): string {
   return `trong ${window.period.label}`;
 }
 
-/** ", tính đến 15/10/2024" while the period runs, nothing once it has ended. */
+/**
+ * ", tính đến 15/10/2024" while the period runs; ", đến 30/06/2025, ngày cuối của đơn vị" for a unit
+ * that ended during it; nothing otherwise.
+ */
 export function asOf(window: ScoringWindow): string {
-  return windowIsRunning(window) ? `, tính đến ${vnDay(window.through)}` : '';
+  if (windowIsRunning(window)) return `, tính đến ${vnDay(window.through)}`;
+  const last = lastJudgedDay(window);
+  return last < window.period.to ? `, đến ${vnDay(last)}, ngày cuối của đơn vị` : '';
 }
 
-/** "trước 31/12": the last day of the period, for gaps. */
+/** "trước 31/12": the last day the unit is judged on (the period's end, as a rule), for gaps. */
 export function beforeEnd(window: ScoringWindow): string {
-  return `trước ${shortVnDay(window.period.to)}`;
+  return `trước ${shortVnDay(lastJudgedDay(window))}`;
 }
 
 export function upperFirst(text: string): string {

@@ -1,4 +1,5 @@
 import type { SCOREBOARD_VIEWS } from '../../../shared/api/scoring';
+import { addDays } from '../../../shared/dates';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { validationError } from '../../errors';
@@ -18,15 +19,14 @@ export type ScoreboardView = (typeof SCOREBOARD_VIEWS)[number];
 export interface ResolvedTargets {
   units: ScoredUnitRow[];
   targets: ScoringTarget[];
-  /** The day whose units the board shows. */
-  unitsAsOf: string;
   /** The last day counted: the period's end, or today while it runs. */
   through: string;
 }
 
 /**
  * The units a board scores and, for each, the units whose records count and the window it is
- * judged on (from the day the earliest of them existed in the period).
+ * judged on (from the day the earliest of them existed in the period to its own last day in it).
+ * Seen as successors, the units are today's; seen as they were, those of the period.
  */
 export async function resolveTargets(
   q: Queryable,
@@ -51,16 +51,22 @@ export async function resolveTargets(
       },
     ]);
   const through = period.to < today ? period.to : today;
-  const unitsAsOf = view === 'successors' ? today : through;
   const graph = await loadUnitGraph(q);
-  // Seen as they were, a province's units of 2024 include those of the province merged into it
-  // later (Kon Tum's under Quảng Ngãi): its roll-up, not its subtree on that day.
-  let units =
-    options.onlyRoot && options.rootId
-      ? graph.scoredUnitsAmong([options.rootId], unitsAsOf, options.kinds)
-      : view === 'as_they_were' && options.rootId
-        ? graph.scoredUnitsAmong(graph.rollupIds([options.rootId]), unitsAsOf, options.kinds)
-        : graph.scoredUnits(options.rootId, unitsAsOf, options.kinds);
+  const rootId = options.rootId;
+  let units: ScoredUnitRow[];
+  if (view === 'as_they_were') {
+    // The units of the period as they were: every one that existed on some day of it, also those
+    // that ended or began during it (Kon Tum's districts until 30/06/2025, the new communes after).
+    // Under a province, its roll-up rather than its subtree: Kon Tum's units of 2024 are Quảng
+    // Ngãi's as they were.
+    const scope = options.onlyRoot && rootId ? [rootId] : rootId ? graph.rollupIds([rootId]) : null;
+    units = graph.unitsLivingIn(scope, period.from, through, options.kinds);
+  } else {
+    units =
+      options.onlyRoot && rootId
+        ? graph.scoredUnitsAmong([rootId], today, options.kinds)
+        : graph.scoredUnits(rootId, today, options.kinds);
+  }
   const sources =
     view === 'successors'
       ? graph.mergeSources(units.map((unit) => unit.id))
@@ -91,11 +97,19 @@ export async function resolveTargets(
       unit.validFrom,
     );
     const activeFrom = earliest > period.from ? earliest : period.from;
+    // A unit that ended during the period is judged up to its last day.
+    const lastDay = unit.validTo !== null ? addDays(unit.validTo, -1) : null;
+    const activeUntil = lastDay !== null && lastDay < period.to ? lastDay : undefined;
     return {
       unitId: unit.id,
       sourceIds: own.map((source) => source.sourceId),
-      window: { period, activeFrom, through },
+      window: {
+        period,
+        activeFrom,
+        through: activeUntil !== undefined && activeUntil < through ? activeUntil : through,
+        ...(activeUntil !== undefined ? { activeUntil } : {}),
+      },
     };
   });
-  return { units, targets, unitsAsOf, through };
+  return { units, targets, through };
 }

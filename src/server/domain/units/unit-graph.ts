@@ -1,3 +1,4 @@
+import { addDays } from '../../../shared/dates';
 import type { UnitKind } from '../../../shared/units';
 import type { UnitGraphRows } from '../../db/repositories/unit-graph';
 
@@ -141,6 +142,28 @@ export class UnitGraph {
         validFrom: unit.validFrom,
         validTo: unit.validTo,
       });
+    }
+    return rows;
+  }
+
+  /**
+   * Units of the given kinds among `ids` (every unit when omitted) that existed on some day of
+   * [from, to], each as it was on its last day in that span: the units of a year seen as they were,
+   * including those that ended or began during it.
+   */
+  unitsLivingIn(
+    ids: Iterable<string> | null,
+    from: string,
+    to: string,
+    kinds: readonly UnitKind[],
+  ): ScoredUnitRow[] {
+    const rows: ScoredUnitRow[] = [];
+    for (const id of ids ?? this.units.keys()) {
+      const unit = this.units.get(id);
+      if (!unit || !kinds.includes(unit.kind) || unit.validFrom > to) continue;
+      if (unit.validTo !== null && unit.validTo <= from) continue;
+      const lastDay = unit.validTo !== null && unit.validTo <= to ? addDays(unit.validTo, -1) : to;
+      rows.push(...this.scoredUnitsAmong([id], lastDay, kinds));
     }
     return rows;
   }

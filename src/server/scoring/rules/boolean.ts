@@ -1,4 +1,5 @@
 import type { ChannelMeasureSpec, RuleSpec } from '../../../shared/frameworks/definition';
+import { lastJudgedDay } from '../buckets';
 import { fromEpochDay, toEpochDay, vnDay } from '../day-numbers';
 import { asOf, beforeEnd, channelNoun, inPeriod, measureNoun, upperFirst } from '../explain';
 import type { ChannelFact } from '../types';
@@ -62,7 +63,7 @@ function evaluateChannel(spec: ChannelMeasureSpec, context: RuleContext, max: nu
   const noun = channelNoun(spec);
   const fromStart = spec.startedBy === 'period_start';
   const firstDay = fromEpochDay(Math.max(toEpochDay(window.period.from), toEpochDay(window.activeFrom)));
-  const deadline = fromStart ? firstDay : window.period.to;
+  const deadline = fromStart ? firstDay : lastJudgedDay(window);
   const latest = deadline < window.through ? deadline : window.through;
   const channels = context.facts.channels(spec);
   const inTime = (channel: ChannelFact) =>

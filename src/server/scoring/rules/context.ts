@@ -1,5 +1,5 @@
 import type { InputSpec, MeasureSpec } from '../../../shared/frameworks/definition';
-import { windowIsRunning } from '../buckets';
+import { lastJudgedDay, windowIsRunning } from '../buckets';
 import { toEpochDay } from '../day-numbers';
 import { lowerFirst, measureNoun } from '../explain';
 import { measureKey } from '../measure-key';
@@ -95,7 +95,7 @@ export function paceFactor(context: RuleContext): number {
   if (!windowIsRunning(window)) return 1;
   const start = Math.max(toEpochDay(window.period.from), toEpochDay(window.activeFrom));
   const elapsed = toEpochDay(window.through) - start + 1;
-  const judged = toEpochDay(window.period.to) - start + 1;
+  const judged = toEpochDay(lastJudgedDay(window)) - start + 1;
   if (elapsed <= 0 || judged <= 0) return 1;
   return Math.max(1, judged / elapsed);
 }
