@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readUnitGraphRows } from '../src/server/db/repositories/unit-graph';
 import type { Actor } from '../src/server/domain/actor';
 import { storeFrameworkFile } from '../src/server/domain/frameworks/import-framework';
 import { buildFacts } from '../src/server/domain/scoring/build-facts';
 import { computeScoreboard } from '../src/server/domain/scoring/compute-scoreboard';
 import { loadFrameworkForPeriod } from '../src/server/domain/scoring/load-framework';
 import { resolveTargets } from '../src/server/domain/scoring/resolve-targets';
+import { UnitGraph } from '../src/server/domain/units/unit-graph';
 import { PROJECT_ROOT } from '../src/server/paths';
 import type { Principal } from '../src/server/policies/principal';
 import { toEpochDay } from '../src/server/scoring/day-numbers';
@@ -111,6 +113,31 @@ export async function benchScoring(target: BenchTarget, sizes: RunSizes): Promis
   };
 
   const results: OperationResult[] = [];
+  // The boards below find their units in the in-memory unit graph, loaded on the first read after a
+  // start or a change to the units. That load is timed here, against reading the same rows raw.
+  results.push(
+    await queryOperation({
+      name: 'Unit graph load (first board after a start or a change to the units): every unit, version and event link',
+      product: async () => {
+        const graph = new UnitGraph(await readUnitGraphRows(db));
+        return [...Array(graph.size).keys()];
+      },
+      raw: async () => {
+        await raw.query('select unit_id, name, parent_id, valid_from, valid_to from unit_versions');
+        await raw.query(
+          `select f.unit_id, t.unit_id, e.kind from unit_event_units t join unit_events e on e.id = t.event_id
+             join unit_event_units f on f.event_id = t.event_id and f.role = 'from' where t.role = 'to'`,
+        );
+        const units = await raw.query<{ id: string }>(
+          'select id, kind, code, valid_from, valid_to from units',
+        );
+        return units.map((_, i) => i);
+      },
+      productKey: String,
+      rawKey: String,
+      sizes,
+    }),
+  );
   for (const board of [
     { name: `${province.name} (${province.units} commune-level units)`, rootId: province.id },
     { name: 'the whole country (every commune-level unit)', rootId: null },
