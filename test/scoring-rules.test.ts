@@ -4,7 +4,6 @@ import { createDaySeries, EMPTY_SERIES } from '../src/server/scoring/day-series'
 import {
   applicableCriteria,
   type CriterionEntry,
-  collectChannelSpecs,
   collectMeasures,
   evaluateCriterion,
   evaluateUnit,
@@ -1005,11 +1004,8 @@ describe('evaluateUnit', () => {
     expect(result.criteria[1]).toMatchObject({ score: null, status: 'grey' });
   });
 
-  it('collects each distinct measure and channel measure once', () => {
+  it('collects each distinct measure once', () => {
     expect(collectMeasures(framework)).toEqual([POSTS]);
-    expect(collectChannelSpecs(framework)).toEqual([
-      { channelKinds: ['website_column'], noun: 'chuyên mục' },
-    ]);
   });
 
   it('treats a merged unit as one series: its predecessors’ records, summed by the caller, count together', () => {

@@ -1,13 +1,8 @@
-import type {
-  ChannelMeasureSpec,
-  CriterionSpec,
-  FrameworkSpec,
-  MeasureSpec,
-  RuleSpec,
-} from '../../shared/frameworks/definition';
+import type { CriterionSpec, FrameworkSpec, MeasureSpec } from '../../shared/frameworks/definition';
 import type { UnitKind } from '../../shared/units';
 import { windowIsRunning } from './buckets';
-import { channelSpecKey, measureKey } from './measure-key';
+import { measureKey } from './measure-key';
+import { measuresOfRule } from './rule-measures';
 import { evaluateRule } from './rules';
 import { finishOutcome, roundPoints, statusOf } from './rules/finish';
 import type { InputValue, RuleResult, ScoreStatus, UnitFacts } from './types';
@@ -34,39 +29,16 @@ export function applicableCriteria(framework: FrameworkSpec, unitKind: UnitKind)
   return refs;
 }
 
-function allRules(framework: FrameworkSpec): RuleSpec[] {
-  const rules: RuleSpec[] = [];
-  const visit = (rule: RuleSpec) => {
-    rules.push(rule);
-    if (rule.type === 'sum') for (const part of rule.parts) visit(part.rule);
-    if (rule.type === 'all_of' || rule.type === 'any_of') for (const inner of rule.rules) visit(inner);
-  };
-  for (const pillar of framework.pillars)
-    for (const index of pillar.indices) for (const criterion of index.criteria) visit(criterion.rule);
-  return rules;
-}
-
-/** Every measure the framework counts, once per distinct `measureKey` (one query each). */
+/** Every measure the framework counts, once per distinct `measureKey` (the loader reads each once). */
 export function collectMeasures(framework: FrameworkSpec): MeasureSpec[] {
   const byKey = new Map<string, MeasureSpec>();
-  const add = (measure: MeasureSpec | undefined) => {
-    if (measure && !byKey.has(measureKey(measure))) byKey.set(measureKey(measure), measure);
-  };
-  for (const rule of allRules(framework)) {
-    if (rule.type === 'ratio') {
-      add(rule.numerator.measure);
-      add(rule.denominator.measure);
-    } else if ('measure' in rule) add(rule.measure);
-  }
-  return [...byKey.values()];
-}
-
-/** Every channel measure of the framework, once each. */
-export function collectChannelSpecs(framework: FrameworkSpec): ChannelMeasureSpec[] {
-  const byKey = new Map<string, ChannelMeasureSpec>();
-  for (const rule of allRules(framework))
-    if (rule.type === 'boolean' && rule.channel && !byKey.has(channelSpecKey(rule.channel)))
-      byKey.set(channelSpecKey(rule.channel), rule.channel);
+  for (const pillar of framework.pillars)
+    for (const index of pillar.indices)
+      for (const criterion of index.criteria)
+        for (const measure of measuresOfRule(criterion.rule)) {
+          const key = measureKey(measure);
+          if (!byKey.has(key)) byKey.set(key, measure);
+        }
   return [...byKey.values()];
 }
 

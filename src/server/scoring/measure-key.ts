@@ -1,20 +1,14 @@
-import type { ChannelMeasureSpec, MeasureSpec } from '../../shared/frameworks/definition';
+import type { MeasureSpec } from '../../shared/frameworks/definition';
 
 /**
- * A stable key for "the same records": the facts loader runs one query per distinct key and the
- * engine looks series up by it, so two criteria that count the same records share one query.
+ * A stable key for "the same records": the facts loader reads each distinct key once and the
+ * engine looks series up by it, so two criteria that count the same records share one read.
  *
  * - keys are sorted and every list is sorted (they are sets: `[sed, bdq]` = `[bdq, sed]`);
  * - flags that are false are dropped (false is their default);
  * - `noun` is dropped: it only changes the wording of explanations, not which records count.
  */
 export function measureKey(spec: MeasureSpec): string {
-  const { noun: _noun, ...counted } = spec;
-  return stableJson(counted);
-}
-
-/** The same for a channel measure (the noun again only changes wording). */
-export function channelSpecKey(spec: ChannelMeasureSpec): string {
   const { noun: _noun, ...counted } = spec;
   return stableJson(counted);
 }

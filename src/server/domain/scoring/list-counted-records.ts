@@ -5,7 +5,7 @@ import { findCountedRecords } from '../../db/repositories/scoring';
 import { notFound } from '../../errors';
 import type { Principal } from '../../policies/principal';
 import { applicableCriteria } from '../../scoring/evaluate';
-import { measureSpansOfRule } from './rule-measures';
+import { measureSpansOfRule } from '../../scoring/rule-measures';
 import { resolveScoredUnit } from './score-unit';
 
 /**

@@ -8,12 +8,12 @@ import { notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { ScoringWindow } from '../../scoring/buckets';
 import { applicableCriteria, evaluateUnit } from '../../scoring/evaluate';
+import { measuresOfRule } from '../../scoring/rule-measures';
 import { loadAssessmentEntries } from './assessment-entries';
 import { buildFacts } from './build-facts';
 import { criterionKeys } from './criterion-keys';
 import { loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
 import { resolveTargets, type ScoreboardView } from './resolve-targets';
-import { measuresOfRule } from './rule-measures';
 import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
 export interface ScoredUnitContext {

@@ -1,5 +1,5 @@
-import type { MeasureSpec, RuleSpec } from '../../../shared/frameworks/definition';
-import { type BucketKind, bucketsOf, type ScoringWindow } from '../../scoring/buckets';
+import type { MeasureSpec, RuleSpec } from '../../shared/frameworks/definition';
+import { type BucketKind, bucketsOf, type ScoringWindow } from './buckets';
 
 /** Every measure a rule counts, looking into composite rules. */
 export function measuresOfRule(rule: RuleSpec): MeasureSpec[] {
