@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { findLineage, findRollupIds, findSubtreeAsOf } from '../src/server/db/repositories/units';
+import { findLineage, findSubtreeAsOf } from '../src/server/db/repositories/units';
 import type { Actor } from '../src/server/domain/actor';
 import { importUnits } from '../src/server/domain/units/import-units';
 import { parseUnitListJson } from '../src/server/domain/units/parse-unit-list';
+import { findRollupIds } from '../src/server/domain/units/unit-scope';
 import { foldForSearch } from '../src/shared/text';
 import { NATIONAL_LIST_FILE, type NationalDataset, REORG_DATE } from './generate-national';
 import { summarize, type Timing, timePair } from './measure';

@@ -1,19 +1,18 @@
 -- The unit tree, its versions and its merge/split events change a few times a year, yet every live
--- scoreboard needs all of them (subtrees on a day, predecessors through merges). The server keeps
--- them in memory and asks this one row whether they changed. The revision comes from a sequence,
--- not a counter: a rolled-back change can never hand its number to different data later.
-CREATE SEQUENCE IF NOT EXISTS "data_revision_seq";
---> statement-breakpoint
+-- scoreboard and every access check needs them (subtrees on a day, predecessors through merges, the
+-- units that govern a unit). The server keeps them in memory and asks this one row whether they
+-- changed. Every change stamps a new random revision: a rolled-back change, or a copy of the database
+-- changed on its own, can never show a stamp that another state of the units already had.
 CREATE TABLE IF NOT EXISTS "data_revisions" (
   "topic" text PRIMARY KEY NOT NULL,
-  "revision" bigint NOT NULL
+  "revision" text NOT NULL
 );
 --> statement-breakpoint
-INSERT INTO "data_revisions" ("topic", "revision") VALUES ('units', nextval('data_revision_seq')) ON CONFLICT DO NOTHING;
+INSERT INTO "data_revisions" ("topic", "revision") VALUES ('units', gen_random_uuid()::text) ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION "bump_units_revision"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "data_revisions" SET "revision" = nextval('data_revision_seq') WHERE "topic" = 'units';
+  UPDATE "data_revisions" SET "revision" = gen_random_uuid()::text WHERE "topic" = 'units';
   RETURN NULL;
 END $$;
 --> statement-breakpoint

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/server/db/client';
-import { findRollupIds } from '../src/server/db/repositories/units';
 import { queryOne, queryRows } from '../src/server/db/sql';
 import { loadDemoActivityContext, planDemoActivities } from '../src/server/demo/seed-activities';
 import { seedDemo } from '../src/server/demo/seed-demo';
+import { findRollupIds } from '../src/server/domain/units/unit-scope';
 import { addDays, mondayOf, monthBounds, todayVn, vnInstant } from '../src/shared/dates';
 import { createTestDatabase } from './support/database';
 

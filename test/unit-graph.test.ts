@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/server/db/client';
-import { findRollupIds } from '../src/server/db/repositories/units';
 import { queryRows } from '../src/server/db/sql';
 import { loadUnitGraph } from '../src/server/domain/units/load-unit-graph';
 import { recordUnitEvent } from '../src/server/domain/units/record-unit-event';
@@ -58,6 +57,48 @@ const referenceMergeSources = (db: Database['db'], unitIds: string[]) =>
           u.valid_from::text as "validFrom", u.valid_to::text as "validTo"
         from sources s join units u on u.id = s.source_id`,
   );
+
+/** The roll-up scope in SQL (what findRollupIds ran before the graph). */
+const referenceRollupIds = async (db: Database['db'], rootId: string) =>
+  (
+    await queryRows<{ id: string }>(
+      db,
+      sql`with recursive scope(id, is_partial) as (
+          select ${rootId}::uuid, false
+          union
+          select e.down, e.is_partial from scope s cross join lateral (
+            select v.unit_id as down, false as is_partial from unit_versions v where v.parent_id = s.id and not s.is_partial
+            union all
+            select f.unit_id, s.is_partial or ev.kind <> 'merge' from unit_event_units t
+              join unit_event_units f on f.event_id = t.event_id and f.role = 'from'
+              join unit_events ev on ev.id = t.event_id and ev.kind in ('merge', 'split', 'dissolve')
+              where t.unit_id = s.id and t.role = 'to'
+          ) e
+        )
+        select distinct id from scope`,
+    )
+  ).map((row) => row.id);
+
+/** The governing units in SQL (what findGoverningIds ran before the graph). */
+const referenceGoverningIds = async (db: Database['db'], unitId: string) =>
+  (
+    await queryRows<{ id: string }>(
+      db,
+      sql`with recursive governing(id, went_up) as (
+          select u.id, false from units u where u.id = ${unitId}
+          union
+          select e.up, e.went_up from governing g cross join lateral (
+            select v.parent_id as up, true as went_up from unit_versions v where v.unit_id = g.id and v.parent_id is not null
+            union all
+            select t.unit_id, g.went_up from unit_event_units f
+              join unit_event_units t on t.event_id = f.event_id and t.role = 'to'
+              join unit_events ev on ev.id = f.event_id and ev.kind in ('merge', 'split', 'dissolve')
+              where f.unit_id = g.id and f.role = 'from' and (ev.kind = 'merge' or not g.went_up)
+          ) e
+        )
+        select distinct id from governing`,
+    )
+  ).map((row) => row.id);
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 const byPair = (rows: SourceUnitRow[]) =>
@@ -162,10 +203,26 @@ describe('unit graph', () => {
     expect(graph.mergeSources([extra.east]).map((row) => row.sourceId)).toEqual([extra.east]);
   });
 
-  it('gives the same roll-up scope as findRollupIds', async () => {
+  it('gives the same roll-up scope and governing units as the SQL, for every unit', async () => {
     const graph = await loadUnitGraph(database.db);
-    for (const root of [s.quangNgai, s.lamDong, s.dakRve, s.konBraih, extra.east, extra.renamed])
-      expect(graph.rollupIds([root]).sort(), root).toEqual((await findRollupIds(database.db, [root])).sort());
+    const everyUnit = (await queryRows<{ id: string }>(database.db, sql`select id from units`)).map(
+      (row) => row.id,
+    );
+    for (const id of everyUnit) {
+      expect(graph.rollupIds([id]).sort(), `roll-up of ${id}`).toEqual(
+        (await referenceRollupIds(database.db, id)).sort(),
+      );
+      expect(graph.governingIds(id).sort(), `governing ${id}`).toEqual(
+        (await referenceGoverningIds(database.db, id)).sort(),
+      );
+    }
+    // Kon Rẫy's former commune is governed by its district, the old and the new province, and the
+    // commune it merged into; an officer of Xã Kon Braih is not among them.
+    expect(graph.governingIds(s.tanLap)).toEqual(
+      expect.arrayContaining([s.konRay, s.konTum, s.quangNgai, s.konBraih]),
+    );
+    expect(graph.governingIds(s.tanLap)).not.toContain(s.dakRve);
+    expect(graph.governingIds('00000000-0000-4000-8000-000000000000')).toEqual([]);
   });
 
   it('names a unit by its latest version', async () => {
@@ -191,7 +248,7 @@ describe('unit graph', () => {
     expect(before.unit(added)).toBeUndefined();
   });
 
-  it('reads afresh inside a transaction, and a rolled-back change is never served afterwards', async () => {
+  it('gives a transaction that changed units its own graph, and never serves a rolled-back change', async () => {
     const outside = await loadUnitGraph(database.db);
     const rollback = new Error('roll back');
     let seenInside: string | undefined;

@@ -1,6 +1,6 @@
 import type { Action, Role } from '../../shared/roles';
 import type { Queryable } from '../db/client';
-import { findGoverningIds, findRollupIds } from '../db/repositories/units';
+import { findGoverningIds, findRollupIds } from '../domain/units/unit-scope';
 import { forbidden, notFound } from '../errors';
 import { ROLES_BY_ACTION } from './permissions';
 

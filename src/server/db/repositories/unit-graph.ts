@@ -27,6 +27,8 @@ export type VersionTuple = [
 export type LinkTuple = [fromId: string, toId: string, eventKind: string];
 
 export interface UnitGraphRows {
+  /** The units revision the rows are of (read by the same statement, so from the same snapshot). */
+  revision: string;
   units: UnitTuple[];
   versions: VersionTuple[];
   links: LinkTuple[];
@@ -34,12 +36,14 @@ export interface UnitGraphRows {
 
 export async function readUnitGraphRows(q: Queryable): Promise<UnitGraphRows> {
   const row = await queryOne<{
+    revision: string | null;
     units: UnitTuple[] | null;
     versions: VersionTuple[] | null;
     links: LinkTuple[] | null;
   }>(
     q,
     sql`select
+          (select revision from data_revisions where topic = 'units') as revision,
           (select json_agg(json_build_array(u.id, u.kind, u.code, u.valid_from, u.valid_to)) from units u) as units,
           (select json_agg(json_build_array(v.unit_id, v.name, v.parent_id, v.valid_from, v.valid_to)
              order by v.unit_id, v.valid_from) from unit_versions v) as versions,
@@ -49,17 +53,19 @@ export async function readUnitGraphRows(q: Queryable): Promise<UnitGraphRows> {
              join unit_event_units f on f.event_id = t.event_id and f.role = 'from'
              where t.role = 'to') as links`,
   );
-  return { units: row?.units ?? [], versions: row?.versions ?? [], links: row?.links ?? [] };
+  return {
+    revision: row?.revision ?? '',
+    units: row?.units ?? [],
+    versions: row?.versions ?? [],
+    links: row?.links ?? [],
+  };
 }
 
-/**
- * The revision of the unit tables, bumped by triggers on every change (migration 0006). A string:
- * bigint arrives as text from both drivers.
- */
+/** The revision of the unit tables: a new random stamp on every change, set by triggers (migration 0006). */
 export async function readUnitsRevision(q: Queryable): Promise<string> {
   const row = await queryOne<{ revision: string }>(
     q,
-    sql`select revision::text as revision from data_revisions where topic = 'units'`,
+    sql`select revision from data_revisions where topic = 'units'`,
   );
   return row?.revision ?? '';
 }

@@ -357,60 +357,6 @@ export async function findLineage(q: Queryable, unitId: string, direction: 'succ
   );
 }
 
-/**
- * Every unit whose records count toward a unit: the unit, everything ever below it, and their
- * predecessors through merges, transitively. Kon Rẫy district and its former communes reach
- * Quảng Ngãi this way. This is also the scope of a role granted on the unit.
- * A unit that was split or dissolved among several successors reaches each of them, but its
- * children do not: they went to their own successors (a former commune of Kon Rẫy merged into
- * Kon Braih is not Đăk Rve's, though both succeed the district).
- */
-export async function findRollupIds(q: Queryable, rootIds: string[]): Promise<string[]> {
-  if (rootIds.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(
-    q,
-    sql`with recursive scope(id, is_partial) as (
-        select unnest(${`{${rootIds.join(',')}}`}::uuid[]), false
-        union
-        select e.down, e.is_partial from scope s cross join lateral (
-          select v.unit_id as down, false as is_partial from unit_versions v where v.parent_id = s.id and not s.is_partial
-          union all
-          select f.unit_id, s.is_partial or ev.kind <> 'merge' from unit_event_units t
-            join unit_event_units f on f.event_id = t.event_id and f.role = 'from'
-            join unit_events ev on ev.id = t.event_id and ev.kind in ('merge', 'split', 'dissolve')
-            where t.unit_id = s.id and t.role = 'to'
-        ) e
-      )
-      select distinct id from scope`,
-  );
-  return rows.map((row) => row.id);
-}
-
-/**
- * The units whose scope includes this one: its ancestors at any time and, through merges, the
- * successors of those ancestors. A role granted on any of them reaches this unit. The exact inverse
- * of findRollupIds: a split or dissolution is followed only before any step up to a parent.
- */
-export async function findGoverningIds(q: Queryable, unitId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    q,
-    sql`with recursive governing(id, went_up) as (
-        select u.id, false from units u where u.id = ${unitId}
-        union
-        select e.up, e.went_up from governing g cross join lateral (
-          select v.parent_id as up, true as went_up from unit_versions v where v.unit_id = g.id and v.parent_id is not null
-          union all
-          select t.unit_id, g.went_up from unit_event_units f
-            join unit_event_units t on t.event_id = f.event_id and t.role = 'to'
-            join unit_events ev on ev.id = f.event_id and ev.kind in ('merge', 'split', 'dissolve')
-            where f.unit_id = g.id and f.role = 'from' and (ev.kind = 'merge' or not g.went_up)
-        ) e
-      )
-      select distinct id from governing`,
-  );
-  return rows.map((row) => row.id);
-}
-
 export interface NewEvent {
   kind: UnitEventKind;
   effectiveDate: string;

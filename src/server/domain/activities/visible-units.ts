@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client';
-import { findRollupIds } from '../../db/repositories/units';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
+import { findRollupIds } from '../units/unit-scope';
 
 /** Units whose records the principal sees; null: every unit. */
 export async function visibleUnitIds(q: Queryable, principal: Principal): Promise<Set<string> | null> {

@@ -4,11 +4,11 @@ import type { ActivityFileKind } from '../../../shared/api/activity-files';
 import { todayVn } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { findChannelNames, findCurrentUnitLabels } from '../../db/repositories/activity-files';
-import { findRollupIds } from '../../db/repositories/units';
 import { findLanguages, findTopics } from '../../db/repositories/vocabulary';
 import { forbidden } from '../../errors';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
 import { findCurrentProvinceId } from '../units/find-province';
+import { findRollupIds } from '../units/unit-scope';
 import { type ColumnKey, templateColumns } from './columns';
 
 const LIST_SHEET = 'Danh mục';

@@ -12,7 +12,6 @@ import {
   findChannelsOfUnits,
   insertImportBatch,
 } from '../../db/repositories/activity-files';
-import { findRollupIds } from '../../db/repositories/units';
 import { findLanguages, findTopics } from '../../db/repositories/vocabulary';
 import { forbidden, validationError } from '../../errors';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
@@ -26,6 +25,7 @@ import {
 } from '../activities/record-activities';
 import type { Actor } from '../actor';
 import { findCurrentProvinceId } from '../units/find-province';
+import { findRollupIds } from '../units/unit-scope';
 import { type ColumnKey, importColumns, mapHeaders } from './columns';
 import { type ParsedRow, parseRows } from './parse-rows';
 import { loadUnitResolver } from './resolve-units';

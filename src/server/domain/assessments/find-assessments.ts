@@ -6,8 +6,8 @@ import type {
 import type { Action } from '../../../shared/roles';
 import type { Queryable } from '../../db/client';
 import { findAssessmentPage } from '../../db/repositories/assessments';
-import { findRollupIds } from '../../db/repositories/units';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
+import { findRollupIds } from '../units/unit-scope';
 import { assessmentActions } from './assessment-rules';
 import { canAppraiseUnit } from './load-assessment';
 import { presentSummary } from './present-assessment';

@@ -8,10 +8,10 @@ import {
   getEvidenceRow,
   insertEvidenceLink,
 } from '../../db/repositories/evidence';
-import { findRollupIds } from '../../db/repositories/units';
 import { AppError, notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
+import { findRollupIds } from '../units/unit-scope';
 import { assertStatus, EDITABLE_STATUSES } from './assessment-rules';
 import { getAssessment } from './get-assessment';
 import { loadAssessment } from './load-assessment';

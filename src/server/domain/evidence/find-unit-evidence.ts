@@ -1,8 +1,8 @@
 import type { EvidenceDto, EvidenceListQuery } from '../../../shared/api/evidence';
 import type { Queryable } from '../../db/client';
 import { findEvidencePage } from '../../db/repositories/evidence';
-import { findRollupIds } from '../../db/repositories/units';
 import { authorizeUnit, type Principal } from '../../policies/principal';
+import { findRollupIds } from '../units/unit-scope';
 import { presentEvidence } from './present-evidence';
 
 /** The evidence of a unit (and, on request, of the units below it and the former units merged into it). */

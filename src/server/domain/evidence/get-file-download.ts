@@ -2,11 +2,11 @@ import type { Readable } from 'node:stream';
 import type { Queryable } from '../../db/client';
 import { findEvidenceUnitsOfFile, getStoredFile, type StoredFileRow } from '../../db/repositories/evidence';
 import { findLibraryItemsOfFile, getLibraryItemRow } from '../../db/repositories/library';
-import { findGoverningIds } from '../../db/repositories/units';
 import { notFound } from '../../errors';
 import { actionsOnUnit, type Principal } from '../../policies/principal';
 import type { ByteRange, FileStore } from '../../storage/file-store';
 import { canSeeLibraryItem } from '../library/library-scope';
+import { findGoverningIds } from '../units/unit-scope';
 
 /**
  * A stored file for download, to a user who sees an evidence item or a library item using it;

@@ -9,10 +9,10 @@ import {
   getEvidenceRow,
   insertEvidenceLink,
 } from '../../db/repositories/evidence';
-import { findRollupIds } from '../../db/repositories/units';
 import { AppError, notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
+import { findRollupIds } from '../units/unit-scope';
 import { presentEvidenceLink } from './present-evidence';
 
 /**

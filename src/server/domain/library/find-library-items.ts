@@ -1,8 +1,8 @@
 import type { LibraryItemDto, LibraryListQuery } from '../../../shared/api/library';
 import type { Queryable } from '../../db/client';
 import { countLibraryUsage, findLibraryPage, findTranslationLanguages } from '../../db/repositories/library';
-import { findGoverningIds } from '../../db/repositories/units';
 import { authorizeUnit, type Principal } from '../../policies/principal';
+import { findGoverningIds } from '../units/unit-scope';
 import { findLibraryScope } from './library-scope';
 import { presentLibraryItem } from './present-library';
 

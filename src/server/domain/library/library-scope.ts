@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/client';
 import type { LibraryItemRow } from '../../db/repositories/library';
-import { findGoverningIds } from '../../db/repositories/units';
 import { ROLES_BY_ACTION } from '../../policies/permissions';
 import { actionsOnUnit, isGlobal, type Principal, scopeIds } from '../../policies/principal';
+import { findGoverningIds } from '../units/unit-scope';
 
 /**
  * Which library items a user sees. Materials flow down: a user sees what the units above any of

@@ -4,8 +4,8 @@ import type { ErrorDetail } from '../../../shared/errors';
 import { normalizeText } from '../../../shared/text';
 import type { Queryable } from '../../db/client';
 import { getLibraryItemBrief } from '../../db/repositories/schedules';
-import { findGoverningIds } from '../../db/repositories/units';
 import { validationError } from '../../errors';
+import { findGoverningIds } from '../units/unit-scope';
 import { normalizeTimeSlot, timeSlotProblem } from './time-slot';
 import type { Vocabulary } from './vocabulary';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { findGoverningIds } from '../../db/repositories/units';
 import { queryOne } from '../../db/sql';
+import { findGoverningIds } from '../units/unit-scope';
 
 /**
  * The current province a unit belongs to, through parents and merges: Xã Đăk Rve and the former

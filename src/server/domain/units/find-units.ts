@@ -1,7 +1,6 @@
 import type { UnitKind } from '../../../shared/units';
 import type { Db } from '../../db/client';
 import {
-  findRollupIds,
   findRootsAsOf,
   findScopeRootsAsOf,
   findSubtreeAsOf,
@@ -10,6 +9,7 @@ import {
   type UnitAsOf,
 } from '../../db/repositories/units';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
+import { findRollupIds } from './unit-scope';
 
 /**
  * The top of the tree the principal sees on a day: every province for a national admin; otherwise

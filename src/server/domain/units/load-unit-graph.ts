@@ -1,33 +1,49 @@
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { readUnitGraphRows, readUnitsRevision } from '../../db/repositories/unit-graph';
 import { UnitGraph } from './unit-graph';
 
-interface CachedGraph {
-  revision: string;
-  graph: Promise<UnitGraph>;
-}
-
-/** One graph per database handle: tests and the bench open several databases in one process. */
-const cache = new WeakMap<object, CachedGraph>();
+/**
+ * Graphs by units revision. A revision is a random stamp set on every change to the unit tables
+ * (migration 0006), so a stamp names exactly one state of them, whichever database, copy of a
+ * database or transaction shows it: the cache needs no other key. A few are kept, for a process
+ * that has several databases open (tests, the bench) and for a transaction that changed units.
+ */
+const graphs = new Map<string, Promise<UnitGraph>>();
+const KEPT_GRAPHS = 4;
 
 /**
- * The unit graph as the database holds it now. Outside a transaction it is kept in memory and
- * reloaded when the units revision (bumped by triggers on every change to the unit tables, by any
- * server sharing the database) differs from the one it was loaded at: one small read per call.
- * Inside a transaction it is read afresh, since the transaction may see changes no one else does.
+ * The unit graph as the caller sees the database now: one small read of the revision, and the rows
+ * only when that revision has not been loaded yet (after a start or a change to the units). Inside
+ * a transaction that changed units, its own revision is seen, so it gets its own graph.
  */
 export async function loadUnitGraph(q: Queryable): Promise<UnitGraph> {
-  if (q instanceof PgTransaction) return new UnitGraph(await readUnitGraphRows(q));
-  // Read before the rows: a change landing in between makes the next call reload, never miss it.
   const revision = await readUnitsRevision(q);
-  const cached = cache.get(q);
-  if (cached?.revision === revision) return cached.graph;
-  // Concurrent first readers share one load; a failed load is not kept.
-  const graph = readUnitGraphRows(q).then((rows) => new UnitGraph(rows));
-  cache.set(q, { revision, graph });
-  graph.catch(() => {
-    if (cache.get(q)?.graph === graph) cache.delete(q);
+  const cached = graphs.get(revision);
+  if (cached) {
+    // Most recently used last, so that the oldest is dropped first.
+    graphs.delete(revision);
+    graphs.set(revision, cached);
+    return cached;
+  }
+  const loading = readUnitGraphRows(q).then((rows) => {
+    const graph = new UnitGraph(rows);
+    // A change that landed between the two reads: the rows are of a newer revision, which is then
+    // the key they are kept under.
+    if (rows.revision !== revision) {
+      graphs.delete(revision);
+      remember(rows.revision, Promise.resolve(graph));
+    }
+    return graph;
   });
-  return graph;
+  remember(revision, loading);
+  // A failed load is not kept: the next call tries again.
+  loading.catch(() => {
+    if (graphs.get(revision) === loading) graphs.delete(revision);
+  });
+  return loading;
+}
+
+function remember(revision: string, graph: Promise<UnitGraph>): void {
+  graphs.set(revision, graph);
+  while (graphs.size > KEPT_GRAPHS) graphs.delete(graphs.keys().next().value!);
 }

@@ -62,6 +62,10 @@ export class UnitGraph {
   private readonly childVersions = new Map<string, Array<{ unitId: string; version: GraphVersion }>>();
   /** For each unit, the units an event passed on to it, with the event's kind. */
   private readonly predecessors = new Map<string, Array<{ fromId: string; eventKind: string }>>();
+  /** For each unit, the units an event passed it on to, with the event's kind. */
+  private readonly successors = new Map<string, Array<{ toId: string; eventKind: string }>>();
+  /** The units revision the graph was loaded at. */
+  readonly revision: string;
 
   constructor(rows: UnitGraphRows) {
     for (const [id, kind, code, validFrom, validTo] of rows.units)
@@ -75,8 +79,11 @@ export class UnitGraph {
     }
     for (const unit of this.units.values())
       unit.versions.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
-    for (const [fromId, toId, eventKind] of rows.links)
+    for (const [fromId, toId, eventKind] of rows.links) {
       pushTo(this.predecessors, toId, { fromId, eventKind });
+      pushTo(this.successors, fromId, { toId, eventKind });
+    }
+    this.revision = rows.revision;
   }
 
   get size(): number {
@@ -216,12 +223,39 @@ export class UnitGraph {
         for (const child of this.childVersions.get(id) ?? [])
           queue.push({ id: child.unitId, partial: false });
       for (const link of this.predecessors.get(id) ?? [])
-        if (link.eventKind === 'merge' || link.eventKind === 'split' || link.eventKind === 'dissolve')
+        if (PASSING_EVENTS.has(link.eventKind))
           queue.push({ id: link.fromId, partial: partial || link.eventKind !== 'merge' });
     }
     return [...new Set([...reached].map((key) => key.slice(1)))];
   }
+
+  /**
+   * The units whose scope includes this one: itself, its ancestors at any time and, through merges,
+   * the successors of those ancestors; a role granted on any of them reaches it. The exact inverse
+   * of rollupIds: a split or dissolution is followed only before any step up to a parent. Empty for
+   * a unit that does not exist.
+   */
+  governingIds(unitId: string): string[] {
+    if (!this.units.has(unitId)) return [];
+    const reached = new Set<string>();
+    const queue: Array<{ id: string; wentUp: boolean }> = [{ id: unitId, wentUp: false }];
+    while (queue.length > 0) {
+      const { id, wentUp } = queue.pop()!;
+      const key = `${wentUp ? 'u' : 's'}${id}`;
+      if (reached.has(key)) continue;
+      reached.add(key);
+      for (const version of this.units.get(id)?.versions ?? [])
+        if (version.parentId) queue.push({ id: version.parentId, wentUp: true });
+      for (const link of this.successors.get(id) ?? [])
+        if (link.eventKind === 'merge' || (!wentUp && PASSING_EVENTS.has(link.eventKind)))
+          queue.push({ id: link.toId, wentUp });
+    }
+    return [...new Set([...reached].map((key) => key.slice(1)))];
+  }
 }
+
+/** The events that pass a unit's scope on to the units after it. */
+const PASSING_EVENTS: ReadonlySet<string> = new Set(['merge', 'split', 'dissolve']);
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);

@@ -1,8 +1,9 @@
 import type { Queryable } from '../../db/client';
-import { findGoverningIds, getUnitRow } from '../../db/repositories/units';
+import { getUnitRow } from '../../db/repositories/units';
 import { forbidden, validationError } from '../../errors';
 import { actionsOnUnit, authorizeUnit, type Principal } from '../../policies/principal';
 import { findCurrentProvinceId } from '../units/find-province';
+import { findGoverningIds } from '../units/unit-scope';
 
 /** Whether the principal may edit a province's lists (settings.manage on the province itself). */
 export async function canManageProvince(
