@@ -5,6 +5,7 @@ import { openDatabase } from './db/client';
 import { analyzeDatabase } from './db/maintenance';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
 import { ensureBuiltinFrameworks } from './domain/frameworks/ensure-builtin-frameworks';
+import { loadUnitGraph } from './domain/units/load-unit-graph';
 import { startWorker } from './jobs/runner';
 
 async function main() {
@@ -40,6 +41,8 @@ async function main() {
   const stops: Array<() => Promise<void>> = [];
   if (config.role === 'all' || config.role === 'worker') stops.push(startWorker(database.db, log));
   if (config.role === 'all' || config.role === 'web') {
+    // Every access check and board reads the unit graph: load it now rather than on the first request.
+    await loadUnitGraph(database.db);
     const app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
     stops.unshift(() => app.close());
