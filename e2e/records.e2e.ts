@@ -52,6 +52,24 @@ async function pick(page: Page, select: Locator, optionText: string): Promise<vo
   await chooseOption(page, select, optionText);
 }
 
+/**
+ * Picks a cell of a date or month picker's panel (phones get read-only inputs). A click that lands
+ * while the panel is still sliding in can be lost, so it is tried again until the panel closes.
+ */
+async function pickInPanel(page: Page, field: Locator, cellTitle: string): Promise<void> {
+  const panel = page.locator('.ant-picker-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await panel.isVisible())) await field.click();
+    await panel.locator(`td[title="${cellTitle}"]`).click();
+    const closed = await panel
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    if (attempt === 3) throw new Error(`The picker did not take ${cellTitle}`);
+  }
+}
+
 async function openMenuItem(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Mở menu' }).click();
   await page.getByRole('dialog').getByRole('link', { name }).click();
@@ -259,18 +277,14 @@ describe('monthly broadcast schedule', () => {
     await page.getByRole('heading', { name: 'Danh mục phát sóng' }).waitFor();
     await pick(page, page.getByLabel('Chương trình phát thanh'), RADIO_CHANNEL);
     // Phones get read-only date inputs: pick the month in the panel.
-    await page.getByLabel('Tháng', { exact: true }).click();
-    await page.locator('.ant-picker-dropdown:visible td[title="2026-11"]').click();
-    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    await pickInPanel(page, page.getByLabel('Tháng', { exact: true }), '2026-11');
     await screenshot(page, 'phone-schedules');
     expect(await horizontalOverflow(page)).toBe(0);
     await page.getByRole('button', { name: 'Lập danh mục' }).click();
     await page.getByRole('heading', { name: `Tháng 11/2026 – ${RADIO_CHANNEL}` }).waitFor();
 
     // One entry on Monday 02/11/2026: the other weeks of the month are warned about.
-    const airDate = page.getByLabel('Ngày phát');
-    await airDate.click();
-    await page.locator('.ant-picker-dropdown:visible td[title="2026-11-02"]').click();
+    await pickInPanel(page, page.getByLabel('Ngày phát'), '2026-11-02');
     await page.getByLabel('Tiêu đề').fill('Hướng dẫn sử dụng dịch vụ công trực tuyến');
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
     const entries = page.locator('.ant-card').filter({ hasText: 'Các mục' });
