@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayVn } from '../src/shared/dates';
 import { apiAs, countActivities, ensureChannel, ownUnitId } from './support/api';
 import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
@@ -277,14 +278,20 @@ describe('monthly broadcast schedule', () => {
     await page.getByRole('heading', { name: 'Danh mục phát sóng' }).waitFor();
     await pick(page, page.getByLabel('Chương trình phát thanh'), RADIO_CHANNEL);
     // Phones get read-only date inputs: pick the month in the panel.
-    await pickInPanel(page, page.getByLabel('Tháng', { exact: true }), '2026-11');
+    // This month's list: its first day has passed whatever day the test runs, so it can be aired.
+    const month = todayVn().slice(0, 7);
+    await pickInPanel(page, page.getByLabel('Tháng', { exact: true }), month);
     await screenshot(page, 'phone-schedules');
     expect(await horizontalOverflow(page)).toBe(0);
     await page.getByRole('button', { name: 'Lập danh mục' }).click();
-    await page.getByRole('heading', { name: `Tháng 11/2026 – ${RADIO_CHANNEL}` }).waitFor();
+    await page
+      .getByRole('heading', {
+        name: `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)} – ${RADIO_CHANNEL}`,
+      })
+      .waitFor();
 
-    // One entry on Monday 02/11/2026: the other weeks of the month are warned about.
-    await pickInPanel(page, page.getByLabel('Ngày phát'), '2026-11-02');
+    // One entry on the month's first day: the other weeks of the month are warned about.
+    await pickInPanel(page, page.getByLabel('Ngày phát'), `${month}-01`);
     await page.getByLabel('Tiêu đề').fill('Hướng dẫn sử dụng dịch vụ công trực tuyến');
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
     const entries = page.locator('.ant-card').filter({ hasText: 'Các mục' });
