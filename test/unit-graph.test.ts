@@ -79,8 +79,11 @@ const referenceRollupIds = async (db: Database['db'], rootId: string) =>
     )
   ).map((row) => row.id);
 
-/** The governing units in SQL (what findGoverningIds ran before the graph). */
-const referenceGoverningIds = async (db: Database['db'], unitId: string) =>
+/**
+ * The governing units in SQL (what findGoverningIds ran before the graph); `above` keeps those
+ * reached by going up at least once (what the appraisal check ran).
+ */
+const referenceGoverningIds = async (db: Database['db'], unitId: string, above = false) =>
   (
     await queryRows<{ id: string }>(
       db,
@@ -96,7 +99,7 @@ const referenceGoverningIds = async (db: Database['db'], unitId: string) =>
               where f.unit_id = g.id and f.role = 'from' and (ev.kind = 'merge' or not g.went_up)
           ) e
         )
-        select distinct id from governing`,
+        select distinct id from governing where ${above ? sql`went_up` : sql`true`}`,
     )
   ).map((row) => row.id);
 
@@ -203,7 +206,7 @@ describe('unit graph', () => {
     expect(graph.mergeSources([extra.east]).map((row) => row.sourceId)).toEqual([extra.east]);
   });
 
-  it('gives the same roll-up scope and governing units as the SQL, for every unit', async () => {
+  it('gives the same roll-up scope, governing units and units above as the SQL, for every unit', async () => {
     const graph = await loadUnitGraph(database.db);
     const everyUnit = (await queryRows<{ id: string }>(database.db, sql`select id from units`)).map(
       (row) => row.id,
@@ -214,6 +217,9 @@ describe('unit graph', () => {
       );
       expect(graph.governingIds(id).sort(), `governing ${id}`).toEqual(
         (await referenceGoverningIds(database.db, id)).sort(),
+      );
+      expect(graph.unitsAbove(id).sort(), `above ${id}`).toEqual(
+        (await referenceGoverningIds(database.db, id, true)).sort(),
       );
     }
     // Kon Rẫy's former commune is governed by its district, the old and the new province, and the

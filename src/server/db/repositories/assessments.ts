@@ -179,31 +179,6 @@ export async function findTransitions(q: Queryable, assessmentId: string): Promi
     .orderBy(asc(assessmentTransitions.createdAt), asc(assessmentTransitions.id));
 }
 
-/**
- * The units above a unit: its parents at any time and theirs, and the units those merged into —
- * the walk of findGoverningIds (units repository) keeping only what was reached by going up at least
- * once, so a unit, or the unit it merged into, never counts as its own superior.
- */
-export async function findUnitIdsAbove(q: Queryable, unitId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    q,
-    sql`with recursive governing(id, went_up) as (
-        select u.id, false from units u where u.id = ${unitId}
-        union
-        select e.up, e.went_up from governing g cross join lateral (
-          select v.parent_id as up, true as went_up from unit_versions v where v.unit_id = g.id and v.parent_id is not null
-          union all
-          select t.unit_id, g.went_up from unit_event_units f
-            join unit_event_units t on t.event_id = f.event_id and t.role = 'to'
-            join unit_events ev on ev.id = f.event_id and ev.kind in ('merge', 'split', 'dissolve')
-            where f.unit_id = g.id and f.role = 'from' and (ev.kind = 'merge' or not g.went_up)
-        ) e
-      )
-      select distinct id from governing where went_up`,
-  );
-  return rows.map((row) => row.id);
-}
-
 /** An assessment as lists show it: with its unit, framework and progress. */
 export interface AssessmentSummaryRow {
   assessment: AssessmentRow;

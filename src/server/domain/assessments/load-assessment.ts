@@ -1,10 +1,11 @@
 import type { AssessmentStatus } from '../../../shared/api/assessments';
 import type { Action } from '../../../shared/roles';
 import type { Queryable } from '../../db/client';
-import { type AssessmentRow, findUnitIdsAbove, getAssessmentRow } from '../../db/repositories/assessments';
+import { type AssessmentRow, getAssessmentRow } from '../../db/repositories/assessments';
 import { forbidden, notFound } from '../../errors';
 import { ROLES_BY_ACTION } from '../../policies/permissions';
 import { actionsOnUnit, authorizeUnit, isGlobal, type Principal } from '../../policies/principal';
+import { loadUnitGraph } from '../units/load-unit-graph';
 
 export interface LoadedAssessment {
   assessment: AssessmentRow;
@@ -23,7 +24,9 @@ export async function canAppraiseUnit(q: Queryable, principal: Principal, unitId
   if (isGlobal(principal, 'assessment.appraise')) return true;
   const roles = ROLES_BY_ACTION['assessment.appraise'];
   if (!principal.grants.some((grant) => roles.includes(grant.role))) return false;
-  return actionsOnUnit(principal, await findUnitIdsAbove(q, unitId)).includes('assessment.appraise');
+  return actionsOnUnit(principal, (await loadUnitGraph(q)).unitsAbove(unitId)).includes(
+    'assessment.appraise',
+  );
 }
 
 /**

@@ -236,8 +236,23 @@ export class UnitGraph {
    * a unit that does not exist.
    */
   governingIds(unitId: string): string[] {
-    if (!this.units.has(unitId)) return [];
+    return [...new Set([...this.walkUp(unitId)].map((key) => key.slice(1)))];
+  }
+
+  /**
+   * The governing units reached by going up at least once: never the unit itself, nor the unit it
+   * merged into (a unit does not appraise itself).
+   */
+  unitsAbove(unitId: string): string[] {
+    return [
+      ...new Set([...this.walkUp(unitId)].filter((key) => key.startsWith('u')).map((key) => key.slice(1))),
+    ];
+  }
+
+  /** The walk of governingIds, as keys "u<id>" (reached by going up at least once) or "s<id>". */
+  private walkUp(unitId: string): Set<string> {
     const reached = new Set<string>();
+    if (!this.units.has(unitId)) return reached;
     const queue: Array<{ id: string; wentUp: boolean }> = [{ id: unitId, wentUp: false }];
     while (queue.length > 0) {
       const { id, wentUp } = queue.pop()!;
@@ -250,7 +265,7 @@ export class UnitGraph {
         if (link.eventKind === 'merge' || (!wentUp && PASSING_EVENTS.has(link.eventKind)))
           queue.push({ id: link.toId, wentUp });
     }
-    return [...new Set([...reached].map((key) => key.slice(1)))];
+    return reached;
   }
 }
 
