@@ -856,6 +856,9 @@ describe('live scores', () => {
       );
       expect(criterionOf(town, '1.4').explanation).toContain('3/10 tin bài trong năm 2025');
       expect(town.projectedScore).toBe(town.score);
+      expect(town).toMatchObject({ activeFrom: '2025-01-01', activeUntil: '2025-06-30' });
+      const ownPage = await scores(quangNgaiOffice, s.ttDakRve, 'period=2025');
+      expect(ownPage).toMatchObject({ view: 'as_they_were', activeUntil: '2025-06-30', score: town.score });
       // The same units appear in Quảng Ngãi's board of 2025 as they were, beside today's communes
       // judged from 01/07/2025.
       const province = await board(quangNgaiOffice, `period=2025&unitId=${s.quangNgai}&view=as_they_were`);
@@ -863,6 +866,7 @@ describe('live scores', () => {
         expect.arrayContaining(['Thị trấn Đắk Rve', 'Xã Đăk Rve', 'Xã Kon Braih', 'Huyện Kon Rẫy']),
       );
       expect(criterionOf(rowOf(province, s.ttDakRve), '1.5#2').score).toBe(20);
+      expect(rowOf(province, s.dakRve)).toMatchObject({ activeFrom: '2025-07-01', activeUntil: null });
     });
 
     it('shows the board and the league table of a province that has ended as it was', async () => {

@@ -86,6 +86,10 @@ export const scoreboardRowSchema = z.object({
   code: z.string().nullable(),
   kind: z.enum(UNIT_KINDS),
   parentName: z.string().nullable(),
+  /** The first day the unit is judged on: later than the period's start for a unit created during it. */
+  activeFrom: isoDay,
+  /** The unit's last day, when it ended during the period (a unit seen as it was). */
+  activeUntil: isoDay.nullable(),
   score: z.number(),
   max: z.number(),
   /** score / max × 100: units of different kinds with different totals compare this way. */
@@ -130,6 +134,7 @@ export const unitScoreSchema = z.object({
   /** Units whose records count toward this one (itself, and units merged into it). */
   sourceUnits: z.array(z.object({ id: z.uuid(), name: z.string() })),
   activeFrom: isoDay,
+  activeUntil: isoDay.nullable(),
   score: z.number(),
   max: z.number(),
   percent: z.number(),

@@ -38,12 +38,14 @@ export async function computeScoreboard(
   const board = await evaluateBoard(q, { framework, period, rootId, kinds, view, today });
   const keyOf = criterionKeys(framework.definition);
 
-  const rows = board.units.map(({ unit, evaluation }) => ({
+  const rows = board.units.map(({ unit, window, evaluation }) => ({
     unitId: unit.id,
     name: unit.name,
     code: unit.code,
     kind: unit.kind,
     parentName: unit.parentName,
+    activeFrom: window.activeFrom,
+    activeUntil: window.activeUntil ?? null,
     score: evaluation.score,
     max: evaluation.max,
     percent: evaluation.percent,

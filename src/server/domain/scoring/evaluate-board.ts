@@ -1,6 +1,7 @@
 import type { ScoreboardDto } from '../../../shared/api/scoring';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
+import type { ScoringWindow } from '../../scoring/buckets';
 import { applicableCriteria, evaluateUnit, type UnitEvaluation } from '../../scoring/evaluate';
 import type { Period } from '../../scoring/periods';
 import type { ScoredUnitRow } from '../units/unit-graph';
@@ -12,6 +13,8 @@ import { resolveTargets, type ScoreboardView } from './resolve-targets';
 
 export interface EvaluatedUnit {
   unit: ScoredUnitRow;
+  /** The days the unit is judged on. */
+  window: ScoringWindow;
   evaluation: UnitEvaluation;
 }
 
@@ -50,10 +53,14 @@ export async function evaluateBoard(
   );
   return {
     through: resolved.through,
-    units: resolved.units.map((unit) => ({
-      unit,
-      evaluation: evaluateUnit(spec, unit.kind, facts.get(unit.id)!, entries.get(unit.id)),
-    })),
+    units: resolved.units.map((unit) => {
+      const unitFacts = facts.get(unit.id)!;
+      return {
+        unit,
+        window: unitFacts.window,
+        evaluation: evaluateUnit(spec, unit.kind, unitFacts, entries.get(unit.id)),
+      };
+    }),
   };
 }
 

@@ -98,6 +98,7 @@ export async function scoreUnit(
     unit: context.unit,
     sourceUnits: sourceRows,
     activeFrom: window.activeFrom,
+    activeUntil: window.activeUntil ?? null,
     score: evaluation.score,
     max: evaluation.max,
     percent: evaluation.percent,

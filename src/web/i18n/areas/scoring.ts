@@ -60,6 +60,10 @@ export const scoringVi = {
   'scoring.evidenceRequired': 'Bắt buộc có minh chứng',
   'scoring.dataSource': 'Nguồn số liệu',
   'scoring.activeFrom': 'Đơn vị được chấm từ ngày {day} (thành lập giữa kỳ).',
+  'scoring.activeUntil':
+    'Đơn vị được chấm đến ngày {day}, ngày cuối của đơn vị (đã sáp nhập, chia tách hoặc giải thể).',
+  'scoring.livedFrom': 'từ {day}',
+  'scoring.livedUntil': 'đến {day}',
   'scoring.sourceUnits': 'Tính bản ghi của: {units}',
 
   // Counted records
@@ -162,6 +166,9 @@ export const scoringEn: Record<keyof typeof scoringVi, string> = {
   'scoring.evidenceRequired': 'Evidence required',
   'scoring.dataSource': 'Data source',
   'scoring.activeFrom': 'The unit is scored from {day} (created during the period).',
+  'scoring.activeUntil': 'The unit is scored until {day}, its last day (merged, split or dissolved).',
+  'scoring.livedFrom': 'from {day}',
+  'scoring.livedUntil': 'until {day}',
   'scoring.sourceUnits': 'Records of: {units}',
 
   'scoring.openRecords': 'See the {count} records counted',

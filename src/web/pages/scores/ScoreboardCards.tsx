@@ -2,10 +2,10 @@ import { RightOutlined } from '@ant-design/icons';
 import { Card, List, Progress, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
-import { UnitKindTag } from '../../components/UnitTags';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CriterionExplanation } from './CriterionExplanation';
 import { ScoreCell } from './ScoreCell';
+import { ScoredUnitMeta } from './ScoredUnitMeta';
 import { STATUS_STROKES, STATUS_STYLES, StatusTag, useScoreFormat } from './score-format';
 
 /**
@@ -50,14 +50,7 @@ export function ScoreboardCards(props: {
                 >
                   {row.name}
                 </Link>
-                <div>
-                  <UnitKindTag kind={row.kind} />
-                  {row.parentName && row.parentName !== board.root?.name ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {row.parentName}
-                    </Typography.Text>
-                  ) : null}
-                </div>
+                <ScoredUnitMeta row={row} board={board} />
               </div>
               <StatusTag status={row.status} />
             </div>

@@ -2,9 +2,9 @@ import { Progress, Table, type TableColumnsType, Tooltip, Typography } from 'ant
 import { Link } from 'react-router-dom';
 import { compareVietnamese } from '../../../shared/text';
 import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
-import { UnitKindTag } from '../../components/UnitTags';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ScoreCell } from './ScoreCell';
+import { ScoredUnitMeta } from './ScoredUnitMeta';
 import { STATUS_STROKES, StatusTag, useScoreFormat } from './score-format';
 import type { ScoreSort } from './use-score-filters';
 
@@ -79,14 +79,7 @@ export function ScoreboardTable(props: {
       render: (_, row) => (
         <div style={{ minWidth: 0 }}>
           <Link to={props.unitLink(row.unitId)}>{row.name}</Link>
-          <div>
-            <UnitKindTag kind={row.kind} />
-            {row.parentName && row.parentName !== board.root?.name ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {row.parentName}
-              </Typography.Text>
-            ) : null}
-          </div>
+          <ScoredUnitMeta row={row} board={board} />
         </div>
       ),
     },

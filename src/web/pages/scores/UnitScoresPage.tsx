@@ -161,6 +161,11 @@ function UnitTotalCard({ scores }: { scores: UnitScores }) {
             {t('scoring.activeFrom', { day: formatDay(scores.activeFrom) })}
           </Typography.Text>
         ) : null}
+        {scores.activeUntil ? (
+          <Typography.Text type="secondary">
+            {t('scoring.activeUntil', { day: formatDay(scores.activeUntil) })}
+          </Typography.Text>
+        ) : null}
         {others.length ? (
           <Typography.Text type="secondary">
             {t('scoring.sourceUnits', {
