@@ -209,5 +209,14 @@ describe('live scores on a desktop', () => {
       .first()
       .waitFor();
     await screenshot(page, 'desktop-scores-records');
+
+    // 2025 seen as it was: the former town until 30/06, under its district, and the new commune of
+    // the same place from 01/07, each on its own row.
+    await page.goto('/scores?framework=kontum-780&period=2025&view=as_they_were&sort=name');
+    const town = rows.filter({ has: page.getByRole('link', { name: 'Thị trấn Đắk Rve', exact: true }) });
+    await town.getByText('Huyện Kon Rẫy · đến 30/06/2025').waitFor();
+    const commune = rows.filter({ has: page.getByRole('link', { name: 'Xã Đăk Rve', exact: true }) });
+    await commune.getByText('từ 01/07/2025').waitFor();
+    await screenshot(page, 'desktop-scores-as-they-were');
   });
 });
