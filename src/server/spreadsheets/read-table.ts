@@ -121,18 +121,84 @@ export interface TypedTable {
   rows: Array<{ rowNumber: number; cells: TypedCell[] }>;
 }
 
+/** Above this size an XLSX is streamed; below it, loaded whole (see readTypedTable). */
+const STREAM_FROM_BYTES = 2 * 1024 * 1024;
+
 /**
- * Reads a CSV or XLSX keeping Excel date cells apart from text. XLSX is streamed: a 100,000-row sheet
- * takes seconds and a fraction of the memory of loading the whole workbook. The sheet read is the
- * first whose header row `isDataSheet` accepts (a template's help and list sheets are skipped),
- * else the first sheet.
+ * Reads a CSV or XLSX keeping Excel date cells apart from text. The sheet read is the first whose
+ * header row `isDataSheet` accepts (a template's help and list sheets are skipped), else the first.
+ *
+ * A large XLSX is streamed: a 100,000-row sheet takes seconds and a fraction of the memory of
+ * loading the whole workbook. exceljs's streaming reader has a race in how it walks the zip
+ * (exceljs issue #3064: the same file sometimes fails), so a file read that way is read again whole
+ * when streaming fails, and the usual small file (a commune's month of records) is read whole
+ * anyway. Only a file that fails both ways is refused.
  */
 export async function readTypedTable(
   fileName: string,
   content: Buffer,
   isDataSheet: (headers: string[]) => boolean = () => true,
+  options: { streamFromBytes?: number } = {},
 ): Promise<TypedTable> {
   if (detectTableFormat(fileName, content) === 'csv') return readCsv(content.toString('utf8'));
+  if (content.length >= (options.streamFromBytes ?? STREAM_FROM_BYTES)) {
+    try {
+      return await streamTypedXlsx(content, isDataSheet);
+    } catch {
+      // Read whole below; a file that is really damaged fails there too.
+    }
+  }
+  try {
+    return await loadTypedXlsx(content, isDataSheet);
+  } catch {
+    throw validationError('Không đọc được tệp XLSX.', [
+      { field: 'file', message: 'Tệp hỏng hoặc không phải XLSX.' },
+    ]);
+  }
+}
+
+/** Collects a sheet's rows as typed cells: the first non-empty row is the header. */
+class TypedTableBuilder {
+  readonly table: TypedTable = { headers: [], rows: [] };
+  private hasHeader = false;
+
+  addRow(rowNumber: number, values: readonly ExcelJS.CellValue[]): void {
+    const cells: TypedCell[] = [];
+    for (let col = 1; col < values.length; col++) cells.push(typedCell(values[col]));
+    if (!cells.some((cell) => cell !== null && cell !== '')) return;
+    if (!this.hasHeader) {
+      this.table.headers = cells.map((cell) => (cell === null ? '' : String(cell).trim()));
+      this.hasHeader = true;
+    } else this.table.rows.push({ rowNumber, cells });
+  }
+
+  isDataSheet(accepts: (headers: string[]) => boolean): boolean {
+    return this.hasHeader && accepts(this.table.headers);
+  }
+}
+
+async function loadTypedXlsx(
+  content: Buffer,
+  isDataSheet: (headers: string[]) => boolean,
+): Promise<TypedTable> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  let first: TypedTable | null = null;
+  for (const sheet of workbook.worksheets) {
+    const builder = new TypedTableBuilder();
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) =>
+      builder.addRow(rowNumber, row.values as ExcelJS.CellValue[]),
+    );
+    if (builder.isDataSheet(isDataSheet)) return builder.table;
+    first ??= builder.table;
+  }
+  return first ?? { headers: [], rows: [] };
+}
+
+async function streamTypedXlsx(
+  content: Buffer,
+  isDataSheet: (headers: string[]) => boolean,
+): Promise<TypedTable> {
   const reader = utf8SafeReader(Readable.from([content]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -142,32 +208,16 @@ export async function readTypedTable(
   });
   let first: TypedTable | null = null;
   let chosen: TypedTable | null = null;
-  try {
-    for await (const sheet of reader) {
-      if (chosen) {
-        // Drained, not parsed: the zip stream must reach its end.
-        for await (const _row of sheet) void _row;
-        continue;
-      }
-      const table: TypedTable = { headers: [], rows: [] };
-      let hasHeader = false;
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: TypedCell[] = [];
-        for (let col = 1; col < values.length; col++) cells.push(typedCell(values[col]));
-        if (!cells.some((cell) => cell !== null && cell !== '')) continue;
-        if (!hasHeader) {
-          table.headers = cells.map((cell) => (cell === null ? '' : String(cell).trim()));
-          hasHeader = true;
-        } else table.rows.push({ rowNumber: row.number, cells });
-      }
-      first ??= table;
-      if (hasHeader && isDataSheet(table.headers)) chosen = table;
+  for await (const sheet of reader) {
+    if (chosen) {
+      // Drained, not parsed: the zip stream must reach its end.
+      for await (const _row of sheet) void _row;
+      continue;
     }
-  } catch {
-    throw validationError('Không đọc được tệp XLSX.', [
-      { field: 'file', message: 'Tệp hỏng hoặc không phải XLSX.' },
-    ]);
+    const builder = new TypedTableBuilder();
+    for await (const row of sheet) builder.addRow(row.number, row.values as ExcelJS.CellValue[]);
+    first ??= builder.table;
+    if (builder.isDataSheet(isDataSheet)) chosen = builder.table;
   }
   return chosen ?? first ?? { headers: [], rows: [] };
 }
