@@ -47,6 +47,26 @@ async function createRecord(page: Page): Promise<string> {
 }
 
 /**
+ * Clicks a button that sends a POST, again when no such request followed (a click that lands while
+ * the dialog's layout is still moving can be lost). Never twice once a request went out.
+ */
+async function clickUntilPosted(page: Page, button: Locator, urlPart: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const posted = page
+      .waitForRequest((request) => request.method() === 'POST' && request.url().includes(urlPart), {
+        timeout: 5_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    await button.click();
+    if (await posted) return;
+    if (attempt === 3) throw new Error(`No POST to ${urlPart} after clicking`);
+  }
+}
+
+/**
  * Picks an item in the attach dialog's search of existing evidence. The options come from the server
  * as the text is typed; a click that lands while the list is still changing can be lost, so it is
  * retried until the chosen item shows under the field.
@@ -139,14 +159,18 @@ describe('library and evidence on a phone', () => {
     await screenshot(page, 'phone-evidence-wrong-type');
     expect(await horizontalOverflow(page)).toBe(0);
 
-    // The real PDF.
+    // The real PDF. Choosing it clears the error above, which moves the button: wait for that, and
+    // make sure the click sent the file.
     await attach.locator('input[type=file]').setInputFiles({
       name: 'ke-hoach-tuyen-truyen.pdf',
       mimeType: 'application/pdf',
       buffer: PDF,
     });
+    await attach
+      .getByText('Tệp "ke-hoach.pdf" không phải PDF, DOCX, XLSX, ảnh hoặc âm thanh.')
+      .waitFor({ state: 'hidden' });
     await attach.getByLabel('Tiêu đề').fill('Kế hoạch tuyên truyền thanh toán không dùng tiền mặt');
-    await attach.getByRole('button', { name: 'Lưu và gắn vào bản ghi' }).click();
+    await clickUntilPosted(page, attach.getByRole('button', { name: 'Lưu và gắn vào bản ghi' }), '/evidence');
     await page
       .getByText('Đã gắn “Kế hoạch tuyên truyền thanh toán không dùng tiền mặt” vào bản ghi.')
       .waitFor();
