@@ -5,10 +5,11 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     pool: 'forks',
-    // Two files at a time, each with its own server and Chromium: on a two-core machine this halves
-    // the tier's time (about 6 minutes → 3), and each test waits for what it needs, not for time.
-    maxWorkers: 2,
-    fileParallelism: true,
+    // One file at a time. Two at once (each with its own server and Chromium) halved the tier's time
+    // on a two-core machine, but the contention made clicks land during animations: CI must be
+    // dependable first, and one at a time still keeps the whole run under ten minutes.
+    maxWorkers: 1,
+    fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },
