@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/server/cli/run-cli';
-import { insertActivities } from '../src/server/db/repositories/activities';
-import { channels } from '../src/server/db/schema-activities';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import { recordUnitEvent } from '../src/server/domain/units/record-unit-event';
 import { vnDay } from '../src/server/scoring/day-numbers';
 import type { UnitScoreDto } from '../src/shared/api/scoring';
 import { addDays, todayVn } from '../src/shared/dates';
-import { foldForSearch } from '../src/shared/text';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit, TEST_ACTOR } from './support/factories';
 import { createSignedInUser } from './support/scenarios';
+import { addDxChannel, addDxRecords } from './support/scoring-records';
 
 /**
  * `score`: one unit's live scores in a terminal, and as JSON with the numbers the API gives.
@@ -47,40 +45,10 @@ describe('score command', () => {
     return { code, out: stdout.text(), err: stderr.text() };
   }
 
-  async function addChannel(unitId: string, kind: 'website_column' | 'radio_programme', startedOn: string) {
-    const [row] = await db()
-      .insert(channels)
-      .values({
-        unitId,
-        kind,
-        platform: kind === 'radio_programme' ? 'radio' : 'website',
-        name: 'Chuyển đổi số',
-        startedOn,
-      })
-      .returning({ id: channels.id });
-    return row!.id;
-  }
-
-  let counter = 0;
-  async function addRecords(kind: 'post' | 'broadcast', unitId: string, channelId: string, days: string[]) {
-    await insertActivities(
-      db(),
-      days.map((day) => {
-        counter += 1;
-        const title = `Chuyển đổi số ${counter}`;
-        return {
-          kind,
-          unitId,
-          channelId,
-          occurredAt: new Date(`${day}T02:00:00Z`),
-          occurredOn: day,
-          title,
-          searchText: foldForSearch(title),
-          provenance: 'form',
-        };
-      }),
-    );
-  }
+  const addChannel = (unitId: string, kind: 'website_column' | 'radio_programme', startedOn: string) =>
+    addDxChannel(db(), unitId, kind, startedOn, 'Chuyển đổi số');
+  const addRecords = (kind: 'post' | 'broadcast', unitId: string, channelId: string, days: string[]) =>
+    addDxRecords(db(), kind, unitId, channelId, days);
 
   beforeAll(async () => {
     ctx = await createTestApp();

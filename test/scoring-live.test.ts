@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivities, type NewActivity } from '../src/server/db/repositories/activities';
-import { activities, channels } from '../src/server/db/schema-activities';
+import type { NewActivity } from '../src/server/db/repositories/activities';
+import { activities } from '../src/server/db/schema-activities';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
+import type { ChannelKind } from '../src/shared/activities';
 import type { ActivityDetailDto } from '../src/shared/api/activities';
 import type { FrameworkImportResultDto } from '../src/shared/api/frameworks';
 import type {
@@ -16,10 +17,10 @@ import type {
 } from '../src/shared/api/scoring';
 import { addDays, todayVn } from '../src/shared/dates';
 import type { ErrorBody } from '../src/shared/errors';
-import { foldForSearch } from '../src/shared/text';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createKonTumScenario, createSignedInUser } from './support/scenarios';
+import { addDxChannel, addDxRecords, thursdays } from './support/scoring-records';
 
 /**
  * Live scores through the API, on records in the database: the scoreboard of a subtree, one unit's
@@ -36,13 +37,6 @@ const FRAMEWORK = 'kontum-780';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 type Scenario = Awaited<ReturnType<typeof createKonTumScenario>>;
-
-/** Every Thursday from `from` to `to`, both included (`from` must be a Thursday). */
-function thursdays(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 7)) days.push(day);
-  return days;
-}
 
 /** The Thursday of ISO week `week` of 2024, 2025 or 2026 (week 1's Thursday: 04/01/2024, 02/01/2025, 01/01/2026). */
 function thursdayOfWeek(year: 2024 | 2025 | 2026, week: number): string {
@@ -72,48 +66,15 @@ describe('live scores', () => {
 
   const db = () => ctx.database.db;
 
-  async function addChannel(unitId: string, kind: string, name: string, startedOn: string | null) {
-    const [row] = await db()
-      .insert(channels)
-      .values({
-        unitId,
-        kind,
-        platform: kind === 'radio_programme' ? 'radio' : kind === 'social_page' ? 'facebook' : 'website',
-        name,
-        startedOn,
-      })
-      .returning({ id: channels.id });
-    return row!.id;
-  }
-
-  let titleCounter = 0;
-  /** Records of one kind on a channel, one per day listed (a day listed twice gives two records). */
-  async function addRecords(
+  const addChannel = (unitId: string, kind: ChannelKind, name: string, startedOn: string | null) =>
+    addDxChannel(db(), unitId, kind, startedOn, name);
+  const addRecords = (
     kind: 'post' | 'broadcast',
     unitId: string,
     channelId: string,
     days: readonly string[],
     extra: Partial<NewActivity> = {},
-  ): Promise<string[]> {
-    return insertActivities(
-      db(),
-      days.map((day) => {
-        titleCounter += 1;
-        const title = `${kind === 'post' ? 'Tin' : 'Lượt phát'} chuyển đổi số số ${titleCounter} ngày ${day}`;
-        return {
-          kind,
-          unitId,
-          channelId,
-          occurredAt: new Date(`${day}T02:00:00Z`),
-          occurredOn: day,
-          title,
-          searchText: foldForSearch(title),
-          provenance: 'form',
-          ...extra,
-        };
-      }),
-    );
-  }
+  ) => addDxRecords(db(), kind, unitId, channelId, days, extra);
 
   async function scores(
     session: Session,

@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivities } from '../src/server/db/repositories/activities';
-import { channels } from '../src/server/db/schema-activities';
 import { assessments, assessmentTransitions, frameworks } from '../src/server/db/schema-scoring';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { RankingDto, RankingRowDto, ScoreHistoryDto } from '../src/shared/api/scoring';
-import { addDays, todayVn } from '../src/shared/dates';
+import { todayVn } from '../src/shared/dates';
 import type { ErrorBody } from '../src/shared/errors';
-import { foldForSearch } from '../src/shared/text';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createSignedInUser } from './support/scenarios';
+import { addDxChannel, addDxRecords, monthly, thursdays } from './support/scoring-records';
 
 /**
  * League tables and score history on Kon Tum QĐ 780 (frameworks/kontum-780.yaml): communes and
@@ -34,17 +32,6 @@ import { createSignedInUser } from './support/scenarios';
 const FRAMEWORK = 'kontum-780';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-function thursdays(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 7)) days.push(day);
-  return days;
-}
-
-/** The day `day` of every month of a year, for the first `months` months. */
-function monthly(year: number, day: string, months = 12): string[] {
-  return Array.from({ length: months }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-${day}`);
-}
-
 describe('rankings and score history', () => {
   let ctx: TestContext;
   let admin: Session;
@@ -60,40 +47,10 @@ describe('rankings and score history', () => {
 
   const db = () => ctx.database.db;
 
-  async function addChannel(unitId: string, kind: 'website_column' | 'radio_programme', startedOn: string) {
-    const [row] = await db()
-      .insert(channels)
-      .values({
-        unitId,
-        kind,
-        platform: kind === 'radio_programme' ? 'radio' : 'website',
-        name: kind === 'radio_programme' ? 'Chương trình Chuyển đổi số' : 'Chuyên mục Chuyển đổi số',
-        startedOn,
-      })
-      .returning({ id: channels.id });
-    return row!.id;
-  }
-
-  let counter = 0;
-  async function addRecords(kind: 'post' | 'broadcast', unitId: string, channelId: string, days: string[]) {
-    await insertActivities(
-      db(),
-      days.map((day) => {
-        counter += 1;
-        const title = `${kind === 'post' ? 'Tin' : 'Lượt phát'} chuyển đổi số ${counter}`;
-        return {
-          kind,
-          unitId,
-          channelId,
-          occurredAt: new Date(`${day}T02:00:00Z`),
-          occurredOn: day,
-          title,
-          searchText: foldForSearch(title),
-          provenance: 'form',
-        };
-      }),
-    );
-  }
+  const addChannel = (unitId: string, kind: 'website_column' | 'radio_programme', startedOn: string) =>
+    addDxChannel(db(), unitId, kind, startedOn);
+  const addRecords = (kind: 'post' | 'broadcast', unitId: string, channelId: string, days: string[]) =>
+    addDxRecords(db(), kind, unitId, channelId, days);
 
   async function frameworkId(version: string): Promise<string> {
     const [row] = await db()
