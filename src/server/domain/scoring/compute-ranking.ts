@@ -3,7 +3,6 @@ import { compareVietnamese } from '../../../shared/text';
 import { UNIT_KINDS } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { findPublishedScores } from '../../db/repositories/published-scores';
-import { getUnitLatest } from '../../db/repositories/units';
 import type { Principal } from '../../policies/principal';
 import { type Period, previousPeriod } from '../../scoring/periods';
 import { authorizeBoardRoot } from './compute-scoreboard';
@@ -11,7 +10,7 @@ import { evaluateBoard } from './evaluate-board';
 import { findFrameworkForPeriod, loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
 import { leagueOf, percentOf, rankByPercent } from './rank-units';
 import type { ScoreboardView } from './resolve-targets';
-import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
+import { boardRootAndView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
 interface ScoredRow {
   unitId: string;
@@ -103,8 +102,7 @@ export async function computeRanking(
   const rootId = query.unitId ?? null;
   await authorizeBoardRoot(q, principal, rootId);
   const { framework, period } = await loadFrameworkForPeriod(q, query.framework, query.period);
-  const root = rootId ? await getUnitLatest(q, rootId) : undefined;
-  const view = defaultUnitView(framework, query.view, root?.unit.validTo ?? null, today);
+  const { root, view } = await boardRootAndView(q, framework, query.view, rootId, today);
   const current = await scoreRows(q, framework, period, rootId, view, today);
 
   const before = previousPeriod(period);
@@ -124,7 +122,7 @@ export async function computeRanking(
     period: presentPeriod(period, current.through),
     previousPeriod: previousLabel,
     view,
-    root: root ? { id: root.unit.id, name: root.unit.name } : null,
+    root,
     groups: rankLeagues(current.rows).map((league) => ({
       key: league.key,
       label: league.label,

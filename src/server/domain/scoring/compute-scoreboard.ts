@@ -4,11 +4,10 @@ import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { notFound } from '../../errors';
 import { authorizeUnit, isGlobal, type Principal } from '../../policies/principal';
-import { loadUnitGraph } from '../units/load-unit-graph';
 import { criterionKeys } from './criterion-keys';
 import { criteriaColumns, evaluateBoard } from './evaluate-board';
 import { loadFrameworkForPeriod } from './load-framework';
-import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
+import { boardRootAndView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
 /** Checks the user may see the subtree (or, with no root, the whole country: system admins only). */
 export async function authorizeBoardRoot(q: Queryable, principal: Principal, rootId: string | null) {
@@ -32,9 +31,7 @@ export async function computeScoreboard(
   const kinds: UnitKind[] = framework.definition.appliesTo.filter(
     (kind) => !query.kind || kind === query.kind,
   );
-  const graph = await loadUnitGraph(q);
-  const rootUnit = rootId ? graph.unit(rootId) : undefined;
-  const view = defaultUnitView(framework, query.view, rootUnit?.validTo ?? null, today);
+  const { root, view } = await boardRootAndView(q, framework, query.view, rootId, today);
   const board = await evaluateBoard(q, { framework, period, rootId, kinds, view, today });
   const keyOf = criterionKeys(framework.definition);
 
@@ -68,7 +65,7 @@ export async function computeScoreboard(
     framework: presentFrameworkRef(framework),
     period: presentPeriod(period, board.through),
     view,
-    root: rootId && rootUnit ? { id: rootId, name: graph.latestName(rootId) ?? '' } : null,
+    root,
     criteria: criteriaColumns(framework, kinds),
     rows,
   };

@@ -1,4 +1,6 @@
+import type { Queryable } from '../../db/client';
 import type { Period } from '../../scoring/periods';
+import { loadUnitGraph } from '../units/load-unit-graph';
 import type { ScoringFramework } from './load-framework';
 import type { ScoreboardView } from './resolve-targets';
 
@@ -44,4 +46,24 @@ export function defaultUnitView(
 ): ScoreboardView {
   if (asked) return asked;
   return unitValidTo !== null && unitValidTo <= day ? 'as_they_were' : defaultView(framework);
+}
+
+/**
+ * A board's root as the board names it (its current name, or its last for a unit that has ended;
+ * none for the whole country) and the view the board is shown in (see defaultUnitView).
+ */
+export async function boardRootAndView(
+  q: Queryable,
+  framework: ScoringFramework,
+  asked: ScoreboardView | undefined,
+  rootId: string | null,
+  today: string,
+): Promise<{ root: { id: string; name: string } | null; view: ScoreboardView }> {
+  if (!rootId) return { root: null, view: defaultView(framework, asked) };
+  const graph = await loadUnitGraph(q);
+  const unit = graph.unit(rootId);
+  return {
+    root: unit ? { id: rootId, name: graph.latestName(rootId) ?? '' } : null,
+    view: defaultUnitView(framework, asked, unit?.validTo ?? null, today),
+  };
 }
