@@ -60,6 +60,10 @@ async function postgresReachable(url) {
   }
 }
 
+// npm runs the scripts on the Node 22 of node_modules/.bin (package.json optionalDependencies), whatever
+// Node runs npm itself: say which one the tests get.
+console.log(`Loa Số tests on Node ${process.version} (${process.execPath})`);
+
 const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -83,7 +87,11 @@ if (process.env.SKIP_E2E === '1' && !isCi) {
   loud('Browser tier SKIPPED on request (SKIP_E2E=1).');
 } else if (fs.existsSync(chromium)) {
   console.log('\n=== build for the browser tier ===');
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  // Builds only when dist/ does not match the sources (scripts/build-stamp.mjs).
+  const build = spawnSync('npm', ['run', 'build', '--silent', '--', '--if-stale'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) problems.push('build failed');
   else runVitest('browser (Chromium)', 'vitest.e2e.config.ts', { CHROMIUM_PATH: chromium });
 } else {

@@ -133,6 +133,10 @@ async function registerWeb(app: FastifyInstance, webDir: string | null) {
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
+      // The build writes a .br and a .gz beside each text file (vite.config.ts): send the one the browser
+      // accepts, with Vary: Accept-Encoding, instead of compressing on every request. Also for the
+      // index.html of the client-side routes below (reply.sendFile).
+      preCompressed: true,
       // Built assets carry a content hash in their names: cache them for a year. index.html names the
       // current assets, so browsers must check it again after every deploy.
       setHeaders: (reply, filePath) => {
