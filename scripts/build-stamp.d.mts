@@ -10,4 +10,14 @@ export interface BuildStatus {
 export declare function inputsDigest(root: string, inputs?: string[]): string;
 export declare function buildStatus(root: string, inputs?: string[], outputs?: string[]): BuildStatus;
 export declare function writeStamp(root: string, digest: string): void;
-export declare function removeStamp(root: string): void;
+export interface RunBuildOptions {
+  ifStale?: boolean;
+  inputs?: string[];
+  outputs?: string[];
+  onBuild?: (reason: string) => void;
+}
+export declare function runBuild(
+  root: string,
+  build: () => Promise<void>,
+  options?: RunBuildOptions,
+): Promise<{ built: boolean; reason: string }>;

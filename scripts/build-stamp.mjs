@@ -77,7 +77,17 @@ export function writeStamp(root, digest) {
   fs.writeFileSync(file, `${JSON.stringify({ digest, builtAt: new Date().toISOString() }, null, 2)}\n`);
 }
 
-/** Before a build starts: a build that stops half-way must not pass for a fresh one. */
-export function removeStamp(root) {
+/**
+ * Runs `build` and stamps its result; with `ifStale`, only when dist/ does not match the sources. The old
+ * stamp goes first, so a build that fails half-way is never taken for a fresh one, and the digest is the
+ * one taken before building, so a file edited meanwhile makes the next start build again.
+ */
+export async function runBuild(root, build, options = {}) {
+  const status = buildStatus(root, options.inputs, options.outputs);
+  if (options.ifStale && status.fresh) return { built: false, reason: status.reason };
+  options.onBuild?.(status.reason);
   fs.rmSync(path.join(root, STAMP_FILE), { force: true });
+  await build();
+  writeStamp(root, status.digest);
+  return { built: true, reason: status.reason };
 }

@@ -5,20 +5,25 @@
 // second start on the same tree goes straight to the server.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from './build-server.mjs';
-import { buildStatus, removeStamp, writeStamp } from './build-stamp.mjs';
+import { runBuild } from './build-stamp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root); // vite.config.ts names its folders relative to the project
-const status = buildStatus(root);
-if (process.argv.includes('--if-stale')) {
-  if (status.fresh) process.exit(0);
-  console.log(`Đang dựng giao diện và máy chủ (${status.reason})…`);
-}
+const ifStale = process.argv.includes('--if-stale');
 
-removeStamp(root);
-const { build: viteBuild } = await import('vite');
-await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
-await buildServer(root);
-// The digest taken before building: a file edited during the build makes the next start build again.
-writeStamp(root, status.digest);
+await runBuild(
+  root,
+  async () => {
+    // Imported only when needed: a start on a fresh build should not pay for loading Vite and esbuild.
+    const { build: viteBuild } = await import('vite');
+    const { buildServer } = await import('./build-server.mjs');
+    await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+    await buildServer(root);
+  },
+  {
+    ifStale,
+    onBuild: (reason) => {
+      if (ifStale) console.log(`Đang dựng giao diện và máy chủ (${reason})…`);
+    },
+  },
+);
