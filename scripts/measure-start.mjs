@@ -7,9 +7,12 @@
 // the first answer of /api/health and of /; then, unless --no-page, opens / in Debian's Chromium
 // (CHROMIUM_PATH, default /usr/bin/chromium) and sums the bytes that crossed the wire for every
 // response of the first page load (DevTools' "transferred": headers + body as sent, so compressed
-// bodies count compressed). Stops the server (its whole process group) before exiting.
+// bodies count compressed), then fetches the same files again as a browser would over plain HTTP (gzip
+// only: browsers ask for br over HTTPS and from localhost) and uncompressed, and prints the three body
+// totals. Stops the server (its whole process group) before exiting.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +66,21 @@ async function firstAnswer(url) {
   throw new Error(`no answer from ${url} within 300 s:\n${output}`);
 }
 
+/** Bytes of a response body as sent (no decompression), asking for one encoding. */
+function bodyBytes(url, encoding) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': encoding } }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk) => {
+          bytes += chunk.length;
+        });
+        response.on('end', () => resolve(bytes));
+      })
+      .on('error', reject);
+  });
+}
+
 const health = await firstAnswer(`${base}/api/health`);
 const page = await firstAnswer(`${base}/`);
 console.log(`first answer: /api/health ${health.toFixed(2)} s, / ${page.toFixed(2)} s`);
@@ -93,6 +111,14 @@ if (!args.includes('--no-page')) {
     });
     await tab.goto(base, { waitUntil: 'networkidle' });
     console.log(`first page load: ${count} responses, ${(transferred / 1024).toFixed(1)} KiB transferred`);
+    const files = [...urls.values()].map((response) => response.url).filter((url) => !url.includes('/api/'));
+    const totals = [];
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      let bytes = 0;
+      for (const url of files) bytes += await bodyBytes(url, encoding);
+      totals.push(`${encoding} ${(bytes / 1024).toFixed(1)} KiB`);
+    }
+    console.log(`bodies of its ${files.length} static files: ${totals.join(', ')}`);
   } finally {
     await browser.close();
   }
