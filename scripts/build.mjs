@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root); // vite.config.ts names its folders relative to the project
 const ifStale = process.argv.includes('--if-stale');
 
-await runBuild(
+const result = await runBuild(
   root,
   async () => {
     // Imported only when needed: a start on a fresh build should not pay for loading Vite and esbuild.
@@ -27,3 +27,4 @@ await runBuild(
     },
   },
 );
+if (!result.built) console.log('Bản dựng trong dist/ khớp mã nguồn: không dựng lại.');
