@@ -82,11 +82,14 @@ describe('first page load on a phone', () => {
     );
     expect(transferred).toBeLessThan(decoded * 0.4);
 
-    // Next visit: index.html is asked again (no-cache), every hashed file is taken from the cache.
+    // Next visit: index.html is asked again (no-cache), every hashed file already fetched is taken from
+    // the cache. (Chunks the app prefetches after the first screen may come later than the first visit's
+    // quiet moment: those are left out.)
+    const fetched = new Set(assets.map((asset) => asset.url));
     loaded.clear();
     await openLogin(page);
-    const again = [...loaded.values()].filter((response) => /\/assets\//.test(response.url));
-    expect(again.length).toBeGreaterThan(0);
+    const again = [...loaded.values()].filter((response) => fetched.has(response.url));
+    expect(again.length).toBeGreaterThan(5);
     expect(again.filter((response) => !response.fromCache).map((response) => response.url)).toEqual([]);
   });
 });
