@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Result, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, CopyOutlined } from '@ant-design/icons';
+import { Button, Card, Result, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { type FrameworkDetail, useFramework, useFrameworkList } from '../../api/frameworks';
@@ -29,6 +29,25 @@ function useIsCurrent(framework: FrameworkDetail | undefined): boolean {
   return versionInForce(versions, todayIso())?.id === framework.id;
 }
 
+/** For those who may import frameworks: this version copied into the editor, to save as a new one. */
+function NewVersionLink({ framework }: { framework: FrameworkDetail }) {
+  const { t } = useI18n();
+  const list = useFrameworkList();
+  if (!list.data?.canManage) return null;
+  return (
+    <div>
+      <Link to={`/frameworks/${framework.id}/new-version`}>
+        <Button type="primary" icon={<CopyOutlined />}>
+          {t('frameworkEditor.newVersion')}
+        </Button>
+      </Link>
+      <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+        {t('frameworkEditor.newVersionHint')}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
 function MetadataCard({ framework, isCurrent }: { framework: FrameworkDetail; isCurrent: boolean }) {
   const { t } = useI18n();
   const importedText = useImportedText();
@@ -49,6 +68,7 @@ function MetadataCard({ framework, isCurrent }: { framework: FrameworkDetail; is
         </Fact>
         <Fact label={t('frameworks.description')}>{definition.description}</Fact>
         <Fact label={t('frameworks.imported')}>{importedText(framework)}</Fact>
+        <NewVersionLink framework={framework} />
       </Space>
     </Card>
   );
