@@ -5,12 +5,7 @@ import { UNIT_KIND_LABELS } from '../../../../shared/units';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { describeRule, formatPoints } from '../describe-rule';
 import { RuleTextView } from '../RuleTextView';
-import {
-  type CriterionDraft,
-  emptyInput,
-  type InputDraft,
-  ruleToDefinition,
-} from './draft';
+import { type CriterionDraft, emptyInput, type InputDraft, ruleToDefinition } from './draft';
 import { type DraftPath, domIdOf } from './draft-paths';
 import { useEditor, useErrorCountUnder } from './editor-context';
 import {
