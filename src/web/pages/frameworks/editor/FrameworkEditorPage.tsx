@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Col, Form, Result, Row, Skeleton, Space, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../../api/client';
 import {
@@ -41,11 +41,23 @@ function fileNameOf(draft: FrameworkDraft): string {
   return `${safe(draft.code, 'bo-chi-so')}-${safe(draft.version, 'moi')}.yaml`;
 }
 
+/** The browser asks before closing or reloading the tab while the copy has unsaved changes. */
+function useLeaveWarning(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [active]);
+}
+
 function Editor({ source, versions }: { source: FrameworkDetail; versions: readonly FrameworkVersion[] }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState(() => startingDraft(source, versions));
+  const [initial] = useState(() => startingDraft(source, versions));
+  const [draft, setDraft] = useState(initial);
+  useLeaveWarning(draft !== initial);
   const update = useCallback(
     (path: DraftPath, value: unknown) => setDraft((current) => setIn(current, path, value)),
     [],
