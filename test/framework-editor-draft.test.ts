@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrameworkFile } from '../src/server/frameworks/parse-framework-file';
 import type { FrameworkSpec } from '../src/shared/frameworks/definition';
+import { describeIssuePath } from '../src/web/pages/frameworks/editor/describe-path';
 import {
   changeRuleType,
   definitionToDraft,
@@ -103,5 +104,27 @@ describe('framework editor: the proposed new version', () => {
     expect(proposeNewVersion({ period: 'quarter', versions: [], today: '2026-03-01' }).version).toBe(
       '2026.04',
     );
+  });
+});
+
+describe('framework editor: where a problem is, in words', () => {
+  const names = {
+    criterion: (code: string) => `tiêu chí ${code}`,
+    index: (code: string) => `Chỉ số ${code}`,
+    pillar: (code: string) => `Trụ cột ${code}`,
+    field: (key: string) => ({ totals: 'Tổng điểm theo loại đơn vị' })[key] ?? null,
+  };
+
+  it('names the criterion, index or field instead of positions in the tree', () => {
+    const draft = definitionToDraft(builtin('kontum-780.yaml'));
+    expect(describeIssuePath(draft, 'pillars[0].indices[0].criteria[2].rule.tiers[1].fraction', names)).toBe(
+      'tiêu chí 1.7 › rule.tiers[1].fraction',
+    );
+    expect(describeIssuePath(draft, 'pillars[0].indices[0].code', names)).toBe('Chỉ số 1 › code');
+    expect(describeIssuePath(draft, 'pillars[0]', names)).toBe('Trụ cột CDS');
+    expect(describeIssuePath(draft, 'totals.former_district', names)).toBe(
+      'Tổng điểm theo loại đơn vị › former_district',
+    );
+    expect(describeIssuePath(draft, 'rollUpPredecessors', names)).toBe('rollUpPredecessors');
   });
 });

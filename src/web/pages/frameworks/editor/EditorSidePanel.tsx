@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { UNIT_KIND_LABELS } from '../../../../shared/units';
 import type { FrameworkIssue, FrameworkValidation } from '../../../api/frameworks';
 import { useI18n } from '../../../i18n/I18nProvider';
+import type { MessageKey } from '../../../i18n/messages-vi';
 import { formatPoints } from '../describe-rule';
 import { ImportFailure } from '../FileResults';
 import { downloadText } from '../file-actions';
@@ -31,6 +32,23 @@ function IssueLinks({ issues, label }: { issues: readonly FrameworkIssue[]; labe
     criterion: (code: string) => t('frameworkEditor.criterionName', { code }),
     index: (code: string) => t('frameworks.index', { code }),
     pillar: (code: string) => t('frameworks.pillar', { code }),
+    field: (key: string) => {
+      const labels: Record<string, MessageKey> = {
+        code: 'frameworks.code',
+        version: 'frameworks.version',
+        name: 'frameworkEditor.name',
+        legalBasis: 'frameworks.legalBasis',
+        issuingBody: 'frameworks.issuingBody',
+        validFrom: 'frameworkEditor.validFrom',
+        validTo: 'frameworkEditor.validTo',
+        period: 'frameworks.periodKind',
+        appliesTo: 'frameworks.kinds',
+        totals: 'frameworkEditor.totals',
+        description: 'frameworks.description',
+      };
+      const label = labels[key];
+      return label ? t(label) : null;
+    },
   };
   return (
     <List

@@ -3,6 +3,7 @@ import type { FrameworkDraft } from './draft';
 /**
  * Where a problem is, in the officer's terms: "Tiêu chí 1.5 › rule.threshold" rather than
  * "pillars[0].indices[0].criteria[3].rule.threshold" (the tree path stays beside it for the record).
+ * Without a criterion, index or pillar in it, a path of the general information is named by its label.
  */
 export function describeIssuePath(
   draft: FrameworkDraft,
@@ -11,6 +12,8 @@ export function describeIssuePath(
     criterion: (code: string) => string;
     index: (code: string) => string;
     pillar: (code: string) => string;
+    /** The label of a field of the general information ("totals" → "Tổng điểm theo loại đơn vị"). */
+    field: (key: string) => string | null;
   },
 ): string {
   const criterion = path.match(/^pillars\[(\d+)\]\.indices\[(\d+)\]\.criteria\[(\d+)\](.*)$/);
@@ -30,7 +33,9 @@ export function describeIssuePath(
     const [, p, rest = ''] = pillar;
     return withRest(names.pillar(draft.pillars[Number(p)]?.code || `#${Number(p) + 1}`), rest);
   }
-  return path;
+  const field = path.match(/^([A-Za-z$]+)(.*)$/);
+  const name = field ? names.field(field[1] ?? '') : null;
+  return field && name ? withRest(name, field[2] ?? '') : path;
 }
 
 function withRest(name: string, rest: string): string {
