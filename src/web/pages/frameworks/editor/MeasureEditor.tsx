@@ -117,9 +117,11 @@ export function MeasureEditor({ path }: { path: DraftPath }) {
   const measure = (getIn(draft, path) ?? {}) as FilterDraft;
   const active = activeFilters(measure);
   const errorsBelow = useErrorCountUnder(path);
-  const sources: Choice[] = MEASURE_SOURCES.map((source) => ({
-    value: source,
-    label: `${t(`frameworks.noun.${source}`)} (${source})`,
+  // The default noun of the source, shown until the officer writes another.
+  const source = MEASURE_SOURCES.find((candidate) => candidate === measure.source);
+  const sources: Choice[] = MEASURE_SOURCES.map((value) => ({
+    value,
+    label: `${t(`frameworks.noun.${value}`)} (${value})`,
   }));
   return (
     <div id={domIdOf(path)}>
@@ -133,7 +135,7 @@ export function MeasureEditor({ path }: { path: DraftPath }) {
         <TextField
           path={[...path, 'noun']}
           label={t('frameworkEditor.measure.noun')}
-          placeholder={t(`frameworks.noun.${String(measure.source ?? 'posts') as 'posts'}`)}
+          placeholder={source ? t(`frameworks.noun.${source}`) : undefined}
         />
       </FieldRow>
       <Collapse
