@@ -113,6 +113,7 @@ describe('framework editor: where a problem is, in words', () => {
     index: (code: string) => `Chỉ số ${code}`,
     pillar: (code: string) => `Trụ cột ${code}`,
     field: (key: string) => ({ totals: 'Tổng điểm theo loại đơn vị' })[key] ?? null,
+    kind: (kind: string) => ({ former_district: 'Huyện (cũ)' })[kind] ?? kind,
   };
 
   it('names the criterion, index or field instead of positions in the tree', () => {
@@ -123,7 +124,7 @@ describe('framework editor: where a problem is, in words', () => {
     expect(describeIssuePath(draft, 'pillars[0].indices[0].code', names)).toBe('Chỉ số 1 › code');
     expect(describeIssuePath(draft, 'pillars[0]', names)).toBe('Trụ cột CDS');
     expect(describeIssuePath(draft, 'totals.former_district', names)).toBe(
-      'Tổng điểm theo loại đơn vị › former_district',
+      'Tổng điểm theo loại đơn vị › Huyện (cũ)',
     );
     expect(describeIssuePath(draft, 'rollUpPredecessors', names)).toBe('rollUpPredecessors');
   });

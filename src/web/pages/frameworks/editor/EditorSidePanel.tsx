@@ -1,7 +1,7 @@
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, List, Space, Spin, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { UNIT_KIND_LABELS } from '../../../../shared/units';
+import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../../shared/units';
 import type { FrameworkIssue, FrameworkValidation } from '../../../api/frameworks';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/messages-vi';
@@ -25,13 +25,17 @@ function goTo(path: string) {
   }
 }
 
-function IssueLinks({ issues, label }: { issues: readonly FrameworkIssue[]; label: string }) {
-  const { t } = useI18n();
+function IssueLinks({ issues, listName }: { issues: readonly FrameworkIssue[]; listName: string }) {
+  const { t, label } = useI18n();
   const { draft } = useEditor();
   const names = {
     criterion: (code: string) => t('frameworkEditor.criterionName', { code }),
     index: (code: string) => t('frameworks.index', { code }),
     pillar: (code: string) => t('frameworks.pillar', { code }),
+    kind: (kind: string) => {
+      const known = UNIT_KINDS.find((candidate) => candidate === kind);
+      return known ? label(UNIT_KIND_LABELS[known]) : kind;
+    },
     field: (key: string) => {
       const labels: Record<string, MessageKey> = {
         code: 'frameworks.code',
@@ -53,7 +57,7 @@ function IssueLinks({ issues, label }: { issues: readonly FrameworkIssue[]; labe
   return (
     <List
       size="small"
-      aria-label={label}
+      aria-label={listName}
       dataSource={[...issues]}
       renderItem={(issue) => (
         <List.Item style={{ display: 'block', paddingInline: 0, overflowWrap: 'anywhere' }}>
@@ -169,7 +173,7 @@ export function EditorSidePanel(props: {
           />
         ) : null}
         {validation?.errors.length ? (
-          <IssueLinks issues={validation.errors} label={t('frameworkEditor.errors')} />
+          <IssueLinks issues={validation.errors} listName={t('frameworkEditor.errors')} />
         ) : null}
         <Typography.Text strong>{t('frameworkEditor.totalsTable')}</Typography.Text>
         <TotalsTable totals={totals} />
@@ -178,7 +182,7 @@ export function EditorSidePanel(props: {
             <Typography.Text strong type="warning">
               {t('frameworks.tools.warnings', { count: validation.warnings.length })}
             </Typography.Text>
-            <IssueLinks issues={validation.warnings} label={t('frameworkEditor.warnings')} />
+            <IssueLinks issues={validation.warnings} listName={t('frameworkEditor.warnings')} />
           </>
         ) : null}
         {props.save.error ? <ImportFailure error={props.save.error} /> : null}

@@ -14,6 +14,8 @@ export function describeIssuePath(
     pillar: (code: string) => string;
     /** The label of a field of the general information ("totals" → "Tổng điểm theo loại đơn vị"). */
     field: (key: string) => string | null;
+    /** A unit kind's name, for the totals ("totals.commune" → "… › Xã"). */
+    kind: (kind: string) => string;
   },
 ): string {
   const criterion = path.match(/^pillars\[(\d+)\]\.indices\[(\d+)\]\.criteria\[(\d+)\](.*)$/);
@@ -33,6 +35,8 @@ export function describeIssuePath(
     const [, p, rest = ''] = pillar;
     return withRest(names.pillar(draft.pillars[Number(p)]?.code || `#${Number(p) + 1}`), rest);
   }
+  const total = path.match(/^totals\.(\w+)$/);
+  if (total) return withRest(names.field('totals') ?? 'totals', `.${names.kind(total[1] ?? '')}`);
   const field = path.match(/^([A-Za-z$]+)(.*)$/);
   const name = field ? names.field(field[1] ?? '') : null;
   return field && name ? withRest(name, field[2] ?? '') : path;
