@@ -54,6 +54,32 @@ describe('framework editor: definition ↔ form', () => {
     expect(paths).toContain('pillars[0].indices[0].criteria[5].max');
   });
 
+  it('writes any text the officer types so that it reads back the same, composed (NFC)', () => {
+    const draft = definitionToDraft(builtin('kontum-780.yaml'));
+    const criterion = draft.pillars[0]!.indices[0]!.criteria[0]!;
+    const tricky = [
+      'null',
+      'yes',
+      '- gạch đầu dòng',
+      '# không phải ghi chú',
+      'Ghi chú: "thực hiện đầy đủ" là…',
+      'Tổng số thôn, tổ dân phố { a: b } [c]',
+      'Dòng một\nDòng hai',
+      '  khoảng trắng hai đầu  ',
+    ];
+    criterion.code = '1.10';
+    criterion.hint = tricky.join(' | ');
+    criterion.evidence = 'Đường dẫn chuyên mục'.normalize('NFD');
+    criterion.title = tricky[6]!;
+    const parsed = parseFrameworkFile(definitionToYaml(draftToDefinition(draft)), { fileName: 'x.yaml' });
+    expect(parsed.errors).toEqual([]);
+    const back = parsed.framework!.pillars[0]!.indices[0]!.criteria[0]!;
+    expect(back.code).toBe('1.10');
+    expect(back.hint).toBe(tricky.join(' | ').trim());
+    expect(back.title).toBe(tricky[6]);
+    expect(back.evidence).toBe('Đường dẫn chuyên mục'.normalize('NFC'));
+  });
+
   it('keeps the fields of each rule type when the type changes back and forth', () => {
     const draft = definitionToDraft(builtin('kontum-780.yaml'));
     const rule = draft.pillars[0]!.indices[0]!.criteria[1]!.rule;

@@ -344,7 +344,9 @@ function isEmpty(value: unknown): boolean {
 function toJson(value: unknown): JsonValue {
   if (Array.isArray(value)) return value.map(toJson);
   if (value !== null && typeof value === 'object') return compact(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  // Text typed on some systems arrives decomposed (NFD); the file holds the composed form, like any input.
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   return null;
 }
 
