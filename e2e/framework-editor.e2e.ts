@@ -91,6 +91,9 @@ describe('framework editor', () => {
       .filter({ has: page.locator('[id="fw-totals.former_district"]') });
     await totalField.getByText(DISTRICT_TOTAL_ERROR(20)).waitFor();
     expect(await page.getByRole('button', { name: 'Lưu phiên bản mới' }).isDisabled()).toBe(true);
+    // The problem in the panel leads to its field.
+    await page.getByRole('button', { name: 'Tổng điểm theo loại đơn vị › Huyện (cũ)' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'fw-totals.former_district');
     await screenshot(page, 'desktop-framework-editor-totals-error');
 
     // A new criterion: empty fields are named at their place until filled in.
@@ -164,6 +167,13 @@ describe('framework editor', () => {
     await logIn(page, 'sokhcn.quangngai');
     await openEditor(page, 'phone');
     await waitForVerdict(page, 'Hợp lệ: có thể lưu thành phiên bản mới.');
+    // The verdict stays in sight at the bottom of the screen while the tree scrolls.
+    const bar = page.locator('[data-editor-status-bar]');
+    await bar.getByText('Hợp lệ: có thể lưu thành phiên bản mới.').waitFor();
+    await page.getByLabel('Phiên bản', { exact: true }).fill('');
+    await bar.getByText('Có 1 lỗi: sửa xong mới lưu được.').waitFor();
+    await page.getByLabel('Phiên bản', { exact: true }).fill('2031');
+    await bar.getByText('Hợp lệ: có thể lưu thành phiên bản mới.').waitFor();
     await screenshot(page, 'phone-framework-editor');
     expect(await horizontalOverflow(page)).toBe(0);
     await criterionCard(page, '1.7').scrollIntoViewIfNeeded();

@@ -149,6 +149,7 @@ export const frameworkEditorVi = {
   'frameworkEditor.saveHint':
     'Lưu là nhập tệp YAML này như mọi tệp bộ chỉ số: cùng các bước kiểm tra, cùng quy tắc phiên bản, ghi vào nhật ký.',
   'frameworkEditor.fileText': 'Xem tệp sẽ lưu',
+  'frameworkEditor.toPanel': 'Xem lỗi và lưu',
 } as const;
 
 export const frameworkEditorEn: Record<keyof typeof frameworkEditorVi, string> = {
@@ -299,4 +300,5 @@ export const frameworkEditorEn: Record<keyof typeof frameworkEditorVi, string> =
   'frameworkEditor.saveHint':
     'Saving imports this YAML file like any framework file: the same checks, the same versioning rules, an audit entry.',
   'frameworkEditor.fileText': 'Show the file to be saved',
+  'frameworkEditor.toPanel': 'Errors and saving',
 };

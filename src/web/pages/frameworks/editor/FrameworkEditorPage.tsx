@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Col, Form, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { App, Button, Col, Form, Grid, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../../api/client';
 import {
   type FrameworkDetail,
+  type FrameworkValidation,
   type FrameworkVersion,
   frameworkTextFile,
   useFramework,
@@ -41,6 +42,61 @@ function fileNameOf(draft: FrameworkDraft): string {
   return `${safe(draft.code, 'bo-chi-so')}-${safe(draft.version, 'moi')}.yaml`;
 }
 
+const PANEL_ID = 'framework-editor-panel';
+
+/**
+ * On a phone the panel comes after the whole tree: a bar at the bottom of the screen keeps the verdict
+ * in sight and leads to the panel (its errors, the totals and the save button).
+ */
+function PhoneStatusBar({
+  validation,
+  checking,
+}: {
+  validation: FrameworkValidation | undefined;
+  checking: boolean;
+}) {
+  const { t } = useI18n();
+  const verdict =
+    checking || !validation
+      ? { text: t('frameworkEditor.checking'), type: 'secondary' as const }
+      : validation.valid
+        ? { text: t('frameworkEditor.valid'), type: 'success' as const }
+        : {
+            text: t('frameworkEditor.invalid', { count: validation.errors.length }),
+            type: 'danger' as const,
+          };
+  return (
+    <div
+      data-editor-status-bar
+      style={{
+        position: 'sticky',
+        bottom: 0,
+        zIndex: 10,
+        background: '#fff',
+        borderTop: '1px solid #f0f0f0',
+        padding: '8px 0',
+        marginTop: 8,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        gap: 8,
+      }}
+    >
+      <Typography.Text type={verdict.type} style={{ minWidth: 0 }}>
+        {verdict.text}
+      </Typography.Text>
+      <Button
+        size="small"
+        onClick={() =>
+          document.getElementById(PANEL_ID)?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+        }
+      >
+        {t('frameworkEditor.toPanel')}
+      </Button>
+    </div>
+  );
+}
+
 /** The browser asks before closing or reloading the tab while the copy has unsaved changes. */
 function useLeaveWarning(active: boolean) {
   useEffect(() => {
@@ -71,6 +127,7 @@ function Editor({ source, versions }: { source: FrameworkDetail; versions: reado
   const checking = checkedText !== text || validation.isFetching;
   const issues = validation.data ?? NO_ISSUES;
 
+  const wide = Grid.useBreakpoint().lg === true;
   const importer = useImportFramework();
   const save = () =>
     importer.mutate(frameworkTextFile(text, fileName), {
@@ -91,7 +148,12 @@ function Editor({ source, versions }: { source: FrameworkDetail; versions: reado
             </Space>
           </Col>
           <Col xs={24} lg={9} xl={8}>
-            <div style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' }}>
+            <div
+              id={PANEL_ID}
+              style={
+                wide ? { position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' } : {}
+              }
+            >
               <EditorSidePanel
                 validation={validation.data}
                 checking={checking}
@@ -104,6 +166,7 @@ function Editor({ source, versions }: { source: FrameworkDetail; versions: reado
             </div>
           </Col>
         </Row>
+        {wide ? null : <PhoneStatusBar validation={validation.data} checking={checking} />}
       </Form>
     </EditorProvider>
   );
