@@ -55,8 +55,11 @@ async function openEditor(page: Page, viewport: 'desktop' | 'phone'): Promise<vo
   const card = page.locator('.ant-card').filter({ has: page.getByText('kontum-780', { exact: true }) });
   await card.getByRole('link', { name: /Phiên bản “2023”/ }).click();
   await page.getByRole('heading', { name: /Bộ chỉ số đánh giá chuyển đổi số cấp huyện, cấp xã/ }).waitFor();
+  const newVersion = page.getByRole('button', { name: 'Tạo phiên bản mới từ bản này' });
+  await newVersion.scrollIntoViewIfNeeded();
   await screenshot(page, `${viewport}-framework-editor-link`);
-  await page.getByRole('button', { name: 'Tạo phiên bản mới từ bản này' }).click();
+  expect(await horizontalOverflow(page)).toBe(0);
+  await newVersion.click();
   await page.getByRole('heading', { name: 'Tạo phiên bản mới của bộ chỉ số' }).waitFor();
   await page.getByText('Bản sao của kontum-780, phiên bản “2023”', { exact: false }).waitFor();
 }

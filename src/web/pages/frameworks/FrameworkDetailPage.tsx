@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, CopyOutlined } from '@ant-design/icons';
 import { Button, Card, Result, Skeleton, Space, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { type FrameworkDetail, useFramework, useFrameworkList } from '../../api/frameworks';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -33,14 +33,17 @@ function useIsCurrent(framework: FrameworkDetail | undefined): boolean {
 function NewVersionLink({ framework }: { framework: FrameworkDetail }) {
   const { t } = useI18n();
   const list = useFrameworkList();
+  const navigate = useNavigate();
   if (!list.data?.canManage) return null;
   return (
     <div>
-      <Link to={`/frameworks/${framework.id}/new-version`}>
-        <Button type="primary" icon={<CopyOutlined />}>
-          {t('frameworkEditor.newVersion')}
-        </Button>
-      </Link>
+      <Button
+        type="primary"
+        icon={<CopyOutlined />}
+        onClick={() => navigate(`/frameworks/${framework.id}/new-version`)}
+      >
+        {t('frameworkEditor.newVersion')}
+      </Button>
       <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
         {t('frameworkEditor.newVersionHint')}
       </Typography.Paragraph>
