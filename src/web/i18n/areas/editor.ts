@@ -9,8 +9,6 @@ export const frameworkEditorVi = {
   'frameworkEditor.backToVersion': 'Về phiên bản gốc',
   'frameworkEditor.forbidden':
     'Chỉ cơ quan chuyển đổi số của tỉnh hoặc quản trị hệ thống được tạo phiên bản bộ chỉ số.',
-  'frameworkEditor.fileComment':
-    'Soạn bằng trình soạn thảo bộ chỉ số của Loa Số, từ {code} phiên bản "{version}".',
   'frameworkEditor.metadata': 'Thông tin chung',
   'frameworkEditor.codeHint': 'Giữ nguyên mã qua các năm: năm mới là phiên bản mới của cùng mã.',
   'frameworkEditor.versionHint': 'Mã phiên bản mới, ví dụ 2027 hoặc 2027.1; không trùng phiên bản đã có.',
@@ -162,7 +160,6 @@ export const frameworkEditorEn: Record<keyof typeof frameworkEditorVi, string> =
   'frameworkEditor.backToVersion': 'Back to the original version',
   'frameworkEditor.forbidden':
     'Only a province DX office or a system administrator may create framework versions.',
-  'frameworkEditor.fileComment': 'Written with the Loa Số framework editor, from {code} version "{version}".',
   'frameworkEditor.metadata': 'General information',
   'frameworkEditor.codeHint': 'Keep the code across years: a new year is a new version of the same code.',
   'frameworkEditor.versionHint': 'The new version code, e.g. 2027 or 2027.1; not one already stored.',

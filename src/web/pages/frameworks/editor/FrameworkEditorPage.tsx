@@ -21,7 +21,7 @@ import { definitionToDraft, draftToDefinition, type FrameworkDraft } from './dra
 import { type DraftPath, setIn } from './draft-paths';
 import { EditorSidePanel } from './EditorSidePanel';
 import { EditorProvider, NO_ISSUES } from './editor-context';
-import { definitionToYaml } from './framework-yaml';
+import { definitionToYaml, editorFileComment } from './framework-yaml';
 import { MetadataEditor } from './MetadataEditor';
 import { proposeNewVersion } from './new-version';
 import { TreeEditor } from './TreeEditor';
@@ -108,7 +108,6 @@ function useLeaveWarning(active: boolean) {
 }
 
 function Editor({ source, versions }: { source: FrameworkDetail; versions: readonly FrameworkVersion[] }) {
-  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [initial] = useState(() => startingDraft(source, versions));
@@ -119,8 +118,8 @@ function Editor({ source, versions }: { source: FrameworkDetail; versions: reado
     [],
   );
 
-  const comment = t('frameworkEditor.fileComment', { code: source.code, version: source.version });
-  const text = useMemo(() => definitionToYaml(draftToDefinition(draft), ` ${comment}`), [draft, comment]);
+  const comment = editorFileComment(source);
+  const text = useMemo(() => definitionToYaml(draftToDefinition(draft), comment), [draft, comment]);
   const fileName = fileNameOf(draft);
   const checkedText = useDebouncedValue(text, CHECK_DELAY_MS);
   const validation = useFrameworkTextValidation(checkedText, 'bo-chi-so.yaml');

@@ -30,3 +30,11 @@ export function definitionToYaml(definition: JsonObject, comment?: string): stri
   if (comment) document.commentBefore = comment;
   return document.toString({ lineWidth: 110, minContentWidth: 40 });
 }
+
+/**
+ * The first line of a file written by the editor, in Vietnamese whatever the interface language: the
+ * file is read by province officers, and the same draft must give the same file (and the same hash).
+ */
+export function editorFileComment(source: { code: string; version: string }): string {
+  return ` Soạn bằng trình soạn thảo bộ chỉ số của Loa Số, từ ${source.code} phiên bản "${source.version}".`;
+}
