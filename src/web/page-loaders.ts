@@ -24,6 +24,7 @@ export const loadUnitScoresPage = () => import('./pages/scores/UnitScoresPage');
 export const loadRankingPage = () => import('./pages/rankings/RankingPage');
 export const loadFrameworksPage = () => import('./pages/frameworks/FrameworksPage');
 export const loadFrameworkDetailPage = () => import('./pages/frameworks/FrameworkDetailPage');
+export const loadFrameworkEditorPage = () => import('./pages/frameworks/editor/FrameworkEditorPage');
 export const loadAssessmentsPage = () => import('./pages/assessments/AssessmentsPage');
 export const loadAssessmentDetailPage = () => import('./pages/assessments/AssessmentDetailPage');
 

@@ -13,6 +13,7 @@ import {
   loadCalendarPage,
   loadEvidencePage,
   loadFrameworkDetailPage,
+  loadFrameworkEditorPage,
   loadFrameworksPage,
   loadImportPage,
   loadLanguageCountsPage,
@@ -71,6 +72,9 @@ const FrameworksPage = lazy(() =>
 const FrameworkDetailPage = lazy(() =>
   loadFrameworkDetailPage().then((module) => ({ default: module.FrameworkDetailPage })),
 );
+const FrameworkEditorPage = lazy(() =>
+  loadFrameworkEditorPage().then((module) => ({ default: module.FrameworkEditorPage })),
+);
 const AssessmentsPage = lazy(() =>
   loadAssessmentsPage().then((module) => ({ default: module.AssessmentsPage })),
 );
@@ -103,6 +107,7 @@ export const router = createBrowserRouter([
           { path: 'rankings', element: <RankingPage /> },
           { path: 'frameworks', element: <FrameworksPage /> },
           { path: 'frameworks/:frameworkId', element: <FrameworkDetailPage /> },
+          { path: 'frameworks/:frameworkId/new-version', element: <FrameworkEditorPage /> },
           { path: 'assessments', element: <AssessmentsPage /> },
           { path: 'assessments/:assessmentId', element: <AssessmentDetailPage /> },
           { path: 'account', element: <AccountPage /> },

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   FrameworkDetailDto,
   FrameworkImportResultDto,
@@ -66,6 +66,31 @@ export function useImportFramework() {
   return useMutation({
     mutationFn: (file: File) => uploadFramework<FrameworkImportResult>('/api/frameworks', file),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [FRAMEWORKS_KEY] }),
+  });
+}
+
+/** A framework file written in the browser (the editor), sent exactly as an uploaded file would be. */
+export function frameworkTextFile(text: string, fileName: string): File {
+  return new File([text], fileName, { type: 'application/yaml' });
+}
+
+/**
+ * The editor's live check: the file the editor would save, through the same validation as an upload.
+ * The previous answer stays while the next one loads, so the problems do not blink at every key.
+ */
+export function useFrameworkTextValidation(text: string | null, fileName: string) {
+  return useQuery({
+    queryKey: [FRAMEWORKS_KEY, 'editor-validation', fileName, text],
+    queryFn: ({ signal }) =>
+      apiRequest<FrameworkValidation>('/api/frameworks/validate', {
+        method: 'POST',
+        file: frameworkTextFile(text ?? '', fileName),
+        query: { fileName },
+        signal,
+      }),
+    enabled: text !== null,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

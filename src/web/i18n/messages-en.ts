@@ -1,4 +1,5 @@
 import { assessmentsEn } from './areas/assessments';
+import { frameworkEditorEn } from './areas/editor';
 import { frameworksEn } from './areas/frameworks';
 import { libraryEn } from './areas/library';
 import { recordActionsEn } from './areas/record-actions';
@@ -319,4 +320,5 @@ export const en: Record<MessageKey, string> = {
   ...scoringEn,
   ...assessmentsEn,
   ...frameworksEn,
+  ...frameworkEditorEn,
 };

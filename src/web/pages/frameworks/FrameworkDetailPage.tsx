@@ -1,6 +1,6 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Result, Skeleton, Space, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { ArrowLeftOutlined, CopyOutlined } from '@ant-design/icons';
+import { Button, Card, Result, Skeleton, Space, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { type FrameworkDetail, useFramework, useFrameworkList } from '../../api/frameworks';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -29,6 +29,28 @@ function useIsCurrent(framework: FrameworkDetail | undefined): boolean {
   return versionInForce(versions, todayIso())?.id === framework.id;
 }
 
+/** For those who may import frameworks: this version copied into the editor, to save as a new one. */
+function NewVersionLink({ framework }: { framework: FrameworkDetail }) {
+  const { t } = useI18n();
+  const list = useFrameworkList();
+  const navigate = useNavigate();
+  if (!list.data?.canManage) return null;
+  return (
+    <div>
+      <Button
+        type="primary"
+        icon={<CopyOutlined />}
+        onClick={() => navigate(`/frameworks/${framework.id}/new-version`)}
+      >
+        {t('frameworkEditor.newVersion')}
+      </Button>
+      <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+        {t('frameworkEditor.newVersionHint')}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
 function MetadataCard({ framework, isCurrent }: { framework: FrameworkDetail; isCurrent: boolean }) {
   const { t } = useI18n();
   const importedText = useImportedText();
@@ -49,6 +71,7 @@ function MetadataCard({ framework, isCurrent }: { framework: FrameworkDetail; is
         </Fact>
         <Fact label={t('frameworks.description')}>{definition.description}</Fact>
         <Fact label={t('frameworks.imported')}>{importedText(framework)}</Fact>
+        <NewVersionLink framework={framework} />
       </Space>
     </Card>
   );
