@@ -311,6 +311,42 @@ describe('rule engine properties', () => {
     );
   });
 
+  it("never gives an all_of more than its weakest member's share, nor an any_of more than its strongest", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('all_of' as const, 'any_of' as const),
+        fc.array(ruleArb, { minLength: 1, maxLength: 3 }),
+        maxArb,
+        windowArb,
+        recordsArb,
+        channelsArb,
+        entryArb,
+        (type, members, max, window, offsets, channels, entry) => {
+          fc.pre(members.every((member) => member.type !== 'manual'));
+          const facts = factsOf(window, recordDays(window, offsets), channels);
+          const share = (rule: RuleSpec, read: (result: RuleResult) => number | null) => {
+            const value = read(evaluateCriterion(criterionOf(rule, max), facts, entry));
+            return value === null ? null : value / max;
+          };
+          for (const read of [(r: RuleResult) => r.score, (r: RuleResult) => r.projectedScore]) {
+            const whole = share({ type, rules: members }, read);
+            if (whole === null) continue;
+            const shares = members.map((member) => share(member, read));
+            const known = shares.filter((value): value is number => value !== null);
+            if (type === 'all_of') {
+              // A member waiting for a person cannot have made the whole met.
+              if (whole > 0) expect(shares.every((value) => value !== null)).toBe(true);
+              if (known.length > 0) expect(whole).toBeLessThanOrEqual(Math.min(...known) + 1e-9);
+            } else {
+              expect(whole).toBeLessThanOrEqual(Math.max(0, ...known) + 1e-9);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('totals a unit as the sum of its criteria, within its maximum', () => {
     const criteriaArb = fc.array(
       fc.record({ rule: ruleArb, max: maxArb, entry: fc.option(entryArb, { nil: undefined }) }),

@@ -921,6 +921,57 @@ describe('sum, all_of, any_of', () => {
     ]);
   });
 
+  it('all_of and any_of: a rule that scores partially is met only at its full score (§6.9)', () => {
+    const ladder = {
+      type: 'ladder',
+      measure: POSTS,
+      steps: [
+        { atLeast: 5, points: 3 },
+        { atLeast: 10, points: 6 },
+        { atLeast: 20, points: 10 },
+      ],
+    };
+    // A ladder at 6/10 inside an all_of once gave 10/10; at its first step inside an any_of, too.
+    expect(
+      scoreOf({ type: 'all_of', rules: [column, ladder] }, { channels: [WEBSITE_COLUMN], series: posts(12) }),
+    ).toMatchObject({ score: 0, facts: { met: 1 } });
+    expect(scoreOf({ type: 'any_of', rules: [ladder, twentyPosts] }, { series: posts(5) }).score).toBe(0);
+    expect(
+      scoreOf({ type: 'all_of', rules: [column, ladder] }, { channels: [WEBSITE_COLUMN], series: posts(20) })
+        .score,
+    ).toBe(10);
+    // A sum short of its maximum, a monthly tier worth half, a ratio under 100%, a choice worth half.
+    const sumRule = {
+      type: 'sum',
+      parts: [
+        { points: 6, rule: column },
+        { points: 4, rule: twentyPosts },
+      ],
+    };
+    expect(
+      scoreOf({ type: 'any_of', rules: [sumRule] }, { channels: [WEBSITE_COLUMN], series: posts(3) }).score,
+    ).toBe(0);
+    expect(
+      scoreOf({ type: 'any_of', rules: [sumRule] }, { channels: [WEBSITE_COLUMN], series: posts(20) }).score,
+    ).toBe(10);
+    const monthly = {
+      broadcasts: seriesOf(range(1, 12).map((month) => `2024-${String(month).padStart(2, '0')}-10`)),
+    };
+    expect(scoreOf({ type: 'any_of', rules: [WEEKLY_MONTHLY] }, { series: monthly }).score).toBe(0);
+    expect(scoreOf(WEEKLY_MONTHLY, { series: monthly }).score).toBe(5);
+    const ratio = { type: 'ratio', numerator: { input: 'a' }, denominator: { input: 'b' } };
+    const inputs = [
+      { key: 'a', label: 'A', type: 'number' as const },
+      { key: 'b', label: 'B', type: 'number' as const },
+    ];
+    expect(
+      scoreOf({ type: 'all_of', rules: [ratio] }, { inputs: { a: 9, b: 10 }, extra: { inputs } }).score,
+    ).toBe(0);
+    expect(
+      scoreOf({ type: 'all_of', rules: [ratio] }, { inputs: { a: 10, b: 10 }, extra: { inputs } }).score,
+    ).toBe(10);
+  });
+
   it('any_of: full when one rule is fully met', () => {
     const rule = { type: 'any_of', rules: [column, twentyPosts] };
     expect(scoreOf(rule, { series: posts(23) }).score).toBe(10);

@@ -110,8 +110,10 @@ function describeSchemas(): z.core.$ZodRegistry<Meta> {
     ratio: 'Tỷ lệ: numerator / denominator × điểm tối đa.',
     choice: 'Lựa chọn: người dùng chọn một trong options, mỗi lựa chọn cho một phần điểm tối đa (fraction).',
     sum: 'Cộng điểm các phần (mỗi phần một quy tắc, chấm trên points của phần), tối đa bằng điểm của tiêu chí.',
-    all_of: 'Tất cả: trọn điểm khi mọi quy tắc con đều đạt trọn điểm.',
-    any_of: 'Một trong: trọn điểm khi ít nhất một quy tắc con đạt trọn điểm.',
+    all_of:
+      'Tất cả: trọn điểm khi mọi quy tắc con đều đạt trọn điểm (bậc thang chưa lên bậc cao nhất, tỷ lệ chưa đủ 100%, mức nửa điểm… là chưa đạt); còn lại 0.',
+    any_of:
+      'Một trong: trọn điểm khi ít nhất một quy tắc con đạt trọn điểm (đạt một phần không tính); còn lại 0.',
     manual: 'Chấm tay: người chấm nhập điểm, kèm minh chứng.',
   };
   for (const option of ruleTypes.options) {

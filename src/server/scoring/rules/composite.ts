@@ -48,3 +48,14 @@ export function innerNeeds(outcomes: readonly RuleOutcome[], waiting: boolean) {
 export function isFull(value: number | null, max: number): boolean {
   return value !== null && value >= max - EPSILON;
 }
+
+/**
+ * Whether a rule inside all_of / any_of is met: it reached the maximum it was scored out of (the
+ * composite's own). A rule that can score partially (a ladder below that maximum, a proportional
+ * count at 17/20, a monthly tier worth half, a ratio under 100%, a sum short of it) is not met, as
+ * the guide says (§6.9); null while it waits for a person.
+ */
+export function innerMet(value: number | null, max: number): boolean | null {
+  if (value === null) return null;
+  return max > 0 && isFull(value, max);
+}
