@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewActivity } from '../src/server/db/repositories/activities';
-import { activities } from '../src/server/db/schema-activities';
+import { activities, channels as channelsTable } from '../src/server/db/schema-activities';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { ChannelKind } from '../src/shared/activities';
 import type { ActivityDetailDto } from '../src/shared/api/activities';
@@ -20,7 +20,7 @@ import type { ErrorBody } from '../src/shared/errors';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createKonTumScenario, createSignedInUser } from './support/scenarios';
-import { addDxChannel, addDxRecords, thursdays } from './support/scoring-records';
+import { addDxChannel, addDxRecords, monthly, thursdays } from './support/scoring-records';
 
 /**
  * Live scores through the API, on records in the database: the scoreboard of a subtree, one unit's
@@ -1142,6 +1142,148 @@ describe('live scores', () => {
         explanation: 'Số thôn có cụm loa hoạt động/Tổng số thôn, tổ dân phố: 9/12 (75%) → 7,5/10 điểm',
       });
       expect(found).toMatchObject({ score: 31.5, max: 60, percent: 52.5 });
+    });
+  });
+
+  describe('measures over several sources, and translations', () => {
+    const code = 'thu-nguon-va-ban-dich';
+    let iaLy: string;
+    let ids: { p1: string; p1Sed: string; p1Bdq: string; p2Sed: string };
+
+    beforeAll(async () => {
+      iaLy = await createUnit(db(), { kind: 'commune', code: '24009', name: 'Xã Ia Ly', parentId: province });
+      const column = await addChannel(iaLy, 'website_column', 'Chuyên mục CĐS', '2020-01-01');
+      const [press] = await db()
+        .insert(channelsTable)
+        .values({
+          unitId: iaLy,
+          kind: 'press_column',
+          platform: 'newspaper',
+          name: 'Chuyên mục báo',
+          startedOn: '2020-01-01',
+        })
+        .returning({ id: channelsTable.id });
+      // One post and one press issue in every month of 2024: 2 a month only when counted together.
+      await addRecords('post', iaLy, column, monthly(2024, '10'));
+      await addDxRecords(db(), 'press_issue', iaLy, press!.id, monthly(2024, '20'));
+      // A post of 05/03/2024 with versions in Xơ Đăng (06/03) and Ba Na (07/03); a post of
+      // 28/12/2023 whose Xơ Đăng version came out on 03/01/2024.
+      const [p1] = await addRecords('post', iaLy, column, ['2024-03-05']);
+      const [p1Sed] = await addRecords('post', iaLy, column, ['2024-03-06'], {
+        translationOfId: p1!,
+        language: 'sed',
+      });
+      const [p1Bdq] = await addRecords('post', iaLy, column, ['2024-03-07'], {
+        translationOfId: p1!,
+        language: 'bdq',
+      });
+      const [p2] = await addRecords('post', iaLy, column, ['2023-12-28']);
+      const [p2Sed] = await addRecords('post', iaLy, column, ['2024-01-03'], {
+        translationOfId: p2!,
+        language: 'sed',
+      });
+      ids = { p1: p1!, p1Sed: p1Sed!, p1Bdq: p1Bdq!, p2Sed: p2Sed! };
+
+      const criterion = (c: string, rule: unknown) => ({ code: c, title: `Tiêu chí ${c}`, max: 10, rule });
+      const framework = {
+        code,
+        version: '2024',
+        name: 'Bộ chỉ số thử nguồn và bản dịch',
+        legalBasis: 'Thử',
+        issuingBody: 'Thử',
+        validFrom: '2024-01-01',
+        appliesTo: ['commune'],
+        pillars: [
+          {
+            code: '1',
+            title: 'Trụ cột',
+            indices: [
+              {
+                code: '1',
+                title: 'Chỉ số',
+                criteria: [
+                  criterion('1', {
+                    type: 'minimum_each',
+                    measure: { source: ['posts', 'press_issues'] },
+                    every: 'month',
+                    atLeast: 2,
+                  }),
+                  criterion('2', {
+                    type: 'minimum_each',
+                    measure: { source: 'posts' },
+                    every: 'month',
+                    atLeast: 2,
+                  }),
+                  criterion('3', { type: 'count', measure: { source: 'posts' }, threshold: 13 }),
+                  criterion('4', {
+                    type: 'count',
+                    measure: { source: 'posts', ethnicLanguagesOnly: true },
+                    threshold: 2,
+                  }),
+                  criterion('5', {
+                    type: 'count',
+                    measure: { source: 'posts', ethnicLanguagesOnly: true, eachVersion: true },
+                    threshold: 3,
+                  }),
+                ],
+              },
+            ],
+          },
+        ],
+      };
+      const imported = await admin.request({
+        method: 'POST',
+        url: '/api/frameworks?fileName=thu.json',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: JSON.stringify(framework),
+      });
+      expect(imported.statusCode, imported.body).toBe(200);
+    });
+
+    const scoresOf = async () => {
+      const response = await admin.get(`/api/units/${iaLy}/scores?framework=${code}&period=2024`);
+      expect(response.statusCode, response.body).toBe(200);
+      return Object.fromEntries(response.json<UnitScoreDto>().criteria.map((item) => [item.code, item]));
+    };
+    const listed = async (criterion: string) => {
+      const response = await admin.get(
+        `/api/units/${iaLy}/scores/${criterion}/records?framework=${code}&period=2024&limit=500`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: CountedRecordDto[]; total: number }>();
+    };
+
+    it('counts posts and press issues together as one figure', async () => {
+      const byCode = await scoresOf();
+      // Every month: 1 post + 1 press issue (March: 2 posts) → 12/12 months with at least 2.
+      expect(byCode['1']).toMatchObject({ score: 10, facts: { months_2_qualifying: 12 } });
+      expect(byCode['1']!.explanation).toContain('12/12 tháng có ít nhất 2 tin bài hoặc kỳ báo');
+      // Posts alone reach 2 only in March (the post of 05/03 and that of 10/03).
+      expect(byCode['2']).toMatchObject({ score: 0, facts: { months_2_qualifying: 1 } });
+      const records = await listed('1');
+      expect(records.total).toBe(25);
+      expect(records.items.filter((item) => item.kind === 'press_issue')).toHaveLength(12);
+    });
+
+    it('counts a translation as a version of its post, not as a new post', async () => {
+      const byCode = await scoresOf();
+      // 12 monthly posts + the post of 05/03; its two versions and the version of a 2023 post are not new posts.
+      expect(byCode['3']).toMatchObject({ score: 10, facts: { count: 13 } });
+      const records = await listed('3');
+      expect(records.total).toBe(13);
+      expect(records.items.map((item) => item.id)).not.toContain(ids.p1Sed);
+      expect(records.items.map((item) => item.id)).toContain(ids.p1);
+    });
+
+    it('counts a post with ethnic-language versions once, unless the measure asks for each version', async () => {
+      const byCode = await scoresOf();
+      // The post of 05/03 (first in an ethnic language on 06/03) and the 2023 post (its version on 03/01/2024).
+      expect(byCode['4']).toMatchObject({ score: 10, facts: { count: 2 } });
+      expect((await listed('4')).items.map((item) => item.id).sort()).toEqual([ids.p1Sed, ids.p2Sed].sort());
+      expect(byCode['5']).toMatchObject({ score: 10, facts: { count: 3 } });
+      expect((await listed('5')).items.map((item) => item.id).sort()).toEqual(
+        [ids.p1Sed, ids.p1Bdq, ids.p2Sed].sort(),
+      );
     });
   });
 });

@@ -13,6 +13,7 @@ import {
   frameworkSchema,
   MEASURE_SOURCES,
   type MeasureSource,
+  measureSources,
   type PeriodKind,
   type RuleSpec,
   ruleSchema,
@@ -100,13 +101,24 @@ function factsOf(window: ScoringWindow, records: Records, channels: ChannelFact[
   ) as Record<MeasureSource, ReturnType<typeof createDaySeries>>;
   return {
     window,
-    series: (measure) => series[measure.source],
+    series: (measure) => {
+      const sources = measureSources(measure);
+      if (sources.length === 1) return series[sources[0]!];
+      const days = sources.flatMap((source) => records[source].map(toEpochDay));
+      return createDaySeries(
+        days,
+        days.map(() => 1),
+      );
+    },
     channels: (spec) => channels.filter((channel) => spec.channelKinds.includes(channel.kind as never)),
   };
 }
 
 const INPUT_KEYS = ['a', 'b', 'c'] as const;
-const measureArb = fc.constantFrom(...MEASURE_SOURCES).map((source) => ({ source }));
+const measureArb = fc.oneof(
+  fc.constantFrom(...MEASURE_SOURCES).map((source) => ({ source })),
+  fc.subarray([...MEASURE_SOURCES], { minLength: 1 }).map((source) => ({ source })),
+);
 const quantityArb = fc.oneof(
   measureArb.map((measure) => ({ measure })),
   fc.constantFrom(...INPUT_KEYS).map((input) => ({ input })),
@@ -298,7 +310,7 @@ describe('rule engine properties', () => {
           fc.pre(extraDay <= window.through && extraDay <= window.period.to);
           const criterion = criterionOf(rule, max);
           const before = evaluateCriterion(criterion, factsOf(window, records));
-          const source = 'measure' in rule && rule.measure ? rule.measure.source : 'posts';
+          const source = 'measure' in rule && rule.measure ? measureSources(rule.measure)[0]! : 'posts';
           const after = evaluateCriterion(
             criterion,
             factsOf(window, { ...records, [source]: [...records[source], extraDay] }),

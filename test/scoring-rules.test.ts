@@ -19,6 +19,7 @@ import {
   frameworkSchema,
   type MeasureSource,
   type MeasureSpec,
+  measureSources,
   type PeriodKind,
 } from '../src/shared/frameworks/definition';
 import type { UnitKind } from '../src/shared/units';
@@ -75,7 +76,15 @@ function factsOf(options: FactsOptions = {}): BaseFacts {
   const period = parsePeriod(options.kind ?? 'year', options.period ?? '2024')!;
   return {
     window: { period, activeFrom: options.activeFrom ?? period.from, through: options.through ?? period.to },
-    series: (measure: MeasureSpec) => options.series?.[measure.source] ?? EMPTY_SERIES,
+    // Several sources are counted together, as the loader does in one column.
+    series: (measure: MeasureSpec) => {
+      const parts = measureSources(measure).map((source) => options.series?.[source] ?? EMPTY_SERIES);
+      if (parts.length === 1) return parts[0]!;
+      return {
+        total: parts.reduce((sum, part) => sum + part.total, 0),
+        countOn: (day: number) => parts.reduce((sum, part) => sum + part.countOn(day), 0),
+      };
+    },
     channels: (spec) =>
       (options.channels ?? []).filter((channel) => spec.channelKinds.includes(channel.kind as never)),
   };

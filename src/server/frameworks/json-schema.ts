@@ -128,7 +128,10 @@ function describeSchemas(): z.core.$ZodRegistry<Meta> {
     description:
       'Đếm bản ghi của đơn vị: posts (tin bài), broadcasts (lượt phát sóng), press_issues (kỳ báo), banners. Mặc định đếm trên kênh chuyển đổi số của loại đó.',
   });
-  describe(m.source, { description: 'Loại bản ghi: posts, broadcasts, press_issues, banners.' });
+  describe(m.source, {
+    description:
+      'Loại bản ghi: posts, broadcasts, press_issues, banners; hoặc một danh sách, ví dụ [posts, press_issues], để đếm chung thành một con số.',
+  });
   describe(m.channelKinds, { description: 'Chỉ đếm trên các loại kênh này (mặc định: kênh chuyển đổi số).' });
   describe(m.platforms, { description: 'Chỉ đếm trên các nền tảng này.' });
   describe(m.topics, { description: 'Chỉ đếm bản ghi có một trong các chủ đề này (mã chủ đề).' });
@@ -142,6 +145,10 @@ function describeSchemas(): z.core.$ZodRegistry<Meta> {
   describe(m.broadcastSources, { description: 'Lượt phát sóng: own, province_source, relay.' });
   describe(m.verifiedOnly, { description: 'Banner: chỉ đếm banner được kiểm tra thấy hoạt động.' });
   describe(m.acceptedOnly, { description: 'true: chỉ đếm bản ghi đã được duyệt.' });
+  describe(m.eachVersion, {
+    description:
+      'true: mỗi bản (bản gốc và từng bản dịch) tính riêng. Mặc định một bản ghi cùng các bản dịch của nó là một tin, tính một lần.',
+  });
   describe(m.noun, { description: 'Danh từ trong lời giải thích, ví dụ "tin bài".' });
 
   describe(channelMeasureSchema, {

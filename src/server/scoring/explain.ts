@@ -1,5 +1,10 @@
 import { CHANNEL_KIND_LABELS } from '../../shared/activities';
-import type { ChannelMeasureSpec, MeasureSource, MeasureSpec } from '../../shared/frameworks/definition';
+import {
+  type ChannelMeasureSpec,
+  type MeasureSource,
+  type MeasureSpec,
+  measureSources,
+} from '../../shared/frameworks/definition';
 import type { Bucket, BucketKind, ScoringWindow } from './buckets';
 import { lastJudgedDay, windowIsRunning } from './buckets';
 import { shortVnDay, vnDay } from './day-numbers';
@@ -16,9 +21,9 @@ const SOURCE_NOUNS: Record<MeasureSource, string> = {
   banners: 'banner',
 };
 
-/** What a measure counts, in the words of the framework file or by its source. */
+/** What a measure counts, in the words of the framework file or by its sources ("tin bài hoặc kỳ báo"). */
 export function measureNoun(measure: MeasureSpec): string {
-  return measure.noun ?? SOURCE_NOUNS[measure.source];
+  return measure.noun ?? joinOr(measureSources(measure).map((source) => SOURCE_NOUNS[source]));
 }
 
 /** "chuyên mục CĐS trên trang thông tin điện tử" (or "… hoặc …" for several kinds). */
