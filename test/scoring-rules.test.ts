@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toEpochDay } from '../src/server/scoring/day-numbers';
 import { createDaySeries, EMPTY_SERIES } from '../src/server/scoring/day-series';
@@ -866,6 +868,47 @@ describe('sum, all_of, any_of', () => {
         'Chuyên mục: Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023 (6/6); Tin bài: 10/20 tin bài trong năm 2024 (3/6) → 9/10 điểm',
     });
     expect(scoreOf(rule, { channels: [WEBSITE_COLUMN], series: posts(20) }).score).toBe(10);
+  });
+
+  it("sum: waits while a part waits for an input, and the guide says so in the engine's words", () => {
+    const rule = {
+      type: 'sum',
+      parts: [
+        {
+          label: 'Có trang mạng xã hội',
+          points: 4,
+          rule: { type: 'boolean', channel: { channelKinds: ['social_page'] } },
+        },
+        {
+          label: 'Văn bản ký số',
+          points: 6,
+          rule: {
+            type: 'ratio',
+            numerator: { input: 'van_ban_ky_so' },
+            denominator: { input: 'tong_van_ban_di' },
+          },
+        },
+      ],
+    };
+    const extra = {
+      inputs: [
+        { key: 'van_ban_ky_so', label: 'Văn bản ký số', type: 'number' as const },
+        { key: 'tong_van_ban_di', label: 'Tổng văn bản đi', type: 'number' as const },
+      ],
+    };
+    const page: ChannelFact = { name: 'Trang', kind: 'social_page', startedOn: '2023-05-01', endedOn: null };
+    const half = scoreOf(rule, { channels: [page], inputs: { van_ban_ky_so: 45 }, extra });
+    expect(half).toMatchObject({ score: null, status: 'grey', missingInputs: ['tong_van_ban_di'] });
+    const full = scoreOf(rule, {
+      channels: [page],
+      inputs: { van_ban_ky_so: 45, tong_van_ban_di: 60 },
+      extra,
+    });
+    expect(full.score).toBe(8.5);
+    const guide = fs.readFileSync(path.join(import.meta.dirname, '..', 'docs', 'frameworks.md'), 'utf8');
+    const flat = guide.replace(/\s+/g, ' ');
+    expect(flat).toContain(`"${half.explanation}"`);
+    expect(flat).toContain(full.explanation.replace(/^.*?; Văn bản ký số: /, '…; Văn bản ký số: '));
   });
 
   it('sum: waits while a part waits for a person', () => {
