@@ -28,9 +28,9 @@ export function evaluateAllOf(
     projectedScore: combine(outcomes.map((outcome) => outcome.projectedScore)),
     finding: joinFindings(
       context,
-      outcomes.map((outcome) => innerFinding(outcome)),
+      outcomes.map((outcome) => innerFinding(outcome, context.words)),
     ),
-    verdict: score === 0 ? 'chưa đủ các điều kiện' : undefined,
+    verdict: score === 0 ? context.words.notAllMet : undefined,
     ...innerNeeds(outcomes, score === null),
     facts: {
       ...innerFacts('rules', outcomes),

@@ -28,9 +28,9 @@ export function evaluateAnyOf(
     projectedScore: combine(outcomes.map((outcome) => outcome.projectedScore)),
     finding: joinFindings(
       context,
-      outcomes.map((outcome) => innerFinding(outcome)),
+      outcomes.map((outcome) => innerFinding(outcome, context.words)),
     ),
-    verdict: score === 0 ? 'chưa đạt điều kiện nào' : undefined,
+    verdict: score === 0 ? context.words.noneMet : undefined,
     ...innerNeeds(open, score === null),
     measures: innerNeeds(outcomes, false).measures,
     facts: {

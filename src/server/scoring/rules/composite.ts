@@ -1,17 +1,16 @@
 import type { RuleSpec } from '../../../shared/frameworks/definition';
-import { asOf, formatNumber } from '../explain';
+import { asOf, pointsOf } from '../explain';
+import type { ScoringWords } from '../words';
 import { EPSILON, type FactValue, type RuleContext, type RuleOutcome, uniqueMeasures } from './context';
 
 /** How rules inside sum / all_of / any_of are evaluated: the dispatcher, passed in to avoid an import cycle. */
 export type EvaluateRule = (rule: RuleSpec, context: RuleContext, max: number) => RuleOutcome;
 
 /** A rule inside a composite, "finding (verdict, x/y)" or "finding (verdict)". */
-export function innerFinding(outcome: RuleOutcome, points?: number): string {
+export function innerFinding(outcome: RuleOutcome, w: ScoringWords, points?: number): string {
   const details = [
     outcome.score !== null ? outcome.verdict : undefined,
-    points !== undefined && outcome.score !== null
-      ? `${formatNumber(outcome.score)}/${formatNumber(points)}`
-      : undefined,
+    points !== undefined && outcome.score !== null ? pointsOf(outcome.score, points, w) : undefined,
   ].filter((part) => part !== undefined);
   return details.length > 0 ? `${outcome.finding} (${details.join(', ')})` : outcome.finding;
 }
@@ -21,7 +20,7 @@ export function innerFinding(outcome: RuleOutcome, points?: number): string {
  * every one of them.
  */
 export function joinFindings(context: RuleContext, findings: readonly string[]): string {
-  const suffix = asOf(context.facts.window);
+  const suffix = asOf(context.facts.window, context.words);
   if (!suffix) return findings.join('; ');
   return `${findings.map((finding) => finding.replaceAll(suffix, '')).join('; ')}${suffix}`;
 }
