@@ -61,9 +61,9 @@ async function postsCriterion(page: Page, unitId: string): Promise<CriterionScor
   return criterion;
 }
 
-/** The posts an explanation counts: "…; 24/10 tin bài trong năm 2026 …" → 24. */
+/** The posts an explanation counts: "…; 24 tin bài trong năm 2026 (cần 10) …" → 24. */
 function postsCounted(explanation: string): number {
-  const match = /(\d+)\/\d+ tin bài/.exec(explanation);
+  const match = /(\d+) tin bài/.exec(explanation);
   if (!match) throw new Error(`No post count in "${explanation}"`);
   return Number(match[1]);
 }
