@@ -490,7 +490,7 @@ describe('CLI in-process', () => {
       expect(entered.out).toContain('Đã lập bản tự đánh giá 2024-Q1 của Xã Nhập Tay');
       // 9/12 = 75 % of 10.
       expect(entered.out).toContain(
-        'Điểm trực tiếp: 7,5/10 — Số thôn có cụm loa hoạt động/Tổng số thôn, tổ dân phố: 9/12 (75%)',
+        'Điểm trực tiếp: 7,5/10 — Số thôn có cụm loa hoạt động/Tổng số thôn, tổ dân phố: 9 trên 12 (75%)',
       );
 
       // The same assessment the second time; the API's JSON object is accepted too; a manual score.
