@@ -54,6 +54,7 @@ export async function benchScoring(target: BenchTarget, sizes: RunSizes): Promis
   for (const measure of measures)
     if (
       Object.keys(measure).some((key) => key !== 'source') ||
+      typeof measure.source !== 'string' ||
       !['posts', 'broadcasts'].includes(measure.source)
     )
       throw new Error(`bench raw SQL does not cover the measure ${measureKey(measure)}`);

@@ -61,9 +61,9 @@ async function postsCriterion(page: Page, unitId: string): Promise<CriterionScor
   return criterion;
 }
 
-/** The posts an explanation counts: "…; 24/10 tin bài trong năm 2026 …" → 24. */
+/** The posts an explanation counts: "…; 24 tin bài trong năm 2026 (cần 10) …" → 24. */
 function postsCounted(explanation: string): number {
-  const match = /(\d+)\/\d+ tin bài/.exec(explanation);
+  const match = /(\d+) tin bài/.exec(explanation);
   if (!match) throw new Error(`No post count in "${explanation}"`);
   return Number(match[1]);
 }
@@ -95,6 +95,33 @@ async function openMenuItem(page: Page, name: string): Promise<void> {
 }
 
 describe('live scores on a phone', () => {
+  it('writes the explanations in the language the officer switches to, counts in words', async () => {
+    const page = await openPage(PHONE);
+    await logIn(page, 'canbo.dakrve');
+    const unitId = await ownUnitId(page);
+    const vietnamese = await postsCriterion(page, unitId);
+    // "24 tin bài trong năm 2026 (cần 10)", never "24/10 tin bài", which reads as a date.
+    expect(vietnamese.explanation).toMatch(/\d+ tin bài trong năm \d{4} \(cần \d+\)/);
+    const english = await apiAs<{ criteria: CriterionScores[] }>(
+      page,
+      'GET',
+      `/api/units/${unitId}/scores?framework=${FRAMEWORK}&period=${YEAR}&lang=en`,
+    );
+    const posts = english.criteria.find((item) => item.code === vietnamese.code)!;
+    expect(posts.explanation).toMatch(/\d+ posts in \d{4} \(\d+ needed\).* points$/);
+
+    await page.goto(`/units/${unitId}/scores?framework=${FRAMEWORK}&period=${YEAR}`);
+    await page.getByRole('heading', { name: `Điểm của ${UNIT_NAME}` }).waitFor();
+    await page.getByText(vietnamese.explanation, { exact: true }).waitFor();
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByText(posts.explanation, { exact: true }).waitFor();
+    expect(await page.getByText(vietnamese.explanation, { exact: true }).count()).toBe(0);
+    await screenshot(page, 'phone-scores-unit-english');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.getByText('VI', { exact: true }).click();
+    await page.getByText(vietnamese.explanation, { exact: true }).waitFor();
+  });
+
   it('shows a commune officer the explained scores, the gaps, the counted records and a new post', async () => {
     const page = await openPage(PHONE);
     await logIn(page, 'canbo.dakrve');

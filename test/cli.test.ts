@@ -79,6 +79,8 @@ describe('CLI in-process', () => {
         'restore',
         'seed-demo',
         'migrate',
+        'channel <create|list>',
+        'input <set>',
       ]) {
         expect(global.out).toContain(name);
       }
@@ -125,8 +127,12 @@ describe('CLI in-process', () => {
       const csv =
         'code,name,type,parent_code\nCLI01,Tỉnh Thử CLI,Tỉnh,\nCLI0101,Xã Một,Xã,CLI01\nCLI0102,Phường Hai,Phường,CLI01\n';
       const first = await cli(database, ['import-units', tempFile('units.csv', csv), '--date', '2025-07-01']);
-      expect(first.err).toBe('');
       expect(first.code).toBe(0);
+      // New units start on the day given: 2025 judges them from July, and the CLI says so.
+      expect(first.err).toContain(
+        'Lưu ý: 3 đơn vị mới bắt đầu từ 01/07/2025; điểm năm 2025 của chúng chỉ tính từ ngày đó',
+      );
+      expect(first.err).toContain('--date 2025-01-01');
       expect(first.out).toMatch(/Tạo mới:\s+3\n/);
       const [ward] = await database.db.select().from(units).where(eq(units.code, 'CLI0102'));
       expect(ward).toMatchObject({ kind: 'ward', name: 'Phường Hai', validFrom: '2025-07-01' });
@@ -391,6 +397,170 @@ describe('CLI in-process', () => {
       const nobody = await cli(database, ['grant', '--username', 'khong.ai', '--role', 'system_admin']);
       expect(nobody.code).toBe(1);
       expect(nobody.err).toContain('Không có tài khoản "khong.ai"');
+    });
+  });
+
+  describe('channels and inputs', () => {
+    const frameworkCode = 'thu-cli-nhap-tay';
+    beforeAll(async () => {
+      await createUnit(database.db, { code: '88001', name: 'Xã Nhập Tay', validFrom: '2020-01-01' });
+      // The framework written from the guide, valid from 2024 so that 2024-Q1 has begun on any day.
+      const text = fs
+        .readFileSync(
+          path.join(PROJECT_ROOT, 'test', 'fixtures', 'frameworks', 'written-from-guide.yaml'),
+          'utf8',
+        )
+        .replace('code: quangngai-tuyen-truyen-quy', `code: ${frameworkCode}`)
+        .replace('validFrom: 2026-01-01', 'validFrom: 2024-01-01');
+      const imported = await cli(database, ['framework', 'import', tempFile('nhap-tay.yaml', text)]);
+      expect(imported.code, imported.err).toBe(0);
+    });
+
+    it("creates and lists a unit's channels, audited, naming the option of a missing value", async () => {
+      const created = await cli(database, [
+        'channel',
+        'create',
+        '--unit',
+        '88001',
+        '--kind',
+        'website_column',
+        '--name',
+        'Chuyên mục Chuyển đổi số',
+        '--url',
+        'https://nhaptay.gov.vn/chuyen-doi-so',
+        '--started-on',
+        '2024-01-01',
+      ]);
+      expect(created.code, created.err).toBe(0);
+      expect(created.out).toContain('Đã thêm kênh cho Xã Nhập Tay');
+      expect(created.out).toContain('(website_column, website): Chuyên mục Chuyển đổi số, từ 01/01/2024');
+      const [audited] = await database.db
+        .select({ actor: auditLog.actorLabel })
+        .from(auditLog)
+        .where(eq(auditLog.action, 'channel.create'));
+      expect(audited?.actor).toBe('cli');
+
+      const listed = await cli(database, ['channel', 'list', '--unit', '88001']);
+      expect(listed.code).toBe(0);
+      expect(listed.out).toContain('Xã Nhập Tay: 1 kênh');
+      expect(listed.out).toContain('Chuyên mục Chuyển đổi số');
+
+      const noUrl = await cli(database, [
+        'channel',
+        'create',
+        '--unit',
+        '88001',
+        '--kind',
+        'website_column',
+        '--name',
+        'Khác',
+      ]);
+      expect(noUrl.code).toBe(1);
+      expect(noUrl.err).toContain('--url: Nhập địa chỉ chuyên mục Chuyển đổi số');
+      const badKind = await cli(database, [
+        'channel',
+        'create',
+        '--unit',
+        '88001',
+        '--kind',
+        'blog',
+        '--name',
+        'Khác',
+      ]);
+      expect(badKind.code).toBe(2);
+      expect(badKind.err).toContain('--kind "blog" không hợp lệ');
+    });
+
+    it('enters input values for a criterion, starting the assessment, and shows the live score', async () => {
+      const entered = await cli(database, [
+        'input',
+        'set',
+        '--unit',
+        '88001',
+        '--framework',
+        frameworkCode,
+        '--period',
+        '2024-Q1',
+        '--criterion',
+        'A1.2',
+        '--inputs',
+        'thon_co_loa=9,tong_so_thon=12',
+      ]);
+      expect(entered.code, entered.err).toBe(0);
+      expect(entered.out).toContain('Đã lập bản tự đánh giá 2024-Q1 của Xã Nhập Tay');
+      // 9/12 = 75 % of 10.
+      expect(entered.out).toContain(
+        'Điểm trực tiếp: 7,5/10 — Số thôn có cụm loa hoạt động/Tổng số thôn, tổ dân phố: 9 trên 12 (75%)',
+      );
+
+      // The same assessment the second time; the API's JSON object is accepted too; a manual score.
+      const again = await cli(database, [
+        'input',
+        'set',
+        '--unit',
+        '88001',
+        '--framework',
+        frameworkCode,
+        '--period',
+        '2024-Q1',
+        '--criterion',
+        'A1.2',
+        '--inputs',
+        '{"thon_co_loa": 12}',
+      ]);
+      expect(again.code, again.err).toBe(0);
+      expect(again.out).not.toContain('Đã lập');
+      expect(again.out).toContain('Điểm trực tiếp: 10/10');
+      const manual = await cli(database, [
+        'input',
+        'set',
+        '--unit',
+        '88001',
+        '--framework',
+        frameworkCode,
+        '--period',
+        '2024-Q1',
+        '--criterion',
+        'A2.1',
+        '--self-score',
+        '4,5',
+        '--explanation',
+        'Đã tổ chức 3 hội nghị',
+      ]);
+      expect(manual.code, manual.err).toBe(0);
+      expect(manual.out).toContain('Điểm trực tiếp: 4,5/5 — Điểm chấm thủ công');
+
+      const unknownKey = await cli(database, [
+        'input',
+        'set',
+        '--unit',
+        '88001',
+        '--framework',
+        frameworkCode,
+        '--period',
+        '2024-Q1',
+        '--criterion',
+        'A1.2',
+        '--inputs',
+        'so_thon=3',
+      ]);
+      expect(unknownKey.code).toBe(1);
+      expect(unknownKey.err).toContain(
+        'Tiêu chí A1.2 không có ô nhập "so_thon" (có: thon_co_loa, tong_so_thon)',
+      );
+      const nothing = await cli(database, [
+        'input',
+        'set',
+        '--unit',
+        '88001',
+        '--framework',
+        frameworkCode,
+        '--period',
+        '2024-Q1',
+        '--criterion',
+        'A1.2',
+      ]);
+      expect(nothing.code).toBe(2);
     });
   });
 });

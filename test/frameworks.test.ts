@@ -26,6 +26,7 @@ import { summarizeKinds } from '../src/server/frameworks/summarize-framework';
 import { toEpochDay } from '../src/server/scoring/day-numbers';
 import { createDaySeries, EMPTY_SERIES } from '../src/server/scoring/day-series';
 import { type CriterionEntry, evaluateUnit } from '../src/server/scoring/evaluate';
+import { measureKey } from '../src/server/scoring/measure-key';
 import { parsePeriod } from '../src/server/scoring/periods';
 import type {
   FrameworkDetailDto,
@@ -445,6 +446,41 @@ describe('checks beyond the schema', () => {
       `${C0}.rule.measure.languages[0]`,
     ]);
     expect(result.warnings[1]!.message).toContain('Chủ đề "du_lich" không có trong danh mục chủ đề quốc gia');
+  });
+});
+
+describe('measures over several sources', () => {
+  const withMeasure = (measure: Json) =>
+    parse(framework([criterion('1.1', { rule: { type: 'count', measure, threshold: 2 } })]));
+
+  it('accepts a list of sources and eachVersion, and names a wrong one', () => {
+    const listed = withMeasure({
+      source: ['posts', 'press_issues'],
+      ethnicLanguagesOnly: true,
+      eachVersion: true,
+    });
+    expect(listed.errors).toEqual([]);
+    expect(listed.warnings).toEqual([]);
+    const rule = listed.framework!.pillars[0]!.indices[0]!.criteria[0]!.rule;
+    expect(rule).toMatchObject({ measure: { source: ['posts', 'press_issues'], eachVersion: true } });
+
+    expect(errorAt(withMeasure({ source: [] }), `${C0}.rule.measure.source`).message).toContain('source');
+    expect(
+      errorAt(withMeasure({ source: ['posts', 'blogs'] }), `${C0}.rule.measure.source`).message,
+    ).toContain('posts, broadcasts, press_issues, banners');
+    // A filter of one kind is fine when that kind is in the list.
+    expect(withMeasure({ source: ['banners', 'posts'], verifiedOnly: true }).warnings).toEqual([]);
+    expect(withMeasure({ source: ['posts', 'press_issues'], verifiedOnly: true }).warnings[0]!.message).toBe(
+      'verifiedOnly chỉ có nghĩa với source: banners.',
+    );
+  });
+
+  it('counts the same records under one key whatever the order, and one source as itself', () => {
+    expect(measureKey({ source: ['press_issues', 'posts'] })).toBe(
+      measureKey({ source: ['posts', 'press_issues'] }),
+    );
+    expect(measureKey({ source: ['posts'] })).toBe(measureKey({ source: 'posts' }));
+    expect(measureKey({ source: 'posts', eachVersion: true })).not.toBe(measureKey({ source: 'posts' }));
   });
 });
 

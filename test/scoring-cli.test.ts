@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/server/cli/run-cli';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
@@ -109,9 +111,9 @@ describe('score command', () => {
         'Kỳ: năm 2025',
         '',
         `1.4. ${TITLE_14}`,
-        '   20/20 điểm [đạt] — Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 12/10 tin bài trong năm 2025 → 20/20 điểm',
+        '   20/20 điểm [đạt] — Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 12 tin bài trong năm 2025 (cần 10) → 20/20 điểm',
         `1.5. ${TITLE_15}`,
-        '   0/20 điểm [chưa đạt] — 51/52 tuần có lượt phát → 0/20 điểm',
+        '   0/20 điểm [chưa đạt] — 51 trên 52 tuần có lượt phát → 0/20 điểm',
         '',
         'Tổng: 20/40 điểm (50%) [một phần]',
         '',
@@ -171,6 +173,35 @@ describe('score command', () => {
     ]);
     expect(view.code).toBe(0);
     expect((JSON.parse(view.out) as UnitScoreDto).sourceUnits).toEqual([{ id: iaMo, name: 'Xã Ia Mơ' }]);
+  });
+
+  it('prints the JSON shape the guide shows, a pending criterion as null', async () => {
+    const guide = fs.readFileSync(path.join(import.meta.dirname, '..', 'docs', 'frameworks.md'), 'utf8');
+    const example = guide.match(/<!-- score-json[^>]*-->\n```json\n([\s\S]*?)\n```/)?.[1];
+    expect(example, 'the score-json example of docs/frameworks.md').toBeDefined();
+    const documented = JSON.parse(example!) as Record<string, unknown> & {
+      criteria: Array<Record<string, unknown>>;
+    };
+    const run = await cli([
+      'score',
+      '--framework',
+      'kontum-780',
+      '--unit',
+      '24001',
+      '--period',
+      '2025',
+      '--json',
+    ]);
+    const printed = JSON.parse(run.out) as Record<string, unknown> & {
+      criteria: Array<Record<string, unknown>>;
+    };
+    const keys = (value: unknown) => Object.keys(value as object).sort();
+    expect(keys(documented)).toEqual(keys(printed));
+    for (const key of ['framework', 'period', 'unit'] as const)
+      expect(keys(documented[key])).toEqual(keys(printed[key]));
+    expect(keys(documented.criteria[0])).toEqual(keys(printed.criteria[0]));
+    // The documented pending criterion: null, grey, and 0 in the total (20 + 0 of 40 is printed here).
+    expect(documented.criteria[0]).toMatchObject({ score: null, status: 'grey' });
   });
 
   it('answers usage mistakes with exit code 2 and failures with 1, in Vietnamese', async () => {

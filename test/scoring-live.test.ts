@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewActivity } from '../src/server/db/repositories/activities';
-import { activities } from '../src/server/db/schema-activities';
+import { activities, channels as channelsTable } from '../src/server/db/schema-activities';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { ChannelKind } from '../src/shared/activities';
 import type { ActivityDetailDto } from '../src/shared/api/activities';
@@ -20,7 +20,7 @@ import type { ErrorBody } from '../src/shared/errors';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createKonTumScenario, createSignedInUser } from './support/scenarios';
-import { addDxChannel, addDxRecords, thursdays } from './support/scoring-records';
+import { addDxChannel, addDxRecords, monthly, thursdays } from './support/scoring-records';
 
 /**
  * Live scores through the API, on records in the database: the scoreboard of a subtree, one unit's
@@ -382,25 +382,27 @@ describe('live scores', () => {
         status: 'green',
         gaps: [],
         explanation:
-          'Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 12/10 tin bài trong năm 2025 → 20/20 điểm',
+          'Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 12 tin bài trong năm 2025 (cần 10) → 20/20 điểm',
       });
       expect(criterionOf(bang, '1.5#2')).toMatchObject({
         code: '1.5',
         score: 20,
         status: 'green',
-        explanation: '52/52 tuần có lượt phát → 20/20 điểm',
+        explanation: '52 trên 52 tuần có lượt phát → 20/20 điểm',
       });
 
       // Ia Dom: 10 posts reach the threshold → 20; weeks 20 and 33 empty → 50/52 → 0; 20/40 = 50 %.
       const dom = rowOf(found, iaDom);
       expect(dom).toMatchObject({ score: 20, max: 40, percent: 50, status: 'amber' });
       expect(criterionOf(dom, '1.4')).toMatchObject({ score: 20, status: 'green' });
-      expect(criterionOf(dom, '1.4').explanation).toContain('10/10 tin bài trong năm 2025 → 20/20 điểm');
+      expect(criterionOf(dom, '1.4').explanation).toContain(
+        '10 tin bài trong năm 2025 (cần 10) → 20/20 điểm',
+      );
       // The broadcast of 30/12/2025 belongs to week 1 of 2026: still 50, not 51.
       expect(criterionOf(dom, '1.5#2')).toMatchObject({
         score: 0,
         status: 'red',
-        explanation: '50/52 tuần có lượt phát → 0/20 điểm',
+        explanation: '50 trên 52 tuần có lượt phát → 0/20 điểm',
         // The period is over: nothing can be done any more, so no gaps.
         gaps: [],
       });
@@ -413,9 +415,9 @@ describe('live scores', () => {
         score: 0,
         status: 'red',
         explanation:
-          'Chưa có chuyên mục CĐS trên trang thông tin điện tử; 0/10 tin bài trong năm 2025 → chưa đủ các điều kiện, 0/20 điểm',
+          'Chưa có chuyên mục CĐS trên trang thông tin điện tử; 0 tin bài trong năm 2025 (cần 10) → chưa đủ các điều kiện, 0/20 điểm',
       });
-      expect(criterionOf(kha, '1.5#2').explanation).toBe('0/52 tuần có lượt phát → 0/20 điểm');
+      expect(criterionOf(kha, '1.5#2').explanation).toBe('0 trên 52 tuần có lượt phát → 0/20 điểm');
     });
 
     it('gives the same numbers on the unit page as on the board', async () => {
@@ -491,7 +493,7 @@ describe('live scores', () => {
       const after = await scores(office, iaPet, 'period=2025');
       expect(after.byCode['1.4']).toMatchObject({ score: 0, status: 'red' });
       expect(after.byCode['1.4']!.explanation).toBe(
-        'Có chuyên mục CĐS trên trang thông tin điện tử từ 01/06/2022; 9/10 tin bài trong năm 2025 → chưa đủ các điều kiện, 0/20 điểm',
+        'Có chuyên mục CĐS trên trang thông tin điện tử từ 01/06/2022; 9 tin bài trong năm 2025 (cần 10) → chưa đủ các điều kiện, 0/20 điểm',
       );
 
       // Broadcasts too: week 10's only broadcast rejected, week 11's flagged as a duplicate of
@@ -504,7 +506,7 @@ describe('live scores', () => {
       const weeks = await scores(office, iaPet, 'period=2025');
       expect(weeks.byCode['1.5']).toMatchObject({
         score: 0,
-        explanation: '50/52 tuần có lượt phát → 0/20 điểm',
+        explanation: '50 trên 52 tuần có lượt phát → 0/20 điểm',
         facts: { weeks: 52, weeks_qualifying: 50, weeks_missing: 2 },
       });
     });
@@ -538,7 +540,9 @@ describe('live scores', () => {
       expect(cleared.statusCode, cleared.body).toBe(200);
       const restored = await scores(office, iaPet, 'period=2025');
       expect(restored.byCode['1.4']).toMatchObject({ score: 20, status: 'green' });
-      expect(restored.byCode['1.4']!.explanation).toContain('10/10 tin bài trong năm 2025 → 20/20 điểm');
+      expect(restored.byCode['1.4']!.explanation).toContain(
+        '10 tin bài trong năm 2025 (cần 10) → 20/20 điểm',
+      );
 
       // A new post through the API shows on the very next read (nothing is cached): 11.
       const created = await office.post('/api/activities', {
@@ -554,7 +558,9 @@ describe('live scores', () => {
       expect(created.statusCode, created.body).toBe(200);
       ids.set('petNew', created.json<ActivityDetailDto>().id);
       const latest = await board(office, `period=2025&unitId=${province}`);
-      expect(criterionOf(rowOf(latest, iaPet), '1.4').explanation).toContain('11/10 tin bài trong năm 2025');
+      expect(criterionOf(rowOf(latest, iaPet), '1.4').explanation).toContain(
+        '11 tin bài trong năm 2025 (cần 10)',
+      );
     });
   });
 
@@ -715,9 +721,9 @@ describe('live scores', () => {
       ]);
       expect(found).toMatchObject({ score: 40, max: 40, percent: 100, status: 'green' });
       expect(found.byCode['1.4']!.explanation).toBe(
-        'Có chuyên mục CĐS trên trang thông tin điện tử từ 01/05/2023; 11/10 tin bài trong năm 2025 → 20/20 điểm',
+        'Có chuyên mục CĐS trên trang thông tin điện tử từ 01/05/2023; 11 tin bài trong năm 2025 (cần 10) → 20/20 điểm',
       );
-      expect(found.byCode['1.5']!.explanation).toBe('52/52 tuần có lượt phát → 20/20 điểm');
+      expect(found.byCode['1.5']!.explanation).toBe('52 trên 52 tuần có lượt phát → 20/20 điểm');
       const records = await counted(quangNgaiOffice, s.dakRve, '1.4', 'period=2025');
       expect(records.total).toBe(11);
       expect(new Set(records.items.map((item) => item.unitName))).toEqual(
@@ -729,7 +735,7 @@ describe('live scores', () => {
       const own = await scores(quangNgaiOffice, s.dakRve, 'period=2025&view=as_they_were');
       expect(own).toMatchObject({ view: 'as_they_were', activeFrom: '2025-07-01', score: 20 });
       expect(own.sourceUnits).toEqual([{ id: s.dakRve, name: 'Xã Đăk Rve' }]);
-      expect(own.byCode['1.5']!.explanation).toBe('26/26 tuần có lượt phát → 20/20 điểm');
+      expect(own.byCode['1.5']!.explanation).toBe('26 trên 26 tuần có lượt phát → 20/20 điểm');
     });
 
     it('adds up the former communes for a year before the merge', async () => {
@@ -738,7 +744,7 @@ describe('live scores', () => {
       expect(found.activeFrom).toBe('2024-01-01');
       // Xã Đăk Rve did not exist in 2024: only the two former communes count.
       expect(found.sourceUnits.map((unit) => unit.name)).toEqual(['Thị trấn Đắk Rve', 'Xã Đắk Pne']);
-      expect(found.byCode['1.4']!.explanation).toContain('11/10 tin bài trong năm 2024 → 20/20 điểm');
+      expect(found.byCode['1.4']!.explanation).toContain('11 tin bài trong năm 2024 (cần 10) → 20/20 điểm');
       const successors = await board(quangNgaiOffice, `period=2024&unitId=${s.quangNgai}`);
       expect(successors.rows.map((row) => row.name)).toEqual(['Xã Đăk Rve', 'Xã Kon Braih']);
       // Kon Braih: Tân Lập's 10 posts in its column → 20.
@@ -761,7 +767,7 @@ describe('live scores', () => {
       expect(rowOf(found, s.ttDakRve)).toMatchObject({ parentName: 'Huyện Kon Rẫy' });
       // Each former commune alone: town 4 posts, Đắk Pne 7 → 0; Tân Lập 10 → 20.
       expect(criterionOf(rowOf(found, s.ttDakRve), '1.4').explanation).toContain(
-        '4/10 tin bài trong năm 2024',
+        '4 tin bài trong năm 2024 (cần 10)',
       );
       expect(criterionOf(rowOf(found, s.dakPne), '1.4').score).toBe(0);
       expect(criterionOf(rowOf(found, s.tanLap), '1.4').score).toBe(20);
@@ -782,7 +788,7 @@ describe('live scores', () => {
       });
       // 2 posts by 31/03/2025 (03/02 and 03/03).
       expect(running.byCode['1.4']!.explanation).toContain(
-        '2/10 tin bài trong năm 2025, tính đến 31/03/2025',
+        '2 tin bài trong năm 2025 (cần 10), tính đến 31/03/2025',
       );
       // Asked for the successors view in a year it has ended, it has no row.
       const gone = refused(
@@ -813,9 +819,9 @@ describe('live scores', () => {
       const town = rowOf(found, s.ttDakRve);
       expect(criterionOf(town, '1.5#2')).toMatchObject({ score: 20, gaps: [] });
       expect(criterionOf(town, '1.5#2').explanation).toBe(
-        '26/26 tuần có lượt phát, đến 30/06/2025, ngày cuối của đơn vị → 20/20 điểm',
+        '26 trên 26 tuần có lượt phát, đến 30/06/2025, ngày cuối của đơn vị → 20/20 điểm',
       );
-      expect(criterionOf(town, '1.4').explanation).toContain('3/10 tin bài trong năm 2025');
+      expect(criterionOf(town, '1.4').explanation).toContain('3 tin bài trong năm 2025 (cần 10)');
       expect(town.projectedScore).toBe(town.score);
       expect(town).toMatchObject({ activeFrom: '2025-01-01', activeUntil: '2025-06-30' });
       const ownPage = await scores(quangNgaiOffice, s.ttDakRve, 'period=2025');
@@ -894,11 +900,11 @@ describe('live scores', () => {
       expect(district.criteria.map((item) => item.key)).toEqual(['1.5', '1.6', '1.7']);
       expect(district).toMatchObject({ score: 25, max: 30, percent: 83.3, status: 'amber' });
       expect(criterionOf(district, '1.5')).toMatchObject({ score: 10, max: 10 });
-      expect(criterionOf(district, '1.5').explanation).toContain('20/20 tin bài trong năm 2024');
+      expect(criterionOf(district, '1.5').explanation).toContain('20 tin bài trong năm 2024 (cần 20)');
       expect(criterionOf(district, '1.7')).toMatchObject({
         score: 5,
         status: 'amber',
-        explanation: '12/52 tuần có lượt phát → mức hằng tháng, 5/10 điểm',
+        explanation: '12 trên 52 tuần có lượt phát → mức hằng tháng, 5/10 điểm',
       });
       // The records behind the district's numbers: 20 posts for 1.5, 12 broadcasts for 1.7, none
       // for the programme itself (1.6).
@@ -922,7 +928,7 @@ describe('live scores', () => {
       expect(found.byCode['1.5']).toMatchObject({
         score: 20,
         status: 'green',
-        explanation: '26/26 tuần có lượt phát → 20/20 điểm',
+        explanation: '26 trên 26 tuần có lượt phát → 20/20 điểm',
         facts: { weeks: 26, weeks_qualifying: 26, weeks_missing: 0 },
       });
       // No column → 1.4 is 0: 20/40.
@@ -960,14 +966,14 @@ describe('live scores', () => {
         status: 'red',
         gaps: ['cần thêm 6 tin bài trước 31/12'],
         explanation:
-          'Có chuyên mục CĐS trên trang thông tin điện tử từ 01/01/2024; 4/10 tin bài trong năm 2026, tính đến 30/06/2026 → chưa đủ các điều kiện, 0/20 điểm',
+          'Có chuyên mục CĐS trên trang thông tin điện tử từ 01/01/2024; 4 tin bài trong năm 2026 (cần 10), tính đến 30/06/2026 → chưa đủ các điều kiện, 0/20 điểm',
       });
       // 1.5: weeks 5 and 9 had no broadcast → 24/26; a missed week loses the criterion for the year.
       expect(found.byCode['1.5']).toMatchObject({
         score: 0,
         projectedScore: 0,
         status: 'red',
-        explanation: '24/26 tuần có lượt phát, tính đến 30/06/2026 → 0/20 điểm',
+        explanation: '24 trên 26 tuần có lượt phát, tính đến 30/06/2026 → 0/20 điểm',
         gaps: ['tuần 5 và 9 chưa có lượt phát: không còn đạt điểm tiêu chí này'],
         facts: { weeks: 53, weeks_qualifying: 24, weeks_counted: 26, weeks_missing: 2, weeks_remaining: 27 },
       });
@@ -983,14 +989,14 @@ describe('live scores', () => {
         status: 'green',
         gaps: ['cần thêm 4 tin bài trước 31/12'],
         explanation:
-          'Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 6/10 tin bài trong năm 2026, tính đến 30/06/2026 → hiện 0/20 điểm; dự kiến 20/20 điểm',
+          'Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 6 tin bài trong năm 2026 (cần 10), tính đến 30/06/2026 → hiện 0/20 điểm; dự kiến 20/20 điểm',
       });
       // 1.5: 26/26 weeks so far; the 27 weeks to come each need a broadcast.
       expect(found.byCode['1.5']).toMatchObject({
         score: 0,
         projectedScore: 20,
         status: 'green',
-        explanation: '26/26 tuần có lượt phát, tính đến 30/06/2026 → hiện 0/20 điểm; dự kiến 20/20 điểm',
+        explanation: '26 trên 26 tuần có lượt phát, tính đến 30/06/2026 → hiện 0/20 điểm; dự kiến 20/20 điểm',
         gaps: ['mỗi tuần còn lại (27 tuần) cần ít nhất 1 lượt phát'],
       });
       expect(found).toMatchObject({ score: 0, projectedScore: 40, percent: 0, status: 'green' });
@@ -1036,11 +1042,11 @@ describe('live scores', () => {
       // 2026 as of 30/06: Ia Dom's 4 posts are 1 short of 5; Ia Băng's 6 reach it → 20 now.
       const dom = await scores(office, iaDom, 'period=2026&asOf=2026-06-30');
       expect(dom.framework.version).toBe('2026');
-      expect(dom.byCode['1.4']!.explanation).toContain('4/5 tin bài trong năm 2026');
+      expect(dom.byCode['1.4']!.explanation).toContain('4 tin bài trong năm 2026 (cần 5)');
       expect(dom.byCode['1.4']!.gaps).toEqual(['cần thêm 1 tin bài trước 31/12']);
       const bang = await scores(office, iaBang, 'period=2026&asOf=2026-06-30');
       expect(bang.byCode['1.4']).toMatchObject({ score: 20, status: 'green' });
-      expect(bang.byCode['1.4']!.explanation).toContain('6/5 tin bài trong năm 2026');
+      expect(bang.byCode['1.4']!.explanation).toContain('6 tin bài trong năm 2026 (cần 5)');
       const found = await board(office, `period=2026&unitId=${province}&asOf=2026-06-30`);
       expect(found.framework.version).toBe('2026');
       expect(rowOf(found, iaBang).score).toBe(20);
@@ -1102,15 +1108,16 @@ describe('live scores', () => {
         score: 15,
         status: 'green',
         explanation:
-          'Có chương trình Chuyển đổi số: Có chương trình CĐS trên đài truyền thanh từ 01/01/2023 (5/5); Phát mỗi tuần: 13/13 tuần có lượt phát (10/10) → 15/15 điểm',
+          'Có chương trình Chuyển đổi số: Có chương trình CĐS trên đài truyền thanh từ 01/01/2023 (5/5 điểm); Phát mỗi tuần: 13 trên 13 tuần có lượt phát (10/10 điểm) → 15/15 điểm',
       });
       // 3 policy posts → met.
       expect(byCode['A1.5']).toMatchObject({ score: 5, status: 'green' });
-      expect(byCode['A1.5']!.explanation).toContain('3/3 tin bài trong quý I/2026');
+      expect(byCode['A1.5']!.explanation).toContain('3 tin bài trong quý I/2026 (cần 3)');
       expect(byCode['A1.6']).toMatchObject({
         score: 0,
         status: 'red',
-        explanation: '0/3 tháng có ít nhất 2 lượt phát tiếng dân tộc → dưới mức hai trên ba tháng, 0/10 điểm',
+        explanation:
+          '0 trên 3 tháng có ít nhất 2 lượt phát tiếng dân tộc → dưới mức hai trên ba tháng, 0/10 điểm',
       });
       expect(byCode['A2.1']).toMatchObject({
         score: null,
@@ -1139,9 +1146,175 @@ describe('live scores', () => {
       expect(ratio).toMatchObject({
         score: 7.5,
         status: 'amber',
-        explanation: 'Số thôn có cụm loa hoạt động/Tổng số thôn, tổ dân phố: 9/12 (75%) → 7,5/10 điểm',
+        explanation: 'Số thôn có cụm loa hoạt động/Tổng số thôn, tổ dân phố: 9 trên 12 (75%) → 7,5/10 điểm',
       });
       expect(found).toMatchObject({ score: 31.5, max: 60, percent: 52.5 });
+    });
+  });
+
+  describe('measures over several sources, and translations', () => {
+    const code = 'thu-nguon-va-ban-dich';
+    let iaLy: string;
+    let ids: { p1: string; p1Sed: string; p1Bdq: string; p2Sed: string };
+
+    beforeAll(async () => {
+      iaLy = await createUnit(db(), { kind: 'commune', code: '24009', name: 'Xã Ia Ly', parentId: province });
+      const column = await addChannel(iaLy, 'website_column', 'Chuyên mục CĐS', '2020-01-01');
+      const [press] = await db()
+        .insert(channelsTable)
+        .values({
+          unitId: iaLy,
+          kind: 'press_column',
+          platform: 'newspaper',
+          name: 'Chuyên mục báo',
+          startedOn: '2020-01-01',
+        })
+        .returning({ id: channelsTable.id });
+      // One post and one press issue in every month of 2024: 2 a month only when counted together.
+      await addRecords('post', iaLy, column, monthly(2024, '10'));
+      await addDxRecords(db(), 'press_issue', iaLy, press!.id, monthly(2024, '20'));
+      // A post of 05/03/2024 with versions in Xơ Đăng (06/03 điểm) and Ba Na (07/03 điểm); a post of
+      // 28/12/2023 whose Xơ Đăng version came out on 03/01/2024.
+      const [p1] = await addRecords('post', iaLy, column, ['2024-03-05']);
+      const [p1Sed] = await addRecords('post', iaLy, column, ['2024-03-06'], {
+        translationOfId: p1!,
+        language: 'sed',
+      });
+      const [p1Bdq] = await addRecords('post', iaLy, column, ['2024-03-07'], {
+        translationOfId: p1!,
+        language: 'bdq',
+      });
+      const [p2] = await addRecords('post', iaLy, column, ['2023-12-28']);
+      const [p2Sed] = await addRecords('post', iaLy, column, ['2024-01-03'], {
+        translationOfId: p2!,
+        language: 'sed',
+      });
+      ids = { p1: p1!, p1Sed: p1Sed!, p1Bdq: p1Bdq!, p2Sed: p2Sed! };
+
+      const criterion = (c: string, rule: unknown) => ({ code: c, title: `Tiêu chí ${c}`, max: 10, rule });
+      const framework = {
+        code,
+        version: '2024',
+        name: 'Bộ chỉ số thử nguồn và bản dịch',
+        legalBasis: 'Thử',
+        issuingBody: 'Thử',
+        validFrom: '2024-01-01',
+        appliesTo: ['commune'],
+        pillars: [
+          {
+            code: '1',
+            title: 'Trụ cột',
+            indices: [
+              {
+                code: '1',
+                title: 'Chỉ số',
+                criteria: [
+                  criterion('1', {
+                    type: 'minimum_each',
+                    measure: { source: ['posts', 'press_issues'] },
+                    every: 'month',
+                    atLeast: 2,
+                  }),
+                  criterion('2', {
+                    type: 'minimum_each',
+                    measure: { source: 'posts' },
+                    every: 'month',
+                    atLeast: 2,
+                  }),
+                  criterion('3', { type: 'count', measure: { source: 'posts' }, threshold: 13 }),
+                  criterion('4', {
+                    type: 'count',
+                    measure: { source: 'posts', ethnicLanguagesOnly: true },
+                    threshold: 2,
+                  }),
+                  criterion('5', {
+                    type: 'count',
+                    measure: { source: 'posts', ethnicLanguagesOnly: true, eachVersion: true },
+                    threshold: 3,
+                  }),
+                ],
+              },
+            ],
+          },
+        ],
+      };
+      const imported = await admin.request({
+        method: 'POST',
+        url: '/api/frameworks?fileName=thu.json',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: JSON.stringify(framework),
+      });
+      expect(imported.statusCode, imported.body).toBe(200);
+    });
+
+    const scoresOf = async () => {
+      const response = await admin.get(`/api/units/${iaLy}/scores?framework=${code}&period=2024`);
+      expect(response.statusCode, response.body).toBe(200);
+      return Object.fromEntries(response.json<UnitScoreDto>().criteria.map((item) => [item.code, item]));
+    };
+    const listed = async (criterion: string) => {
+      const response = await admin.get(
+        `/api/units/${iaLy}/scores/${criterion}/records?framework=${code}&period=2024&limit=500`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: CountedRecordDto[]; total: number }>();
+    };
+
+    it('counts posts and press issues together as one figure', async () => {
+      const byCode = await scoresOf();
+      // Every month: 1 post + 1 press issue (March: 2 posts) → 12/12 months with at least 2.
+      expect(byCode['1']).toMatchObject({ score: 10, facts: { months_2_qualifying: 12 } });
+      expect(byCode['1']!.explanation).toContain('12 trên 12 tháng có ít nhất 2 tin bài hoặc kỳ báo');
+      // Posts alone reach 2 only in March (the post of 05/03 and that of 10/03).
+      expect(byCode['2']).toMatchObject({ score: 0, facts: { months_2_qualifying: 1 } });
+      const records = await listed('1');
+      expect(records.total).toBe(25);
+      expect(records.items.filter((item) => item.kind === 'press_issue')).toHaveLength(12);
+    });
+
+    it('writes explanations in the language asked for, counts in words', async () => {
+      const english = await admin.get(`/api/units/${iaLy}/scores?framework=${code}&period=2024&lang=en`);
+      expect(english.statusCode, english.body).toBe(200);
+      const byCode = Object.fromEntries(
+        english.json<UnitScoreDto>().criteria.map((item) => [item.code, item]),
+      );
+      expect(byCode['1']!.explanation).toBe(
+        '12 of 12 months with at least 2 posts or press issues → 10/10 points',
+      );
+      expect(byCode['3']!.explanation).toBe('13 posts in 2024 (13 needed) → 10/10 points');
+      const board = await admin.get(
+        `/api/scoreboard?framework=${code}&period=2024&unitId=${province}&lang=en`,
+      );
+      expect(board.statusCode, board.body).toBe(200);
+      const row = board.json<ScoreboardDto>().rows.find((item) => item.unitId === iaLy)!;
+      expect(row.criteria.find((item) => item.code === '2')!.explanation).toBe(
+        '1 of 12 months with at least 2 posts → 0/10 points',
+      );
+      // Vietnamese by default, and counts never as "13/13", which reads as a date.
+      expect((await scoresOf())['3']!.explanation).toBe('13 tin bài trong năm 2024 (cần 13) → 10/10 điểm');
+      const bad = await admin.get(`/api/units/${iaLy}/scores?framework=${code}&period=2024&lang=fr`);
+      expect(bad.statusCode).toBe(400);
+    });
+
+    it('counts a translation as a version of its post, not as a new post', async () => {
+      const byCode = await scoresOf();
+      // 12 monthly posts + the post of 05/03; its two versions and the version of a 2023 post are not new posts.
+      expect(byCode['3']).toMatchObject({ score: 10, facts: { count: 13 } });
+      const records = await listed('3');
+      expect(records.total).toBe(13);
+      expect(records.items.map((item) => item.id)).not.toContain(ids.p1Sed);
+      expect(records.items.map((item) => item.id)).toContain(ids.p1);
+    });
+
+    it('counts a post with ethnic-language versions once, unless the measure asks for each version', async () => {
+      const byCode = await scoresOf();
+      // The post of 05/03 (first in an ethnic language on 06/03) and the 2023 post (its version on 03/01/2024).
+      expect(byCode['4']).toMatchObject({ score: 10, facts: { count: 2 } });
+      expect((await listed('4')).items.map((item) => item.id).sort()).toEqual([ids.p1Sed, ids.p2Sed].sort());
+      expect(byCode['5']).toMatchObject({ score: 10, facts: { count: 3 } });
+      expect((await listed('5')).items.map((item) => item.id).sort()).toEqual(
+        [ids.p1Sed, ids.p1Bdq, ids.p2Sed].sort(),
+      );
     });
   });
 });

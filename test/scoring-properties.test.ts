@@ -13,6 +13,7 @@ import {
   frameworkSchema,
   MEASURE_SOURCES,
   type MeasureSource,
+  measureSources,
   type PeriodKind,
   type RuleSpec,
   ruleSchema,
@@ -100,13 +101,24 @@ function factsOf(window: ScoringWindow, records: Records, channels: ChannelFact[
   ) as Record<MeasureSource, ReturnType<typeof createDaySeries>>;
   return {
     window,
-    series: (measure) => series[measure.source],
+    series: (measure) => {
+      const sources = measureSources(measure);
+      if (sources.length === 1) return series[sources[0]!];
+      const days = sources.flatMap((source) => records[source].map(toEpochDay));
+      return createDaySeries(
+        days,
+        days.map(() => 1),
+      );
+    },
     channels: (spec) => channels.filter((channel) => spec.channelKinds.includes(channel.kind as never)),
   };
 }
 
 const INPUT_KEYS = ['a', 'b', 'c'] as const;
-const measureArb = fc.constantFrom(...MEASURE_SOURCES).map((source) => ({ source }));
+const measureArb = fc.oneof(
+  fc.constantFrom(...MEASURE_SOURCES).map((source) => ({ source })),
+  fc.subarray([...MEASURE_SOURCES], { minLength: 1 }).map((source) => ({ source })),
+);
 const quantityArb = fc.oneof(
   measureArb.map((measure) => ({ measure })),
   fc.constantFrom(...INPUT_KEYS).map((input) => ({ input })),
@@ -298,13 +310,49 @@ describe('rule engine properties', () => {
           fc.pre(extraDay <= window.through && extraDay <= window.period.to);
           const criterion = criterionOf(rule, max);
           const before = evaluateCriterion(criterion, factsOf(window, records));
-          const source = 'measure' in rule && rule.measure ? rule.measure.source : 'posts';
+          const source = 'measure' in rule && rule.measure ? measureSources(rule.measure)[0]! : 'posts';
           const after = evaluateCriterion(
             criterion,
             factsOf(window, { ...records, [source]: [...records[source], extraDay] }),
           );
           expect(after.score!).toBeGreaterThanOrEqual(before.score!);
           expect(after.projectedScore!).toBeGreaterThanOrEqual(before.projectedScore!);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never gives an all_of more than its weakest member's share, nor an any_of more than its strongest", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('all_of' as const, 'any_of' as const),
+        fc.array(ruleArb, { minLength: 1, maxLength: 3 }),
+        maxArb,
+        windowArb,
+        recordsArb,
+        channelsArb,
+        entryArb,
+        (type, members, max, window, offsets, channels, entry) => {
+          fc.pre(members.every((member) => member.type !== 'manual'));
+          const facts = factsOf(window, recordDays(window, offsets), channels);
+          const share = (rule: RuleSpec, read: (result: RuleResult) => number | null) => {
+            const value = read(evaluateCriterion(criterionOf(rule, max), facts, entry));
+            return value === null ? null : value / max;
+          };
+          for (const read of [(r: RuleResult) => r.score, (r: RuleResult) => r.projectedScore]) {
+            const whole = share({ type, rules: members }, read);
+            if (whole === null) continue;
+            const shares = members.map((member) => share(member, read));
+            const known = shares.filter((value): value is number => value !== null);
+            if (type === 'all_of') {
+              // A member waiting for a person cannot have made the whole met.
+              if (whole > 0) expect(shares.every((value) => value !== null)).toBe(true);
+              if (known.length > 0) expect(whole).toBeLessThanOrEqual(Math.min(...known) + 1e-9);
+            } else {
+              expect(whole).toBeLessThanOrEqual(Math.max(0, ...known) + 1e-9);
+            }
+          }
         },
       ),
       { numRuns: 300 },

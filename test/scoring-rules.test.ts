@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toEpochDay } from '../src/server/scoring/day-numbers';
 import { createDaySeries, EMPTY_SERIES } from '../src/server/scoring/day-series';
@@ -19,6 +21,7 @@ import {
   frameworkSchema,
   type MeasureSource,
   type MeasureSpec,
+  measureSources,
   type PeriodKind,
 } from '../src/shared/frameworks/definition';
 import type { UnitKind } from '../src/shared/units';
@@ -75,7 +78,15 @@ function factsOf(options: FactsOptions = {}): BaseFacts {
   const period = parsePeriod(options.kind ?? 'year', options.period ?? '2024')!;
   return {
     window: { period, activeFrom: options.activeFrom ?? period.from, through: options.through ?? period.to },
-    series: (measure: MeasureSpec) => options.series?.[measure.source] ?? EMPTY_SERIES,
+    // Several sources are counted together, as the loader does in one column.
+    series: (measure: MeasureSpec) => {
+      const parts = measureSources(measure).map((source) => options.series?.[source] ?? EMPTY_SERIES);
+      if (parts.length === 1) return parts[0]!;
+      return {
+        total: parts.reduce((sum, part) => sum + part.total, 0),
+        countOn: (day: number) => parts.reduce((sum, part) => sum + part.countOn(day), 0),
+      };
+    },
     channels: (spec) =>
       (options.channels ?? []).filter((channel) => spec.channelKinds.includes(channel.kind as never)),
   };
@@ -280,14 +291,14 @@ describe('count', () => {
     expect(scoreOf(rule, posts(17))).toMatchObject({
       score: 0,
       status: 'red',
-      explanation: '17/20 tin bài trong năm 2024 → 0/10 điểm',
+      explanation: '17 tin bài trong năm 2024 (cần 20) → 0/10 điểm',
       facts: { count: 17, threshold: 20 },
       measures: [POSTS],
     });
     expect(scoreOf(rule, posts(23))).toMatchObject({
       score: 10,
       status: 'green',
-      explanation: '23/20 tin bài trong năm 2024 → 10/10 điểm',
+      explanation: '23 tin bài trong năm 2024 (cần 20) → 10/10 điểm',
     });
     expect(scoreOf(rule, posts(20)).score).toBe(10);
   });
@@ -304,7 +315,7 @@ describe('count', () => {
     expect(result).toMatchObject({
       score: 7.5,
       status: 'amber',
-      explanation: '15/20 tin bài trong năm 2024 → 7,5/10 điểm',
+      explanation: '15 tin bài trong năm 2024 (cần 20) → 7,5/10 điểm',
     });
     const third = scoreOf(
       { ...rule, threshold: 3, partial: 'proportional' },
@@ -320,18 +331,18 @@ describe('count', () => {
         { type: 'count', measure: { source, ...(noun ? { noun } : {}) }, threshold: 2 },
         { series: { [source]: seriesOf(one) } },
       ).explanation;
-    expect(named('broadcasts')).toBe('1/2 lượt phát trong năm 2024 → 0/10 điểm');
-    expect(named('press_issues')).toBe('1/2 kỳ báo trong năm 2024 → 0/10 điểm');
-    expect(named('banners')).toBe('1/2 banner trong năm 2024 → 0/10 điểm');
+    expect(named('broadcasts')).toBe('1 lượt phát trong năm 2024 (cần 2) → 0/10 điểm');
+    expect(named('press_issues')).toBe('1 kỳ báo trong năm 2024 (cần 2) → 0/10 điểm');
+    expect(named('banners')).toBe('1 banner trong năm 2024 (cần 2) → 0/10 điểm');
     expect(named('posts', 'bài viết tiếng Xơ Đăng')).toBe(
-      '1/2 bài viết tiếng Xơ Đăng trong năm 2024 → 0/10 điểm',
+      '1 bài viết tiếng Xơ Đăng trong năm 2024 (cần 2) → 0/10 điểm',
     );
   });
 
   it('says the period in words for half years, quarters and months', () => {
     const series = { posts: seriesOf(['2025-02-02']) };
     expect(scoreOf(rule, { kind: 'half_year', period: '2025-H1', series }).explanation).toBe(
-      '1/20 tin bài trong 6 tháng đầu năm 2025 → 0/10 điểm',
+      '1 tin bài trong 6 tháng đầu năm 2025 (cần 20) → 0/10 điểm',
     );
     expect(scoreOf(rule, { kind: 'quarter', period: '2025-Q1', series }).explanation).toContain(
       'trong quý I/2025',
@@ -349,7 +360,8 @@ describe('count', () => {
       projectedScore: 10,
       status: 'green',
       gaps: ['cần thêm 10 tin bài trước 31/12'],
-      explanation: '10/20 tin bài trong năm 2024, tính đến 30/06/2024 → hiện 0/10 điểm; dự kiến 10/10 điểm',
+      explanation:
+        '10 tin bài trong năm 2024 (cần 20), tính đến 30/06/2024 → hiện 0/10 điểm; dự kiến 10/10 điểm',
       facts: { projectedCount: 20.1 },
     });
     const behind = scoreOf(rule, {
@@ -361,7 +373,7 @@ describe('count', () => {
       projectedScore: 0,
       status: 'red',
       gaps: ['cần thêm 3 tin bài trước 31/12'],
-      explanation: '17/20 tin bài trong năm 2024, tính đến 30/11/2024 → 0/10 điểm',
+      explanation: '17 tin bài trong năm 2024 (cần 20), tính đến 30/11/2024 → 0/10 điểm',
     });
   });
 
@@ -391,7 +403,7 @@ describe('count', () => {
     const byInput = { type: 'count', input: 'so_van_ban', threshold: 5 };
     expect(scoreOf(byInput, { inputs: { so_van_ban: 3 }, extra })).toMatchObject({
       score: 0,
-      explanation: 'Số văn bản chỉ đạo: 3/5 văn bản → 0/10 điểm',
+      explanation: 'Số văn bản chỉ đạo: 3 văn bản (cần 5) → 0/10 điểm',
       gaps: [],
     });
     expect(scoreOf(byInput, { inputs: { so_van_ban: '6' }, extra }).score).toBe(10);
@@ -448,7 +460,7 @@ describe('frequency', () => {
     expect(result).toMatchObject({
       score: 10,
       status: 'green',
-      explanation: '52/52 tuần có lượt phát → mức hằng tuần, 10/10 điểm',
+      explanation: '52 trên 52 tuần có lượt phát → mức hằng tuần, 10/10 điểm',
       facts: { tier: 'hằng tuần', weeks: 52, weeks_qualifying: 52, months: 12, months_qualifying: 12 },
     });
   });
@@ -460,7 +472,7 @@ describe('frequency', () => {
     expect(result).toMatchObject({
       score: 5,
       status: 'amber',
-      explanation: '38/52 tuần có lượt phát → mức hằng tháng, 5/10 điểm',
+      explanation: '38 trên 52 tuần có lượt phát → mức hằng tháng, 5/10 điểm',
     });
   });
 
@@ -471,7 +483,7 @@ describe('frequency', () => {
     expect(result).toMatchObject({
       score: 0,
       status: 'red',
-      explanation: '30/52 tuần, 9/12 tháng có lượt phát → dưới mức hằng tháng, 0/10 điểm',
+      explanation: '30 trên 52 tuần, 9 trên 12 tháng có lượt phát → dưới mức hằng tháng, 0/10 điểm',
       facts: { tier: null },
     });
   });
@@ -480,7 +492,7 @@ describe('frequency', () => {
     expect(scoreOf(WEEKLY_MONTHLY)).toMatchObject({
       score: 0,
       status: 'red',
-      explanation: '0/52 tuần, 0/12 tháng có lượt phát → dưới mức hằng tháng, 0/10 điểm',
+      explanation: '0 trên 52 tuần, 0 trên 12 tháng có lượt phát → dưới mức hằng tháng, 0/10 điểm',
     });
   });
 
@@ -499,12 +511,12 @@ describe('frequency', () => {
     const result = scoreOf(rule, { series: { broadcasts: seriesOf([...days, ...twice]) } });
     expect(result).toMatchObject({
       score: 10,
-      explanation: '47/52 tuần có ít nhất 2 lượt phát → mức hằng tuần, 10/10 điểm',
+      explanation: '47 trên 52 tuần có ít nhất 2 lượt phát → mức hằng tuần, 10/10 điểm',
     });
     const fewer = scoreOf(rule, { series: { broadcasts: seriesOf([...days, ...days.slice(0, 46)]) } });
     expect(fewer).toMatchObject({
       score: 5,
-      explanation: '46/52 tuần có ít nhất 2 lượt phát → mức hằng tuần một lượt, 5/10 điểm',
+      explanation: '46 trên 52 tuần có ít nhất 2 lượt phát → mức hằng tuần một lượt, 5/10 điểm',
     });
   });
 
@@ -515,7 +527,7 @@ describe('frequency', () => {
     const full = scoreOf(WEEKLY_MONTHLY, { period: '2026', series: { broadcasts: seriesOf(thursdays) } });
     expect(full).toMatchObject({
       score: 10,
-      explanation: '53/53 tuần có lượt phát → mức hằng tuần, 10/10 điểm',
+      explanation: '53 trên 53 tuần có lượt phát → mức hằng tuần, 10/10 điểm',
     });
     const withoutLast = scoreOf(WEEKLY_MONTHLY, {
       period: '2026',
@@ -559,7 +571,7 @@ describe('frequency', () => {
     });
     expect(result).toMatchObject({
       score: 10,
-      explanation: '26/26 tuần có lượt phát → mức hằng tuần, 10/10 điểm',
+      explanation: '26 trên 26 tuần có lượt phát → mức hằng tuần, 10/10 điểm',
       facts: { weeks: 26, months: 6 },
     });
   });
@@ -574,7 +586,7 @@ describe('frequency', () => {
       projectedScore: 10,
       status: 'green',
       explanation:
-        '26/26 tuần có lượt phát, tính đến 30/06/2024 → hiện 0/10 điểm; dự kiến mức hằng tuần, 10/10 điểm',
+        '26 trên 26 tuần có lượt phát, tính đến 30/06/2024 → hiện 0/10 điểm; dự kiến mức hằng tuần, 10/10 điểm',
       gaps: ['mỗi tuần còn lại (26 tuần) cần ít nhất 1 lượt phát'],
     });
   });
@@ -595,7 +607,7 @@ describe('frequency', () => {
       ],
     });
     expect(result.explanation).toBe(
-      '45/48 tuần có lượt phát, tính đến 01/12/2024 → hiện 0/10 điểm; dự kiến mức hằng tháng, 5/10 điểm',
+      '45 trên 48 tuần có lượt phát, tính đến 01/12/2024 → hiện 0/10 điểm; dự kiến mức hằng tháng, 5/10 điểm',
     );
   });
 
@@ -610,7 +622,7 @@ describe('frequency', () => {
       projectedScore: 0,
       status: 'red',
       explanation:
-        '43/47 tuần, 10/11 tháng có lượt phát, tính đến 30/11/2024 → dưới mức hằng tháng, 0/10 điểm',
+        '43 trên 47 tuần, 10 trên 11 tháng có lượt phát, tính đến 30/11/2024 → dưới mức hằng tháng, 0/10 điểm',
       gaps: [
         'tuần 44, 45, 46 và 47 chưa có lượt phát: không còn đạt mức hằng tuần',
         'tháng 11 chưa có lượt phát: không còn đạt mức hằng tháng',
@@ -679,12 +691,12 @@ describe('minimum_each', () => {
   it('gives full points only when every month has k records', () => {
     expect(scoreOf(rule, { series: { press_issues: issues(range(1, 12)) } })).toMatchObject({
       score: 10,
-      explanation: '12/12 tháng có ít nhất 2 kỳ báo → 10/10 điểm',
+      explanation: '12 trên 12 tháng có ít nhất 2 kỳ báo → 10/10 điểm',
     });
     expect(scoreOf(rule, { series: { press_issues: issues(range(1, 11)) } })).toMatchObject({
       score: 0,
       status: 'red',
-      explanation: '11/12 tháng có ít nhất 2 kỳ báo → 0/10 điểm',
+      explanation: '11 trên 12 tháng có ít nhất 2 kỳ báo → 0/10 điểm',
     });
   });
 
@@ -703,7 +715,7 @@ describe('minimum_each', () => {
     const monthly = { type: 'minimum_each', measure: POSTS, every: 'month', atLeast: 1 };
     expect(scoreOf(monthly, { series: { posts: seriesOf(days) } })).toMatchObject({
       score: 10,
-      explanation: '12/12 tháng có tin bài → 10/10 điểm',
+      explanation: '12 trên 12 tháng có tin bài → 10/10 điểm',
     });
   });
 
@@ -762,7 +774,7 @@ describe('ratio', () => {
   it('gives max × a/b, capped at max', () => {
     expect(scoreOf(rule, { extra, inputs: { do_lanh_dao_ky: 3, tong_van_ban: 4 } })).toMatchObject({
       score: 7.5,
-      explanation: 'Văn bản do người đứng đầu ký/Tổng số văn bản: 3/4 (75%) → 7,5/10 điểm',
+      explanation: 'Văn bản do người đứng đầu ký/Tổng số văn bản: 3 trên 4 (75%) → 7,5/10 điểm',
     });
     expect(scoreOf(rule, { extra, inputs: { do_lanh_dao_ky: 5, tong_van_ban: 4 } }).score).toBe(10);
   });
@@ -771,7 +783,7 @@ describe('ratio', () => {
     expect(scoreOf(rule, { extra, inputs: { do_lanh_dao_ky: 0, tong_van_ban: 0 } })).toMatchObject({
       score: 0,
       explanation:
-        'Văn bản do người đứng đầu ký/Tổng số văn bản: 0/0 → mẫu số bằng 0, không tính được tỉ lệ, 0/10 điểm',
+        'Văn bản do người đứng đầu ký/Tổng số văn bản: 0 trên 0 → mẫu số bằng 0, không tính được tỉ lệ, 0/10 điểm',
     });
   });
 
@@ -854,9 +866,50 @@ describe('sum, all_of, any_of', () => {
     expect(scoreOf(rule, { channels: [WEBSITE_COLUMN], series: posts(10) })).toMatchObject({
       score: 9,
       explanation:
-        'Chuyên mục: Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023 (6/6); Tin bài: 10/20 tin bài trong năm 2024 (3/6) → 9/10 điểm',
+        'Chuyên mục: Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023 (6/6 điểm); Tin bài: 10 tin bài trong năm 2024 (cần 20) (3/6 điểm) → 9/10 điểm',
     });
     expect(scoreOf(rule, { channels: [WEBSITE_COLUMN], series: posts(20) }).score).toBe(10);
+  });
+
+  it("sum: waits while a part waits for an input, and the guide says so in the engine's words", () => {
+    const rule = {
+      type: 'sum',
+      parts: [
+        {
+          label: 'Có trang mạng xã hội',
+          points: 4,
+          rule: { type: 'boolean', channel: { channelKinds: ['social_page'] } },
+        },
+        {
+          label: 'Văn bản ký số',
+          points: 6,
+          rule: {
+            type: 'ratio',
+            numerator: { input: 'van_ban_ky_so' },
+            denominator: { input: 'tong_van_ban_di' },
+          },
+        },
+      ],
+    };
+    const extra = {
+      inputs: [
+        { key: 'van_ban_ky_so', label: 'Văn bản ký số', type: 'number' as const },
+        { key: 'tong_van_ban_di', label: 'Tổng văn bản đi', type: 'number' as const },
+      ],
+    };
+    const page: ChannelFact = { name: 'Trang', kind: 'social_page', startedOn: '2023-05-01', endedOn: null };
+    const half = scoreOf(rule, { channels: [page], inputs: { van_ban_ky_so: 45 }, extra });
+    expect(half).toMatchObject({ score: null, status: 'grey', missingInputs: ['tong_van_ban_di'] });
+    const full = scoreOf(rule, {
+      channels: [page],
+      inputs: { van_ban_ky_so: 45, tong_van_ban_di: 60 },
+      extra,
+    });
+    expect(full.score).toBe(8.5);
+    const guide = fs.readFileSync(path.join(import.meta.dirname, '..', 'docs', 'frameworks.md'), 'utf8');
+    const flat = guide.replace(/\s+/g, ' ');
+    expect(flat).toContain(`"${half.explanation}"`);
+    expect(flat).toContain(full.explanation.replace(/^.*?; Văn bản ký số: /, '…; Văn bản ký số: '));
   });
 
   it('sum: waits while a part waits for a person', () => {
@@ -876,12 +929,12 @@ describe('sum, all_of, any_of', () => {
     expect(scoreOf(rule, { channels: [WEBSITE_COLUMN], series: posts(23) })).toMatchObject({
       score: 10,
       explanation:
-        'Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 23/20 tin bài trong năm 2024 → 10/10 điểm',
+        'Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 23 tin bài trong năm 2024 (cần 20) → 10/10 điểm',
     });
     expect(scoreOf(rule, { series: posts(23) })).toMatchObject({
       score: 0,
       explanation:
-        'Chưa có chuyên mục CĐS trên trang thông tin điện tử; 23/20 tin bài trong năm 2024 → chưa đủ các điều kiện, 0/10 điểm',
+        'Chưa có chuyên mục CĐS trên trang thông tin điện tử; 23 tin bài trong năm 2024 (cần 20) → chưa đủ các điều kiện, 0/10 điểm',
     });
     // A proportional count at 19/20 is not "met".
     const proportional = { type: 'all_of', rules: [column, { ...twentyPosts, partial: 'proportional' }] };
@@ -909,7 +962,7 @@ describe('sum, all_of, any_of', () => {
       projectedScore: 10,
       status: 'green',
       explanation:
-        '12/20 tin bài trong năm 2024; 26/26 tuần có lượt phát, tính đến 30/06/2024 → hiện 0/10 điểm; dự kiến 10/10 điểm',
+        '12 tin bài trong năm 2024 (cần 20); 26 trên 26 tuần có lượt phát, tính đến 30/06/2024 → hiện 0/10 điểm; dự kiến 10/10 điểm',
     });
   });
 
@@ -921,17 +974,105 @@ describe('sum, all_of, any_of', () => {
     ]);
   });
 
+  it('all_of and any_of: a rule that scores partially is met only at its full score (§6.9)', () => {
+    const ladder = {
+      type: 'ladder',
+      measure: POSTS,
+      steps: [
+        { atLeast: 5, points: 3 },
+        { atLeast: 10, points: 6 },
+        { atLeast: 20, points: 10 },
+      ],
+    };
+    // A ladder at 6/10 inside an all_of once gave 10/10; at its first step inside an any_of, too.
+    expect(
+      scoreOf({ type: 'all_of', rules: [column, ladder] }, { channels: [WEBSITE_COLUMN], series: posts(12) }),
+    ).toMatchObject({ score: 0, facts: { met: 1 } });
+    expect(scoreOf({ type: 'any_of', rules: [ladder, twentyPosts] }, { series: posts(5) }).score).toBe(0);
+    expect(
+      scoreOf({ type: 'all_of', rules: [column, ladder] }, { channels: [WEBSITE_COLUMN], series: posts(20) })
+        .score,
+    ).toBe(10);
+    // A sum short of its maximum, a monthly tier worth half, a ratio under 100%, a choice worth half.
+    const sumRule = {
+      type: 'sum',
+      parts: [
+        { points: 6, rule: column },
+        { points: 4, rule: twentyPosts },
+      ],
+    };
+    expect(
+      scoreOf({ type: 'any_of', rules: [sumRule] }, { channels: [WEBSITE_COLUMN], series: posts(3) }).score,
+    ).toBe(0);
+    expect(
+      scoreOf({ type: 'any_of', rules: [sumRule] }, { channels: [WEBSITE_COLUMN], series: posts(20) }).score,
+    ).toBe(10);
+    const monthly = {
+      broadcasts: seriesOf(range(1, 12).map((month) => `2024-${String(month).padStart(2, '0')}-10`)),
+    };
+    expect(scoreOf({ type: 'any_of', rules: [WEEKLY_MONTHLY] }, { series: monthly }).score).toBe(0);
+    expect(scoreOf(WEEKLY_MONTHLY, { series: monthly }).score).toBe(5);
+    const ratio = { type: 'ratio', numerator: { input: 'a' }, denominator: { input: 'b' } };
+    const inputs = [
+      { key: 'a', label: 'A', type: 'number' as const },
+      { key: 'b', label: 'B', type: 'number' as const },
+    ];
+    expect(
+      scoreOf({ type: 'all_of', rules: [ratio] }, { inputs: { a: 9, b: 10 }, extra: { inputs } }).score,
+    ).toBe(0);
+    expect(
+      scoreOf({ type: 'all_of', rules: [ratio] }, { inputs: { a: 10, b: 10 }, extra: { inputs } }).score,
+    ).toBe(10);
+  });
+
   it('any_of: full when one rule is fully met', () => {
     const rule = { type: 'any_of', rules: [column, twentyPosts] };
     expect(scoreOf(rule, { series: posts(23) }).score).toBe(10);
     expect(scoreOf(rule, { series: posts(3) })).toMatchObject({
       score: 0,
       explanation:
-        'Chưa có chuyên mục CĐS trên trang thông tin điện tử; 3/20 tin bài trong năm 2024 → chưa đạt điều kiện nào, 0/10 điểm',
+        'Chưa có chuyên mục CĐS trên trang thông tin điện tử; 3 tin bài trong năm 2024 (cần 20) → chưa đạt điều kiện nào, 0/10 điểm',
     });
     const waiting = { type: 'any_of', rules: [column, { type: 'boolean', input: 'co_ke_hoach' }] };
     expect(scoreOf(waiting, { channels: [WEBSITE_COLUMN] }).score).toBe(10);
     expect(scoreOf(waiting)).toMatchObject({ score: null, missingInputs: ['co_ke_hoach'] });
+  });
+});
+
+describe('language of explanations and gaps', () => {
+  const english = (rule: unknown, options: FactsOptions = {}, max = 10) =>
+    evaluateCriterion(criterionOf(rule, max), factsOf(options), undefined, 'en');
+
+  it('writes every piece in English when asked, and counts in words in both languages', () => {
+    const running = { through: '2024-09-30', series: { posts: seriesOf({ '2024-03-01': 16 }) } };
+    expect(english({ type: 'count', measure: POSTS, threshold: 20 }, running)).toMatchObject({
+      explanation: '16 posts in 2024 (20 needed), as of 30/09/2024 → now 0/10 points; expected 10/10 points',
+      gaps: ['4 more posts needed before 31/12'],
+    });
+    const weekly = { series: { broadcasts: seriesOf(weeks2024(range(1, 52))) } };
+    expect(english(WEEKLY_MONTHLY, weekly).explanation).toBe(
+      '52 of 52 weeks with broadcasts → level "hằng tuần", 10/10 points',
+    );
+    const missed = english(WEEKLY_MONTHLY, {
+      through: '2024-11-30',
+      series: { broadcasts: seriesOf(weeks2024([...range(1, 44), 48])) },
+    });
+    expect(missed.gaps[0]).toBe('weeks 45, 46 and 47 have no broadcasts: level "hằng tuần" is out of reach');
+    expect(english({ type: 'manual' }).explanation).toBe('Waiting for a score: a manually scored criterion');
+    expect(
+      english({ type: 'all_of', rules: [{ type: 'boolean', channel: { channelKinds: ['website_column'] } }] })
+        .explanation,
+    ).toBe('No website DX column → not every condition is met, 0/10 points');
+    // No explanation in either language writes a count as "a/b", which reads as a date.
+    for (const language of ['vi', 'en'] as const) {
+      const result = evaluateCriterion(
+        criterionOf({ type: 'count', measure: POSTS, threshold: 10 }),
+        factsOf({ series: { posts: seriesOf({ '2024-10-28': 28 }) } }),
+        undefined,
+        language,
+      );
+      expect(result.explanation.replace(/ → .*$/, '')).not.toMatch(/\d\/\d/);
+    }
   });
 });
 
@@ -1058,8 +1199,8 @@ describe('evaluateUnit', () => {
       }),
     );
     expect(together).toMatchObject({ score: 40, max: 40, percent: 100, status: 'green' });
-    expect(together.criteria[0]!.explanation).toBe('11/10 tin bài trong năm 2025 → 20/20 điểm');
-    expect(together.criteria[1]!.explanation).toBe('52/52 tuần có lượt phát → 20/20 điểm');
+    expect(together.criteria[0]!.explanation).toBe('11 tin bài trong năm 2025 (cần 10) → 20/20 điểm');
+    expect(together.criteria[1]!.explanation).toBe('52 trên 52 tuần có lượt phát → 20/20 điểm');
   });
 
   it('projects the total while the period runs', () => {
@@ -1168,9 +1309,9 @@ describe('Kon Tum QĐ 780/QĐ-UBND (criteria quoted in the Kon Rẫy letter)', (
     );
     expect(result).toMatchObject({ score: 30, max: 30, percent: 100, status: 'green' });
     expect(result.criteria.map((criterion) => criterion.explanation)).toEqual([
-      'Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 23/20 tin bài trong năm 2024 → 10/10 điểm',
+      'Có chuyên mục CĐS trên trang thông tin điện tử từ 15/03/2023; 23 tin bài trong năm 2024 (cần 20) → 10/10 điểm',
       'Có chương trình CĐS trên đài truyền thanh từ 01/05/2022 → 10/10 điểm',
-      '52/52 tuần có lượt phát → mức hằng tuần, 10/10 điểm',
+      '52 trên 52 tuần có lượt phát → mức hằng tuần, 10/10 điểm',
     ]);
   });
 
@@ -1185,7 +1326,7 @@ describe('Kon Tum QĐ 780/QĐ-UBND (criteria quoted in the Kon Rẫy letter)', (
       }),
     );
     expect(result.criteria.map((criterion) => criterion.score)).toEqual([0, 10, 5]);
-    expect(result.criteria[2]!.explanation).toBe('12/52 tuần có lượt phát → mức hằng tháng, 5/10 điểm');
+    expect(result.criteria[2]!.explanation).toBe('12 trên 52 tuần có lượt phát → mức hằng tháng, 5/10 điểm');
     expect(result).toMatchObject({ score: 15, percent: 50, status: 'amber' });
   });
 
@@ -1205,7 +1346,7 @@ describe('Kon Tum QĐ 780/QĐ-UBND (criteria quoted in the Kon Rẫy letter)', (
       ['1.4', 20],
       ['1.5', 0],
     ]);
-    expect(result.criteria[1]!.explanation).toBe('51/52 tuần có lượt phát → 0/20 điểm');
+    expect(result.criteria[1]!.explanation).toBe('51 trên 52 tuần có lượt phát → 0/20 điểm');
     expect(result).toMatchObject({ score: 20, max: 40, percent: 50 });
   });
 

@@ -6,10 +6,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { OPENAPI_SECURITY_SCHEMES, transformRouteSchema } from './openapi-document';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
 import { activityRoutes } from './routes/activities';
@@ -108,10 +109,10 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
           'API của Loa Số. Lỗi luôn có dạng {code, message, details}; đối tượng ngoài phạm vi trả 404.',
         version: '0.1.0',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'loaso_session' } } },
+      components: { securitySchemes: OPENAPI_SECURITY_SCHEMES },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: transformRouteSchema,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>

@@ -45,7 +45,7 @@ let titleCounter = 0;
 /** Records of one kind on a channel, one per day listed (a day listed twice gives two records). */
 export async function addDxRecords(
   q: Queryable,
-  kind: 'post' | 'broadcast',
+  kind: 'post' | 'broadcast' | 'press_issue',
   unitId: string,
   channelId: string,
   days: readonly string[],

@@ -3,11 +3,13 @@ import type { Database } from '../db/client';
 import { AppError } from '../errors';
 import type { Command, OptionSpec, OptionValues } from './command';
 import { createUserCommand, grantCommand, revokeCommand } from './commands/accounts';
+import { channelCommand } from './commands/channel';
 import { backupCommand, migrateCommand, restoreCommand, seedDemoCommand } from './commands/database';
 import { exportRecordsCommand } from './commands/export-records';
 import { frameworkCommand } from './commands/framework';
 import { importRecordsCommand } from './commands/import-records';
 import { importUnitsCommand } from './commands/import-units';
+import { inputCommand } from './commands/input';
 import { scoreCommand } from './commands/score';
 import {
   type CliIo,
@@ -33,6 +35,8 @@ export const COMMANDS: readonly Command[] = [
   seedDemoCommand,
   migrateCommand,
   scoreCommand,
+  channelCommand,
+  inputCommand,
 ];
 
 const USAGE = 'npm run cli --';

@@ -110,8 +110,10 @@ function describeSchemas(): z.core.$ZodRegistry<Meta> {
     ratio: 'Tỷ lệ: numerator / denominator × điểm tối đa.',
     choice: 'Lựa chọn: người dùng chọn một trong options, mỗi lựa chọn cho một phần điểm tối đa (fraction).',
     sum: 'Cộng điểm các phần (mỗi phần một quy tắc, chấm trên points của phần), tối đa bằng điểm của tiêu chí.',
-    all_of: 'Tất cả: trọn điểm khi mọi quy tắc con đều đạt trọn điểm.',
-    any_of: 'Một trong: trọn điểm khi ít nhất một quy tắc con đạt trọn điểm.',
+    all_of:
+      'Tất cả: trọn điểm khi mọi quy tắc con đều đạt trọn điểm (bậc thang chưa lên bậc cao nhất, tỷ lệ chưa đủ 100%, mức nửa điểm… là chưa đạt); còn lại 0.',
+    any_of:
+      'Một trong: trọn điểm khi ít nhất một quy tắc con đạt trọn điểm (đạt một phần không tính); còn lại 0.',
     manual: 'Chấm tay: người chấm nhập điểm, kèm minh chứng.',
   };
   for (const option of ruleTypes.options) {
@@ -126,7 +128,10 @@ function describeSchemas(): z.core.$ZodRegistry<Meta> {
     description:
       'Đếm bản ghi của đơn vị: posts (tin bài), broadcasts (lượt phát sóng), press_issues (kỳ báo), banners. Mặc định đếm trên kênh chuyển đổi số của loại đó.',
   });
-  describe(m.source, { description: 'Loại bản ghi: posts, broadcasts, press_issues, banners.' });
+  describe(m.source, {
+    description:
+      'Loại bản ghi: posts, broadcasts, press_issues, banners; hoặc một danh sách, ví dụ [posts, press_issues], để đếm chung thành một con số.',
+  });
   describe(m.channelKinds, { description: 'Chỉ đếm trên các loại kênh này (mặc định: kênh chuyển đổi số).' });
   describe(m.platforms, { description: 'Chỉ đếm trên các nền tảng này.' });
   describe(m.topics, { description: 'Chỉ đếm bản ghi có một trong các chủ đề này (mã chủ đề).' });
@@ -140,6 +145,10 @@ function describeSchemas(): z.core.$ZodRegistry<Meta> {
   describe(m.broadcastSources, { description: 'Lượt phát sóng: own, province_source, relay.' });
   describe(m.verifiedOnly, { description: 'Banner: chỉ đếm banner được kiểm tra thấy hoạt động.' });
   describe(m.acceptedOnly, { description: 'true: chỉ đếm bản ghi đã được duyệt.' });
+  describe(m.eachVersion, {
+    description:
+      'true: mỗi bản (bản gốc và từng bản dịch) tính riêng. Mặc định một bản ghi cùng các bản dịch của nó là một tin, tính một lần.',
+  });
   describe(m.noun, { description: 'Danh từ trong lời giải thích, ví dụ "tin bài".' });
 
   describe(channelMeasureSchema, {

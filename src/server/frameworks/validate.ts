@@ -1,12 +1,13 @@
 import { DEFAULT_LANGUAGES, DEFAULT_TOPICS } from '../../shared/activities';
 import { formatVnDate } from '../../shared/dates';
-import type {
-  CriterionSpec,
-  FrameworkSpec,
-  FrequencyTier,
-  InputSpec,
-  MeasureSpec,
-  RuleSpec,
+import {
+  type CriterionSpec,
+  type FrameworkSpec,
+  type FrequencyTier,
+  type InputSpec,
+  type MeasureSpec,
+  measureSources,
+  type RuleSpec,
 } from '../../shared/frameworks/definition';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../shared/units';
 import { periodContaining } from '../scoring/periods';
@@ -331,9 +332,10 @@ function checkMeasure(measure: MeasureSpec, path: Path, ctx: RuleContext) {
         `Mã ngôn ngữ "${language}" không có trong danh mục mặc định: chỉ đếm được nếu tỉnh đã thêm ngôn ngữ này.`,
       );
   });
-  if (measure.verifiedOnly !== undefined && measure.source !== 'banners')
+  const sources = measureSources(measure);
+  if (measure.verifiedOnly !== undefined && !sources.includes('banners'))
     ctx.warn([...path, 'verifiedOnly'], 'verifiedOnly chỉ có nghĩa với source: banners.');
-  if (measure.broadcastSources && measure.source !== 'broadcasts')
+  if (measure.broadcastSources && !sources.includes('broadcasts'))
     ctx.warn([...path, 'broadcastSources'], 'broadcastSources chỉ có nghĩa với source: broadcasts.');
 }
 

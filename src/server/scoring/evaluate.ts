@@ -6,6 +6,7 @@ import { measuresOfRule } from './rule-measures';
 import { evaluateRule } from './rules';
 import { finishOutcome, roundPoints, statusOf } from './rules/finish';
 import type { InputValue, RuleResult, ScoreStatus, UnitFacts } from './types';
+import { type ScoringLanguage, wordsFor } from './words';
 
 /** A criterion with the pillar and index it sits in. */
 export interface CriterionRef {
@@ -67,12 +68,17 @@ export interface UnitEvaluation {
   pendingInputs: number;
 }
 
-/** Scores one criterion for a unit (its facts, and what a person entered for it). */
+/**
+ * Scores one criterion for a unit (its facts, and what a person entered for it), explained in the
+ * language asked for (Vietnamese by default).
+ */
 export function evaluateCriterion(
   criterion: CriterionSpec,
   facts: Omit<UnitFacts, 'input' | 'manualScore'>,
   entry?: CriterionEntry,
+  language?: ScoringLanguage,
 ): RuleResult {
+  const words = wordsFor(language);
   const inputs = entry?.inputs ?? {};
   const criterionFacts: UnitFacts = {
     ...facts,
@@ -81,10 +87,10 @@ export function evaluateCriterion(
   };
   const outcome = evaluateRule(
     criterion.rule,
-    { facts: criterionFacts, inputs: criterion.inputs ?? [] },
+    { facts: criterionFacts, inputs: criterion.inputs ?? [], words },
     criterion.max,
   );
-  return finishOutcome(outcome, criterion.max, facts.window);
+  return finishOutcome(outcome, criterion.max, facts.window, words);
 }
 
 /**
@@ -97,13 +103,14 @@ export function evaluateUnit(
   unitKind: UnitKind,
   facts: Omit<UnitFacts, 'input' | 'manualScore'>,
   entries?: ReadonlyMap<string, CriterionEntry>,
+  language?: ScoringLanguage,
 ): UnitEvaluation {
   const criteria = applicableCriteria(framework, unitKind).map(({ pillar, index, criterion }) => ({
     code: criterion.code,
     title: criterion.title,
     pillarCode: pillar.code,
     indexCode: index.code,
-    ...evaluateCriterion(criterion, facts, entries?.get(criterion.code)),
+    ...evaluateCriterion(criterion, facts, entries?.get(criterion.code), language),
   }));
   const max = roundTotal(criteria.reduce((sum, criterion) => sum + criterion.max, 0));
   const score = roundPoints(

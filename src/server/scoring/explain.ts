@@ -1,52 +1,59 @@
-import { CHANNEL_KIND_LABELS } from '../../shared/activities';
-import type { ChannelMeasureSpec, MeasureSource, MeasureSpec } from '../../shared/frameworks/definition';
-import type { Bucket, BucketKind, ScoringWindow } from './buckets';
+import {
+  type ChannelMeasureSpec,
+  type MeasureSpec,
+  measureSources,
+} from '../../shared/frameworks/definition';
+import type { Bucket, ScoringWindow } from './buckets';
 import { lastJudgedDay, windowIsRunning } from './buckets';
 import { shortVnDay, vnDay } from './day-numbers';
+import { SCORING_WORDS, type ScoringWords } from './words';
 
 /**
- * The words of explanations. Every sentence the engine shows a unit is built from these pieces, so
- * that "17/20 tin bài trong năm 2024 → 0/10 điểm" reads the same in every rule.
+ * The pieces of explanations. Every sentence the engine shows a unit is built from these and from
+ * the words of its language (words.ts), so that "17 tin bài trong năm 2024 (cần 20) → 0/10 điểm"
+ * reads the same in every rule.
  */
 
-const SOURCE_NOUNS: Record<MeasureSource, string> = {
-  posts: 'tin bài',
-  broadcasts: 'lượt phát',
-  press_issues: 'kỳ báo',
-  banners: 'banner',
-};
+const VI = SCORING_WORDS.vi;
 
-/** What a measure counts, in the words of the framework file or by its source. */
-export function measureNoun(measure: MeasureSpec): string {
-  return measure.noun ?? SOURCE_NOUNS[measure.source];
+/** What a measure counts, in the words of the framework file or by its sources ("tin bài hoặc kỳ báo"). */
+export function measureNoun(measure: MeasureSpec, w: ScoringWords = VI): string {
+  return (
+    measure.noun ??
+    joinOr(
+      measureSources(measure).map((source) => w.sourceNoun(source)),
+      w,
+    )
+  );
 }
 
 /** "chuyên mục CĐS trên trang thông tin điện tử" (or "… hoặc …" for several kinds). */
-export function channelNoun(spec: ChannelMeasureSpec): string {
+export function channelNoun(spec: ChannelMeasureSpec, w: ScoringWords = VI): string {
   if (spec.noun) return lowerFirst(spec.noun);
-  return joinOr(spec.channelKinds.map((kind) => lowerFirst(CHANNEL_KIND_LABELS[kind].vi)));
+  return joinOr(
+    spec.channelKinds.map((kind) => lowerFirst(w.channelKind(kind))),
+    w,
+  );
 }
 
-export const BUCKET_NOUNS: Record<BucketKind, string> = { week: 'tuần', month: 'tháng' };
-
-/** Points and counts the Vietnamese way: 7,5 rather than 7.5; at most two decimals. */
-export function formatNumber(value: number): string {
+/** Points and counts the way the language writes them: 7,5 in Vietnamese; at most two decimals. */
+export function formatNumber(value: number, w: ScoringWords = VI): string {
   const rounded = Math.round(value * 100) / 100;
-  return String(rounded).replace('.', ',');
+  return String(rounded).replace('.', w.decimalMark);
 }
 
 /** "5/10 điểm". */
-export function pointsOf(score: number, max: number): string {
-  return `${formatNumber(score)}/${formatNumber(max)} điểm`;
+export function pointsOf(score: number, max: number, w: ScoringWords = VI): string {
+  return w.points(formatNumber(score, w), formatNumber(max, w));
 }
 
 /** "a", "a và b", "a, b và c". */
-export function joinAnd(items: readonly string[]): string {
-  return joinWith(items, 'và');
+export function joinAnd(items: readonly string[], w: ScoringWords = VI): string {
+  return joinWith(items, w.and);
 }
 
-export function joinOr(items: readonly string[]): string {
-  return joinWith(items, 'hoặc');
+export function joinOr(items: readonly string[], w: ScoringWords = VI): string {
+  return joinWith(items, w.or);
 }
 
 function joinWith(items: readonly string[], word: string): string {
@@ -58,45 +65,44 @@ function joinWith(items: readonly string[], word: string): string {
 const LISTED_BUCKETS = 8;
 
 /** "tuần 45, 47 và 48"; "tháng 3"; "tuần 2, 3, …, 9 và 12 tuần khác". */
-export function listBuckets(buckets: readonly Bucket[]): string {
+export function listBuckets(buckets: readonly Bucket[], w: ScoringWords = VI): string {
   const first = buckets[0];
   if (!first) return '';
-  const noun = BUCKET_NOUNS[first.kind];
   const numbers = buckets.map((bucket) => bucket.shortLabel.replace(/^(tuần|tháng) /, ''));
   const shown = numbers.slice(0, buckets.length > LISTED_BUCKETS ? LISTED_BUCKETS - 1 : LISTED_BUCKETS);
   const hidden = buckets.length - shown.length;
-  const items = hidden > 0 ? [...shown, `${hidden} ${noun} khác`] : shown;
-  return `${noun} ${joinAnd(items)}`;
+  const items = hidden > 0 ? [...shown, w.otherBuckets(hidden, first.kind)] : shown;
+  return `${w.bucketsNamed(first.kind, buckets.length)} ${joinAnd(items, w)}`;
 }
 
 /** "có lượt phát" or "có ít nhất 2 lượt phát". */
-export function hasAtLeast(atLeast: number, noun: string): string {
-  return atLeast <= 1 ? `có ${noun}` : `có ít nhất ${formatNumber(atLeast)} ${noun}`;
+export function hasAtLeast(atLeast: number, noun: string, w: ScoringWords = VI): string {
+  return w.hasAtLeast(formatNumber(atLeast, w), noun, atLeast <= 1);
 }
 
 /** "chưa có lượt phát" or "chưa đủ 2 lượt phát". */
-export function lacks(atLeast: number, noun: string): string {
-  return atLeast <= 1 ? `chưa có ${noun}` : `chưa đủ ${formatNumber(atLeast)} ${noun}`;
+export function lacks(atLeast: number, noun: string, w: ScoringWords = VI): string {
+  return w.lacks(formatNumber(atLeast, w), noun, atLeast <= 1);
 }
 
 /** "trong năm 2024", "trong quý III/2025". */
-export function inPeriod(window: ScoringWindow): string {
-  return `trong ${window.period.label}`;
+export function inPeriod(window: ScoringWindow, w: ScoringWords = VI): string {
+  return w.inPeriod(window.period);
 }
 
 /**
  * ", tính đến 15/10/2024" while the period runs; ", đến 30/06/2025, ngày cuối của đơn vị" for a unit
  * that ended during it; nothing otherwise.
  */
-export function asOf(window: ScoringWindow): string {
-  if (windowIsRunning(window)) return `, tính đến ${vnDay(window.through)}`;
+export function asOf(window: ScoringWindow, w: ScoringWords = VI): string {
+  if (windowIsRunning(window)) return w.runningAsOf(vnDay(window.through));
   const last = lastJudgedDay(window);
-  return last < window.period.to ? `, đến ${vnDay(last)}, ngày cuối của đơn vị` : '';
+  return last < window.period.to ? w.endedOn(vnDay(last)) : '';
 }
 
 /** "trước 31/12": the last day the unit is judged on (the period's end, as a rule), for gaps. */
-export function beforeEnd(window: ScoringWindow): string {
-  return `trước ${shortVnDay(lastJudgedDay(window))}`;
+export function beforeEnd(window: ScoringWindow, w: ScoringWords = VI): string {
+  return w.before(shortVnDay(lastJudgedDay(window)));
 }
 
 export function upperFirst(text: string): string {

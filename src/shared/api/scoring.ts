@@ -8,6 +8,9 @@ import { isoDay } from './common';
 
 export const SCOREBOARD_VIEWS = ['successors', 'as_they_were'] as const;
 export const SCORE_STATUSES = ['green', 'amber', 'red', 'grey'] as const;
+/** The language of explanations and gaps (the web UI sends its own); Vietnamese by default. */
+export const EXPLANATION_LANGUAGES = ['vi', 'en'] as const;
+const explanationLanguage = z.enum(EXPLANATION_LANGUAGES).optional();
 
 const frameworkCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Mã bộ chỉ số không hợp lệ.');
 const periodKey = z
@@ -23,6 +26,7 @@ export const scoreboardQuery = z.object({
   kind: z.enum(UNIT_KINDS).optional(),
   /** Count records dated up to this day instead of today (how the board stood then). */
   asOf: isoDay.optional(),
+  lang: explanationLanguage,
 });
 export type ScoreboardQuery = z.infer<typeof scoreboardQuery>;
 
@@ -31,6 +35,7 @@ export const unitScoreQuery = z.object({
   period: periodKey,
   view: z.enum(SCOREBOARD_VIEWS).optional(),
   asOf: isoDay.optional(),
+  lang: explanationLanguage,
 });
 export type UnitScoreQuery = z.infer<typeof unitScoreQuery>;
 

@@ -41,10 +41,15 @@ export type MeasureSource = (typeof MEASURE_SOURCES)[number];
  * counts the DX channel of its kind: posts in the website DX column, broadcasts in the radio DX
  * programme, press issues in the press DX column; banners on any channel.
  */
+const SOURCE_MESSAGE =
+  'source là một trong: posts, broadcasts, press_issues, banners (hoặc một danh sách của chúng).';
+const sourceName = z.enum(MEASURE_SOURCES, { error: SOURCE_MESSAGE });
+
 export const measureSchema = z
   .object({
-    source: z.enum(MEASURE_SOURCES, {
-      error: 'source là một trong: posts, broadcasts, press_issues, banners.',
+    /** One kind of record, or several counted together as one figure: [posts, press_issues]. */
+    source: z.union([sourceName, z.array(sourceName).min(1, 'Danh sách source cần ít nhất một loại.')], {
+      error: orMissing(SOURCE_MESSAGE),
     }),
     channelKinds: z.array(z.enum(CHANNEL_KINDS)).min(1).optional(),
     platforms: z.array(z.enum(CHANNEL_PLATFORMS)).min(1).optional(),
@@ -63,11 +68,21 @@ export const measureSchema = z
     verifiedOnly: z.boolean().optional(),
     /** Only records a reviewer accepted (by default every record not rejected counts). */
     acceptedOnly: z.boolean().optional(),
+    /**
+     * Count every language version of a record apart. By default a record and its translations are
+     * one item, counted once, on the day of its earliest version the measure matches.
+     */
+    eachVersion: z.boolean().optional(),
     /** The noun in explanations, e.g. "tin bài"; by default from the source. */
     noun: text(60).optional(),
   })
   .strict();
 export type MeasureSpec = z.infer<typeof measureSchema>;
+
+/** The kinds of record a measure counts, in the order the file lists them, each once. */
+export function measureSources(spec: Pick<MeasureSpec, 'source'>): MeasureSource[] {
+  return typeof spec.source === 'string' ? [spec.source] : [...new Set(spec.source)];
+}
 
 /** Whether the unit has a channel of a kind during the period (e.g. a DX column), and since when. */
 export const channelMeasureSchema = z

@@ -15,6 +15,7 @@ import type {
   scoreboardQuery,
   UnitScoreDto,
 } from '../../shared/api/scoring';
+import { useI18n } from '../i18n/I18nProvider';
 import { apiRequest } from './client';
 import type { Json, Page } from './types';
 
@@ -59,9 +60,12 @@ export function useFrameworks() {
 }
 
 export function useScoreboard(filter: ScoreboardFilter, options: { enabled?: boolean } = {}) {
+  // Explanations and gaps are written by the server in the language asked for.
+  const { language } = useI18n();
   return useQuery({
-    queryKey: [SCORES_KEY, 'board', filter],
-    queryFn: ({ signal }) => apiRequest<Scoreboard>('/api/scoreboard', { query: { ...filter }, signal }),
+    queryKey: [SCORES_KEY, 'board', filter, language],
+    queryFn: ({ signal }) =>
+      apiRequest<Scoreboard>('/api/scoreboard', { query: { ...filter, lang: language }, signal }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
     ...LIVE,
@@ -69,10 +73,14 @@ export function useScoreboard(filter: ScoreboardFilter, options: { enabled?: boo
 }
 
 export function useUnitScores(unitId: string, filter: UnitScoreFilter) {
+  const { language } = useI18n();
   return useQuery({
-    queryKey: [SCORES_KEY, 'unit', unitId, filter],
+    queryKey: [SCORES_KEY, 'unit', unitId, filter, language],
     queryFn: ({ signal }) =>
-      apiRequest<UnitScores>(`/api/units/${unitId}/scores`, { query: { ...filter }, signal }),
+      apiRequest<UnitScores>(`/api/units/${unitId}/scores`, {
+        query: { ...filter, lang: language },
+        signal,
+      }),
     placeholderData: keepPreviousData,
     enabled: Boolean(unitId),
     ...LIVE,

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatVnDate } from '../../../shared/dates';
+import { today } from '../../db/repositories/units';
 import { CLI_ACTOR } from '../../domain/actor';
 import { importUnits } from '../../domain/units/import-units';
 import { type Command, stringOption } from '../command';
@@ -20,7 +22,7 @@ export const importUnitsCommand: Command = {
     date: {
       type: 'string',
       value: 'yyyy-MM-dd',
-      description: 'Ngày hiệu lực của các thay đổi (mặc định: hôm nay)',
+      description: 'Ngày hiệu lực của các thay đổi, cũng là ngày bắt đầu của đơn vị mới (mặc định: hôm nay)',
     },
   },
   notes: [
@@ -29,6 +31,9 @@ export const importUnitsCommand: Command = {
     'Đơn vị được so khớp theo mã với các đơn vị hiện hành: mã mới thì tạo, đổi tên hoặc đổi cấp trên thì ghi',
     'thành sự kiện tại ngày hiệu lực; nhập lại cùng một tệp không thay đổi gì.',
     'Tệp có lỗi thì không ghi gì: mọi lỗi được liệt kê theo dòng và cột.',
+    'Đơn vị mới bắt đầu từ --date và chỉ được chấm từ ngày đó: nhập --date 2025-07-01 thì năm 2025 chỉ tính',
+    'từ tháng 7. Muốn chấm cả các kỳ trước cho đơn vị chưa có đơn vị cũ trong Loa Số, dùng ngày đầu kỳ sớm nhất',
+    '(ví dụ --date 2024-01-01); nếu ghi các đơn vị cũ và sự kiện sáp nhập, bản ghi của chúng được cộng dồn.',
     'Ví dụ: npm run cli -- import-units ../shared/data/vn-admin-units-2026-07.json --date 2025-07-01',
   ],
   async run({ args, options, io, database }) {
@@ -55,5 +60,13 @@ export const importUnitsCommand: Command = {
     ];
     for (const [label, count] of lines)
       writeLine(io.stdout, `  ${`${label}:`.padEnd(14)}${formatCount(count).padStart(8)}`);
+    // A unit starts on the day it is created: scores of the periods before leave it out, and the
+    // period holding that day judges it from there. Say so unless the day opens a year.
+    const startDay = effectiveDate ?? today();
+    if (result.created > 0 && !startDay.endsWith('-01-01'))
+      writeLine(
+        io.stderr,
+        `Lưu ý: ${formatCount(result.created)} đơn vị mới bắt đầu từ ${formatVnDate(startDay)}; điểm năm ${startDay.slice(0, 4)} của chúng chỉ tính từ ngày đó, các kỳ trước không chấm. Muốn chấm cả các kỳ trước, nhập với --date là ngày đầu kỳ sớm nhất (ví dụ --date ${startDay.slice(0, 4)}-01-01), hoặc ghi các đơn vị cũ và sự kiện sáp nhập.`,
+      );
   },
 };

@@ -1,6 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type ActivityKind, CHANNEL_KINDS_FOR_ACTIVITY, type ChannelKind } from '../../../shared/activities';
-import type { ChannelMeasureSpec, MeasureSource, MeasureSpec } from '../../../shared/frameworks/definition';
+import {
+  type ChannelMeasureSpec,
+  type MeasureSource,
+  type MeasureSpec,
+  measureSources,
+} from '../../../shared/frameworks/definition';
 import type { Queryable } from '../client';
 import { queryOne, queryRows } from '../sql';
 
@@ -36,54 +41,127 @@ const ACTIVITY_KIND_OF: Record<MeasureSource, ActivityKind> = {
   banners: 'banner',
 };
 
-/** The narrowing filters of a measure on activities `a` (topics, genres, languages…). */
-function measureFilters(spec: MeasureSpec): SQL[] {
+/** A column of the activities row named `alias` ("a", or "b" for another version of the same item). */
+const col = (alias: string, name: string) => sql.raw(`${alias}.${name}`);
+
+/** The kind condition of a measure: one kind, or any of several counted together. */
+function kindCondition(spec: MeasureSpec, alias: string): SQL {
+  const kinds = measureSources(spec).map((source) => ACTIVITY_KIND_OF[source]);
+  return kinds.length === 1
+    ? sql`${col(alias, 'kind')} = ${kinds[0]}`
+    : sql`${col(alias, 'kind')} = any(${textArray(kinds)})`;
+}
+
+/** The narrowing filters of a measure on an activities row (topics, genres, languages…). */
+function measureFilters(spec: MeasureSpec, alias = 'a'): SQL[] {
+  const c = (name: string) => col(alias, name);
   const conditions: SQL[] = [];
-  if (spec.topics) conditions.push(sql`a.topics && ${textArray(spec.topics)}`);
-  if (spec.genres) conditions.push(sql`a.genre = any(${textArray(spec.genres)})`);
-  if (spec.languages) conditions.push(sql`a.language = any(${textArray(spec.languages)})`);
-  if (spec.ethnicLanguagesOnly) conditions.push(sql`a.language <> 'vi'`);
-  if (spec.translationsOnly) conditions.push(sql`a.translation_of_id is not null`);
-  if (spec.provenances) conditions.push(sql`a.provenance = any(${textArray(spec.provenances)})`);
-  if (spec.broadcastSources) conditions.push(sql`a.source = any(${textArray(spec.broadcastSources)})`);
-  if (spec.verifiedOnly) conditions.push(sql`a.is_verified`);
+  if (spec.topics) conditions.push(sql`${c('topics')} && ${textArray(spec.topics)}`);
+  if (spec.genres) conditions.push(sql`${c('genre')} = any(${textArray(spec.genres)})`);
+  if (spec.languages) conditions.push(sql`${c('language')} = any(${textArray(spec.languages)})`);
+  if (spec.ethnicLanguagesOnly) conditions.push(sql`${c('language')} <> 'vi'`);
+  if (spec.translationsOnly) conditions.push(sql`${c('translation_of_id')} is not null`);
+  if (spec.provenances) conditions.push(sql`${c('provenance')} = any(${textArray(spec.provenances)})`);
+  if (spec.broadcastSources) conditions.push(sql`${c('source')} = any(${textArray(spec.broadcastSources)})`);
+  if (spec.verifiedOnly) conditions.push(sql`${c('is_verified')}`);
   return conditions;
 }
 
-/** Every condition of a measure on activities `a` (the counted records list uses it). */
-export function measureConditions(spec: MeasureSpec): SQL[] {
-  const conditions: SQL[] = [
-    sql`a.kind = ${ACTIVITY_KIND_OF[spec.source]}`,
-    sql`a.deleted_at is null`,
+/** Whether a row counts at all: live, not a suspected duplicate, not rejected (or accepted). */
+function liveConditions(spec: MeasureSpec, alias: string): SQL[] {
+  return [
+    sql`${col(alias, 'deleted_at')} is null`,
     // A suspected duplicate counts once a person decides it is not one.
-    sql`a.duplicate_of_id is null`,
-    spec.acceptedOnly ? sql`a.review_status = 'accepted'` : sql`a.review_status <> 'rejected'`,
-    ...measureFilters(spec),
+    sql`${col(alias, 'duplicate_of_id')} is null`,
+    spec.acceptedOnly
+      ? sql`${col(alias, 'review_status')} = 'accepted'`
+      : sql`${col(alias, 'review_status')} <> 'rejected'`,
   ];
-  const channel = channelCondition(spec);
+}
+
+/** Every condition of a measure on an activities row, but the day (the counted records list uses it). */
+function matchConditions(spec: MeasureSpec, alias: string, unitIds?: readonly string[]): SQL[] {
+  const conditions: SQL[] = [
+    kindCondition(spec, alias),
+    ...liveConditions(spec, alias),
+    ...measureFilters(spec, alias),
+  ];
+  const channel = channelCondition(spec, alias, unitIds);
   if (channel) conditions.push(channel);
   return conditions;
 }
 
+/** Every condition of a measure on activities `a`, one item once (the counted records list uses it). */
+export function measureConditions(spec: MeasureSpec): SQL[] {
+  return [...matchConditions(spec, 'a'), ...onceConditions(spec)];
+}
+
+/**
+ * A record and its translations are one item ("a translation is a version of the same post, not a
+ * new post"): unless the measure says `eachVersion`, an original counts as itself, and a translation
+ * only when the measure does not match its original (at any date: a measure of ethnic-language
+ * posts, say) and no other translation of the same original that it matches is earlier (same day:
+ * the lower id). Originals are told apart by `translation_of_id is null`, which the scoring indexes
+ * of migration 0007 carry, so counts stay index-only; translations are few.
+ */
+function onceConditions(spec: MeasureSpec): SQL[] {
+  if (spec.eachVersion) return [];
+  const other = sql.join(matchConditions(spec, 'b'), sql` and `);
+  return [
+    sql`(a.translation_of_id is null or (
+      not exists (select 1 from activities b where b.id = a.translation_of_id and ${other})
+      and not exists (select 1 from activities b
+        where b.translation_of_id = a.translation_of_id and b.id <> a.id
+          and (b.occurred_on < a.occurred_on or (b.occurred_on = a.occurred_on and b.id < a.id))
+          and ${other})))`,
+  ];
+}
+
 /**
  * The channel condition of a measure as a semi-join on the small channels table, or none; with the
- * units known, only their channels are looked at.
+ * units known, only their channels are looked at. A measure over several sources without
+ * `channelKinds` takes each source's default channel: (posts on the website column) or (press
+ * issues in the press column).
  */
-function channelCondition(spec: MeasureSpec, unitIds?: readonly string[]): SQL | null {
-  const channelKinds = spec.channelKinds ?? DEFAULT_CHANNEL_KINDS[spec.source];
+function channelCondition(spec: MeasureSpec, alias: string, unitIds?: readonly string[]): SQL | null {
+  const sources = measureSources(spec);
+  if (spec.channelKinds || sources.length === 1)
+    return sourceChannelCondition(
+      spec,
+      sources,
+      spec.channelKinds ?? DEFAULT_CHANNEL_KINDS[sources[0]!],
+      alias,
+      unitIds,
+    );
+  const perSource = sources.map((source) => {
+    const condition = sourceChannelCondition(spec, [source], DEFAULT_CHANNEL_KINDS[source], alias, unitIds);
+    const kind = sql`${col(alias, 'kind')} = ${ACTIVITY_KIND_OF[source]}`;
+    return condition ? sql`(${kind} and ${condition})` : kind;
+  });
+  return sql`(${sql.join(perSource, sql` or `)})`;
+}
+
+function sourceChannelCondition(
+  spec: MeasureSpec,
+  sources: readonly MeasureSource[],
+  channelKinds: readonly ChannelKind[] | null,
+  alias: string,
+  unitIds?: readonly string[],
+): SQL | null {
   if (!channelKinds && !spec.platforms) return null;
   // A record is only ever on a channel of a kind that carries its kind (prepareActivity checks it and
   // a channel cannot change to a kind its records do not fit): when the measure accepts every such
   // kind, "on a channel" says the same without the join, which costs more than the count itself on a
   // national board (broadcasts: radio programmes only).
-  const carriers = CHANNEL_KINDS_FOR_ACTIVITY[ACTIVITY_KIND_OF[spec.source]];
-  if (!spec.platforms && channelKinds && carriers.every((kind) => channelKinds.includes(kind)))
-    return sql`a.channel_id is not null`;
+  const carried = sources.every((source) =>
+    CHANNEL_KINDS_FOR_ACTIVITY[ACTIVITY_KIND_OF[source]].every((kind) => channelKinds?.includes(kind)),
+  );
+  if (!spec.platforms && channelKinds && carried) return sql`${col(alias, 'channel_id')} is not null`;
   const parts: SQL[] = [];
   if (unitIds) parts.push(isOneOf(sql`c.unit_id`, unitIds));
   if (channelKinds) parts.push(sql`c.kind = any(${textArray(channelKinds)})`);
   if (spec.platforms) parts.push(sql`c.platform = any(${textArray(spec.platforms)})`);
-  return sql`a.channel_id in (select c.id from channels c where ${sql.join(parts, sql` and `)})`;
+  return sql`${col(alias, 'channel_id')} in (select c.id from channels c where ${sql.join(parts, sql` and `)})`;
 }
 
 /** Above this many units, filtering by unit costs more than counting every unit and dropping the rest. */
@@ -161,16 +239,11 @@ function recordDaysQuery(
   to: string,
 ): SQL {
   const conditions = [
-    sql`a.kind = ${ACTIVITY_KIND_OF[spec.source]}`,
     sql`a.occurred_on between ${from}::date and ${to}::date`,
-    sql`a.deleted_at is null`,
-    sql`a.duplicate_of_id is null`,
-    spec.acceptedOnly ? sql`a.review_status = 'accepted'` : sql`a.review_status <> 'rejected'`,
-    ...measureFilters(spec),
+    ...matchConditions(spec, 'a', unitIds),
+    ...onceConditions(spec),
   ];
   if (unitIds) conditions.push(isOneOf(sql`a.unit_id`, unitIds));
-  const channel = channelCondition(spec, unitIds);
-  if (channel) conditions.push(channel);
   return sql`select a.unit_id, string_agg(chr(${DAY_CODE_BASE} + (a.occurred_on - ${from}::date)), '') as days
     from activities a
     where ${sql.join(conditions, sql` and `)}

@@ -32,7 +32,15 @@ export async function computeScoreboard(
     (kind) => !query.kind || kind === query.kind,
   );
   const { root, view } = await boardRootAndView(q, framework, query.view, rootId, today);
-  const board = await evaluateBoard(q, { framework, period, rootId, kinds, view, today });
+  const board = await evaluateBoard(q, {
+    framework,
+    period,
+    rootId,
+    kinds,
+    view,
+    today,
+    language: query.lang,
+  });
   const keyOf = criterionKeys(framework.definition);
 
   const rows = board.units.map(({ unit, window, evaluation }) => ({

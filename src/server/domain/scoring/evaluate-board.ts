@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client';
 import type { ScoringWindow } from '../../scoring/buckets';
 import { applicableCriteria, evaluateUnit, type UnitEvaluation } from '../../scoring/evaluate';
 import type { Period } from '../../scoring/periods';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { ScoredUnitRow } from '../units/unit-graph';
 import { loadAssessmentEntries } from './assessment-entries';
 import { buildFacts } from './build-facts';
@@ -39,6 +40,8 @@ export async function evaluateBoard(
     today: string;
     /** Score exactly the root unit (a unit's own history). */
     onlyRoot?: boolean;
+    /** The language of explanations and gaps (Vietnamese by default). */
+    language?: ScoringLanguage;
   },
 ): Promise<EvaluatedBoard> {
   const { framework, period } = options;
@@ -58,7 +61,7 @@ export async function evaluateBoard(
       return {
         unit,
         window: unitFacts.window,
-        evaluation: evaluateUnit(spec, unit.kind, unitFacts, entries.get(unit.id)),
+        evaluation: evaluateUnit(spec, unit.kind, unitFacts, entries.get(unit.id), options.language),
       };
     }),
   };

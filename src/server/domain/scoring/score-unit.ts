@@ -82,7 +82,13 @@ export async function scoreUnit(
     window.through,
   );
   const entries = await loadAssessmentEntries(q, framework.id, window.period.key, [unitId]);
-  const evaluation = evaluateUnit(spec, context.unit.kind, facts.get(unitId)!, entries.get(unitId));
+  const evaluation = evaluateUnit(
+    spec,
+    context.unit.kind,
+    facts.get(unitId)!,
+    entries.get(unitId),
+    query.lang,
+  );
   const keyOf = criterionKeys(spec);
   const specs = new Map(
     applicableCriteria(spec, context.unit.kind).map((ref) => [ref.criterion.code, ref.criterion]),

@@ -1,12 +1,13 @@
 import type { RuleSpec } from '../../../shared/frameworks/definition';
-import { type EvaluateRule, innerFacts, innerFinding, innerNeeds, isFull, joinFindings } from './composite';
+import { type EvaluateRule, innerFacts, innerFinding, innerMet, innerNeeds, joinFindings } from './composite';
 import type { RuleContext, RuleOutcome } from './context';
 
 type AnyOfRule = Extract<RuleSpec, { type: 'any_of' }>;
 
 /**
- * Full points when at least one inner rule is fully met, else 0. One rule met decides, even while
- * another waits for an input; otherwise a wait makes the whole wait.
+ * Full points when at least one inner rule is fully met, else 0: a ladder at its first step or a
+ * tier worth half is not "met" (see innerMet). One rule met decides, even while another waits for
+ * an input; otherwise a wait makes the whole wait.
  */
 export function evaluateAnyOf(
   rule: AnyOfRule,
@@ -14,9 +15,11 @@ export function evaluateAnyOf(
   max: number,
   evaluate: EvaluateRule,
 ): RuleOutcome {
-  const outcomes = rule.rules.map((inner) => evaluate(inner, context, 1));
-  const combine = (values: Array<number | null>) =>
-    values.some((value) => isFull(value, 1)) ? max : values.some((value) => value === null) ? null : 0;
+  const outcomes = rule.rules.map((inner) => evaluate(inner, context, max));
+  const combine = (values: Array<number | null>) => {
+    const met = values.map((value) => innerMet(value, max));
+    return met.includes(true) ? max : met.includes(null) ? null : 0;
+  };
   const score = combine(outcomes.map((outcome) => outcome.score));
   // Once met, the other ways to meet it need nothing more.
   const open = score !== null && score > 0 ? [] : outcomes;
@@ -25,14 +28,14 @@ export function evaluateAnyOf(
     projectedScore: combine(outcomes.map((outcome) => outcome.projectedScore)),
     finding: joinFindings(
       context,
-      outcomes.map((outcome) => innerFinding(outcome)),
+      outcomes.map((outcome) => innerFinding(outcome, context.words)),
     ),
-    verdict: score === 0 ? 'chưa đạt điều kiện nào' : undefined,
+    verdict: score === 0 ? context.words.noneMet : undefined,
     ...innerNeeds(open, score === null),
     measures: innerNeeds(outcomes, false).measures,
     facts: {
       ...innerFacts('rules', outcomes),
-      met: outcomes.filter((outcome) => isFull(outcome.score, 1)).length,
+      met: outcomes.filter((outcome) => innerMet(outcome.score, max) === true).length,
     },
   };
 }

@@ -20,17 +20,17 @@ export function evaluateBoolean(rule: BooleanRule, context: RuleContext, max: nu
   if (rule.measure) {
     const measure = rule.measure;
     const window = context.facts.window;
+    const w = context.words;
     const count = context.facts.series(measure).total;
-    const noun = measureNoun(measure);
+    const noun = measureNoun(measure, w);
     const score = count > 0 ? max : 0;
+    const within = `${inPeriod(window, w)}${asOf(window, w)}`;
     return {
       score,
       projectedScore: score,
       finding:
-        count > 0
-          ? `Có ${count} ${noun} ${inPeriod(window)}${asOf(window)}`
-          : `Chưa có ${noun} nào ${inPeriod(window)}${asOf(window)}`,
-      gaps: count === 0 && isRunning(context) ? [`cần ít nhất 1 ${noun} ${beforeEnd(window)}`] : [],
+        count > 0 ? `${w.hasRecords(String(count), noun)} ${within}` : `${w.noRecords(noun)} ${within}`,
+      gaps: count === 0 && isRunning(context) ? [w.needOne(noun, beforeEnd(window, w))] : [],
       missingInputs: [],
       measures: [measure],
       facts: { count },
@@ -43,7 +43,7 @@ export function evaluateBoolean(rule: BooleanRule, context: RuleContext, max: nu
   return {
     score,
     projectedScore: score,
-    finding: `${inputLabel(context, key)}: ${flag ? 'có' : 'không'}`,
+    finding: `${inputLabel(context, key)}: ${context.words.yesNo(flag)}`,
     gaps: [],
     missingInputs: [],
     measures: [],
@@ -60,7 +60,8 @@ export function evaluateBoolean(rule: BooleanRule, context: RuleContext, max: nu
  */
 function evaluateChannel(spec: ChannelMeasureSpec, context: RuleContext, max: number): RuleOutcome {
   const window = context.facts.window;
-  const noun = channelNoun(spec);
+  const w = context.words;
+  const noun = channelNoun(spec, w);
   const fromStart = spec.startedBy === 'period_start';
   const firstDay = fromEpochDay(Math.max(toEpochDay(window.period.from), toEpochDay(window.activeFrom)));
   const deadline = fromStart ? firstDay : lastJudgedDay(window);
@@ -75,8 +76,10 @@ function evaluateChannel(spec: ChannelMeasureSpec, context: RuleContext, max: nu
     deadline,
   };
   if (found) {
-    const since = found.startedOn ? ` từ ${vnDay(found.startedOn)}` : ' (chưa khai báo ngày bắt đầu)';
-    return outcome(max, `Có ${noun}${since}`, [], facts);
+    const finding = found.startedOn
+      ? w.hasChannelSince(noun, vnDay(found.startedOn))
+      : w.hasChannelUndated(noun);
+    return outcome(max, finding, [], facts);
   }
   const dated = channels
     .filter((channel): channel is ChannelFact & { startedOn: string } => channel.startedOn !== null)
@@ -85,23 +88,18 @@ function evaluateChannel(spec: ChannelMeasureSpec, context: RuleContext, max: nu
   if (!late) {
     const unknown = channels[0];
     if (!unknown)
-      return outcome(
-        0,
-        `Chưa có ${noun}`,
-        isRunning(context) ? [`Chưa khai báo kênh ${noun}: thêm kênh trong trang đơn vị`] : [],
-        facts,
-      );
+      return outcome(0, w.noChannel(noun), isRunning(context) ? [w.declareChannel(noun)] : [], facts);
     return outcome(
       0,
-      `Có ${noun} nhưng chưa khai báo ngày bắt đầu (cần có từ ${vnDay(deadline)})`,
-      isRunning(context) ? [`khai báo ngày bắt đầu của ${unknown.name} trong trang đơn vị`] : [],
+      w.channelUndated(noun, vnDay(deadline)),
+      isRunning(context) ? [w.declareStart(unknown.name)] : [],
       facts,
     );
   }
   // Started after today but before the deadline: not yet, though it will count by the period's end.
   const projectedScore = late.startedOn <= deadline ? max : 0;
-  const when = fromStart ? `sau ngày đầu kỳ ${vnDay(deadline)}` : `sau ${vnDay(latest)}`;
-  const finding = `${upperFirst(noun)} chỉ có từ ${vnDay(late.startedOn)}, ${when}`;
+  const when = fromStart ? w.afterPeriodStart(vnDay(deadline)) : w.after(vnDay(latest));
+  const finding = upperFirst(w.channelOnlySince(noun, vnDay(late.startedOn), when));
   return { ...outcome(0, finding, [], facts), projectedScore };
 }
 

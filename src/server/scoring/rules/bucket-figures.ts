@@ -1,6 +1,7 @@
 import type { MeasureSpec } from '../../../shared/frameworks/definition';
 import { type BucketKind, type BucketTally, tallyBuckets, windowIsRunning } from '../buckets';
-import { asOf, BUCKET_NOUNS, formatNumber, hasAtLeast, lacks, listBuckets } from '../explain';
+import { asOf, formatNumber, hasAtLeast, lacks, listBuckets } from '../explain';
+import type { ScoringWords } from '../words';
 import { EPSILON, type FactValue, type RuleContext } from './context';
 
 /**
@@ -52,27 +53,30 @@ export function shareOf(qualifying: number, total: number): number {
  */
 export function figuresPhrase(context: RuleContext, all: readonly BucketFigures[], noun: string): string {
   const window = context.facts.window;
+  const w = context.words;
   const running = windowIsRunning(window);
   const judged = running ? all.filter((figures) => figures.counted > 0) : [...all];
   const first = all[0];
   if (judged.length === 0 || !first) {
-    const bucket = BUCKET_NOUNS[first?.kind ?? 'week'];
+    const kind = first?.kind ?? 'week';
+    const period = w.periodName(window.period);
     return first && first.total === 0
-      ? `Không có ${bucket} nào để tính trong ${window.period.label}`
-      : `Chưa hết ${bucket} nào của ${window.period.label}${asOf(window)}`;
+      ? w.noBucketToCount(kind, period)
+      : `${w.noBucketEnded(kind, period)}${asOf(window, w)}`;
   }
+  // "51 trên 52 tuần", never "51/52", which reads as a date.
   const part = (figures: BucketFigures) =>
-    `${figures.qualifying}/${running ? figures.counted : figures.total} ${BUCKET_NOUNS[figures.kind]}`;
+    `${w.outOf(figures.qualifying, running ? figures.counted : figures.total)} ${w.bucket(figures.kind)}`;
   const sameAtLeast = judged.every((figures) => figures.atLeast === judged[0]!.atLeast);
   const text = sameAtLeast
-    ? `${judged.map(part).join(', ')} ${hasAtLeast(judged[0]!.atLeast, noun)}`
-    : judged.map((figures) => `${part(figures)} ${hasAtLeast(figures.atLeast, noun)}`).join(', ');
-  return `${text}${asOf(window)}`;
+    ? `${judged.map(part).join(', ')} ${hasAtLeast(judged[0]!.atLeast, noun, w)}`
+    : judged.map((figures) => `${part(figures)} ${hasAtLeast(figures.atLeast, noun, w)}`).join(', ');
+  return `${text}${asOf(window, w)}`;
 }
 
 /** "tuần 47 và 48 chưa có lượt phát". */
-export function missingPhrase(figures: BucketFigures, noun: string): string {
-  return `${listBuckets(figures.missing)} ${lacks(figures.atLeast, noun)}`;
+export function missingPhrase(figures: BucketFigures, noun: string, w: ScoringWords): string {
+  return `${listBuckets(figures.missing, w)} ${lacks(figures.atLeast, noun, w)}`;
 }
 
 const NAMED_REMAINING = 2;
@@ -86,18 +90,17 @@ export function remainingPhrase(
   needed: number,
   noun: string,
   mood: 'need' | 'if',
+  w: ScoringWords,
 ): string {
-  const bucket = BUCKET_NOUNS[figures.kind];
   const remaining = figures.remaining.length;
-  const k = formatNumber(figures.atLeast);
-  const verb = mood === 'need' ? 'cần' : 'có';
+  const k = formatNumber(figures.atLeast, w);
+  const need = mood === 'need';
   // A few buckets left are named ("tuần 51 và 52 cần …"), more are counted.
   if (needed >= remaining && remaining <= NAMED_REMAINING)
-    return `${listBuckets(figures.remaining)} ${verb} ít nhất ${k} ${noun}`;
-  if (needed >= remaining)
-    return `mỗi ${bucket} còn lại (${remaining} ${bucket}) ${verb} ít nhất ${k} ${noun}`;
-  const more = `${needed} ${bucket} ${hasAtLeast(figures.atLeast, noun)} trong ${remaining} ${bucket} còn lại`;
-  return mood === 'need' ? `cần thêm ${more}` : `thêm ${more}`;
+    return w.remainingNamed(listBuckets(figures.remaining, w), need, k, noun);
+  if (needed >= remaining) return w.remainingEach(figures.kind, remaining, need, k, noun);
+  const more = w.moreBuckets(needed, figures.kind, hasAtLeast(figures.atLeast, noun, w), remaining);
+  return w.remainingMore(more, need);
 }
 
 /** The figures behind a tally for `RuleResult.facts`: weeks, weeks_qualifying, … (weeks_2_… for k = 2). */

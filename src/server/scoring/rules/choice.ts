@@ -17,9 +17,7 @@ export function evaluateChoice(rule: ChoiceRule, context: RuleContext, max: numb
   return {
     score,
     projectedScore: score,
-    finding: option
-      ? `${label}: ${optionLabel ?? value}`
-      : `${label}: "${value}" không có trong danh sách lựa chọn`,
+    finding: option ? `${label}: ${optionLabel ?? value}` : `${label}: ${context.words.notAnOption(value)}`,
     gaps: [],
     missingInputs: [],
     measures: [],

@@ -1,17 +1,16 @@
 import type { RuleSpec } from '../../../shared/frameworks/definition';
-import { asOf, formatNumber } from '../explain';
+import { asOf, pointsOf } from '../explain';
+import type { ScoringWords } from '../words';
 import { EPSILON, type FactValue, type RuleContext, type RuleOutcome, uniqueMeasures } from './context';
 
 /** How rules inside sum / all_of / any_of are evaluated: the dispatcher, passed in to avoid an import cycle. */
 export type EvaluateRule = (rule: RuleSpec, context: RuleContext, max: number) => RuleOutcome;
 
 /** A rule inside a composite, "finding (verdict, x/y)" or "finding (verdict)". */
-export function innerFinding(outcome: RuleOutcome, points?: number): string {
+export function innerFinding(outcome: RuleOutcome, w: ScoringWords, points?: number): string {
   const details = [
     outcome.score !== null ? outcome.verdict : undefined,
-    points !== undefined && outcome.score !== null
-      ? `${formatNumber(outcome.score)}/${formatNumber(points)}`
-      : undefined,
+    points !== undefined && outcome.score !== null ? pointsOf(outcome.score, points, w) : undefined,
   ].filter((part) => part !== undefined);
   return details.length > 0 ? `${outcome.finding} (${details.join(', ')})` : outcome.finding;
 }
@@ -21,7 +20,7 @@ export function innerFinding(outcome: RuleOutcome, points?: number): string {
  * every one of them.
  */
 export function joinFindings(context: RuleContext, findings: readonly string[]): string {
-  const suffix = asOf(context.facts.window);
+  const suffix = asOf(context.facts.window, context.words);
   if (!suffix) return findings.join('; ');
   return `${findings.map((finding) => finding.replaceAll(suffix, '')).join('; ')}${suffix}`;
 }
@@ -47,4 +46,15 @@ export function innerNeeds(outcomes: readonly RuleOutcome[], waiting: boolean) {
 
 export function isFull(value: number | null, max: number): boolean {
   return value !== null && value >= max - EPSILON;
+}
+
+/**
+ * Whether a rule inside all_of / any_of is met: it reached the maximum it was scored out of (the
+ * composite's own). A rule that can score partially (a ladder below that maximum, a proportional
+ * count at 17/20, a monthly tier worth half, a ratio under 100%, a sum short of it) is not met, as
+ * the guide says (§6.9); null while it waits for a person.
+ */
+export function innerMet(value: number | null, max: number): boolean | null {
+  if (value === null) return null;
+  return max > 0 && isFull(value, max);
 }

@@ -4,11 +4,14 @@ import { toEpochDay } from '../day-numbers';
 import { lowerFirst, measureNoun } from '../explain';
 import { measureKey } from '../measure-key';
 import type { InputValue, UnitFacts } from '../types';
+import type { ScoringWords } from '../words';
 
 /** What a rule may look at: the unit's facts and the inputs its criterion declares (for labels). */
 export interface RuleContext {
   facts: UnitFacts;
   inputs: readonly InputSpec[];
+  /** The words of the language the explanation is written in. */
+  words: ScoringWords;
 }
 
 export type FactValue = number | string | boolean | null;
@@ -56,8 +59,8 @@ export function waitingForInputs(context: RuleContext, keys: readonly string[]):
   return {
     score: null,
     projectedScore: null,
-    finding: `Chờ nhập: ${labels.join('; ')}`,
-    gaps: labels.map((label) => `cần nhập ${lowerFirst(label)}`),
+    finding: context.words.waitingFor(labels.join('; ')),
+    gaps: labels.map((label) => context.words.needInput(lowerFirst(label))),
     missingInputs: [...keys],
     measures: [],
     facts: {},
@@ -123,8 +126,8 @@ export function readQuantity(
     return {
       value,
       projected: value * paceFactor(context),
-      noun: measureNoun(source.measure),
-      label: measureNoun(source.measure),
+      noun: measureNoun(source.measure, context.words),
+      label: measureNoun(source.measure, context.words),
       measure: source.measure,
     };
   }

@@ -27,9 +27,10 @@ export function evaluateCount(rule: CountRule, context: RuleContext, max: number
   const score = pointsFor(quantity.value);
   const projected = quantity.projected ?? quantity.value;
   const missing = Math.ceil(rule.threshold - quantity.value);
+  const w = context.words;
   const gaps =
     quantity.measure && isRunning(context) && missing > 0
-      ? [`cần thêm ${missing} ${quantity.noun} ${beforeEnd(context.facts.window)}`]
+      ? [w.needMore(missing, quantity.noun, beforeEnd(context.facts.window, w))]
       : [];
   return {
     score,
@@ -37,7 +38,8 @@ export function evaluateCount(rule: CountRule, context: RuleContext, max: number
     finding: countFinding(
       context,
       quantity,
-      `${formatNumber(quantity.value)}/${formatNumber(rule.threshold)}`,
+      formatNumber(quantity.value, w),
+      w.needed(formatNumber(rule.threshold, w)),
     ),
     gaps,
     missingInputs: [],
@@ -46,11 +48,15 @@ export function evaluateCount(rule: CountRule, context: RuleContext, max: number
   };
 }
 
-/** "17/20 tin bài trong năm 2024" for records, "Số văn bản: 3/5 văn bản" for an input. */
-export function countFinding(context: RuleContext, quantity: Quantity, figure: string): string {
+/**
+ * "17 tin bài trong năm 2024 (cần 20)" for records, "Số văn bản: 3 văn bản (cần 5)" for an input:
+ * never "17/20", which reads as a date.
+ */
+export function countFinding(context: RuleContext, quantity: Quantity, figure: string, need = ''): string {
   const window = context.facts.window;
-  if (quantity.measure) return `${figure} ${quantity.noun} ${inPeriod(window)}${asOf(window)}`;
-  return `${quantity.label}: ${figure}${quantity.noun ? ` ${quantity.noun}` : ''}`;
+  const w = context.words;
+  if (quantity.measure) return `${figure} ${quantity.noun} ${inPeriod(window, w)}${need}${asOf(window, w)}`;
+  return `${quantity.label}: ${figure}${quantity.noun ? ` ${quantity.noun}` : ''}${need}`;
 }
 
 function round1(value: number): number {

@@ -1,6 +1,7 @@
 import { type ScoringWindow, windowIsRunning } from '../buckets';
 import { pointsOf, upperFirst } from '../explain';
 import type { RuleResult, ScoreStatus } from '../types';
+import { SCORING_WORDS, type ScoringWords } from '../words';
 import { EPSILON, type RuleOutcome } from './context';
 
 /** Points as shown and summed: two decimals, within 0..max. */
@@ -33,7 +34,12 @@ export function statusOf(
  * "17/20 tin bài trong năm 2024 → 0/10 điểm"; while the period runs and the projection differs,
  * "… → hiện 0/10 điểm; dự kiến 10/10 điểm".
  */
-export function finishOutcome(outcome: RuleOutcome, max: number, window: ScoringWindow): RuleResult {
+export function finishOutcome(
+  outcome: RuleOutcome,
+  max: number,
+  window: ScoringWindow,
+  w: ScoringWords = SCORING_WORDS.vi,
+): RuleResult {
   const running = windowIsRunning(window);
   const score = outcome.score === null ? null : roundPoints(outcome.score, max);
   const projectedScore =
@@ -47,7 +53,7 @@ export function finishOutcome(outcome: RuleOutcome, max: number, window: Scoring
     score,
     max,
     status,
-    explanation: upperFirst(explain(outcome, score, projectedScore, max, running)),
+    explanation: upperFirst(explain(outcome, score, projectedScore, max, running, w)),
     projectedScore,
     gaps: score !== null && score >= max ? [] : outcome.gaps,
     missingInputs: outcome.missingInputs,
@@ -62,10 +68,11 @@ function explain(
   projected: number | null,
   max: number,
   running: boolean,
+  w: ScoringWords,
 ): string {
   if (score === null) return outcome.finding;
   const level = (verdict: string | undefined) => (verdict ? `${verdict}, ` : '');
   if (running && projected !== null && projected !== score)
-    return `${outcome.finding} → hiện ${pointsOf(score, max)}; dự kiến ${level(outcome.projectedVerdict)}${pointsOf(projected, max)}`;
-  return `${outcome.finding} → ${level(outcome.verdict)}${pointsOf(score, max)}`;
+    return `${outcome.finding} → ${w.nowAndExpected(pointsOf(score, max, w), `${level(outcome.projectedVerdict)}${pointsOf(projected, max, w)}`)}`;
+  return `${outcome.finding} → ${level(outcome.verdict)}${pointsOf(score, max, w)}`;
 }

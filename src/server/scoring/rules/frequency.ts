@@ -1,5 +1,6 @@
 import type { FrequencyTier, RuleSpec } from '../../../shared/frameworks/definition';
 import { measureNoun } from '../explain';
+import type { ScoringWords } from '../words';
 import {
   type BucketFigures,
   bucketsNeeded,
@@ -22,7 +23,8 @@ type FrequencyRule = Extract<RuleSpec, { type: 'frequency' }>;
  * the first one reached.
  */
 export function evaluateFrequency(rule: FrequencyRule, context: RuleContext, max: number): RuleOutcome {
-  const noun = measureNoun(rule.measure);
+  const w = context.words;
+  const noun = measureNoun(rule.measure, w);
   const tallies = new Map<string, BucketFigures>();
   const figuresOf = (tier: FrequencyTier) => {
     const key = `${tier.every}:${tier.atLeast}`;
@@ -61,12 +63,12 @@ export function evaluateFrequency(rule: FrequencyRule, context: RuleContext, max
     finding: figuresPhrase(context, distinct, noun),
     verdict:
       secured >= 0
-        ? levelName(tiers[secured]!.tier.label)
+        ? w.level(tiers[secured]!.tier.label)
         : running && tiers.some(({ tier, figures }) => canStillReach(figures, tier.share))
           ? undefined
-          : `dưới ${levelName(last.label)}`,
-    projectedVerdict: projected >= 0 ? levelName(tiers[projected]!.tier.label) : undefined,
-    gaps: running && score < max ? frequencyGaps(tiers, secured, score, max, noun) : [],
+          : w.belowLevel(w.level(last.label)),
+    projectedVerdict: projected >= 0 ? w.level(tiers[projected]!.tier.label) : undefined,
+    gaps: running && score < max ? frequencyGaps(tiers, secured, score, max, noun, w) : [],
     missingInputs: [],
     measures: [rule.measure],
     facts,
@@ -83,6 +85,7 @@ function frequencyGaps(
   score: number,
   max: number,
   noun: string,
+  w: ScoringWords,
 ): string[] {
   const gaps: string[] = [];
   const better = tiers
@@ -94,24 +97,19 @@ function frequencyGaps(
     if (!reachable) {
       // Say once per tally which weeks or months closed this tier, then try the next one down.
       if (!reported.has(figures) && figures.missing.length > 0)
-        gaps.push(`${missingPhrase(figures, noun)}: không còn đạt ${levelName(tier.label)}`);
+        gaps.push(`${missingPhrase(figures, noun, w)}${w.noLongerReaches(w.level(tier.label))}`);
       reported.add(figures);
       continue;
     }
-    if (position === 0 && figures.missing.length > 0) gaps.push(missingPhrase(figures, noun));
+    if (position === 0 && figures.missing.length > 0) gaps.push(missingPhrase(figures, noun, w));
     const needed = bucketsNeeded(figures, tier.share);
     if (needed === 0) break;
     gaps.push(
       position === 0
-        ? remainingPhrase(figures, needed, noun, 'need')
-        : `vẫn đạt ${levelName(tier.label)} nếu ${remainingPhrase(figures, needed, noun, 'if')}`,
+        ? remainingPhrase(figures, needed, noun, 'need', w)
+        : w.stillReachesIf(w.level(tier.label), remainingPhrase(figures, needed, noun, 'if', w)),
     );
     break;
   }
   return gaps;
-}
-
-/** "mức hằng tuần" from the tier label "hằng tuần" (a label that already says "mức" is kept). */
-function levelName(label: string): string {
-  return /^mức\s/i.test(label) ? label : `mức ${label}`;
 }

@@ -17,19 +17,22 @@ export function evaluateLadder(rule: LadderRule, context: RuleContext, max: numb
   const projectedStep = stepReached(steps, projected);
   const score = reached ? Math.min(max, reached.points) : 0;
   const next = steps.find((step) => step.atLeast > value && Math.min(max, step.points) > score);
+  const w = context.words;
   const gaps =
     next && quantity.measure && isRunning(context)
       ? [
-          `cần thêm ${Math.ceil(next.atLeast - value)} ${quantity.noun} ${beforeEnd(context.facts.window)} để đạt ${pointsOf(Math.min(max, next.points), max)}`,
+          `${w.needMore(Math.ceil(next.atLeast - value), quantity.noun, beforeEnd(context.facts.window, w))}${w.toReach(pointsOf(Math.min(max, next.points), max, w))}`,
         ]
       : [];
   const lowest = steps[0]!;
   return {
     score,
     projectedScore: projectedStep ? Math.min(max, projectedStep.points) : 0,
-    finding: countFinding(context, quantity, formatNumber(value)),
-    verdict: reached ? `mức từ ${formatNumber(reached.atLeast)}` : `dưới mức ${formatNumber(lowest.atLeast)}`,
-    projectedVerdict: projectedStep ? `mức từ ${formatNumber(projectedStep.atLeast)}` : undefined,
+    finding: countFinding(context, quantity, formatNumber(value, w)),
+    verdict: reached
+      ? w.stepFrom(formatNumber(reached.atLeast, w))
+      : w.belowStep(formatNumber(lowest.atLeast, w)),
+    projectedVerdict: projectedStep ? w.stepFrom(formatNumber(projectedStep.atLeast, w)) : undefined,
     gaps,
     missingInputs: [],
     measures: quantity.measure ? [quantity.measure] : [],

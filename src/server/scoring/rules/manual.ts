@@ -7,8 +7,8 @@ export function evaluateManual(context: RuleContext, max: number): RuleOutcome {
     return {
       score: null,
       projectedScore: null,
-      finding: 'Chờ chấm điểm: tiêu chí chấm thủ công',
-      gaps: ['cần nhập điểm chấm thủ công'],
+      finding: context.words.waitingManual,
+      gaps: [context.words.needManual],
       missingInputs: [],
       measures: [],
       facts: { manualScore: null },
@@ -17,7 +17,7 @@ export function evaluateManual(context: RuleContext, max: number): RuleOutcome {
   return {
     score,
     projectedScore: score,
-    finding: 'Điểm chấm thủ công',
+    finding: context.words.manualScore,
     gaps: [],
     missingInputs: [],
     measures: [],

@@ -18,7 +18,8 @@ type MinimumEachRule = Extract<RuleSpec, { type: 'minimum_each' }>;
  * `partial: proportional`, max × the share of weeks that have them.
  */
 export function evaluateMinimumEach(rule: MinimumEachRule, context: RuleContext, max: number): RuleOutcome {
-  const noun = measureNoun(rule.measure);
+  const w = context.words;
+  const noun = measureNoun(rule.measure, w);
   const figures = tallyMeasure(context, rule.measure, rule.every, rule.atLeast);
   const proportional = rule.partial === 'proportional';
   const pointsFor = (qualifying: number) =>
@@ -33,9 +34,9 @@ export function evaluateMinimumEach(rule: MinimumEachRule, context: RuleContext,
   if (isRunning(context) && score < max) {
     const remaining = figures.remaining.length;
     if (figures.missing.length > 0)
-      gaps.push(`${missingPhrase(figures, noun)}${proportional ? '' : ': không còn đạt điểm tiêu chí này'}`);
+      gaps.push(`${missingPhrase(figures, noun, w)}${proportional ? '' : w.noLongerScores}`);
     if (remaining > 0 && (proportional || figures.missing.length === 0))
-      gaps.push(remainingPhrase(figures, remaining, noun, 'need'));
+      gaps.push(remainingPhrase(figures, remaining, noun, 'need', w));
   }
   return {
     score,

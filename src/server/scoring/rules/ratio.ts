@@ -19,14 +19,15 @@ export function evaluateRatio(rule: RatioRule, context: RuleContext, max: number
   const b = denominator.value ?? 0;
   const measures = [numerator.measure, denominator.measure].filter((measure) => measure !== undefined);
   const window = context.facts.window;
-  const within = measures.length > 0 ? ` ${inPeriod(window)}${asOf(window)}` : '';
+  const w = context.words;
+  const within = measures.length > 0 ? ` ${inPeriod(window, w)}${asOf(window, w)}` : '';
   const names = `${numerator.label}/${denominator.label}`;
   if (b <= 0)
     return {
       score: 0,
       projectedScore: 0,
-      finding: `${names}: ${formatNumber(a)}/${formatNumber(b)}${within}`,
-      verdict: 'mẫu số bằng 0, không tính được tỉ lệ',
+      finding: `${names}: ${w.outOf(formatNumber(a, w), formatNumber(b, w))}${within}`,
+      verdict: w.zeroDenominator,
       gaps: [],
       missingInputs: [],
       measures,
@@ -37,7 +38,7 @@ export function evaluateRatio(rule: RatioRule, context: RuleContext, max: number
   return {
     score,
     projectedScore: score,
-    finding: `${names}: ${formatNumber(a)}/${formatNumber(b)} (${formatNumber(ratio * 100)}%)${within}`,
+    finding: `${names}: ${w.outOf(formatNumber(a, w), formatNumber(b, w))} (${formatNumber(ratio * 100, w)}%)${within}`,
     gaps: [],
     missingInputs: [],
     measures,

@@ -26,7 +26,7 @@ export function evaluateSum(
   const finding = joinFindings(
     context,
     rule.parts.map((part, index) => {
-      const text = innerFinding(outcomes[index]!, part.points);
+      const text = innerFinding(outcomes[index]!, context.words, part.points);
       return part.label ? `${part.label}: ${text}` : text;
     }),
   );

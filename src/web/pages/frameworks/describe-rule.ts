@@ -8,12 +8,13 @@ import {
   GENRE_LABELS,
   PROVENANCE_LABELS,
 } from '../../../shared/activities';
-import type {
-  ChannelMeasureSpec,
-  FrequencyTier,
-  MeasureSource,
-  MeasureSpec,
-  PeriodKind,
+import {
+  type ChannelMeasureSpec,
+  type FrequencyTier,
+  type MeasureSource,
+  type MeasureSpec,
+  measureSources,
+  type PeriodKind,
 } from '../../../shared/frameworks/definition';
 import type { CriterionInput, Rule } from '../../api/frameworks';
 import type { I18n } from '../../i18n/I18nProvider';
@@ -132,13 +133,21 @@ function measureFilters(measure: MeasureSpec, words: RuleWords): string[] {
 }
 
 function measureNoun(measure: MeasureSpec, words: RuleWords): string {
-  return measure.noun ?? words.t(`frameworks.noun.${measure.source}`);
+  if (measure.noun) return measure.noun;
+  return joinWith(
+    measureSources(measure).map((source) => words.t(`frameworks.noun.${source}`)),
+    words.t('frameworks.or'),
+  );
 }
 
 /** "tin bài trong chuyên mục CĐS trên trang thông tin điện tử (chủ đề “…”)". */
 function measurePhrase(measure: MeasureSpec, words: RuleWords): string {
   const { t } = words;
-  const kinds = measure.channelKinds ?? [DEFAULT_CHANNEL[measure.source]].filter((kind) => kind !== null);
+  const kinds =
+    measure.channelKinds ??
+    [...new Set(measureSources(measure).map((source) => DEFAULT_CHANNEL[source]))].filter(
+      (kind) => kind !== null,
+    );
   const where = kinds.length
     ? joinWith(
         kinds.map((kind) => t(`frameworks.where.${kind}`)),
