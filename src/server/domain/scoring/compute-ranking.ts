@@ -4,8 +4,8 @@ import { UNIT_KINDS } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Principal } from '../../policies/principal';
-import { loadUnitGraph } from '../units/load-unit-graph';
 import { type Period, previousPeriod } from '../../scoring/periods';
+import { loadUnitGraph } from '../units/load-unit-graph';
 import { authorizeBoardRoot } from './compute-scoreboard';
 import { evaluateBoard } from './evaluate-board';
 import { findFrameworkForPeriod, loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
@@ -51,8 +51,7 @@ async function scoreRows(
     asOf: today,
     unitIds: board.units.map(({ unit }) => unit.id),
   });
-  const shown =
-    scope === 'full' ? board.units : board.units.filter(({ unit }) => officials.has(unit.id));
+  const shown = scope === 'full' ? board.units : board.units.filter(({ unit }) => officials.has(unit.id));
   const rows = shown.map(({ unit, evaluation }): ScoredRow => {
     const live = { score: evaluation.score, max: evaluation.max, percent: evaluation.percent };
     const official = officials.get(unit.id);
@@ -77,7 +76,11 @@ type RankingScope = RankingDto['scope'];
  * published appraisals are public inside the province, the live scores and evidence of other units
  * are not. Anyone else learns nothing (404).
  */
-async function rankingScope(q: Queryable, principal: Principal, rootId: string | null): Promise<RankingScope> {
+async function rankingScope(
+  q: Queryable,
+  principal: Principal,
+  rootId: string | null,
+): Promise<RankingScope> {
   try {
     await authorizeBoardRoot(q, principal, rootId);
     return 'full';
