@@ -1,6 +1,7 @@
 import { assessmentsEn } from './areas/assessments';
 import { frameworksEn } from './areas/frameworks';
 import { libraryEn } from './areas/library';
+import { officialEn } from './areas/official';
 import { recordActionsEn } from './areas/record-actions';
 import { scheduleEditEn } from './areas/schedule-edit';
 import { scoringEn } from './areas/scoring';
@@ -317,6 +318,7 @@ export const en: Record<MessageKey, string> = {
   ...recordActionsEn,
   ...scheduleEditEn,
   ...scoringEn,
+  ...officialEn,
   ...assessmentsEn,
   ...frameworksEn,
 };

@@ -1,6 +1,7 @@
 import { assessmentsVi } from './areas/assessments';
 import { frameworksVi } from './areas/frameworks';
 import { libraryVi } from './areas/library';
+import { officialVi } from './areas/official';
 import { recordActionsVi } from './areas/record-actions';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
@@ -315,6 +316,7 @@ export const vi = {
   ...recordActionsVi,
   ...scheduleEditVi,
   ...scoringVi,
+  ...officialVi,
   ...assessmentsVi,
   ...frameworksVi,
 } as const;

@@ -2,6 +2,7 @@ import { List, Progress } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RankingLeague, RankingRow } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
+import { LiveBeside } from '../scores/OfficialScore';
 import { useScoreFormat } from '../scores/score-format';
 import { PreviousRank, RankBadge, SourceTag } from './ranking-parts';
 
@@ -55,6 +56,7 @@ export function RankingList(props: {
               />
               <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 12, fontSize: 12 }}>
                 <span>{t('scoring.pointsValue', { score: format.fraction(row.score, row.max) })}</span>
+                {row.official && row.live ? <LiveBeside live={row.live} withPercent={false} /> : null}
                 {props.withPrevious ? <PreviousRank row={row} short /> : null}
               </div>
             </div>

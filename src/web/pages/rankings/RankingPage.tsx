@@ -1,4 +1,4 @@
-import { Card, Empty, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { type Ranking, type RankingLeague, useRanking } from '../../api/scoring';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
@@ -43,6 +43,16 @@ export function RankingPage() {
       {ranking.isLoading || !filters.ready ? <Skeleton active /> : null}
       {data ? (
         <>
+          {data.scope === 'published_only' ? (
+            <Alert type="info" showIcon title={t('official.publishedOnly')} data-testid="published-only" />
+          ) : null}
+          {data.province ? (
+            <div>
+              <Button onClick={() => filters.update({ unit: data.province!.id })}>
+                {t('official.provinceRanking', { province: data.province.name })}
+              </Button>
+            </div>
+          ) : null}
           <div>
             <PeriodLine period={data.period} />
             <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { Ranking, RankingLeague, RankingRow } from '../../api/scoring';
 import { UnitKindTag } from '../../components/UnitTags';
 import { useI18n } from '../../i18n/I18nProvider';
+import { LiveBeside } from '../scores/OfficialScore';
 import { periodName } from '../scores/periods';
 import { useScoreFormat } from '../scores/score-format';
 import { PreviousRank, RankBadge, SourceTag } from './ranking-parts';
@@ -51,9 +52,18 @@ export function RankingTable(props: {
     {
       key: 'score',
       title: t('scoring.ranking.score'),
-      width: 110,
+      width: 170,
       align: 'right',
-      render: (_, row) => format.fraction(row.score, row.max),
+      render: (_, row) => (
+        <div style={{ whiteSpace: 'nowrap' }}>
+          {format.fraction(row.score, row.max)}
+          {row.official && row.live ? (
+            <div>
+              <LiveBeside live={row.live} withPercent={false} />
+            </div>
+          ) : null}
+        </div>
+      ),
     },
     {
       key: 'percent',
