@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/server/cli/run-cli';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { AssessmentDetailDto } from '../src/shared/api/assessments';
 import type { RankingDto, ScoreboardDto, ScoreHistoryDto, UnitScoreDto } from '../src/shared/api/scoring';
@@ -163,6 +164,21 @@ describe('one official score: the published appraisal, the live score beside it'
         ]);
       }
     }
+  });
+
+  it('prints the official score in the command line too, beside the live total', async () => {
+    let out = '';
+    const stdout = { write: (chunk: string) => (out += chunk) };
+    const code = await runCli(['score', '--framework', FRAMEWORK, '--unit', '72001', '--period', PERIOD], {
+      database: ctx.database,
+      stdout,
+      stderr: { write: () => undefined },
+    });
+    expect(code, out).toBe(0);
+    expect(out).toContain('Tổng: 20/40 điểm (50%)');
+    expect(out).toMatch(
+      /Điểm chính thức \(thẩm định đã công bố ngày \d{2}\/\d{2}\/\d{4}\): 40\/40 điểm \(100%\)/,
+    );
   });
 
   it('drops the official score once it is superseded, until the new version is published', async () => {
