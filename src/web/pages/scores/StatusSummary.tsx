@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import type { ScoreboardRow, ScoreStatus } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
+import { headlineOf } from './OfficialScore';
 import { STATUS_ORDER, STATUS_STYLES, useScoreFormat } from './score-format';
 
 /**
@@ -18,7 +19,10 @@ export function StatusSummary(props: {
   const format = useScoreFormat();
   const counts = new Map<ScoreStatus, number>();
   for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
-  const average = rows.length ? rows.reduce((sum, row) => sum + row.percent, 0) / rows.length : null;
+  // The board's average on the headline of each unit: its official percentage once published.
+  const average = rows.length
+    ? rows.reduce((sum, row) => sum + headlineOf(row, row.official).percent, 0) / rows.length
+    : null;
 
   return (
     <Space wrap size={[8, 4]} aria-label={t('scoring.summary')}>
