@@ -16,7 +16,8 @@ export function RankingTable(props: {
   ranking: Ranking;
   league: RankingLeague;
   loading: boolean;
-  unitLink: (unitId: string) => string;
+  /** null: the unit's own page is not the reader's to open (a province's published ranking). */
+  unitLink: (unitId: string) => string | null;
 }) {
   const { t } = useI18n();
   const format = useScoreFormat();
@@ -38,13 +39,17 @@ export function RankingTable(props: {
       title: t('scoring.ranking.unit'),
       render: (_, row) => (
         <span>
-          <Link
-            to={props.unitLink(row.unitId)}
-            onClick={(event) => event.stopPropagation()}
-            style={{ fontWeight: 600, marginInlineEnd: 8 }}
-          >
-            {row.name}
-          </Link>
+          {props.unitLink(row.unitId) ? (
+            <Link
+              to={props.unitLink(row.unitId)!}
+              onClick={(event) => event.stopPropagation()}
+              style={{ fontWeight: 600, marginInlineEnd: 8 }}
+            >
+              {row.name}
+            </Link>
+          ) : (
+            <span style={{ fontWeight: 600, marginInlineEnd: 8 }}>{row.name}</span>
+          )}
           {mixedKinds ? <UnitKindTag kind={row.kind} /> : null}
         </span>
       ),
@@ -102,8 +107,11 @@ export function RankingTable(props: {
           : false
       }
       onRow={(row) => ({
-        onClick: () => navigate(props.unitLink(row.unitId)),
-        style: { cursor: 'pointer' },
+        onClick: () => {
+          const link = props.unitLink(row.unitId);
+          if (link) void navigate(link);
+        },
+        style: { cursor: props.unitLink(row.unitId) ? 'pointer' : undefined },
       })}
       scroll={{ x: 'max-content' }}
     />
