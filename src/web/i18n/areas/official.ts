@@ -43,6 +43,8 @@ export const officialVi = {
   'flows.bulk.confirm':
     'Mỗi bản được công bố riêng trong lịch sử và nhật ký; nếu có bản chưa thể công bố thì không bản nào được công bố.',
   'flows.bulk.done': 'Đã công bố {count} bản đánh giá.',
+  'flows.bulk.early':
+    'Kỳ chưa kết thúc với: {items}. Công bố bây giờ biến điểm thẩm định thành điểm chính thức trong khi điểm tính theo bản ghi còn tạm tính.',
   'flows.notStarted': 'Chưa lập',
   'flows.notStartedTitle': 'Đơn vị chưa lập bản đánh giá ({count})',
   'flows.period': 'Kỳ đánh giá',
@@ -90,6 +92,8 @@ export const officialEn: Record<keyof typeof officialVi, string> = {
   'flows.bulk.confirm':
     'Each one is published as its own step in the history and the audit log; if one cannot be published, none is.',
   'flows.bulk.done': '{count} assessments published.',
+  'flows.bulk.early':
+    'The period has not ended for: {items}. Publishing now makes the appraised scores official while the scores counted from records are still provisional.',
   'flows.notStarted': 'Not started',
   'flows.notStartedTitle': 'Units without an assessment ({count})',
   'flows.period': 'Period',

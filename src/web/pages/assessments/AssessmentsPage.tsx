@@ -78,7 +78,25 @@ export function AssessmentsPage() {
   const publishSelected = () =>
     Modal.confirm({
       title: t('flows.bulk.confirmTitle', { count: selected.length }),
-      content: t('flows.bulk.confirm'),
+      content: (() => {
+        const running = publishable.filter(
+          (item) => selected.includes(item.id) && todayIso() < item.period.to,
+        );
+        return (
+          <div>
+            <p>{t('flows.bulk.confirm')}</p>
+            {running.length ? (
+              <Typography.Text type="warning" data-testid="bulk-early">
+                {t('flows.bulk.early', {
+                  items: running
+                    .map((item) => `${item.unit.name} (${periodName(item.period.key, t)})`)
+                    .join(', '),
+                })}
+              </Typography.Text>
+            ) : null}
+          </div>
+        );
+      })(),
       okText: t('flows.bulk.publish', { count: selected.length }),
       cancelText: t('common.cancel'),
       onOk: () =>
