@@ -157,7 +157,8 @@ describe('issue 9 on a phone', () => {
 
     // Submitting: while 2026 runs the confirmation names the provisional scores; after, it does not.
     await page.getByRole('button', { name: 'Gửi thẩm định' }).click();
-    const dialog = page.getByRole('dialog');
+    // By its title: the notifications drawer, closing, is a dialog too.
+    const dialog = page.getByRole('dialog', { name: 'Gửi bản tự đánh giá đi thẩm định?' });
     await dialog.waitFor();
     const detail = await apiAs<{ period: { to: string } }>(page, 'GET', `/api/assessments/${assessmentId}`);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
@@ -221,7 +222,10 @@ describe('issue 9 on a phone', () => {
     await bulk.waitFor();
     await page.getByRole('checkbox', { name: `Chọn để công bố: ${UNIT_NAME}` }).check();
     await bulk.getByRole('button', { name: 'Công bố 1 bản đã chọn' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Công bố 1 bản đã chọn' }).click();
+    await page
+      .getByRole('dialog', { name: 'Công bố 1 bản đánh giá?' })
+      .getByRole('button', { name: 'Công bố 1 bản đã chọn' })
+      .click();
     await page.getByText('Đã công bố 1 bản đánh giá.').waitFor();
     await screenshot(page, 'phone-flows-bulk-published');
     const after = await apiAs<{ status: string }>(page, 'GET', `/api/assessments/${assessmentId}`);
