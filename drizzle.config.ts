@@ -6,6 +6,7 @@ export default defineConfig({
     './src/server/db/schema.ts',
     './src/server/db/schema-activities.ts',
     './src/server/db/schema-scoring.ts',
+    './src/server/db/schema-notifications.ts',
   ],
   out: './migrations',
 });

@@ -192,7 +192,21 @@ describe('rankings and score history', () => {
       ['Xã Hạng Hai', 3, 50, 'live', { percent: 100, rank: 1 }],
       ['Xã Hạng Bốn', 5, 0, 'live', { percent: 0, rank: 4 }],
     ]);
-    expect(communes!.rows.find((row) => row.unitId === nam)).toMatchObject({ score: 30, max: 40 });
+    expect(communes!.rows.find((row) => row.unitId === nam)).toMatchObject({
+      score: 30,
+      max: 40,
+      live: { score: 0, max: 40, percent: 0 },
+      official: { source: 'published_appraisal', score: 30, percent: 75 },
+    });
+    // Moves are fair to ties: Hạng Bốn shared places 4–5 in 2023 and holds place 5 now, Hạng Ba
+    // shared 2–3 and shares 3–4 now: neither went down. Hạng Hai went from 1 to 3–4: down 2.
+    expect(communes!.rows.map((row) => [row.name, row.movement])).toEqual([
+      ['Xã Hạng Một', { direction: 'up', places: 3 }],
+      ['Xã Hạng Năm', { direction: 'same', places: 0 }],
+      ['Phường Hạng Ba', { direction: 'same', places: 0 }],
+      ['Xã Hạng Hai', { direction: 'down', places: 2 }],
+      ['Xã Hạng Bốn', { direction: 'same', places: 0 }],
+    ]);
     // The district: 25/30 = 83.3 %; in 2023 only the programme, 10/30 = 33.3 %.
     expect(table(districts!.rows)).toEqual([['Huyện Thử Cũ', 1, 83.3, 'live', { percent: 33.3, rank: 1 }]]);
     expect(districts!.rows[0]).toMatchObject({ score: 25, max: 30, kind: 'former_district', code: '700' });
@@ -243,6 +257,25 @@ describe('rankings and score history', () => {
     ]);
   });
 
+  it('shows the province’s published results to the people of its communes, and nothing live', async () => {
+    const commune = (await createSignedInUser(ctx.app, db(), [{ role: 'unit_officer', unitId: bon }]))
+      .session;
+    // Xã Hạng Bốn's officer may not see the province's board…
+    expect(
+      (await commune.get(`/api/scoreboard?framework=${FRAMEWORK}&period=2024&unitId=${province}`)).statusCode,
+    ).toBe(404);
+    // …but reads its ranking of published appraisals: Xã Hạng Năm's alone, without its live score.
+    const found = await ranking(commune, `period=2024&unitId=${province}&view=as_they_were`);
+    expect(found.scope).toBe('published_only');
+    expect(
+      found.groups.flatMap((group) => group.rows).map((row) => [row.name, row.rank, row.score, row.live]),
+    ).toEqual([['Xã Hạng Năm', 1, 30, null]]);
+    // Its own ranking names the province to go to.
+    const own = await ranking(commune, `period=2024&unitId=${bon}&view=as_they_were`);
+    expect(own).toMatchObject({ scope: 'full', province: { id: province, name: 'Tỉnh Thử Hạng' } });
+    expect((await ranking(office, `period=2024&unitId=${province}`)).scope).toBe('full');
+  });
+
   it('shows a subtree to those who may see it, and the country to system admins only', async () => {
     const refused = async (session: Session, url: string) => {
       const response = await session.get(url);
@@ -264,7 +297,7 @@ describe('rankings and score history', () => {
     const thisYear = Number(todayVn().slice(0, 4));
     const years = Array.from({ length: thisYear - 2023 + 1 }, (_, i) => String(2023 + i)).slice(-8);
     expect(found.items.map((item) => item.periodKey)).toEqual(years);
-    expect(found.items.slice(0, 3)).toEqual([
+    expect(found.items.slice(0, 3).map(({ live: _live, official: _official, ...item }) => item)).toEqual([
       // 12 posts in its column → 20/40.
       {
         periodKey: '2023',
@@ -294,6 +327,13 @@ describe('rankings and score history', () => {
         source: 'live',
       },
     ]);
+
+    // The published year says so, with the live automatic score beside it (no records in 2024).
+    expect(found.items[1]).toMatchObject({
+      live: { score: 0, max: 40, percent: 0 },
+      official: { source: 'published_appraisal', score: 30, max: 40, percent: 75, version: 1 },
+    });
+    expect(found.items[0]).toMatchObject({ live: { score: 20, percent: 50 }, official: null });
 
     // A district that has ended is shown as it was: 2023, 2024 and the half of 2025 it lived
     // (its radio programme, 10 of 30; no posts), not after it ended.

@@ -24,6 +24,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
 import { libraryRoutes } from './routes/library';
+import { notificationRoutes } from './routes/notifications';
 import { scheduleRoutes } from './routes/schedules';
 import { scoringRoutes } from './routes/scoring';
 import { unitEventRoutes } from './routes/unit-events';
@@ -57,6 +58,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   scoringRoutes,
   assessmentRoutes,
   frameworkRoutes,
+  notificationRoutes,
 ];
 
 export interface RouteEntry {

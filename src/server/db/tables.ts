@@ -1,6 +1,7 @@
 import { schema } from './schema';
 import { activitySchema } from './schema-activities';
+import { notificationSchema } from './schema-notifications';
 import { scoringSchema } from './schema-scoring';
 
 /** Every table of the application, in foreign-key order (backups insert them in this order). */
-export const allTables = { ...schema, ...activitySchema, ...scoringSchema };
+export const allTables = { ...schema, ...activitySchema, ...scoringSchema, ...notificationSchema };

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  assessmentBulkPublishBody,
+  assessmentBulkPublishSchema,
   assessmentCreateBody,
   assessmentDetailSchema,
   assessmentListQuery,
   assessmentListSchema,
+  assessmentReadySchema,
   assessmentReturnBody,
   assessmentSummarySchema,
   assessmentSupersedeBody,
@@ -22,7 +25,8 @@ import { findAssessments } from '../domain/assessments/find-assessments';
 import { findUnitAssessments } from '../domain/assessments/find-unit-assessments';
 import { getAssessment } from '../domain/assessments/get-assessment';
 import { linkCriterionEvidence } from '../domain/assessments/link-criterion-evidence';
-import { publishAssessment } from '../domain/assessments/publish-assessment';
+import { publishAssessment, publishAssessments } from '../domain/assessments/publish-assessment';
+import { markAssessmentReady } from '../domain/assessments/ready-assessment';
 import { returnAssessment } from '../domain/assessments/return-assessment';
 import { submitAssessment } from '../domain/assessments/submit-assessment';
 import { supersedeAssessment } from '../domain/assessments/supersede-assessment';
@@ -108,7 +112,8 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         response: { 200: assessmentListSchema, ...commonErrors },
       },
     },
-    async (request) => findAssessments({ db, principal: principalOf(request), query: request.query }),
+    async (request) =>
+      findAssessments({ db, principal: principalOf(request), query: request.query, today: today() }),
   );
 
   api.get(
@@ -221,6 +226,27 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
   );
 
   api.post(
+    '/api/assessments/:assessmentId/ready',
+    {
+      schema: {
+        tags: ['assessments'],
+        summary:
+          'Cán bộ báo đã tự chấm xong (mọi tiêu chí có điểm tự chấm và minh chứng cần có): lãnh đạo đơn vị được thông báo trong ứng dụng để gửi thẩm định',
+        params: assessmentParams,
+        response: { 200: assessmentReadySchema, ...withConflict },
+      },
+    },
+    async (request) =>
+      markAssessmentReady({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        assessmentId: request.params.assessmentId,
+        today: today(),
+      }),
+  );
+
+  api.post(
     '/api/assessments/:assessmentId/submit',
     {
       schema: {
@@ -306,6 +332,29 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         assessmentId: request.params.assessmentId,
         note: request.body?.note,
         today: today(),
+      }),
+  );
+
+  api.post(
+    '/api/assessments/publish',
+    {
+      schema: {
+        tags: ['assessments'],
+        summary:
+          'Công bố nhiều bản đánh giá đã thẩm định trong một lần (cơ quan chuyển đổi số): tất cả hoặc không bản nào',
+        description:
+          'Mỗi bản được công bố là một bước riêng trong lịch sử và nhật ký. 404 khi có bản không thuộc phạm vi của bạn; 409 khi có bản chưa thể công bố, details nêu từng bản (field body.assessmentIds.<vị trí>).',
+        body: assessmentBulkPublishBody,
+        response: { 200: assessmentBulkPublishSchema, ...withConflict },
+      },
+    },
+    async (request) =>
+      publishAssessments({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        assessmentIds: request.body.assessmentIds,
+        ...(request.body.note ? { note: request.body.note } : {}),
       }),
   );
 

@@ -174,6 +174,15 @@ export type AssessmentSummaryDto = z.infer<typeof assessmentSummarySchema>;
 export const assessmentListSchema = z.object({
   items: z.array(assessmentSummarySchema),
   total: z.number().int(),
+  /**
+   * With a framework and a period and no status asked: the units of the scope that framework scores
+   * with no assessment for the period ("chưa lập"); null otherwise.
+   */
+  notStarted: z
+    .array(
+      z.object({ id: z.uuid(), name: z.string(), kind: z.enum(UNIT_KINDS), code: z.string().nullable() }),
+    )
+    .nullable(),
 });
 export type AssessmentListDto = z.infer<typeof assessmentListSchema>;
 
@@ -219,6 +228,8 @@ export const assessmentCriterionSchema = z.object({
   /** What the reviewer asked to fix when returning the assessment. */
   reviewerRequest: z.string().nullable(),
   evidence: z.array(linkedEvidenceSchema),
+  /** Whether the automatic score counts records: while the period runs it is provisional. */
+  countsRecords: z.boolean(),
 });
 export type AssessmentCriterionDto = z.infer<typeof assessmentCriterionSchema>;
 
@@ -240,6 +251,26 @@ export const assessmentDetailSchema = assessmentSummarySchema.extend({
   transitions: z.array(assessmentTransitionSchema),
 });
 export type AssessmentDetailDto = z.infer<typeof assessmentDetailSchema>;
+
+/** The officer's "I have finished": the assessment, and how many unit heads were told. */
+export const assessmentReadySchema = z.object({
+  assessment: assessmentDetailSchema,
+  /** Unit heads told in the app (0: the unit has no unit head account yet). */
+  notified: z.number().int(),
+});
+export type AssessmentReadyDto = z.infer<typeof assessmentReadySchema>;
+
+/** Several appraised assessments published in one request, all or nothing. */
+export const assessmentBulkPublishBody = z.object({
+  assessmentIds: z
+    .array(z.uuid({ error: 'Mã bản đánh giá không hợp lệ.' }))
+    .min(1, 'Chọn ít nhất một bản đánh giá.')
+    .max(200, 'Công bố tối đa 200 bản mỗi lần.'),
+  note: longText(5000, 'Ghi chú').optional(),
+});
+export const assessmentBulkPublishSchema = z.object({
+  published: z.array(z.object({ id: z.uuid(), summary: z.string() })),
+});
 
 export const criterionEvidenceLinkSchema = z.object({
   id: z.uuid(),

@@ -69,6 +69,25 @@ export const criterionColumnSchema = z.object({
   appliesTo: z.array(z.enum(UNIT_KINDS)),
 });
 
+/**
+ * The official score of a unit for a framework version and period: its published appraisal (not
+ * superseded). Shown as the headline wherever a score is shown, the live automatic score beside it.
+ */
+export const officialScoreSchema = z.object({
+  source: z.literal('published_appraisal'),
+  assessmentId: z.uuid(),
+  /** The assessment's version: a superseding version, once published, is the new official score. */
+  version: z.number().int(),
+  publishedAt: z.date().nullable(),
+  score: z.number(),
+  max: z.number(),
+  percent: z.number(),
+});
+export type OfficialScoreDto = z.infer<typeof officialScoreSchema>;
+
+/** A live automatic total beside an official one. */
+export const liveTotalSchema = z.object({ score: z.number(), max: z.number(), percent: z.number() });
+
 const scoreFields = {
   score: z.number().nullable(),
   max: z.number(),
@@ -83,6 +102,8 @@ export const criterionScoreSchema = z.object({
   code: z.string(),
   ...scoreFields,
   gaps: z.array(z.string()),
+  /** The published appraisal's score of this criterion (null inside: not scored); null: none published. */
+  official: z.object({ score: z.number().nullable() }).nullable(),
 });
 
 export const scoreboardRowSchema = z.object({
@@ -103,6 +124,8 @@ export const scoreboardRowSchema = z.object({
   status: z.enum(SCORE_STATUSES),
   pendingInputs: z.number().int(),
   criteria: z.array(criterionScoreSchema),
+  /** score, max, percent above are the live automatic ones; this is the official one, once published. */
+  official: officialScoreSchema.nullable(),
 });
 export type ScoreboardRowDto = z.infer<typeof scoreboardRowSchema>;
 
@@ -146,6 +169,8 @@ export const unitScoreSchema = z.object({
   projectedScore: z.number().nullable(),
   status: z.enum(SCORE_STATUSES),
   criteria: z.array(criterionDetailSchema),
+  /** score, max, percent above are the live automatic ones; this is the official one, once published. */
+  official: officialScoreSchema.nullable(),
 });
 export type UnitScoreDto = z.infer<typeof unitScoreSchema>;
 
@@ -196,10 +221,31 @@ export const rankingRowSchema = z.object({
   percent: z.number(),
   source: z.enum(SCORE_SOURCES),
   previous: z.object({ percent: z.number(), rank: z.number().int() }).nullable(),
+  /**
+   * The move since the previous period, tie-aware: a shared rank spans its places (three units tied
+   * second hold places 2–4), and a unit has moved only when its places then and now do not overlap.
+   */
+  movement: z.object({ direction: z.enum(['up', 'down', 'same']), places: z.number().int() }).nullable(),
+  /**
+   * The live automatic total (score, max, percent above are the official ones when published); null
+   * in a ranking of published results only.
+   */
+  live: liveTotalSchema.nullable(),
+  official: officialScoreSchema.nullable(),
 });
 export type RankingRowDto = z.infer<typeof rankingRowSchema>;
 
+/**
+ * "full": every unit with its official or live score (users who may see the subtree). "published_only":
+ * a user of a unit inside the province who may not see the other units sees only published
+ * appraisals, no live data of other units.
+ */
+export const RANKING_SCOPES = ['full', 'published_only'] as const;
+
 export const rankingSchema = z.object({
+  scope: z.enum(RANKING_SCOPES),
+  /** The province (of today) above the root, whose ranking every unit inside it may read; null for a province. */
+  province: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   framework: frameworkRefSchema,
   period: periodSchema,
   previousPeriod: z.object({ key: z.string(), label: z.string() }).nullable(),
@@ -225,6 +271,9 @@ export const scoreHistorySchema = z.object({
       max: z.number(),
       percent: z.number(),
       source: z.enum(SCORE_SOURCES),
+      /** The live automatic total (score, max, percent above are the official ones when published). */
+      live: liveTotalSchema,
+      official: officialScoreSchema.nullable(),
     }),
   ),
 });

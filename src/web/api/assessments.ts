@@ -164,3 +164,29 @@ export function useAssessmentTransition(assessmentId: string) {
     }),
   );
 }
+
+/** The officer's "finished": the unit head is told in the app; answers how many heads were told. */
+export function useAssessmentReady(assessmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiRequest<{ assessment: AssessmentDetail; notified: number }>(
+        `/api/assessments/${assessmentId}/ready`,
+        { method: 'POST', body: {} },
+      ),
+    onSuccess: (answer) => storeAnswer(queryClient, answer.assessment),
+  });
+}
+
+/** Publishes several appraised assessments at once, all or nothing. */
+export function useBulkPublish() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { assessmentIds: string[]; note?: string }) =>
+      apiRequest<{ published: Array<{ id: string; summary: string }> }>('/api/assessments/publish', {
+        method: 'POST',
+        body,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [ASSESSMENTS_KEY] }),
+  });
+}

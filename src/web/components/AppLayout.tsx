@@ -26,6 +26,7 @@ import { canRecord } from '../hooks/use-record-units';
 import { useI18n } from '../i18n/I18nProvider';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { PageSpinner } from './PageSpinner';
 
 function selectedMenuKey(pathname: string): string {
@@ -199,6 +200,7 @@ export function AppLayout() {
           )}
           <div style={{ flex: 1 }} />
           <LanguageSwitch />
+          <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button type="text" icon={<UserOutlined />} aria-label={me?.user.fullName ?? t('nav.account')}>
               {isDesktop ? me?.user.fullName : null}

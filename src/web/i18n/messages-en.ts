@@ -2,6 +2,7 @@ import { assessmentsEn } from './areas/assessments';
 import { frameworkEditorEn } from './areas/editor';
 import { frameworksEn } from './areas/frameworks';
 import { libraryEn } from './areas/library';
+import { officialEn } from './areas/official';
 import { recordActionsEn } from './areas/record-actions';
 import { scheduleEditEn } from './areas/schedule-edit';
 import { scoringEn } from './areas/scoring';
@@ -318,6 +319,7 @@ export const en: Record<MessageKey, string> = {
   ...recordActionsEn,
   ...scheduleEditEn,
   ...scoringEn,
+  ...officialEn,
   ...assessmentsEn,
   ...frameworksEn,
   ...frameworkEditorEn,

@@ -2,6 +2,7 @@ import { assessmentsVi } from './areas/assessments';
 import { frameworkEditorVi } from './areas/editor';
 import { frameworksVi } from './areas/frameworks';
 import { libraryVi } from './areas/library';
+import { officialVi } from './areas/official';
 import { recordActionsVi } from './areas/record-actions';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
@@ -316,6 +317,7 @@ export const vi = {
   ...recordActionsVi,
   ...scheduleEditVi,
   ...scoringVi,
+  ...officialVi,
   ...assessmentsVi,
   ...frameworksVi,
   ...frameworkEditorVi,

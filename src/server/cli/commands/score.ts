@@ -1,5 +1,6 @@
 import type { UnitScoreDto } from '../../../shared/api/scoring';
 import { SCOREBOARD_VIEWS } from '../../../shared/api/scoring';
+import { dayOf } from '../../../shared/dates';
 import { today } from '../../db/repositories/units';
 import { scoreUnit } from '../../domain/scoring/score-unit';
 import { vnDay } from '../../scoring/day-numbers';
@@ -45,6 +46,11 @@ function describe(result: UnitScoreDto): string[] {
   );
   if (result.period.isRunning && result.projectedScore !== null)
     lines.push(`Dự báo cuối kỳ: ${formatPoints(result.projectedScore)} điểm`);
+  // The official score, once an appraisal is published, leads: the total above is the live one.
+  if (result.official)
+    lines.push(
+      `Điểm chính thức (thẩm định đã công bố${result.official.publishedAt ? ` ngày ${vnDay(dayOf(result.official.publishedAt))}` : ''}): ${formatPoints(result.official.score)}/${formatPoints(result.official.max)} điểm (${String(result.official.percent).replace('.', ',')}%); tổng trên là điểm tự động trực tiếp`,
+    );
   return lines;
 }
 

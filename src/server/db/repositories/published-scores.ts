@@ -1,11 +1,14 @@
 import { and, eq, exists, inArray, lt, notExists, or } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { assessments, assessmentTransitions } from '../schema-scoring';
+import { assessmentCriteria, assessments, assessmentTransitions } from '../schema-scoring';
 
 export interface PublishedScore {
   unitId: string;
+  assessmentId: string;
+  version: number;
   appraisedTotal: number;
   maxTotal: number;
+  publishedAt: Date | null;
 }
 
 /**
@@ -36,8 +39,11 @@ export async function findPublishedScores(
   const rows = await q
     .select({
       unitId: assessments.unitId,
+      assessmentId: assessments.id,
+      version: assessments.version,
       appraisedTotal: assessments.appraisedTotal,
       maxTotal: assessments.maxTotal,
+      publishedAt: assessments.publishedAt,
     })
     .from(assessments)
     .where(
@@ -53,7 +59,40 @@ export async function findPublishedScores(
   return new Map(
     rows.map((row) => [
       row.unitId,
-      { unitId: row.unitId, appraisedTotal: row.appraisedTotal ?? 0, maxTotal: row.maxTotal },
+      {
+        unitId: row.unitId,
+        assessmentId: row.assessmentId,
+        version: row.version,
+        appraisedTotal: row.appraisedTotal ?? 0,
+        maxTotal: row.maxTotal,
+        publishedAt: row.publishedAt,
+      },
     ]),
   );
+}
+
+/** The reviewer's score of every criterion of the given assessments: assessment id → code → score. */
+export async function findAppraisedCriterionScores(
+  q: Queryable,
+  assessmentIds: readonly string[],
+): Promise<Map<string, Map<string, number | null>>> {
+  const byAssessment = new Map<string, Map<string, number | null>>();
+  if (assessmentIds.length === 0) return byAssessment;
+  // Chunks keep the parameter list of a national board within what the drivers accept.
+  for (let start = 0; start < assessmentIds.length; start += 1000) {
+    const rows = await q
+      .select({
+        assessmentId: assessmentCriteria.assessmentId,
+        code: assessmentCriteria.criterionCode,
+        score: assessmentCriteria.reviewerScore,
+      })
+      .from(assessmentCriteria)
+      .where(inArray(assessmentCriteria.assessmentId, assessmentIds.slice(start, start + 1000)));
+    for (const row of rows) {
+      const scores = byAssessment.get(row.assessmentId) ?? new Map<string, number | null>();
+      scores.set(row.code, row.score);
+      byAssessment.set(row.assessmentId, scores);
+    }
+  }
+  return byAssessment;
 }

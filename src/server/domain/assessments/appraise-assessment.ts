@@ -7,6 +7,7 @@ import type { Actor } from '../actor';
 import { assertStatus } from './assessment-rules';
 import { getAssessment } from './get-assessment';
 import { loadAssessment } from './load-assessment';
+import { notifyAssessmentEvent } from './notify-assessment';
 import { roundTotal } from './present-assessment';
 import { recordTransition } from './record-transition';
 
@@ -51,6 +52,7 @@ export async function appraiseAssessment(options: {
       verb: 'Thẩm định',
       details: { appraisedTotal, selfTotal: assessment.selfTotal },
     });
+    await notifyAssessmentEvent(tx, actor, assessment, 'appraised', note);
   });
   return getAssessment({ db, principal, assessmentId, today: options.today });
 }

@@ -9,6 +9,7 @@ import { findAssessmentPage } from '../../db/repositories/assessments';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
 import { findRollupIds } from '../units/unit-scope';
 import { assessmentActions } from './assessment-rules';
+import { findNotStarted } from './find-not-started';
 import { canAppraiseUnit } from './load-assessment';
 import { presentSummary } from './present-assessment';
 
@@ -23,6 +24,7 @@ export async function findAssessments(options: {
   db: Queryable;
   principal: Principal;
   query: AssessmentListQuery;
+  today: string;
 }): Promise<AssessmentListDto> {
   const { db, principal, query } = options;
   let unitIds: string[] | null;
@@ -65,5 +67,14 @@ export async function findAssessments(options: {
       );
     }),
     total: page.total,
+    notStarted:
+      query.framework && query.period && !query.status
+        ? await findNotStarted(db, principal, {
+            ...(query.unitId ? { unitId: query.unitId } : {}),
+            framework: query.framework,
+            period: query.period,
+            today: options.today,
+          })
+        : null,
   };
 }

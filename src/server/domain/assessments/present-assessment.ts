@@ -16,6 +16,7 @@ import type {
 } from '../../db/repositories/assessments';
 import type { CriterionEvaluation } from '../../scoring/evaluate';
 import { parsePeriod } from '../../scoring/periods';
+import { measuresOfRule } from '../../scoring/rule-measures';
 
 /** Totals the way they are shown: two decimals at most. */
 export function roundTotal(value: number): number {
@@ -131,6 +132,7 @@ export function presentCriterion(
     reviewerComment: row.reviewerComment,
     reviewerRequest: row.reviewerRequest,
     evidence,
+    countsRecords: spec ? measuresOfRule(spec.rule).length > 0 : false,
   };
 }
 

@@ -8,6 +8,7 @@ import type { Actor } from '../actor';
 import { assertStatus } from './assessment-rules';
 import { getAssessment } from './get-assessment';
 import { loadAssessment } from './load-assessment';
+import { notifyAssessmentEvent } from './notify-assessment';
 import { recordTransition } from './record-transition';
 
 /**
@@ -56,6 +57,7 @@ export async function returnAssessment(options: {
       verb: 'Trả lại',
       details: { requests: Object.fromEntries(requests) },
     });
+    await notifyAssessmentEvent(tx, actor, assessment, 'returned', input.note);
   });
   return getAssessment({ db, principal, assessmentId, today: options.today });
 }

@@ -1,12 +1,6 @@
 import type { AssessmentDetailDto } from '../../../shared/api/assessments';
-import type { ErrorDetail } from '../../../shared/errors';
 import type { Db } from '../../db/client';
-import {
-  findCriteriaOfAssessment,
-  findCriterionLinks,
-  updateCriterionRow,
-} from '../../db/repositories/assessments';
-import { validationError } from '../../errors';
+import { findCriteriaOfAssessment, updateCriterionRow } from '../../db/repositories/assessments';
 import type { Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
 import { criterionPlaces, loadAssessedUnit, loadAssessmentFramework } from './assessment-context';
@@ -15,8 +9,10 @@ import { autoColumns, autoTotalOf } from './auto-columns';
 import { computeAutoScores } from './compute-auto-scores';
 import { getAssessment } from './get-assessment';
 import { loadAssessment } from './load-assessment';
+import { notifyAssessmentEvent } from './notify-assessment';
 import { roundTotal } from './present-assessment';
 import { recordTransition } from './record-transition';
+import { assertReadyToSubmit } from './submission-gaps';
 
 /**
  * The unit head sends the self-assessment for appraisal. Every criterion needs a self score (the
@@ -45,36 +41,7 @@ export async function submitAssessment(options: {
     rows.sort(
       (a, b) => (places.get(a.criterionCode)?.order ?? 0) - (places.get(b.criterionCode)?.order ?? 0),
     );
-    const linked = new Set(
-      (
-        await findCriterionLinks(
-          tx,
-          rows.map((row) => row.id),
-        )
-      ).map((link) => link.criterionId),
-    );
-
-    const unscored = rows.filter((row) => row.selfScore === null).map((row) => row.criterionCode);
-    const unproven = rows
-      .filter((row) => places.get(row.criterionCode)?.criterion.evidenceRequired && !linked.has(row.id))
-      .map((row) => row.criterionCode);
-    if (unscored.length || unproven.length) {
-      const details: ErrorDetail[] = [
-        ...unscored.map((code) => ({
-          field: `criteria.${code}.selfScore`,
-          message: `Tiêu chí ${code}: chưa có điểm tự chấm.`,
-        })),
-        ...unproven.map((code) => ({
-          field: `criteria.${code}.evidence`,
-          message: `Tiêu chí ${code}: cần ít nhất một minh chứng.`,
-        })),
-      ];
-      const reasons = [
-        unscored.length ? `chưa tự chấm tiêu chí ${unscored.join(', ')}` : '',
-        unproven.length ? `thiếu minh chứng cho tiêu chí ${unproven.join(', ')}` : '',
-      ].filter(Boolean);
-      throw validationError(`Chưa gửi thẩm định được: ${reasons.join('; ')}.`, details);
-    }
+    await assertReadyToSubmit(tx, rows, places, 'gửi thẩm định');
 
     const auto = await computeAutoScores(tx, {
       framework,
@@ -98,6 +65,7 @@ export async function submitAssessment(options: {
       verb: 'Gửi thẩm định',
       details: { autoTotal, selfTotal, through: today < assessment.periodTo ? today : assessment.periodTo },
     });
+    await notifyAssessmentEvent(tx, actor, assessment, 'submitted', options.note);
   });
   return getAssessment({ db, principal, assessmentId, today });
 }

@@ -2,13 +2,15 @@ import type { RankingDto, RankingQuery } from '../../../shared/api/scoring';
 import { compareVietnamese } from '../../../shared/text';
 import { UNIT_KINDS } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
-import { findPublishedScores } from '../../db/repositories/published-scores';
+import { AppError } from '../../errors';
 import type { Principal } from '../../policies/principal';
 import { type Period, previousPeriod } from '../../scoring/periods';
+import { loadUnitGraph } from '../units/load-unit-graph';
 import { authorizeBoardRoot } from './compute-scoreboard';
 import { evaluateBoard } from './evaluate-board';
 import { findFrameworkForPeriod, loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
-import { leagueOf, percentOf, rankByPercent } from './rank-units';
+import { findOfficialScores, headlineScore, type LiveTotal, presentOfficial } from './official-score';
+import { leagueOf, movementBetween, placesOf, rankByPercent } from './rank-units';
 import type { ScoreboardView } from './resolve-targets';
 import { boardRootAndView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
@@ -21,6 +23,8 @@ interface ScoredRow {
   max: number;
   percent: number;
   source: 'published' | 'live';
+  live: LiveTotal | null;
+  official: ReturnType<typeof presentOfficial>;
 }
 
 /** Each unit's score for a period: the published appraisal where there is one, else the live score. */
@@ -31,6 +35,7 @@ async function scoreRows(
   rootId: string | null,
   view: ScoreboardView,
   today: string,
+  scope: RankingScope,
 ): Promise<{ rows: ScoredRow[]; through: string }> {
   const board = await evaluateBoard(q, {
     framework,
@@ -40,29 +45,65 @@ async function scoreRows(
     view,
     today,
   });
-  const published = await findPublishedScores(
-    q,
-    framework.id,
-    period.key,
-    today,
-    board.units.map(({ unit }) => unit.id),
-  );
-  const rows = board.units.map(({ unit, evaluation }): ScoredRow => {
-    const official = published.get(unit.id);
-    const score = official ? official.appraisedTotal : evaluation.score;
-    const max = official ? official.maxTotal : evaluation.max;
+  const officials = await findOfficialScores(q, {
+    frameworkId: framework.id,
+    periodKey: period.key,
+    asOf: today,
+    unitIds: board.units.map(({ unit }) => unit.id),
+  });
+  const shown = scope === 'full' ? board.units : board.units.filter(({ unit }) => officials.has(unit.id));
+  const rows = shown.map(({ unit, evaluation }): ScoredRow => {
+    const live = { score: evaluation.score, max: evaluation.max, percent: evaluation.percent };
+    const official = officials.get(unit.id);
     return {
       unitId: unit.id,
       name: unit.name,
       code: unit.code,
       kind: unit.kind,
-      score,
-      max,
-      percent: official ? percentOf(score, max) : evaluation.percent,
-      source: official ? 'published' : 'live',
+      ...headlineScore(live, official),
+      live: scope === 'full' ? live : null,
+      official: presentOfficial(official),
     };
   });
   return { rows, through: board.through };
+}
+
+type RankingScope = RankingDto['scope'];
+
+/**
+ * Who may read a ranking: whoever may see the subtree reads it all ("full"). A user of a unit inside a
+ * province who may not see the province reads its published results ("published_only"): the
+ * published appraisals are public inside the province, the live scores and evidence of other units
+ * are not. Anyone else learns nothing (404).
+ */
+async function rankingScope(
+  q: Queryable,
+  principal: Principal,
+  rootId: string | null,
+): Promise<RankingScope> {
+  try {
+    await authorizeBoardRoot(q, principal, rootId);
+    return 'full';
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'NOT_FOUND' || !rootId) throw error;
+    const graph = await loadUnitGraph(q);
+    if (graph.unit(rootId)?.kind !== 'province') throw error;
+    const inside = principal.grants.some(
+      (grant) => grant.unitId !== null && graph.governingIds(grant.unitId).includes(rootId),
+    );
+    if (!inside) throw error;
+    return 'published_only';
+  }
+}
+
+/** The province of today above a unit (a commune's province), whose published ranking it may read. */
+async function provinceAbove(q: Queryable, rootId: string | null): Promise<RankingDto['province']> {
+  if (!rootId) return null;
+  const graph = await loadUnitGraph(q);
+  const id = graph
+    .unitsAbove(rootId)
+    .find((above) => graph.unit(above)?.kind === 'province' && graph.unit(above)?.validTo === null);
+  return id ? { id, name: graph.latestName(id) ?? '' } : null;
 }
 
 /**
@@ -82,11 +123,11 @@ function rankLeagues(rows: readonly ScoredRow[]) {
   }
   return [...leagues.values()]
     .sort((a, b) => a.order - b.order)
-    .map(({ key, label, rows: leagueRows }) => ({
-      key,
-      label,
-      rows: rankByPercent([...leagueRows].sort((a, b) => compareVietnamese(a.name, b.name))),
-    }));
+    .map(({ key, label, rows: leagueRows }) => {
+      const ranked = rankByPercent([...leagueRows].sort((a, b) => compareVietnamese(a.name, b.name)));
+      const places = placesOf(ranked);
+      return { key, label, rows: ranked.map((row) => ({ ...row, places: places.get(row)! })) };
+    });
 }
 
 /**
@@ -100,24 +141,30 @@ export async function computeRanking(
   today: string,
 ): Promise<RankingDto> {
   const rootId = query.unitId ?? null;
-  await authorizeBoardRoot(q, principal, rootId);
+  const scope = await rankingScope(q, principal, rootId);
   const { framework, period } = await loadFrameworkForPeriod(q, query.framework, query.period);
   const { root, view } = await boardRootAndView(q, framework, query.view, rootId, today);
-  const current = await scoreRows(q, framework, period, rootId, view, today);
+  const current = await scoreRows(q, framework, period, rootId, view, today, scope);
 
   const before = previousPeriod(period);
-  const previousRanks = new Map<string, { percent: number; rank: number }>();
+  const previousRanks = new Map<
+    string,
+    { percent: number; rank: number; places: { first: number; last: number } }
+  >();
   let previousLabel: RankingDto['previousPeriod'] = null;
   // No version in force then: the table simply has no previous column.
   const earlier = await findFrameworkForPeriod(q, query.framework, before.key);
   if (earlier) {
     previousLabel = { key: before.key, label: before.label };
-    const previous = await scoreRows(q, earlier.framework, before, rootId, view, today);
+    const previous = await scoreRows(q, earlier.framework, before, rootId, view, today, scope);
     for (const league of rankLeagues(previous.rows))
-      for (const row of league.rows) previousRanks.set(row.unitId, { percent: row.percent, rank: row.rank });
+      for (const row of league.rows)
+        previousRanks.set(row.unitId, { percent: row.percent, rank: row.rank, places: row.places });
   }
 
   return {
+    scope,
+    province: await provinceAbove(q, rootId),
     framework: presentFrameworkRef(framework),
     period: presentPeriod(period, current.through),
     previousPeriod: previousLabel,
@@ -126,7 +173,14 @@ export async function computeRanking(
     groups: rankLeagues(current.rows).map((league) => ({
       key: league.key,
       label: league.label,
-      rows: league.rows.map((row) => ({ ...row, previous: previousRanks.get(row.unitId) ?? null })),
+      rows: league.rows.map(({ places, ...row }) => {
+        const before = previousRanks.get(row.unitId);
+        return {
+          ...row,
+          previous: before ? { percent: before.percent, rank: before.rank } : null,
+          movement: before ? movementBetween(before.places, places) : null,
+        };
+      }),
     })),
   };
 }

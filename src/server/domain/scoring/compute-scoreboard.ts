@@ -7,6 +7,7 @@ import { authorizeUnit, isGlobal, type Principal } from '../../policies/principa
 import { criterionKeys } from './criterion-keys';
 import { criteriaColumns, evaluateBoard } from './evaluate-board';
 import { loadFrameworkForPeriod } from './load-framework';
+import { findOfficialScores, presentOfficial } from './official-score';
 import { boardRootAndView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
 /** Checks the user may see the subtree (or, with no root, the whole country: system admins only). */
@@ -42,32 +43,43 @@ export async function computeScoreboard(
     language: query.lang,
   });
   const keyOf = criterionKeys(framework.definition);
+  const officials = await findOfficialScores(q, {
+    frameworkId: framework.id,
+    periodKey: period.key,
+    asOf: today,
+    unitIds: board.units.map(({ unit }) => unit.id),
+  });
 
-  const rows = board.units.map(({ unit, window, evaluation }) => ({
-    unitId: unit.id,
-    name: unit.name,
-    code: unit.code,
-    kind: unit.kind,
-    parentName: unit.parentName,
-    activeFrom: window.activeFrom,
-    activeUntil: window.activeUntil ?? null,
-    score: evaluation.score,
-    max: evaluation.max,
-    percent: evaluation.percent,
-    projectedScore: evaluation.projectedScore,
-    status: evaluation.status,
-    pendingInputs: evaluation.pendingInputs,
-    criteria: evaluation.criteria.map((result) => ({
-      key: keyOf(unit.kind, result.code),
-      code: result.code,
-      score: result.score,
-      max: result.max,
-      status: result.status,
-      explanation: result.explanation,
-      projectedScore: result.projectedScore,
-      gaps: result.gaps,
-    })),
-  }));
+  const rows = board.units.map(({ unit, window, evaluation }) => {
+    const official = officials.get(unit.id);
+    return {
+      unitId: unit.id,
+      name: unit.name,
+      code: unit.code,
+      kind: unit.kind,
+      parentName: unit.parentName,
+      activeFrom: window.activeFrom,
+      activeUntil: window.activeUntil ?? null,
+      score: evaluation.score,
+      max: evaluation.max,
+      percent: evaluation.percent,
+      projectedScore: evaluation.projectedScore,
+      status: evaluation.status,
+      pendingInputs: evaluation.pendingInputs,
+      criteria: evaluation.criteria.map((result) => ({
+        key: keyOf(unit.kind, result.code),
+        code: result.code,
+        score: result.score,
+        max: result.max,
+        status: result.status,
+        explanation: result.explanation,
+        projectedScore: result.projectedScore,
+        gaps: result.gaps,
+        official: official ? { score: official.criteria.get(result.code) ?? null } : null,
+      })),
+      official: presentOfficial(official),
+    };
+  });
   rows.sort((a, b) => a.kind.localeCompare(b.kind) || compareVietnamese(a.name, b.name));
   return {
     framework: presentFrameworkRef(framework),

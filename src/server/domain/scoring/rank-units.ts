@@ -25,3 +25,32 @@ export function rankByPercent<T extends { percent: number }>(
     return { ...row, rank };
   });
 }
+
+/** The places a ranked row holds: a rank shared by n rows spans n places (2, 2, 2 → places 2–4). */
+export function placesOf<T extends { rank: number }>(
+  rows: readonly T[],
+): Map<T, { first: number; last: number }> {
+  const shared = new Map<number, number>();
+  for (const row of rows) shared.set(row.rank, (shared.get(row.rank) ?? 0) + 1);
+  return new Map(rows.map((row) => [row, { first: row.rank, last: row.rank + shared.get(row.rank)! - 1 }]));
+}
+
+export interface RankMovement {
+  direction: 'up' | 'down' | 'same';
+  places: number;
+}
+
+/**
+ * How a unit moved between two periods, fair to ties: it went down only when every place it holds
+ * now is below every place it held then, up only the other way round. A unit that shared a rank
+ * (all units at 0 % last year share first place) and stands within those places now has not moved:
+ * the order inside a tie is the alphabet's, not a result.
+ */
+export function movementBetween(
+  before: { first: number; last: number },
+  now: { first: number; last: number },
+): RankMovement {
+  if (now.first > before.last) return { direction: 'down', places: now.first - before.last };
+  if (now.last < before.first) return { direction: 'up', places: before.first - now.last };
+  return { direction: 'same', places: 0 };
+}

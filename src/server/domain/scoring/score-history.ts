@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { ScoreHistoryDto } from '../../../shared/api/scoring';
 import type { Queryable } from '../../db/client';
-import { findPublishedScores } from '../../db/repositories/published-scores';
 import { getUnitLatest } from '../../db/repositories/units';
 import { frameworks } from '../../db/schema-scoring';
 import { notFound, validationError } from '../../errors';
@@ -9,7 +8,7 @@ import { authorizeUnit, type Principal } from '../../policies/principal';
 import { type Period, periodContaining, previousPeriod } from '../../scoring/periods';
 import { evaluateBoard } from './evaluate-board';
 import { findFrameworkForPeriod } from './load-framework';
-import { percentOf } from './rank-units';
+import { findOfficialScores, headlineScore, presentOfficial } from './official-score';
 import type { ScoreboardView } from './resolve-targets';
 import { defaultUnitView } from './scoring-context';
 
@@ -65,17 +64,23 @@ export async function scoreHistory(
     });
     const evaluated = board.units[0];
     if (!evaluated) continue;
-    const published = (await findPublishedScores(q, framework.id, period.key, today, [unitId])).get(unitId);
+    const official = (
+      await findOfficialScores(q, {
+        frameworkId: framework.id,
+        periodKey: period.key,
+        asOf: today,
+        unitIds: [unitId],
+      })
+    ).get(unitId);
+    const { evaluation } = evaluated;
+    const live = { score: evaluation.score, max: evaluation.max, percent: evaluation.percent };
     items.push({
       periodKey: period.key,
       periodLabel: period.label,
       frameworkVersion: framework.version,
-      score: published ? published.appraisedTotal : evaluated.evaluation.score,
-      max: published ? published.maxTotal : evaluated.evaluation.max,
-      percent: published
-        ? percentOf(published.appraisedTotal, published.maxTotal)
-        : evaluated.evaluation.percent,
-      source: published ? 'published' : 'live',
+      ...headlineScore(live, official),
+      live,
+      official: presentOfficial(official),
     });
   }
   return { unit: { id: latest.unit.id, name: latest.unit.name }, items };

@@ -13,6 +13,7 @@ import { loadAssessmentEntries } from './assessment-entries';
 import { buildFacts } from './build-facts';
 import { criterionKeys } from './criterion-keys';
 import { loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
+import { findOfficialScores, presentOfficial } from './official-score';
 import { resolveTargets, type ScoreboardView } from './resolve-targets';
 import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
@@ -89,6 +90,14 @@ export async function scoreUnit(
     entries.get(unitId),
     query.lang,
   );
+  const official = (
+    await findOfficialScores(q, {
+      frameworkId: framework.id,
+      periodKey: window.period.key,
+      asOf: today,
+      unitIds: [unitId],
+    })
+  ).get(unitId);
   const keyOf = criterionKeys(spec);
   const specs = new Map(
     applicableCriteria(spec, context.unit.kind).map((ref) => [ref.criterion.code, ref.criterion]),
@@ -110,6 +119,7 @@ export async function scoreUnit(
     percent: evaluation.percent,
     projectedScore: evaluation.projectedScore,
     status: evaluation.status,
+    official: presentOfficial(official),
     criteria: evaluation.criteria.map((result) => {
       const criterion = specs.get(result.code)!;
       return {
@@ -133,6 +143,7 @@ export async function scoreUnit(
         dataSource: criterion.dataSource ?? null,
         hint: criterion.hint ?? null,
         countsRecords: measuresOfRule(criterion.rule).length > 0,
+        official: official ? { score: official.criteria.get(result.code) ?? null } : null,
       };
     }),
   };

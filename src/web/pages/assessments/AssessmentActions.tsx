@@ -19,6 +19,7 @@ import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages-vi';
+import { EarlyWarning, isEarly } from './EarlyWarning';
 import { NoteModal } from './NoteModal';
 import { ReturnModal } from './ReturnModal';
 
@@ -137,6 +138,11 @@ export function AssessmentActions(props: {
           okText={t(STEP_TEXT[noteStep].button)}
           noteLabel={t(STEP_TEXT[noteStep].note)}
           noteRequired={noteStep === 'supersede' ? t('assessments.supersede.reasonRequired') : undefined}
+          warning={
+            (noteStep === 'submit' || noteStep === 'publish') && isEarly(assessment) ? (
+              <EarlyWarning assessment={assessment} step={noteStep} />
+            ) : undefined
+          }
           loading={transition.isPending}
           onCancel={() => setOpen(null)}
           onOk={(note) =>

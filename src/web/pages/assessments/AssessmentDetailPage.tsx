@@ -10,6 +10,7 @@ import { AssessmentActions } from './AssessmentActions';
 import { AssessmentHeader } from './AssessmentHeader';
 import { CriterionAssessmentCard } from './CriterionAssessmentCard';
 import { problemsByCriterion } from './criterion-errors';
+import { ReadyCard } from './ReadyCard';
 import { TransitionTimeline } from './TransitionTimeline';
 
 function BackLink() {
@@ -48,6 +49,7 @@ export function AssessmentDetailPage() {
       <BackLink />
       <AssessmentHeader assessment={assessment} />
       <AssessmentActions assessment={assessment} transition={transition} />
+      <ReadyCard assessment={assessment} />
       {assessment.criteria.map((criterion) => (
         <CriterionAssessmentCard
           // A new status or version starts each card's form from what the server holds.

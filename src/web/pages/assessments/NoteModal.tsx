@@ -1,4 +1,5 @@
 import { Form, Input, Modal, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
@@ -14,6 +15,8 @@ export function NoteModal(props: {
   noteRequired?: string;
   loading: boolean;
   danger?: boolean;
+  /** Shown above the note: what the user should know before confirming (a period not ended). */
+  warning?: ReactNode;
   onOk: (note: string) => void;
   onCancel: () => void;
 }) {
@@ -31,6 +34,7 @@ export function NoteModal(props: {
       destroyOnHidden
     >
       <Typography.Paragraph>{props.description}</Typography.Paragraph>
+      {props.warning}
       <Form form={form} layout="vertical" onFinish={(values) => props.onOk(values.note?.trim() ?? '')}>
         <Form.Item
           name="note"

@@ -2,8 +2,19 @@ import { List, Progress } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RankingLeague, RankingRow } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
+import { LiveBeside } from '../scores/OfficialScore';
 import { useScoreFormat } from '../scores/score-format';
 import { PreviousRank, RankBadge, SourceTag } from './ranking-parts';
+
+function UnitName({ row, link }: { row: RankingRow; link: string | null }) {
+  const style = { flex: 1, minWidth: 0, fontWeight: 600, overflowWrap: 'anywhere' } as const;
+  if (!link) return <span style={style}>{row.name}</span>;
+  return (
+    <Link to={link} onClick={(event) => event.stopPropagation()} style={style}>
+      {row.name}
+    </Link>
+  );
+}
 
 /**
  * One league on a phone: a row per unit with its rank badge, name, percentage bar, where the score
@@ -13,7 +24,8 @@ export function RankingList(props: {
   league: RankingLeague;
   withPrevious: boolean;
   loading: boolean;
-  unitLink: (unitId: string) => string;
+  /** null: the unit's own page is not the reader's to open (a province's published ranking). */
+  unitLink: (unitId: string) => string | null;
 }) {
   const { t } = useI18n();
   const format = useScoreFormat();
@@ -29,20 +41,21 @@ export function RankingList(props: {
       pagination={props.league.rows.length > 30 ? { pageSize: 30, simple: true, align: 'center' } : false}
       renderItem={(row) => (
         <List.Item
-          style={{ paddingInline: 0, display: 'block', cursor: 'pointer' }}
-          onClick={() => navigate(props.unitLink(row.unitId))}
+          style={{
+            paddingInline: 0,
+            display: 'block',
+            cursor: props.unitLink(row.unitId) ? 'pointer' : undefined,
+          }}
+          onClick={() => {
+            const link = props.unitLink(row.unitId);
+            if (link) void navigate(link);
+          }}
         >
           <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
             <RankBadge rank={row.rank} />
             <div style={{ flex: 1, minWidth: 0 }}>
               <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
-                <Link
-                  to={props.unitLink(row.unitId)}
-                  onClick={(event) => event.stopPropagation()}
-                  style={{ flex: 1, minWidth: 0, fontWeight: 600, overflowWrap: 'anywhere' }}
-                >
-                  {row.name}
-                </Link>
+                <UnitName row={row} link={props.unitLink(row.unitId)} />
                 <SourceTag source={row.source} />
               </div>
               <Progress
@@ -55,6 +68,7 @@ export function RankingList(props: {
               />
               <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 12, fontSize: 12 }}>
                 <span>{t('scoring.pointsValue', { score: format.fraction(row.score, row.max) })}</span>
+                {row.official && row.live ? <LiveBeside live={row.live} withPercent={false} /> : null}
                 {props.withPrevious ? <PreviousRank row={row} short /> : null}
               </div>
             </div>

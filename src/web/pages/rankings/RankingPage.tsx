@@ -1,4 +1,5 @@
-import { Card, Empty, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
+import { useMe } from '../../api/auth';
 import { type Ranking, type RankingLeague, useRanking } from '../../api/scoring';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
@@ -25,8 +26,13 @@ export function RankingPage() {
     { enabled: filters.ready },
   );
   const data = ranking.data;
+  const me = useMe().data;
+  const ownUnits = new Set((me?.grants ?? []).map((grant) => grant.unitId));
+  // A province's published ranking read from a commune: other units' pages are not the reader's.
   const unitLink = (unitId: string) =>
-    unitScoresLink(unitId, { framework: filters.framework, period: filters.period, view: filters.view });
+    data?.scope === 'published_only' && !ownUnits.has(unitId)
+      ? null
+      : unitScoresLink(unitId, { framework: filters.framework, period: filters.period, view: filters.view });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', display: 'flex' }}>
@@ -43,6 +49,16 @@ export function RankingPage() {
       {ranking.isLoading || !filters.ready ? <Skeleton active /> : null}
       {data ? (
         <>
+          {data.scope === 'published_only' ? (
+            <Alert type="info" showIcon title={t('official.publishedOnly')} data-testid="published-only" />
+          ) : null}
+          {data.province ? (
+            <div>
+              <Button onClick={() => filters.update({ unit: data.province!.id })}>
+                {t('official.provinceRanking', { province: data.province.name })}
+              </Button>
+            </div>
+          ) : null}
           <div>
             <PeriodLine period={data.period} />
             <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
@@ -88,7 +104,8 @@ function LeagueCard(props: {
   ranking: Ranking;
   league: RankingLeague;
   loading: boolean;
-  unitLink: (unitId: string) => string;
+  /** null: the unit's own page is not the reader's to open (a province's published ranking). */
+  unitLink: (unitId: string) => string | null;
 }) {
   const { t } = useI18n();
   const isDesktop = useIsDesktop();

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { Ranking, RankingLeague, RankingRow } from '../../api/scoring';
 import { UnitKindTag } from '../../components/UnitTags';
 import { useI18n } from '../../i18n/I18nProvider';
+import { LiveBeside } from '../scores/OfficialScore';
 import { periodName } from '../scores/periods';
 import { useScoreFormat } from '../scores/score-format';
 import { PreviousRank, RankBadge, SourceTag } from './ranking-parts';
@@ -15,7 +16,8 @@ export function RankingTable(props: {
   ranking: Ranking;
   league: RankingLeague;
   loading: boolean;
-  unitLink: (unitId: string) => string;
+  /** null: the unit's own page is not the reader's to open (a province's published ranking). */
+  unitLink: (unitId: string) => string | null;
 }) {
   const { t } = useI18n();
   const format = useScoreFormat();
@@ -37,13 +39,17 @@ export function RankingTable(props: {
       title: t('scoring.ranking.unit'),
       render: (_, row) => (
         <span>
-          <Link
-            to={props.unitLink(row.unitId)}
-            onClick={(event) => event.stopPropagation()}
-            style={{ fontWeight: 600, marginInlineEnd: 8 }}
-          >
-            {row.name}
-          </Link>
+          {props.unitLink(row.unitId) ? (
+            <Link
+              to={props.unitLink(row.unitId)!}
+              onClick={(event) => event.stopPropagation()}
+              style={{ fontWeight: 600, marginInlineEnd: 8 }}
+            >
+              {row.name}
+            </Link>
+          ) : (
+            <span style={{ fontWeight: 600, marginInlineEnd: 8 }}>{row.name}</span>
+          )}
           {mixedKinds ? <UnitKindTag kind={row.kind} /> : null}
         </span>
       ),
@@ -51,9 +57,18 @@ export function RankingTable(props: {
     {
       key: 'score',
       title: t('scoring.ranking.score'),
-      width: 110,
+      width: 170,
       align: 'right',
-      render: (_, row) => format.fraction(row.score, row.max),
+      render: (_, row) => (
+        <div style={{ whiteSpace: 'nowrap' }}>
+          {format.fraction(row.score, row.max)}
+          {row.official && row.live ? (
+            <div>
+              <LiveBeside live={row.live} withPercent={false} />
+            </div>
+          ) : null}
+        </div>
+      ),
     },
     {
       key: 'percent',
@@ -92,8 +107,11 @@ export function RankingTable(props: {
           : false
       }
       onRow={(row) => ({
-        onClick: () => navigate(props.unitLink(row.unitId)),
-        style: { cursor: 'pointer' },
+        onClick: () => {
+          const link = props.unitLink(row.unitId);
+          if (link) void navigate(link);
+        },
+        style: { cursor: props.unitLink(row.unitId) ? 'pointer' : undefined },
       })}
       scroll={{ x: 'max-content' }}
     />

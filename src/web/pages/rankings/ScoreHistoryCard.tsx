@@ -4,6 +4,7 @@ import { type ScoreboardView, type ScoreHistoryItem, useScoreHistory } from '../
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
+import { LiveBeside } from '../scores/OfficialScore';
 import { periodName } from '../scores/periods';
 import { useScoreFormat } from '../scores/score-format';
 import { unitScoresLink } from '../scores/unit-scores-link';
@@ -52,7 +53,16 @@ export function ScoreHistoryCard(props: {
           key: 'score',
           title: t('scoring.ranking.score'),
           align: 'right',
-          render: (_, item) => format.fraction(item.score, item.max),
+          render: (_, item) => (
+            <div style={{ whiteSpace: 'nowrap' }}>
+              {format.fraction(item.score, item.max)}
+              {item.official ? (
+                <div>
+                  <LiveBeside live={item.live} withPercent={false} />
+                </div>
+              ) : null}
+            </div>
+          ),
         },
         {
           key: 'percent',
@@ -93,6 +103,11 @@ export function ScoreHistoryCard(props: {
                   {format.fraction(item.score, item.max)}
                 </Typography.Text>
               </div>
+              {item.official ? (
+                <div>
+                  <LiveBeside live={item.live} withPercent={false} />
+                </div>
+              ) : null}
             </div>
           ),
         },

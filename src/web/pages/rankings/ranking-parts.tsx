@@ -62,17 +62,25 @@ export function RankBadge({ rank }: { rank: number }) {
   );
 }
 
-/** An arrow up (better rank), down (worse) or a dash (same), with the places moved. */
-export function RankChange({ rank, previousRank }: { rank: number; previousRank: number }) {
+/**
+ * An arrow up (better), down (worse) or a dash (no move), with the places moved, as the server judged
+ * it: fair to ties, so a unit that shared a rank and stands within those places now shows no arrow.
+ */
+export function RankChange({ movement }: { movement: NonNullable<RankingRow['movement']> }) {
   const { t } = useI18n();
-  const moved = previousRank - rank;
-  if (moved === 0)
+  if (movement.direction === 'same')
     return (
-      <Typography.Text type="secondary" aria-label={t('scoring.ranking.rankSame')}>
+      <Typography.Text
+        type="secondary"
+        aria-label={t('scoring.ranking.rankSame')}
+        title={t('scoring.ranking.rankSame')}
+        data-testid="rank-change"
+      >
         <MinusOutlined />
       </Typography.Text>
     );
-  const up = moved > 0;
+  const up = movement.direction === 'up';
+  const moved = movement.places;
   const label = t(up ? 'scoring.ranking.rankUp' : 'scoring.ranking.rankDown', { count: Math.abs(moved) });
   return (
     <Typography.Text
@@ -80,6 +88,7 @@ export function RankChange({ rank, previousRank }: { rank: number; previousRank:
       aria-label={label}
       title={label}
       style={{ whiteSpace: 'nowrap' }}
+      data-testid="rank-change"
     >
       {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(moved)}
     </Typography.Text>
@@ -102,7 +111,7 @@ export function PreviousRank({ row, short = false }: { row: RankingRow; short?: 
       <Typography.Text type={short ? 'secondary' : undefined} style={{ fontSize: short ? 12 : undefined }}>
         {t(short ? 'scoring.ranking.previousShort' : 'scoring.ranking.previousValue', values)}
       </Typography.Text>
-      <RankChange rank={row.rank} previousRank={row.previous.rank} />
+      {row.movement ? <RankChange movement={row.movement} /> : null}
     </span>
   );
 }

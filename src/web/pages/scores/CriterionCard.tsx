@@ -63,9 +63,16 @@ export function CriterionCard(props: {
               fontWeight: 600,
             }}
           >
-            {t('scoring.pointsValue', { score: format.fraction(criterion.score, criterion.max) })}
+            {criterion.official
+              ? t('official.criterion', { score: format.fraction(criterion.official.score, criterion.max) })
+              : t('scoring.pointsValue', { score: format.fraction(criterion.score, criterion.max) })}
           </span>
           <StatusTag status={criterion.status} />
+          {criterion.official ? (
+            <Typography.Text type="secondary" data-testid="live-score">
+              {t('official.live', { score: format.fraction(criterion.score, criterion.max) })}
+            </Typography.Text>
+          ) : null}
         </Space>
         <CriterionExplanation score={criterion} isRunning={props.isRunning} />
         {criterion.missingInputs.length ? (

@@ -42,7 +42,9 @@ export function ScoreCell(props: {
         onClick={props.onOpen}
         aria-label={t('scoring.cellLabel', {
           code: column.code,
-          score: format.fraction(score.score, score.max),
+          score: score.official
+            ? `${t('official.criterion', { score: format.fraction(score.official.score, score.max) })}, ${t('official.live', { score: format.fraction(score.score, score.max) })}`
+            : format.fraction(score.score, score.max),
           status: format.status(score.status),
         })}
         style={{
@@ -59,9 +61,13 @@ export function ScoreCell(props: {
         }}
       >
         <span style={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
-          {format.fraction(score.score, score.max)}
+          {format.fraction(score.official ? score.official.score : score.score, score.max)}
         </span>
-        {projected !== null ? (
+        {score.official ? (
+          <span style={{ display: 'block', fontSize: 11, whiteSpace: 'nowrap' }}>
+            {t('official.live', { score: score.score === null ? '–' : format.points(score.score) })}
+          </span>
+        ) : projected !== null ? (
           <span style={{ display: 'block', fontSize: 11, whiteSpace: 'nowrap' }}>
             {t('scoring.projectedShort', { score: format.points(projected) })}
           </span>

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CriterionExplanation } from './CriterionExplanation';
+import { headlineOf, LiveBeside, OfficialTag } from './OfficialScore';
 import { ScoreCell } from './ScoreCell';
 import { ScoredUnitMeta } from './ScoredUnitMeta';
 import { STATUS_STROKES, STATUS_STYLES, StatusTag, useScoreFormat } from './score-format';
@@ -55,16 +56,23 @@ export function ScoreboardCards(props: {
               <StatusTag status={row.status} />
             </div>
             <Progress
-              percent={row.percent}
+              percent={headlineOf(row, row.official).percent}
               strokeColor={STATUS_STROKES[row.status]}
               format={(value) => format.percent(value ?? 0)}
               aria-label={t('scoring.percent')}
             />
             <Space wrap size={[12, 0]}>
-              <Typography.Text>
-                {t('scoring.pointsValue', { score: format.fraction(row.score, row.max) })}
+              <Typography.Text strong={Boolean(row.official)}>
+                {t('scoring.pointsValue', {
+                  score: format.fraction(headlineOf(row, row.official).score, row.max),
+                })}
               </Typography.Text>
-              {board.period.isRunning && row.projectedScore !== null && row.projectedScore !== row.score ? (
+              {row.official ? <OfficialTag official={row.official} /> : null}
+              {row.official ? <LiveBeside live={row} /> : null}
+              {!row.official &&
+              board.period.isRunning &&
+              row.projectedScore !== null &&
+              row.projectedScore !== row.score ? (
                 <Typography.Text type="secondary">
                   {t('scoring.projectedValue', { score: format.fraction(row.projectedScore, row.max) })}
                 </Typography.Text>
@@ -131,7 +139,7 @@ function CriterionChip({ score }: { score: CriterionScore }) {
         whiteSpace: 'nowrap',
       }}
     >
-      {score.code}: {format.fraction(score.score, score.max)}
+      {score.code}: {format.fraction(score.official ? score.official.score : score.score, score.max)}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CountedRecordsDrawer, type OpenCriterion } from './CountedRecordsDrawer';
+import { headlineOf } from './OfficialScore';
 import { PeriodLine } from './PeriodLine';
 import { ScoreboardCards } from './ScoreboardCards';
 import { ScoreboardFilters } from './ScoreboardFilters';
@@ -19,7 +20,8 @@ const byVietnameseName = compareVietnamese;
 /** The server orders by kind and name; "by percentage" puts the best first, ties by name. */
 function sortRows(rows: ScoreboardRow[], sort: ScoreSort): ScoreboardRow[] {
   if (sort === 'name') return rows;
-  return [...rows].sort((a, b) => b.percent - a.percent || byVietnameseName(a.name, b.name));
+  const percent = (row: ScoreboardRow) => headlineOf(row, row.official).percent;
+  return [...rows].sort((a, b) => percent(b) - percent(a) || byVietnameseName(a.name, b.name));
 }
 
 /**
@@ -41,7 +43,13 @@ export function ScoreboardPage() {
   };
   const board = useScoreboard(query, { enabled: filters.ready });
   const data = board.data;
-  const rows = data ? sortRows(data.rows, filters.sort) : [];
+  // The status counts narrow the table; the counts themselves always describe the whole board.
+  const rows = data
+    ? sortRows(
+        data.rows.filter((row) => !filters.status || row.status === filters.status),
+        filters.sort,
+      )
+    : [];
   const unitLink = (unitId: string) =>
     unitScoresLink(unitId, { framework: filters.framework, period: filters.period, view: filters.view });
   const open = (
@@ -88,7 +96,13 @@ export function ScoreboardPage() {
               />
             )}
           </div>
-          {data.rows.length > 1 ? <StatusSummary rows={data.rows} /> : null}
+          {data.rows.length > 1 ? (
+            <StatusSummary
+              rows={data.rows}
+              selected={filters.status}
+              onSelect={(status) => filters.update({ status })}
+            />
+          ) : null}
           {isDesktop ? (
             <ScoreboardTable
               board={data}

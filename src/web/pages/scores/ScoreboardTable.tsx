@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { compareVietnamese } from '../../../shared/text';
 import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
+import { headlineOf, LiveBeside, OfficialTag } from './OfficialScore';
 import { ScoreCell } from './ScoreCell';
 import { ScoredUnitMeta } from './ScoredUnitMeta';
 import { STATUS_STROKES, StatusTag, useScoreFormat } from './score-format';
@@ -87,20 +88,30 @@ export function ScoreboardTable(props: {
     {
       key: 'total',
       title: t('scoring.total'),
-      width: 110,
+      width: 150,
       align: 'right',
-      render: (_, row) => (
-        <div style={{ whiteSpace: 'nowrap' }}>
-          <Typography.Text strong>{format.fraction(row.score, row.max)}</Typography.Text>
-          {isRunning && row.projectedScore !== null && row.projectedScore !== row.score ? (
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('scoring.projectedShort', { score: format.points(row.projectedScore) })}
-              </Typography.Text>
-            </div>
-          ) : null}
-        </div>
-      ),
+      render: (_, row) => {
+        const headline = headlineOf(row, row.official);
+        return (
+          <div style={{ whiteSpace: 'nowrap' }}>
+            <Typography.Text strong>{format.fraction(headline.score, headline.max)}</Typography.Text>
+            {row.official ? (
+              <div>
+                <OfficialTag official={row.official} />
+                <div>
+                  <LiveBeside live={row} withPercent={false} />
+                </div>
+              </div>
+            ) : isRunning && row.projectedScore !== null && row.projectedScore !== row.score ? (
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('scoring.projectedShort', { score: format.points(row.projectedScore) })}
+                </Typography.Text>
+              </div>
+            ) : null}
+          </div>
+        );
+      },
     },
     {
       key: 'percent',
@@ -111,7 +122,7 @@ export function ScoreboardTable(props: {
       sortOrder: props.sort === 'percent' ? 'descend' : null,
       render: (_, row) => (
         <Progress
-          percent={row.percent}
+          percent={headlineOf(row, row.official).percent}
           size="small"
           strokeColor={STATUS_STROKES[row.status]}
           format={(value) => format.percent(value ?? 0)}

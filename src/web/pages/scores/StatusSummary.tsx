@@ -1,24 +1,70 @@
 import { Space, Tag, Typography } from 'antd';
 import type { ScoreboardRow, ScoreStatus } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
+import { headlineOf } from './OfficialScore';
 import { STATUS_ORDER, STATUS_STYLES, useScoreFormat } from './score-format';
 
-/** How many units are green, amber, red (and waiting for input), and the board's average percentage. */
-export function StatusSummary({ rows }: { rows: ScoreboardRow[] }) {
+/**
+ * How many units are green, amber, red (and waiting for input), and the board's average percentage.
+ * Each count is a toggle that narrows the table to the units of that status (a second click, or
+ * "Bỏ lọc", shows all again); the counts always describe the whole board.
+ */
+export function StatusSummary(props: {
+  rows: ScoreboardRow[];
+  selected?: ScoreStatus | undefined;
+  onSelect?: (status: ScoreStatus | undefined) => void;
+}) {
+  const { rows, selected, onSelect } = props;
   const { t } = useI18n();
   const format = useScoreFormat();
   const counts = new Map<ScoreStatus, number>();
   for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
-  const average = rows.length ? rows.reduce((sum, row) => sum + row.percent, 0) / rows.length : null;
+  // The board's average on the headline of each unit: its official percentage once published.
+  const average = rows.length
+    ? rows.reduce((sum, row) => sum + headlineOf(row, row.official).percent, 0) / rows.length
+    : null;
 
   return (
     <Space wrap size={[8, 4]} aria-label={t('scoring.summary')}>
       <Typography.Text>{t('scoring.unitCount', { count: rows.length })}</Typography.Text>
-      {STATUS_ORDER.filter((status) => status !== 'grey' || counts.has('grey')).map((status) => (
-        <Tag key={status} color={STATUS_STYLES[status].tag} style={{ marginInlineEnd: 0 }}>
-          {format.status(status)}: {counts.get(status) ?? 0}
-        </Tag>
-      ))}
+      {STATUS_ORDER.filter((status) => status !== 'grey' || counts.has('grey')).map((status) => {
+        const text = `${format.status(status)}: ${counts.get(status) ?? 0}`;
+        if (!onSelect)
+          return (
+            <Tag key={status} color={STATUS_STYLES[status].tag} style={{ marginInlineEnd: 0 }}>
+              {text}
+            </Tag>
+          );
+        const isSelected = selected === status;
+        return (
+          <button
+            key={status}
+            type="button"
+            aria-pressed={isSelected}
+            title={t('official.statusFilter')}
+            onClick={() => onSelect(isSelected ? undefined : status)}
+            style={{
+              font: 'inherit',
+              fontSize: 12,
+              minHeight: 32,
+              padding: '2px 10px',
+              borderRadius: 6,
+              cursor: 'pointer',
+              border: `${isSelected ? 2 : 1}px solid ${isSelected ? STATUS_STYLES[status].text : STATUS_STYLES[status].border}`,
+              background: STATUS_STYLES[status].background,
+              color: STATUS_STYLES[status].text,
+              fontWeight: isSelected ? 600 : undefined,
+            }}
+          >
+            {text}
+          </button>
+        );
+      })}
+      {selected && onSelect ? (
+        <Typography.Link onClick={() => onSelect(undefined)}>
+          {t('official.statusFilterClear')}
+        </Typography.Link>
+      ) : null}
       {average !== null && rows.length > 1 ? (
         <Typography.Text type="secondary">
           {t('scoring.average', { percent: format.percent(Math.round(average * 10) / 10) })}

@@ -12,6 +12,7 @@ import { AssessmentEntryButton } from '../assessments/AssessmentEntryButton';
 import { ScoreHistoryCard } from '../rankings/ScoreHistoryCard';
 import { CountedRecordsDrawer, type OpenCriterion } from './CountedRecordsDrawer';
 import { CriterionCard } from './CriterionCard';
+import { headlineOf, LiveBeside, OfficialTag } from './OfficialScore';
 import { PeriodLine } from './PeriodLine';
 import { ScoreboardFilters } from './ScoreboardFilters';
 import { STATUS_STROKES, StatusTag, useScoreFormat } from './score-format';
@@ -131,26 +132,32 @@ function UnitTotalCard({ scores }: { scores: UnitScores }) {
   const format = useScoreFormat();
   const others = scores.sourceUnits.filter((unit) => unit.id !== scores.unit.id);
   const lateStart = scores.activeFrom > scores.period.from;
+  const headline = headlineOf(scores, scores.official);
 
   return (
     <Card size="small">
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
-          <Typography.Text strong style={{ fontSize: 16 }}>
-            {t('scoring.totalValue', {
-              score: format.fraction(scores.score, scores.max),
-              percent: format.percent(scores.percent),
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="unit-headline">
+            {t(scores.official ? 'official.headline' : 'scoring.totalValue', {
+              score: format.fraction(headline.score, headline.max),
+              percent: format.percent(headline.percent),
             })}
           </Typography.Text>
-          <StatusTag status={scores.status} />
+          {scores.official ? (
+            <OfficialTag official={scores.official} />
+          ) : (
+            <StatusTag status={scores.status} />
+          )}
         </div>
+        {scores.official ? <LiveBeside live={scores} /> : null}
         <Progress
-          percent={scores.percent}
+          percent={headline.percent}
           strokeColor={STATUS_STROKES[scores.status]}
           format={(value) => format.percent(value ?? 0)}
           aria-label={t('scoring.percent')}
         />
-        {scores.period.isRunning && scores.projectedScore !== null ? (
+        {!scores.official && scores.period.isRunning && scores.projectedScore !== null ? (
           <Typography.Text>
             {t('scoring.projectedValue', { score: format.fraction(scores.projectedScore, scores.max) })}
           </Typography.Text>

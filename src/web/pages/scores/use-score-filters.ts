@@ -2,12 +2,17 @@ import { useSearchParams } from 'react-router-dom';
 import type { PeriodKind } from '../../../shared/frameworks/definition';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/units';
 import { useMe } from '../../api/auth';
-import { type FrameworkVersion, type ScoreboardView, useFrameworks } from '../../api/scoring';
+import {
+  type FrameworkVersion,
+  type ScoreboardView,
+  type ScoreStatus,
+  useFrameworks,
+} from '../../api/scoring';
 import { todayIso } from '../../format/dates';
 import { DEFAULT_FRAMEWORK, defaultPeriod, offeredPeriods } from './periods';
 
 export type ScoreSort = 'name' | 'percent';
-type FilterParam = 'framework' | 'period' | 'unit' | 'view' | 'kind' | 'sort';
+type FilterParam = 'framework' | 'period' | 'unit' | 'view' | 'kind' | 'sort' | 'status';
 
 export interface ScoreFilters {
   framework: string;
@@ -24,12 +29,15 @@ export interface ScoreFilters {
   view: ScoreboardView | undefined;
   kind: UnitKind | undefined;
   sort: ScoreSort;
+  /** The status the board's table is narrowed to (a click on a status count); undefined: all. */
+  status: ScoreStatus | undefined;
   /** False while the framework list loads: the default period depends on it. */
   ready: boolean;
   update(changes: Partial<Record<FilterParam, string | undefined>>): void;
 }
 
 const VIEWS: readonly string[] = ['successors', 'as_they_were'];
+const STATUSES: readonly ScoreStatus[] = ['green', 'amber', 'red', 'grey'];
 
 /** One entry per framework code: the newest version names it. */
 function distinctFrameworks(versions: FrameworkVersion[]): FrameworkVersion[] {
@@ -85,6 +93,9 @@ export function useScoreFilters(): ScoreFilters {
     view: VIEWS.includes(view) ? (view as ScoreboardView) : undefined,
     kind: (UNIT_KINDS as readonly string[]).includes(kind) ? (kind as UnitKind) : undefined,
     sort: params.get('sort') === 'percent' ? 'percent' : 'name',
+    status: (STATUSES as readonly string[]).includes(params.get('status') ?? '')
+      ? (params.get('status') as ScoreStatus)
+      : undefined,
     ready: !frameworkList.isPending,
     update,
   };
