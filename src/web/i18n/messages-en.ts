@@ -1,4 +1,5 @@
 import { assessmentsEn } from './areas/assessments';
+import { evidenceEn } from './areas/evidence';
 import { frameworksEn } from './areas/frameworks';
 import { libraryEn } from './areas/library';
 import { recordActionsEn } from './areas/record-actions';
@@ -319,4 +320,5 @@ export const en: Record<MessageKey, string> = {
   ...scoringEn,
   ...assessmentsEn,
   ...frameworksEn,
+  ...evidenceEn,
 };

@@ -1,4 +1,5 @@
 import { assessmentsVi } from './areas/assessments';
+import { evidenceVi } from './areas/evidence';
 import { frameworksVi } from './areas/frameworks';
 import { libraryVi } from './areas/library';
 import { recordActionsVi } from './areas/record-actions';
@@ -317,6 +318,7 @@ export const vi = {
   ...scoringVi,
   ...assessmentsVi,
   ...frameworksVi,
+  ...evidenceVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
