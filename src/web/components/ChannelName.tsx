@@ -11,7 +11,7 @@ export function ChannelName(props: { name: string; kind: string | null | undefin
   const kind = channelKindShortLabel(props.kind, language);
   return (
     <span title={channelKindLongLabel(props.kind, language) ?? undefined}>
-      {props.name}
+      <span>{props.name}</span>
       {kind ? <Typography.Text type="secondary"> · {kind}</Typography.Text> : null}
     </span>
   );

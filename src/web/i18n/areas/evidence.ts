@@ -9,6 +9,8 @@ export const evidenceVi = {
   'evidence.previewNoPdf': 'Trình duyệt này không hiện PDF trong trang.',
   'evidence.openFile': 'Mở tệp',
   'evidence.open': 'Xem minh chứng',
+  'evidence.tabNew': 'Thêm mới',
+  'evidence.tabExisting': 'Có sẵn',
   'evidence.scheduleTab': 'Danh mục phát sóng',
   'evidence.scheduleHint':
     'Chọn một danh mục phát sóng đã ban hành của đơn vị. Văn bản danh mục (DOCX) được lưu cố định lần đầu dùng làm minh chứng.',
@@ -44,6 +46,8 @@ export const evidenceEn: Record<keyof typeof evidenceVi, string> = {
   'evidence.previewNoPdf': 'This browser does not show PDFs in the page.',
   'evidence.openFile': 'Open file',
   'evidence.open': 'View evidence',
+  'evidence.tabNew': 'New',
+  'evidence.tabExisting': 'Existing',
   'evidence.scheduleTab': 'Broadcast schedule',
   'evidence.scheduleHint':
     'Choose an issued broadcast schedule of the unit. Its document (DOCX) is kept unchanged from its first use as evidence.',

@@ -56,10 +56,12 @@ export function CriterionEvidenceModal(props: {
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as Tab)}
+        // Three short tabs stay side by side on a 360 px phone (no "more" menu hiding one).
+        tabBarGutter={16}
         items={[
           {
             key: 'new',
-            label: t('library.evidence.newTab'),
+            label: t('evidence.tabNew'),
             children: (
               <EvidenceForm
                 target={{ unitId: props.unitId }}
@@ -70,7 +72,7 @@ export function CriterionEvidenceModal(props: {
           },
           {
             key: 'existing',
-            label: t('library.evidence.existingTab'),
+            label: t('evidence.tabExisting'),
             children: (
               <ExistingEvidencePicker
                 unitId={props.unitId}

@@ -30,6 +30,7 @@ export function ScheduleEvidencePicker(props: {
   const items = (list.data?.items ?? []).filter(
     (item) => !item.evidenceId || !props.linkedIds.includes(item.evidenceId),
   );
+  const chosenItem = items.find((item) => item.scheduleId === chosen);
   const describe = (item: ScheduleEvidenceCandidate) =>
     [
       item.unitId === props.unitId ? null : item.unitName,
@@ -76,6 +77,13 @@ export function ScheduleEvidencePicker(props: {
         }}
         style={{ width: '100%' }}
       />
+      {chosenItem ? (
+        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+          {monthOf(chosenItem)} –{' '}
+          {channelLabel({ name: chosenItem.channelName, kind: chosenItem.channelKind })}
+          {describe(chosenItem) ? ` · ${describe(chosenItem)}` : ''}
+        </Typography.Text>
+      ) : null}
       <Button
         type="primary"
         disabled={!chosen}

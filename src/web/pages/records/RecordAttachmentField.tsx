@@ -28,7 +28,7 @@ export function RecordAttachmentField(props: {
 
   return (
     <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px', minWidth: 0 }}>
-      <legend style={{ fontSize: 'inherit', border: 0, margin: 0, paddingBottom: 4 }}>
+      <legend style={{ fontSize: 'inherit', color: 'inherit', border: 0, margin: 0, paddingBottom: 4 }}>
         {t('record.attach')}
       </legend>
       <input
@@ -36,7 +36,7 @@ export function RecordAttachmentField(props: {
         type="file"
         accept="image/*"
         capture="environment"
-        hidden
+        style={{ display: 'none' }}
         data-testid="record-attach-camera"
         onChange={handleChosen}
       />
@@ -44,7 +44,7 @@ export function RecordAttachmentField(props: {
         ref={fileInput}
         type="file"
         accept={RECORD_ATTACH_ACCEPT}
-        hidden
+        style={{ display: 'none' }}
         aria-label={t('record.attachChoose')}
         data-testid="record-attach-file"
         onChange={handleChosen}

@@ -31,7 +31,7 @@ import type { ErrorDetail } from '../../../shared/errors';
 import { type ActivityInput, useChannels, useCreateActivity, useVocabulary } from '../../api/activities';
 import { isApiError } from '../../api/client';
 import { useAttachFileToRecord } from '../../api/evidence';
-import { useChannelLabel } from '../../components/ChannelName';
+import { ChannelName } from '../../components/ChannelName';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
 import { RecordUnitField } from '../../components/RecordUnitField';
@@ -125,7 +125,6 @@ export function RecordFormPage() {
   const [otherErrors, setOtherErrors] = useState<ErrorDetail[] | null>(null);
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const channelLabel = useChannelLabel();
   const names = useVocabularyNames(unitId);
   const attach = useAttachFileToRecord();
   const [attachment, setAttachment] = useState<File | undefined>();
@@ -136,7 +135,10 @@ export function RecordFormPage() {
 
   const channelOptions = (channels.data?.items ?? [])
     .filter((channel) => !channel.isEnded && CHANNEL_KINDS_FOR_ACTIVITY[kind].includes(channel.kind))
-    .map((channel) => ({ value: channel.id, label: channelLabel(channel) }));
+    .map((channel) => ({
+      value: channel.id,
+      label: <ChannelName name={channel.name} kind={channel.kind} />,
+    }));
 
   /** "Đã lưu …" with a link that opens the new record; it stays a little longer than a plain toast. */
   const announceSaved = (activityId: string, text: string) => {
