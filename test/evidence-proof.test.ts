@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertActivities } from '../src/server/db/repositories/activities';
 import { auditLog, units, unitVersions } from '../src/server/db/schema';
 import {
   broadcastScheduleEntries,
@@ -333,5 +334,32 @@ describe('inline previews', () => {
     expect(isViewableInline('text/html')).toBe(false);
     expect(isViewableInline('video/mp4')).toBe(false);
     expect(isViewableInline('image/jpeg')).toBe(true);
+  });
+});
+
+describe('a record names its channel with the kind', () => {
+  it('sends the channel kind beside its name, so two channels of one name are told apart', async () => {
+    const [id] = await insertActivities(db(), [
+      {
+        kind: 'broadcast',
+        unitId: unitA,
+        channelId,
+        occurredAt: new Date('2026-03-02T01:00:00Z'),
+        occurredOn: '2026-03-02',
+        title: 'Bản tin chuyển đổi số',
+        searchText: 'ban tin chuyen doi so',
+        provenance: 'form',
+      },
+    ]);
+    const response = await officerA.get(`/api/activities/${id}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      channelName: 'Chuyên mục Chuyển đổi số',
+      channelKind: 'radio_programme',
+    });
+    const list = await officerA.get(`/api/activities?unitId=${unitA}`);
+    expect(list.json<{ items: Array<{ channelKind: string | null }> }>().items[0]?.channelKind).toBe(
+      'radio_programme',
+    );
   });
 });
