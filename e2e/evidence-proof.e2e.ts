@@ -17,6 +17,7 @@ const { openPage } = registerBrowserSuite();
 
 const WEB_CHANNEL = 'Chuyên mục Chuyển đổi số';
 const RECORD_TITLE = 'Xã Đăk Rve hướng dẫn người dân thanh toán học phí qua ứng dụng';
+const REFUSED_TITLE = 'Phát sổ tay chuyển đổi số cộng đồng cho các thôn';
 const SCAN_NUMBER = '41/KH-UBND';
 const SCAN_SUMMARY = 'Kế hoạch tuyên truyền chuyển đổi số trên hệ thống truyền thanh xã';
 const YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
@@ -34,6 +35,7 @@ const PDF = Buffer.from(
 let workDir: string;
 let photoPath: string;
 let scanPath: string;
+let notAPhotoPath: string;
 /** The 2026-style assessment of Xã Đăk Rve made for these tests (this year's, not seeded by the demo). */
 let assessmentId = '';
 
@@ -53,6 +55,8 @@ beforeAll(() => {
   fs.writeFileSync(photoPath, PNG);
   scanPath = path.join(workDir, 'KH 41 ban ky.pdf');
   fs.writeFileSync(scanPath, PDF);
+  notAPhotoPath = path.join(workDir, 'anh-so-tay.jpg');
+  fs.writeFileSync(notAPhotoPath, 'Đây là ghi chú, không phải ảnh.\n');
 });
 
 afterAll(() => {
@@ -115,6 +119,34 @@ describe('evidence as proof, on a phone', () => {
     expect(linked.items).toMatchObject([
       { kind: 'file', title: RECORD_TITLE, file: { mimeType: 'image/png', originalName: 'anh-hop-dan.png' } },
     ]);
+  });
+
+  it('keeps the record when its file is refused, says why, and lets the officer retry or skip', async () => {
+    const page = await openPage(PHONE);
+    await logIn(page, 'canbo.dakrve');
+    await page.goto('/records/new');
+    await page.getByRole('heading', { name: 'Ghi nhận tin bài, lượt phát sóng' }).waitFor();
+    await chooseOption(page, page.getByLabel('Kênh'), `${WEB_CHANNEL} · Trang thông tin điện tử`);
+    await page.getByLabel('Tiêu đề').fill(REFUSED_TITLE);
+    await page.getByLabel('Đường dẫn').fill('https://dakrve.example.vn/chuyen-doi-so/so-tay');
+    // A text file named like a photo: the server reads the content and refuses it.
+    await page.getByTestId('record-attach-file').setInputFiles(notAPhotoPath);
+    await page.locator('form button[type="submit"]').first().click();
+    const alert = page.getByRole('alert').filter({ hasText: 'chưa tải được tệp' });
+    await alert.getByText(/không phải PDF, DOCX, XLSX, ảnh hoặc âm thanh/).waitFor();
+    await alert.getByText(REFUSED_TITLE, { exact: false }).waitFor();
+    await alert.getByRole('button', { name: 'Tải lại tệp' }).waitFor();
+    await screenshot(page, 'phone-record-upload-refused');
+    expect(await horizontalOverflow(page)).toBe(0);
+    // The record itself was saved; skipping still offers the link to it.
+    await alert.getByRole('button', { name: 'Bỏ qua' }).click();
+    await page.getByTestId('record-saved').getByText('Xem bản ghi').waitFor();
+    const found = await apiAs<{ items: Array<{ title: string }> }>(
+      page,
+      'GET',
+      `/api/activities?q=${encodeURIComponent('so tay chuyen doi so cong dong')}`,
+    );
+    expect(found.items.map((item) => item.title)).toContain(REFUSED_TITLE);
   });
 
   it('gives a criterion an issued broadcast schedule as evidence, without a download', async () => {

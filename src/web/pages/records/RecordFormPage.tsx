@@ -354,28 +354,31 @@ export function RecordFormPage() {
             type="error"
             showIcon
             role="alert"
-            title={t('record.uploadFailed', {
-              title: failedUpload.title,
-              error: attach.error ? errorText(attach.error) : '',
-            })}
-            action={
-              <Space orientation="vertical" size={4}>
-                <Button size="small" type="primary" onClick={() => upload(failedUpload)}>
-                  {t('record.uploadRetry')}
-                </Button>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    const { activityId, title } = failedUpload;
-                    setFailedUpload(null);
-                    announceSaved(activityId, t('record.savedShort', { title }));
-                  }}
-                >
-                  {t('record.uploadSkip')}
-                </Button>
-              </Space>
+            title={t('record.uploadFailed', { title: failedUpload.title })}
+            description={
+              <>
+                {/* Why, in the server's words: too large, not a photo or PDF, no connection. */}
+                <div style={{ overflowWrap: 'anywhere' }}>
+                  {attach.error ? errorText(attach.error) : null}
+                </div>
+                <Space wrap size={8} style={{ marginTop: 8 }}>
+                  <Button size="small" type="primary" onClick={() => upload(failedUpload)}>
+                    {t('record.uploadRetry')}
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      const { activityId, title } = failedUpload;
+                      setFailedUpload(null);
+                      announceSaved(activityId, t('record.savedShort', { title }));
+                    }}
+                  >
+                    {t('record.uploadSkip')}
+                  </Button>
+                </Space>
+              </>
             }
-            style={{ marginBottom: 12, flexWrap: 'wrap' }}
+            style={{ marginBottom: 12 }}
           />
         ) : null}
         {duplicate ? (
