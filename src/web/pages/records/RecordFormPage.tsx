@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   BROADCAST_SOURCE_LABELS,
@@ -130,6 +130,12 @@ export function RecordFormPage() {
   const [attachment, setAttachment] = useState<File | undefined>();
   const [progress, setProgress] = useState<number | null>(null);
   const [failedUpload, setFailedUpload] = useState<PendingUpload | null>(null);
+  const uploadStatus = useRef<HTMLDivElement>(null);
+  // The upload's progress and its failure sit under the form: bring them into view on a phone.
+  const isUploading = progress !== null;
+  useEffect(() => {
+    if (isUploading || failedUpload) uploadStatus.current?.scrollIntoView({ block: 'nearest' });
+  }, [isUploading, failedUpload]);
 
   if (!units.length && !scope.coversSubtree) return <Empty description={t('record.noUnits')} />;
 
@@ -343,44 +349,46 @@ export function RecordFormPage() {
           />
         </Form.Item>
         <RecordAttachmentField value={attachment} onChange={setAttachment} disabled={progress !== null} />
-        {progress !== null ? (
-          <div role="status" aria-live="polite" style={{ marginBottom: 12 }}>
-            <Typography.Text>{t('record.uploading', { percent: progress })}</Typography.Text>
-            <Progress percent={progress} size="small" showInfo={false} />
-          </div>
-        ) : null}
-        {failedUpload ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={t('record.uploadFailed', { title: failedUpload.title })}
-            description={
-              <>
-                {/* Why, in the server's words: too large, not a photo or PDF, no connection. */}
-                <div style={{ overflowWrap: 'anywhere' }}>
-                  {attach.error ? errorText(attach.error) : null}
-                </div>
-                <Space wrap size={8} style={{ marginTop: 8 }}>
-                  <Button size="small" type="primary" onClick={() => upload(failedUpload)}>
-                    {t('record.uploadRetry')}
-                  </Button>
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      const { activityId, title } = failedUpload;
-                      setFailedUpload(null);
-                      announceSaved(activityId, t('record.savedShort', { title }));
-                    }}
-                  >
-                    {t('record.uploadSkip')}
-                  </Button>
-                </Space>
-              </>
-            }
-            style={{ marginBottom: 12 }}
-          />
-        ) : null}
+        <div ref={uploadStatus}>
+          {progress !== null ? (
+            <div role="status" aria-live="polite" style={{ marginBottom: 12 }}>
+              <Typography.Text>{t('record.uploading', { percent: progress })}</Typography.Text>
+              <Progress percent={progress} size="small" showInfo={false} />
+            </div>
+          ) : null}
+          {failedUpload ? (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={t('record.uploadFailed', { title: failedUpload.title })}
+              description={
+                <>
+                  {/* Why, in the server's words: too large, not a photo or PDF, no connection. */}
+                  <div style={{ overflowWrap: 'anywhere' }}>
+                    {attach.error ? errorText(attach.error) : null}
+                  </div>
+                  <Space wrap size={8} style={{ marginTop: 8 }}>
+                    <Button size="small" type="primary" onClick={() => upload(failedUpload)}>
+                      {t('record.uploadRetry')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        const { activityId, title } = failedUpload;
+                        setFailedUpload(null);
+                        announceSaved(activityId, t('record.savedShort', { title }));
+                      }}
+                    >
+                      {t('record.uploadSkip')}
+                    </Button>
+                  </Space>
+                </>
+              }
+              style={{ marginBottom: 12 }}
+            />
+          ) : null}
+        </div>
         {duplicate ? (
           <Alert
             type="warning"
