@@ -150,7 +150,8 @@ export const LIBRARY_ITEM_KIND_LABELS: Record<LibraryItemKind, { vi: string; en:
   guidance: { vi: 'Tài liệu hướng dẫn', en: 'Guidance document' },
 };
 
-export const EVIDENCE_KINDS = ['file', 'url', 'citation'] as const;
+/** `schedule`: an issued broadcast schedule, its document frozen in the file store on first use. */
+export const EVIDENCE_KINDS = ['file', 'url', 'citation', 'schedule'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const SCHEDULE_STATUSES = ['draft', 'issued'] as const;

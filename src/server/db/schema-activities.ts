@@ -280,10 +280,16 @@ export const evidence = pgTable(
     /** A new version points at the one it replaces; versions are never edited. */
     previousVersionId: uuid('previous_version_id'),
     isCurrent: boolean('is_current').notNull().default(true),
+    /** Kind `schedule`: the issued broadcast schedule whose document (in fileId) the item freezes. */
+    scheduleId: uuid('schedule_id').references(() => broadcastSchedules.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('evidence_unit_idx').on(t.unitId)],
+  (t) => [
+    index('evidence_unit_idx').on(t.unitId),
+    // One frozen document per issued schedule: every criterion that cites it shares the same proof.
+    uniqueIndex('evidence_schedule_uq').on(t.scheduleId).where(sql`${t.scheduleId} is not null`),
+  ],
 );
 
 /** What an evidence item proves: a record now, a criterion of an assessment later. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { commonErrors, errorBodySchema, uuidParam } from '../../shared/api/common';
 import {
@@ -13,21 +13,33 @@ import {
   evidenceUrlInput,
   evidenceVersionJsonInput,
   linkedEvidenceSchema,
+  scheduleEvidenceCandidatesSchema,
 } from '../../shared/api/evidence';
 import { addEvidenceVersion, checkCanAddVersion } from '../domain/evidence/add-evidence-version';
 import { createEvidence } from '../domain/evidence/create-evidence';
+import { createScheduleEvidence } from '../domain/evidence/create-schedule-evidence';
 import { findActivityEvidence } from '../domain/evidence/find-activity-evidence';
+import { findScheduleEvidenceCandidates } from '../domain/evidence/find-schedule-evidence-candidates';
 import { findUnitEvidence } from '../domain/evidence/find-unit-evidence';
 import { getEvidence } from '../domain/evidence/get-evidence';
 import { getFileDownload } from '../domain/evidence/get-file-download';
 import { linkEvidence } from '../domain/evidence/link-evidence';
+import type { EvidenceContent } from '../domain/evidence/prepare-evidence';
 import { unlinkEvidence } from '../domain/evidence/unlink-evidence';
+import { validationError } from '../errors';
 import { actorOf, principalOf } from '../plugins/auth';
 import { authorizeUnit } from '../policies/principal';
 import { parseByteRange } from '../storage/byte-range';
 import { contentDisposition, isViewableInline } from '../storage/content-disposition';
 import { createLocalFileStore } from '../storage/local-file-store';
-import { megabytes, parseFields, readFileForm, registerUploads } from '../storage/upload-form';
+import {
+  megabytes,
+  parseFields,
+  readFileForm,
+  readJsonOrForm,
+  readUploadForm,
+  registerUploads,
+} from '../storage/upload-form';
 import { type RouteDeps, typed } from './deps';
 
 const unitParams = z.object({ unitId: uuidParam });
@@ -40,6 +52,26 @@ export function evidenceRoutes(app: FastifyInstance, { database, config }: Route
   const store = createLocalFileStore(config.dataDir);
   const maxBytes = config.uploadMaxBytes;
   const limitNote = `Tối đa ${megabytes(maxBytes)}; kiểu tệp được xác định theo nội dung: PDF, DOCX, XLSX, ảnh (PNG, JPEG, GIF, WebP), âm thanh (MP3, M4A/MP4, OGG, WAV).`;
+
+  /** A version as a form: a file, or (with "kind" = "citation") a corrected citation with an optional new scan. */
+  async function readVersionForm(request: FastifyRequest): Promise<EvidenceContent> {
+    const form = await readUploadForm(request, store, maxBytes);
+    try {
+      const { kind, ...fields } = form.fields;
+      if (kind === 'citation') {
+        const input = parseFields(evidenceCitationInput, fields);
+        return { kind: 'citation', ...input, upload: form.file ?? undefined };
+      }
+      if (!form.file)
+        throw validationError('Chọn tệp để tải lên (trường "file").', [
+          { field: 'body.file', message: 'Chưa có tệp.' },
+        ]);
+      return { kind: 'file', upload: form.file, ...parseFields(evidenceFileFields, fields) };
+    } catch (error) {
+      await form.file?.staged.discard();
+      throw error;
+    }
+  }
 
   // Multipart parsing stays inside this scope; the rest of the API keeps JSON only.
   void app.register(async (scope) => {
@@ -101,18 +133,73 @@ export function evidenceRoutes(app: FastifyInstance, { database, config }: Route
         schema: {
           tags: ['evidence'],
           summary: 'Thêm minh chứng là trích dẫn văn bản (số/ký hiệu, ngày, cơ quan ban hành, trích yếu)',
+          description: `JSON, hoặc multipart/form-data với cùng các trường và "file" (không bắt buộc): bản quét có chữ ký, PDF hoặc ảnh. ${limitNote}`,
+          consumes: ['application/json', 'multipart/form-data'],
           params: unitParams,
-          body: evidenceCitationInput,
+          body: evidenceCitationInput.nullish(),
+          response: { 200: evidenceCreatedSchema, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const { unitId } = request.params;
+        if (request.isMultipart()) await authorizeUnit(db, principal, unitId, 'activity.record');
+        const { input, upload } = await readJsonOrForm(
+          request,
+          store,
+          maxBytes,
+          evidenceCitationInput,
+          request.body,
+        );
+        return createEvidence({
+          db,
+          principal,
+          actor: actorOf(request),
+          unitId,
+          content: { kind: 'citation', ...input, upload: upload ?? undefined },
+        });
+      },
+    );
+
+    api.get(
+      '/api/units/:unitId/evidence/schedules',
+      {
+        schema: {
+          tags: ['evidence'],
+          summary:
+            'Danh mục phát sóng đã ban hành của đơn vị (và đơn vị trực thuộc) có thể chọn làm minh chứng',
+          params: unitParams,
+          response: { 200: scheduleEvidenceCandidatesSchema, ...commonErrors },
+        },
+      },
+      async (request) => ({
+        items: await findScheduleEvidenceCandidates({
+          db,
+          principal: principalOf(request),
+          unitId: request.params.unitId,
+        }),
+      }),
+    );
+
+    api.post(
+      '/api/schedules/:scheduleId/evidence',
+      {
+        schema: {
+          tags: ['evidence'],
+          summary: 'Dùng danh mục phát sóng đã ban hành làm minh chứng (văn bản DOCX lưu cố định lần đầu)',
+          description:
+            'Lần đầu: tạo văn bản DOCX của danh mục đã ban hành và lưu vào kho tệp; các lần sau trả về cùng minh chứng.',
+          params: z.object({ scheduleId: uuidParam }),
           response: { 200: evidenceCreatedSchema, ...writeErrors },
         },
       },
       async (request) =>
-        createEvidence({
+        createScheduleEvidence({
           db,
           principal: principalOf(request),
           actor: actorOf(request),
-          unitId: request.params.unitId,
-          content: { kind: 'citation', ...request.body },
+          store,
+          scheduleId: request.params.scheduleId,
         }),
     );
 
@@ -169,14 +256,8 @@ export function evidenceRoutes(app: FastifyInstance, { database, config }: Route
         const { evidenceId } = request.params;
         if (request.isMultipart()) {
           await checkCanAddVersion({ db, principal, evidenceId });
-          const { input, upload } = await readFileForm(request, store, maxBytes, evidenceFileFields);
-          return addEvidenceVersion({
-            db,
-            principal,
-            actor,
-            evidenceId,
-            content: { kind: 'file', upload, ...input },
-          });
+          const content = await readVersionForm(request);
+          return addEvidenceVersion({ db, principal, actor, evidenceId, content });
         }
         const content = parseFields(evidenceVersionJsonInput, request.body);
         return addEvidenceVersion({ db, principal, actor, evidenceId, content });

@@ -17,12 +17,13 @@ export function contentDisposition(fileName: string, inline: boolean): string {
   return `${inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** PDFs, images and audio open in the browser; office documents are saved. */
+/**
+ * Types a browser may show in the page (the evidence drawer's preview): PDF and raster images, and
+ * nothing that can run script (HTML, SVG). Everything else, audio and office documents included, is
+ * sent as an attachment; an <audio> player plays it all the same.
+ */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
 export function isViewableInline(mimeType: string): boolean {
-  return (
-    mimeType === 'application/pdf' ||
-    mimeType.startsWith('image/') ||
-    mimeType.startsWith('audio/') ||
-    mimeType.startsWith('video/')
-  );
+  return INLINE_TYPES.has(mimeType);
 }

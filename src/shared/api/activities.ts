@@ -98,6 +98,8 @@ export const activitySchema = z.object({
   unitName: z.string(),
   channelId: z.uuid().nullable(),
   channelName: z.string().nullable(),
+  /** The channel's kind, shown with its name: a website column and a radio programme may share one. */
+  channelKind: z.string().nullable(),
   occurredAt: z.date(),
   occurredOn: isoDay,
   title: z.string(),

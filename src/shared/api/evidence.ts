@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVIDENCE_KINDS } from '../activities';
+import { CHANNEL_KINDS, EVIDENCE_KINDS } from '../activities';
 import { isoDay } from './common';
 
 /** What an evidence item can be attached to: records now; criteria of an assessment later. */
@@ -40,6 +40,9 @@ export const evidenceCitationInput = z.object({
 });
 export type EvidenceCitationInput = z.infer<typeof evidenceCitationInput>;
 
+/** The `accept` of a citation's scan: what the server takes as a scan (PDF or an image). */
+export const SCAN_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,application/pdf,image/*';
+
 /** A new version sent as JSON; a file version is sent as multipart/form-data like a new file. */
 export const evidenceVersionJsonInput = z.discriminatedUnion('kind', [
   evidenceUrlInput.extend({ kind: z.literal('url') }),
@@ -75,6 +78,8 @@ export const evidenceSchema = z.object({
   periodTo: isoDay.nullable(),
   capturedAt: z.date(),
   source: z.string(),
+  /** Kind `schedule`: the issued broadcast schedule whose document the file freezes. */
+  scheduleId: z.uuid().nullable(),
   previousVersionId: z.uuid().nullable(),
   isCurrent: z.boolean(),
   /** 1 for the first version. */
@@ -135,3 +140,20 @@ export type EvidenceLinkInput = z.infer<typeof evidenceLinkInput>;
 
 export const linkedEvidenceSchema = evidenceSchema.extend({ linkId: z.uuid() });
 export type LinkedEvidenceDto = z.infer<typeof linkedEvidenceSchema>;
+
+/** An issued broadcast schedule that can prove a criterion, and the item already freezing it, if any. */
+export const scheduleEvidenceCandidateSchema = z.object({
+  scheduleId: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  /** The first day of the month the schedule covers. */
+  month: isoDay,
+  documentNumber: z.string().nullable(),
+  issuedAt: z.date().nullable(),
+  channelName: z.string(),
+  channelKind: z.enum(CHANNEL_KINDS),
+  stationName: z.string().nullable(),
+  evidenceId: z.uuid().nullable(),
+});
+export type ScheduleEvidenceCandidateDto = z.infer<typeof scheduleEvidenceCandidateSchema>;
+export const scheduleEvidenceCandidatesSchema = z.object({ items: z.array(scheduleEvidenceCandidateSchema) });

@@ -184,6 +184,8 @@ export const countedRecordSchema = z.object({
   language: z.string(),
   unitName: z.string(),
   channelName: z.string().nullable(),
+  /** Shown with the name (a website column and a radio programme may share one). */
+  channelKind: z.string().nullable(),
 });
 export const countedRecordsSchema = z.object({
   items: z.array(countedRecordSchema),

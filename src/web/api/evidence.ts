@@ -14,6 +14,7 @@ import type {
   evidenceCitationInput,
   evidenceListQuery,
   evidenceUrlInput,
+  ScheduleEvidenceCandidateDto,
   StoredFileDto,
 } from '../../shared/api/evidence';
 import { ERROR_CODES, type ErrorCode, type ErrorDetail } from '../../shared/errors';
@@ -29,13 +30,14 @@ export type EvidenceDetail = Json<EvidenceDetailDto>;
 export type EvidenceCreated = Json<EvidenceCreatedDto>;
 export type EvidenceLink = Json<EvidenceLinkDto>;
 export type StoredFile = Json<StoredFileDto>;
+export type ScheduleEvidenceCandidate = Json<ScheduleEvidenceCandidateDto>;
 export type EvidenceFilter = Partial<z.input<typeof evidenceListQuery>>;
 
 /** What a new item or a new version carries: a file with the fields beside it, a URL, or a citation. */
 export type EvidenceContent =
   | { kind: 'file'; file: File; title?: string; periodFrom?: string; periodTo?: string }
   | ({ kind: 'url' } & z.input<typeof evidenceUrlInput>)
-  | ({ kind: 'citation' } & z.input<typeof evidenceCitationInput>);
+  | ({ kind: 'citation'; file?: File } & z.input<typeof evidenceCitationInput>);
 
 // ---- Multipart forms -------------------------------------------------------------------------
 // client.ts sends JSON or a raw file; uploads with fields beside the file need multipart/form-data.
@@ -133,6 +135,12 @@ function fileForm(content: Extract<EvidenceContent, { kind: 'file' }>): FormData
   return formDataOf({ title, periodFrom, periodTo }, file);
 }
 
+/** A citation with its signed scan goes as a form: its fields, then the file. */
+function citationForm(content: Extract<EvidenceContent, { kind: 'citation' }>, withKind: boolean): FormData {
+  const { file, kind, ...fields } = content;
+  return formDataOf(withKind ? { kind, ...fields } : fields, file);
+}
+
 /** A new evidence item of a unit: the upload, URL and citation each have their own endpoint. */
 export function useCreateEvidence() {
   const queryClient = useQueryClient();
@@ -140,6 +148,12 @@ export function useCreateEvidence() {
     mutationFn: ({ unitId, content }: { unitId: string; content: EvidenceContent }) => {
       if (content.kind === 'file')
         return postForm<EvidenceCreated>(queryClient, `/api/units/${unitId}/evidence`, fileForm(content));
+      if (content.kind === 'citation' && content.file)
+        return postForm<EvidenceCreated>(
+          queryClient,
+          `/api/units/${unitId}/evidence/citation`,
+          citationForm(content, false),
+        );
       const { kind, ...body } = content;
       return apiRequest<EvidenceCreated>(`/api/units/${unitId}/evidence/${kind}`, { method: 'POST', body });
     },
@@ -154,6 +168,8 @@ export function useAddEvidenceVersion() {
     mutationFn: ({ evidenceId, content }: { evidenceId: string; content: EvidenceContent }) => {
       const path = `/api/evidence/${evidenceId}/versions`;
       if (content.kind === 'file') return postForm<EvidenceCreated>(queryClient, path, fileForm(content));
+      if (content.kind === 'citation' && content.file)
+        return postForm<EvidenceCreated>(queryClient, path, citationForm(content, true));
       return apiRequest<EvidenceCreated>(path, { method: 'POST', body: content });
     },
     onSuccess: async () => {
@@ -202,4 +218,96 @@ export function useUnitActions(unitId: string | null): readonly Action[] {
     enabled: Boolean(unitId),
   });
   return query.data?.actions ?? [];
+}
+
+/** The issued broadcast schedules of a unit (and the units below it) that can be chosen as evidence. */
+export function useScheduleEvidenceCandidates(unitId: string | undefined) {
+  return useQuery({
+    queryKey: [EVIDENCE_KEY, 'schedules', unitId ?? null],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: ScheduleEvidenceCandidate[] }>(`/api/units/${unitId}/evidence/schedules`, {
+        signal,
+      }),
+    enabled: Boolean(unitId),
+  });
+}
+
+/** The evidence item of an issued schedule: made (its document frozen) on first use, the same one after. */
+export function useScheduleEvidence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (scheduleId: string) =>
+      apiRequest<EvidenceCreated>(`/api/schedules/${scheduleId}/evidence`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [EVIDENCE_KEY] }),
+  });
+}
+
+// ---- An upload that reports its progress -----------------------------------------------------
+// fetch() cannot tell how much of a request body has gone; on a slow phone connection the officer
+// must see the photo moving, so this one upload uses XMLHttpRequest.
+
+function sendFormWithProgress(
+  path: string,
+  form: FormData,
+  csrfToken: string | undefined,
+  onProgress: (percent: number) => void,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.withCredentials = true;
+    request.setRequestHeader('accept', 'application/json');
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.min(99, Math.floor((event.loaded / event.total) * 100)));
+    };
+    request.onload = () => {
+      onProgress(100);
+      resolve(
+        new Response(request.status === 204 ? null : request.responseText, {
+          status: request.status,
+          headers: { 'content-type': request.getResponseHeader('content-type') ?? 'application/json' },
+        }),
+      );
+    };
+    const fail = () =>
+      reject(new ApiError(0, 'NETWORK_ERROR', 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.'));
+    request.onerror = fail;
+    request.ontimeout = fail;
+    request.onabort = fail;
+    request.send(form);
+  });
+}
+
+/** A file uploaded as evidence of a unit and attached to a record, with the upload's progress. */
+export function useAttachFileToRecord() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (options: {
+      unitId: string;
+      activityId: string;
+      file: File;
+      title: string;
+      onProgress: (percent: number) => void;
+    }) => {
+      const path = `/api/units/${options.unitId}/evidence`;
+      const form = formDataOf({ title: options.title }, options.file);
+      let response = await sendFormWithProgress(path, form, csrfTokenOf(queryClient), options.onProgress);
+      if (response.status === 403 && (await errorOf(response.clone())).code === 'CSRF_INVALID') {
+        await queryClient.refetchQueries({ queryKey: ME_QUERY_KEY, exact: true });
+        response = await sendFormWithProgress(path, form, csrfTokenOf(queryClient), options.onProgress);
+      }
+      if (!response.ok) throw await errorOf(response);
+      const created = (await response.json()) as EvidenceCreated;
+      await apiRequest<EvidenceLink>(`/api/evidence/${created.id}/links`, {
+        method: 'POST',
+        body: { targetType: 'activity', targetId: options.activityId },
+      });
+      return created;
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] });
+      await queryClient.invalidateQueries({ queryKey: [EVIDENCE_KEY] });
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import { assessmentsEn } from './areas/assessments';
 import { frameworkEditorEn } from './areas/editor';
+import { evidenceEn } from './areas/evidence';
 import { frameworksEn } from './areas/frameworks';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
@@ -323,4 +324,5 @@ export const en: Record<MessageKey, string> = {
   ...assessmentsEn,
   ...frameworksEn,
   ...frameworkEditorEn,
+  ...evidenceEn,
 };

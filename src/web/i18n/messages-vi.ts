@@ -1,5 +1,6 @@
 import { assessmentsVi } from './areas/assessments';
 import { frameworkEditorVi } from './areas/editor';
+import { evidenceVi } from './areas/evidence';
 import { frameworksVi } from './areas/frameworks';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
@@ -321,6 +322,7 @@ export const vi = {
   ...assessmentsVi,
   ...frameworksVi,
   ...frameworkEditorVi,
+  ...evidenceVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -151,6 +151,7 @@ export interface ActivityListRow {
   unitName: string;
   channelId: string | null;
   channelName: string | null;
+  channelKind: string | null;
   occurredAt: Date;
   occurredOn: string;
   title: string;
@@ -178,7 +179,7 @@ export interface ActivityListRow {
 }
 
 const listColumns = sql`a.id, a.kind, a.unit_id as "unitId", u.name as "unitName", a.channel_id as "channelId",
-  c.name as "channelName", a.occurred_at as "occurredAt", a.occurred_on::text as "occurredOn", a.title, a.url,
+  c.name as "channelName", c.kind as "channelKind", a.occurred_at as "occurredAt", a.occurred_on::text as "occurredOn", a.title, a.url,
   a.genre, a.topics, a.language, a.author, a.programme, a.duration_seconds as "durationSeconds", a.source,
   a.issue_number as "issueNumber", a.target_url as "targetUrl", a.is_verified as "isVerified", a.provenance,
   a.recorded_at as "recordedAt", ru.full_name as "recordedByName", a.review_status as "reviewStatus",

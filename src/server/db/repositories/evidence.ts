@@ -1,8 +1,16 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { EvidenceKind } from '../../../shared/activities';
 import { escapeLike, foldForSearch } from '../../../shared/text';
 import type { Queryable } from '../client';
 import { units, users } from '../schema';
-import { activities, evidence, evidenceLinks, storedFiles } from '../schema-activities';
+import {
+  activities,
+  broadcastSchedules,
+  channels,
+  evidence,
+  evidenceLinks,
+  storedFiles,
+} from '../schema-activities';
 import { queryRows } from '../sql';
 import { toTextArray } from './activities';
 
@@ -86,7 +94,7 @@ export interface EvidenceView {
   id: string;
   unitId: string;
   unitName: string;
-  kind: 'file' | 'url' | 'citation';
+  kind: EvidenceKind;
   title: string;
   url: string | null;
   documentNumber: string | null;
@@ -97,6 +105,7 @@ export interface EvidenceView {
   periodTo: string | null;
   capturedAt: Date;
   source: string;
+  scheduleId: string | null;
   previousVersionId: string | null;
   isCurrent: boolean;
   versionNumber: number;
@@ -166,6 +175,7 @@ async function toViews(q: Queryable, rows: ViewRow[]): Promise<EvidenceView[]> {
     periodTo: e.periodTo,
     capturedAt: e.capturedAt,
     source: e.source,
+    scheduleId: e.scheduleId,
     previousVersionId: e.previousVersionId,
     isCurrent: e.isCurrent,
     versionNumber: numbers.get(e.id) ?? 1,
@@ -209,7 +219,7 @@ function folded(expression: SQL): SQL {
 
 export interface EvidenceFilter {
   unitIds: string[];
-  kind?: 'file' | 'url' | 'citation';
+  kind?: EvidenceKind;
   from?: string;
   to?: string;
   text?: string;
@@ -357,4 +367,50 @@ export async function findEvidenceOfTarget(q: Queryable, targetType: string, tar
     .orderBy(evidenceLinks.createdAt, evidenceLinks.id);
   const views = await toViews(q, rows);
   return views.map((view, i) => ({ ...view, linkId: rows[i]!.linkId }));
+}
+
+/** The item freezing an issued schedule's document, if one was made already (there is at most one). */
+export async function findScheduleEvidence(
+  q: Queryable,
+  scheduleId: string,
+): Promise<EvidenceRow | undefined> {
+  const [row] = await q.select().from(evidence).where(eq(evidence.scheduleId, scheduleId));
+  return row;
+}
+
+export interface IssuedScheduleRow {
+  id: string;
+  unitId: string;
+  unitName: string;
+  month: string;
+  documentNumber: string | null;
+  issuedAt: Date | null;
+  channelName: string;
+  channelKind: string;
+  stationName: string | null;
+  evidenceId: string | null;
+}
+
+/** The issued schedules of the units, newest month first, with the item freezing each one if there is one. */
+export async function findIssuedSchedules(q: Queryable, unitIds: string[]): Promise<IssuedScheduleRow[]> {
+  if (unitIds.length === 0) return [];
+  return q
+    .select({
+      id: broadcastSchedules.id,
+      unitId: broadcastSchedules.unitId,
+      unitName: units.name,
+      month: broadcastSchedules.month,
+      documentNumber: broadcastSchedules.documentNumber,
+      issuedAt: broadcastSchedules.issuedAt,
+      channelName: channels.name,
+      channelKind: channels.kind,
+      stationName: channels.stationName,
+      evidenceId: evidence.id,
+    })
+    .from(broadcastSchedules)
+    .innerJoin(channels, eq(channels.id, broadcastSchedules.channelId))
+    .innerJoin(units, eq(units.id, broadcastSchedules.unitId))
+    .leftJoin(evidence, eq(evidence.scheduleId, broadcastSchedules.id))
+    .where(and(inArray(broadcastSchedules.unitId, unitIds), eq(broadcastSchedules.status, 'issued')))
+    .orderBy(desc(broadcastSchedules.month), channels.name);
 }

@@ -283,6 +283,7 @@ export interface CountedRecordRow {
   language: string;
   unitName: string;
   channelName: string | null;
+  channelKind: string | null;
 }
 
 /** A measure and the days, both included, its records are counted on. */
@@ -314,7 +315,7 @@ export async function findCountedRecords(
   const items = await queryRows<CountedRecordRow>(
     q,
     sql`select a.id, a.kind, a.title, a.occurred_on::text as "occurredOn", a.url, a.language,
-          u.name as "unitName", c.name as "channelName"
+          u.name as "unitName", c.name as "channelName", c.kind as "channelKind"
         from activities a join units u on u.id = a.unit_id left join channels c on c.id = a.channel_id
         where ${where}
         order by a.occurred_at desc, a.id

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import {
   copyEvidenceLinks,
+  type EvidenceRow,
   getEvidenceRow,
   insertEvidence,
   supersedeEvidence,
@@ -11,11 +12,22 @@ import { AppError, notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
 import { loadEvidenceDetail } from './get-evidence';
-import { type EvidenceContent, prepareEvidence } from './prepare-evidence';
+import { type EvidenceContent, type EvidenceValues, prepareEvidence, uploadOf } from './prepare-evidence';
 import { saveInspectedFile } from './store-uploaded-file';
 
 const notLatest = () =>
   new AppError('CONFLICT', 'Minh chứng này đã có phiên bản mới hơn; hãy thêm phiên bản vào bản mới nhất.');
+
+const frozenSchedule = () =>
+  new AppError(
+    'CONFLICT',
+    'Minh chứng này là danh mục phát sóng đã ban hành: văn bản đã ban hành không thay đổi nên không thêm phiên bản được.',
+  );
+
+/** A corrected citation keeps the signed scan of the version it replaces unless a new scan is sent. */
+function keptScan(current: EvidenceRow, kind: EvidenceValues['kind']): string | null {
+  return kind === 'citation' && current.kind === 'citation' ? current.fileId : null;
+}
 
 /**
  * Replaces an evidence item with a new version. The old row keeps its content untouched and is only
@@ -34,6 +46,7 @@ export async function addEvidenceVersion(options: {
     if (!current) throw notFound();
     await authorizeUnit(db, principal, current.unitId, 'activity.record');
     if (!current.isCurrent) throw notLatest();
+    if (current.kind === 'schedule') throw frozenSchedule();
     const prepared = await prepareEvidence(content, {
       title: current.title,
       periodFrom: current.periodFrom,
@@ -42,10 +55,11 @@ export async function addEvidenceVersion(options: {
     const id = await db.transaction(async (tx) => {
       if (!(await supersedeEvidence(tx, current.id))) throw notLatest();
       const file = prepared.file ? await saveInspectedFile(tx, prepared.file, actor.userId) : null;
+      const fileId = file?.id ?? keptScan(current, prepared.values.kind);
       const newId = await insertEvidence(tx, {
         ...prepared.values,
         unitId: current.unitId,
-        fileId: file?.id ?? null,
+        fileId,
         source: 'upload',
         previousVersionId: current.id,
         createdBy: actor.userId,
@@ -69,6 +83,7 @@ export async function addEvidenceVersion(options: {
           after: {
             ...prepared.values,
             previousVersionId: current.id,
+            fileId,
             file: file && {
               id: file.id,
               sha256: file.sha256,
@@ -82,7 +97,7 @@ export async function addEvidenceVersion(options: {
     });
     return { ...(await loadEvidenceDetail(db, id, true)), notices: prepared.notices };
   } finally {
-    if (content.kind === 'file') await content.upload.staged.discard();
+    await uploadOf(content)?.staged.discard();
   }
 }
 
@@ -95,4 +110,5 @@ export async function checkCanAddVersion(options: {
   const current = await getEvidenceRow(options.db, options.evidenceId);
   if (!current) throw notFound();
   await authorizeUnit(options.db, options.principal, current.unitId, 'activity.record');
+  if (current.kind === 'schedule') throw frozenSchedule();
 }

@@ -5,7 +5,7 @@ import { insertEvidence } from '../../db/repositories/evidence';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
 import { loadEvidenceDetail } from './get-evidence';
-import { type EvidenceContent, prepareEvidence } from './prepare-evidence';
+import { type EvidenceContent, prepareEvidence, uploadOf } from './prepare-evidence';
 import { saveInspectedFile } from './store-uploaded-file';
 
 /** Adds a file, URL or document citation as evidence of a unit. */
@@ -53,6 +53,6 @@ export async function createEvidence(options: {
     return { ...(await loadEvidenceDetail(db, id, true)), notices: prepared.notices };
   } finally {
     // Refused or failed: the staged bytes go. Committed: nothing is left to remove.
-    if (content.kind === 'file') await content.upload.staged.discard();
+    await uploadOf(content)?.staged.discard();
   }
 }

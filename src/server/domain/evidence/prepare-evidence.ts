@@ -11,7 +11,27 @@ import { type InspectedFile, inspectUploadedFile } from './store-uploaded-file';
 export type EvidenceContent =
   | { kind: 'file'; upload: UploadedFile; title?: string; periodFrom?: string; periodTo?: string }
   | ({ kind: 'url' } & EvidenceUrlInput)
-  | ({ kind: 'citation' } & EvidenceCitationInput);
+  | ({ kind: 'citation'; upload?: UploadedFile } & EvidenceCitationInput);
+
+/** The staged upload an item carries, if any: a file, or a citation's signed scan. */
+export function uploadOf(content: EvidenceContent): UploadedFile | undefined {
+  if (content.kind === 'file') return content.upload;
+  if (content.kind === 'citation') return content.upload;
+  return undefined;
+}
+
+/**
+ * A citation's scan is the signed paper document: a PDF or a photo of it. The type comes from the
+ * content, as for any upload; a Word file or a recording is not a scan.
+ */
+async function inspectScan(upload: UploadedFile): Promise<InspectedFile> {
+  const file = await inspectUploadedFile(upload);
+  if (file.type.mime !== 'application/pdf' && file.type.category !== 'image') {
+    const message = `Tệp "${upload.fileName}" là ${file.type.label}; bản quét văn bản cần tệp PDF hoặc ảnh (PNG, JPEG, GIF, WebP).`;
+    throw validationError(message, [{ field: 'body.file', message }]);
+  }
+  return file;
+}
 
 export type EvidenceValues = Pick<
   NewEvidence,
@@ -79,6 +99,7 @@ export async function prepareEvidence(
     if (content.documentDate > today) fail('documentDate', 'Ngày văn bản không được sau hôm nay.');
     if (!issuingBody) fail('issuingBody', 'Nhập cơ quan ban hành.');
     if (!summary) fail('summary', 'Nhập trích yếu.');
+    if (content.upload && errors.length === 0) file = await inspectScan(content.upload);
     const title =
       normalizeText(content.title ?? '') ||
       `Văn bản số ${documentNumber} ngày ${formatVnDate(content.documentDate)} của ${issuingBody}`;

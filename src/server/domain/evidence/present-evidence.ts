@@ -31,6 +31,7 @@ export function presentEvidence(view: EvidenceView): EvidenceDto {
     periodTo: view.periodTo,
     capturedAt: view.capturedAt,
     source: view.source,
+    scheduleId: view.scheduleId,
     previousVersionId: view.previousVersionId,
     isCurrent: view.isCurrent,
     versionNumber: view.versionNumber,

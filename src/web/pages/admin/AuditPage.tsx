@@ -1,5 +1,4 @@
 import {
-  AutoComplete,
   Button,
   Col,
   Collapse,
@@ -15,6 +14,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { foldForSearch } from '../../../shared/text';
 import { useAuditLog } from '../../api/audit';
 import type { AuditEntry, AuditFilter } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -56,7 +56,7 @@ function JsonBlock({ value, emptyText }: { value: unknown; emptyText: string }) 
 
 /** Who changed what and when, filtered by actor, action, entity type and days; rows expand to before/after. */
 export function AuditPage() {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   const isDesktop = useIsDesktop();
   const [form] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<Omit<AuditFilter, 'limit' | 'offset'>>({});
@@ -134,15 +134,16 @@ export function AuditPage() {
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="action" label={t('audit.action')}>
-            <AutoComplete
+            <Select
               allowClear
-              options={Object.keys(AUDIT_ACTION_LABELS).map((value) => ({
-                value,
-                label: `${actionLabel(value)} (${value})`,
-              }))}
+              placeholder={t('audit.any')}
+              options={Object.keys(AUDIT_ACTION_LABELS)
+                .map((value) => ({ value, label: actionLabel(value) }))
+                .sort((a, b) => a.label.localeCompare(b.label, language))}
+              // Words, not codes: "dang nhap" finds "Đăng nhập".
               showSearch={{
                 filterOption: (input, option) =>
-                  (option?.label ?? '').toString().toLowerCase().includes(input.toLowerCase()),
+                  foldForSearch(String(option?.label ?? '')).includes(foldForSearch(input)),
               }}
             />
           </Form.Item>
@@ -247,7 +248,7 @@ export function AuditPage() {
                 </Col>
               </Row>
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-                {entry.action} · {entityLabel(entry.entityType)}
+                {entityLabel(entry.entityType)}
                 {entry.entityId ? ` · ${entry.entityId}` : ''}
                 {entry.ip ? ` · ${entry.ip}` : ''}
               </Typography.Paragraph>

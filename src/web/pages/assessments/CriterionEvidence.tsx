@@ -1,10 +1,12 @@
-import { DisconnectOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { type AssessmentCriterion, useUnlinkCriterionEvidence } from '../../api/assessments';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useI18n } from '../../i18n/I18nProvider';
+import { EvidenceDrawer } from '../evidence/EvidenceDrawer';
 import { EvidenceFacts } from '../evidence/EvidenceFacts';
+import { canPreview } from '../evidence/EvidencePreview';
 import { CriterionEvidenceModal } from './CriterionEvidenceModal';
 
 /**
@@ -22,6 +24,8 @@ export function CriterionEvidence(props: {
   const errorText = useErrorText();
   const unlink = useUnlinkCriterionEvidence();
   const [isOpen, setOpen] = useState(false);
+  // The item opened in the drawer: its preview (a PDF or a photo), versions and records.
+  const [openId, setOpenId] = useState<string | null>(null);
   const { criterion } = props;
   const missing = criterion.evidenceRequired && criterion.evidence.length === 0;
 
@@ -53,7 +57,18 @@ export function CriterionEvidence(props: {
               data-evidence-id={evidence.id}
               style={{ padding: '6px 0', borderTop: '1px solid #f0f0f0', minWidth: 0 }}
             >
-              <EvidenceFacts evidence={evidence} />
+              <EvidenceFacts evidence={evidence} onOpen={() => setOpenId(evidence.id)} />
+              {evidence.file && canPreview(evidence.file) ? (
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<EyeOutlined />}
+                  style={{ paddingInline: 0, marginInlineEnd: 12 }}
+                  onClick={() => setOpenId(evidence.id)}
+                >
+                  {t('evidence.preview')}
+                </Button>
+              ) : null}
               {props.editable ? (
                 <Popconfirm
                   title={t('assessments.evidence.unlinkConfirm', { code: criterion.code })}
@@ -97,6 +112,7 @@ export function CriterionEvidence(props: {
           />
         </div>
       ) : null}
+      <EvidenceDrawer evidenceId={openId} onClose={() => setOpenId(null)} onReplaced={setOpenId} />
     </section>
   );
 }

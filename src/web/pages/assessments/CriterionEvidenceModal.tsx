@@ -6,10 +6,13 @@ import { useErrorText } from '../../hooks/use-error-text';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EvidenceForm } from '../evidence/EvidenceForm';
 import { ExistingEvidencePicker } from '../evidence/ExistingEvidencePicker';
+import { ScheduleEvidencePicker } from '../evidence/ScheduleEvidencePicker';
+
+type Tab = 'new' | 'existing' | 'schedule';
 
 /**
  * Attaches evidence to one criterion: a new item (file, address or document citation) created and
- * attached in one go, or one the unit already has.
+ * attached in one go, one the unit already has, or one of its issued broadcast schedules.
  */
 export function CriterionEvidenceModal(props: {
   open: boolean;
@@ -23,7 +26,7 @@ export function CriterionEvidenceModal(props: {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const link = useLinkCriterionEvidence(props.assessmentId);
-  const [tab, setTab] = useState<'new' | 'existing'>('new');
+  const [tab, setTab] = useState<Tab>('new');
 
   const attach = (evidence: { id: string; title: string }) =>
     link.mutate(
@@ -52,11 +55,13 @@ export function CriterionEvidenceModal(props: {
       {link.error ? <ErrorAlert error={link.error} /> : null}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key as 'new' | 'existing')}
+        onChange={(key) => setTab(key as Tab)}
+        // Three short tabs stay side by side on a 360 px phone (no "more" menu hiding one).
+        tabBarGutter={16}
         items={[
           {
             key: 'new',
-            label: t('library.evidence.newTab'),
+            label: t('evidence.tabNew'),
             children: (
               <EvidenceForm
                 target={{ unitId: props.unitId }}
@@ -67,7 +72,7 @@ export function CriterionEvidenceModal(props: {
           },
           {
             key: 'existing',
-            label: t('library.evidence.existingTab'),
+            label: t('evidence.tabExisting'),
             children: (
               <ExistingEvidencePicker
                 unitId={props.unitId}
@@ -75,6 +80,19 @@ export function CriterionEvidenceModal(props: {
                 linking={link.isPending}
                 onLink={attach}
                 linkText={t('assessments.evidence.link')}
+              />
+            ),
+          },
+          {
+            key: 'schedule',
+            label: t('evidence.scheduleTab'),
+            children: (
+              <ScheduleEvidencePicker
+                unitId={props.unitId}
+                linkedIds={props.linkedIds}
+                linking={link.isPending}
+                onLink={attach}
+                linkText={t('evidence.scheduleLink')}
               />
             ),
           },

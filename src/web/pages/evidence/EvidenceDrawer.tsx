@@ -8,6 +8,7 @@ import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EvidenceContentFacts, EvidenceTags } from './EvidenceFacts';
 import { EvidenceForm } from './EvidenceForm';
+import { canPreview, EvidencePreview } from './EvidencePreview';
 
 const boxStyle = { border: '1px solid #f0f0f0', borderRadius: 8, padding: 8 } as const;
 
@@ -44,6 +45,11 @@ export function EvidenceDrawer(props: {
           </Typography.Title>
           <EvidenceTags evidence={evidence} />
           <EvidenceContentFacts evidence={evidence} />
+          {evidence.file && canPreview(evidence.file) ? (
+            <section aria-label={t('evidence.preview')}>
+              <EvidencePreview file={evidence.file} />
+            </section>
+          ) : null}
           <Descriptions
             size="small"
             column={1}
@@ -57,7 +63,8 @@ export function EvidenceDrawer(props: {
               },
             ]}
           />
-          {evidence.canEdit && evidence.isCurrent ? (
+          {/* An issued schedule's document never changes: it has no versions. */}
+          {evidence.canEdit && evidence.isCurrent && evidence.kind !== 'schedule' ? (
             <Button icon={<HistoryOutlined />} onClick={() => setAddingVersion(true)}>
               {t('library.evidence.addVersion')}
             </Button>

@@ -11,8 +11,14 @@ export const EVIDENCE_KIND_KEYS: Record<EvidenceKind, MessageKey> = {
   file: 'library.evidence.kind.file',
   url: 'library.evidence.kind.url',
   citation: 'library.evidence.kind.citation',
+  schedule: 'evidence.kind.schedule',
 };
-const KIND_COLOURS: Record<EvidenceKind, string> = { file: 'blue', url: 'cyan', citation: 'gold' };
+const KIND_COLOURS: Record<EvidenceKind, string> = {
+  file: 'blue',
+  url: 'cyan',
+  citation: 'gold',
+  schedule: 'purple',
+};
 
 export function EvidenceKindTag({ kind }: { kind: EvidenceKind }) {
   const { t } = useI18n();
@@ -28,7 +34,7 @@ function CitationLine({ evidence }: { evidence: Evidence }) {
   const titleCites = Boolean(evidence.documentNumber && evidence.title.includes(evidence.documentNumber));
   return (
     <div>
-      {titleCites ? null : (
+      {titleCites || !evidence.documentNumber ? null : (
         <Typography.Text>
           {t('library.evidence.citationLine', {
             number: evidence.documentNumber ?? '',
@@ -50,7 +56,9 @@ function CitationLine({ evidence }: { evidence: Evidence }) {
 export function EvidenceContentFacts({ evidence }: { evidence: Evidence }) {
   return (
     <Space orientation="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
-      {evidence.kind === 'citation' ? <CitationLine evidence={evidence} /> : null}
+      {evidence.kind === 'citation' || evidence.kind === 'schedule' ? (
+        <CitationLine evidence={evidence} />
+      ) : null}
       {evidence.file ? <FileFacts file={evidence.file} /> : null}
       {evidence.url ? (
         <Typography.Link

@@ -2,6 +2,7 @@ import { App, Button, DatePicker, Form, Input, Segmented, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { EvidenceKind } from '../../../shared/activities';
+import { SCAN_ACCEPT } from '../../../shared/api/evidence';
 import type { ErrorDetail } from '../../../shared/errors';
 import {
   type Evidence,
@@ -40,6 +41,7 @@ const FIELDS = [
   'period',
 ] as const;
 const ALIASES = { periodFrom: 'period', periodTo: 'period' };
+/** The kinds typed in by hand; a schedule comes from the unit's issued schedules instead. */
 const KINDS: readonly EvidenceKind[] = ['file', 'url', 'citation'];
 
 /** Where the new evidence goes: a new item of a unit, or a new version of an item. */
@@ -64,6 +66,7 @@ function contentOf(values: EvidenceValues): EvidenceContent {
     summary: trimmed(values.summary) ?? '',
     title,
     url: trimmed(values.url),
+    file: values.file,
     ...period,
   };
 }
@@ -184,6 +187,17 @@ export function EvidenceForm(props: {
             rules={required(t('library.evidence.summaryRequired'))}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          </Form.Item>
+          <Form.Item
+            name="file"
+            label={t('evidence.scan')}
+            extra={
+              'replaces' in props.target && props.target.replaces.file
+                ? `${t('evidence.scanHint')} ${t('evidence.scanKept', { name: props.target.replaces.file.originalName })}`
+                : t('evidence.scanHint')
+            }
+          >
+            <FilePicker accept={SCAN_ACCEPT} />
           </Form.Item>
         </>
       ) : null}

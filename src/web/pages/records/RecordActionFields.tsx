@@ -18,6 +18,7 @@ import {
   vietnamTimeOf,
 } from '../../api/activities';
 import { isApiError } from '../../api/client';
+import { ChannelName } from '../../components/ChannelName';
 import { DAY_FORMAT, toIsoDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -160,7 +161,10 @@ export function RecordActionFields(props: { record: ActivityDetail }) {
   const channelOptions = (channels.data?.items ?? [])
     .filter((channel) => CHANNEL_KINDS_FOR_ACTIVITY[kind].includes(channel.kind))
     .filter((channel) => !channel.isEnded || channel.id === record.channelId)
-    .map((channel) => ({ value: channel.id, label: channel.name }));
+    .map((channel) => ({
+      value: channel.id,
+      label: <ChannelName name={channel.name} kind={channel.kind} />,
+    }));
   const languages = vocabulary.data?.languages ?? [];
   const languageOptions = languages.some((language) => language.code === record.language)
     ? languages.map((language) => ({ value: language.code, label: language.name }))

@@ -6,12 +6,14 @@ import {
   GENRE_LABELS,
   PROVENANCE_LABELS,
 } from '../../../shared/activities';
-import { useActivity, useDeleteActivity, useVocabulary } from '../../api/activities';
+import { useActivity, useDeleteActivity } from '../../api/activities';
+import { ChannelName } from '../../components/ChannelName';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useVocabularyNames } from '../library/use-vocabulary-names';
 import { RecordActionBar } from './RecordActionBar';
 import { RecordActionDuplicate } from './RecordActionDuplicate';
 import { RecordEvidenceSection } from './RecordEvidenceSection';
@@ -38,11 +40,8 @@ export function RecordDrawer(props: {
   const [isDeleting, setDeleting] = useState(false);
   const [reason, setReason] = useState('');
   const record = query.data;
-  const vocabulary = useVocabulary(record?.unitId);
-  const languageName = (code: string) =>
-    vocabulary.data?.languages.find((language) => language.code === code)?.name ?? code;
-  const topicName = (code: string) =>
-    vocabulary.data?.topics.find((topic) => topic.code === code)?.name ?? code;
+  // Codes (sed, bdq, topic codes) are shown by their names in the UI's language.
+  const { languageName, topicName } = useVocabularyNames(record?.unitId);
 
   return (
     <Drawer
@@ -79,7 +78,15 @@ export function RecordDrawer(props: {
             bordered
             items={[
               { key: 'unit', label: t('record.unit'), children: record.unitName },
-              { key: 'channel', label: t('record.channel'), children: record.channelName ?? '—' },
+              {
+                key: 'channel',
+                label: t('record.channel'),
+                children: record.channelName ? (
+                  <ChannelName name={record.channelName} kind={record.channelKind} />
+                ) : (
+                  '—'
+                ),
+              },
               { key: 'occurred', label: t('records.occurred'), children: formatDateTime(record.occurredAt) },
               {
                 key: 'recorded',

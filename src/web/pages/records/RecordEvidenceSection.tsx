@@ -1,4 +1,4 @@
-import { DisconnectOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useActivity, useActivityEvidence } from '../../api/activities';
@@ -6,7 +6,9 @@ import { useUnlinkEvidence } from '../../api/evidence';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useI18n } from '../../i18n/I18nProvider';
+import { EvidenceDrawer } from '../evidence/EvidenceDrawer';
 import { EvidenceFacts } from '../evidence/EvidenceFacts';
+import { canPreview } from '../evidence/EvidencePreview';
 import { LinkEvidenceModal } from '../evidence/LinkEvidenceModal';
 
 const boxStyle = { border: '1px solid #f0f0f0', borderRadius: 8, padding: 8 } as const;
@@ -21,6 +23,8 @@ export function RecordEvidenceSection({ activityId, canLink }: { activityId: str
   const evidence = useActivityEvidence(activityId);
   const unlink = useUnlinkEvidence();
   const [isLinking, setLinking] = useState(false);
+  // The item opened over the record: its preview (a photo or a PDF), versions and other records.
+  const [openId, setOpenId] = useState<string | null>(null);
   const items = evidence.data?.items ?? [];
 
   return (
@@ -42,7 +46,18 @@ export function RecordEvidenceSection({ activityId, canLink }: { activityId: str
         ) : null}
         {items.map((item) => (
           <div key={item.linkId} style={boxStyle} data-evidence-id={item.id}>
-            <EvidenceFacts evidence={item} />
+            <EvidenceFacts evidence={item} onOpen={() => setOpenId(item.id)} />
+            {item.file && canPreview(item.file) ? (
+              <Button
+                size="small"
+                type="link"
+                icon={<EyeOutlined />}
+                style={{ padding: 0, marginInlineEnd: 12 }}
+                onClick={() => setOpenId(item.id)}
+              >
+                {t('evidence.preview')}
+              </Button>
+            ) : null}
             {canLink ? (
               <Popconfirm
                 title={t('library.evidence.unlinkConfirm')}
@@ -74,6 +89,7 @@ export function RecordEvidenceSection({ activityId, canLink }: { activityId: str
           onClose={() => setLinking(false)}
         />
       ) : null}
+      <EvidenceDrawer evidenceId={openId} onClose={() => setOpenId(null)} onReplaced={setOpenId} />
     </section>
   );
 }

@@ -8,13 +8,16 @@ import {
   Form,
   Input,
   InputNumber,
+  Progress,
   Segmented,
   Select,
+  Space,
   TimePicker,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import {
   BROADCAST_SOURCE_LABELS,
   BROADCAST_SOURCES,
@@ -27,14 +30,27 @@ import {
 import type { ErrorDetail } from '../../../shared/errors';
 import { type ActivityInput, useChannels, useCreateActivity, useVocabulary } from '../../api/activities';
 import { isApiError } from '../../api/client';
+import { useAttachFileToRecord } from '../../api/evidence';
+import { ChannelName } from '../../components/ChannelName';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
 import { RecordUnitField } from '../../components/RecordUnitField';
 import { DAY_FORMAT, toIsoDay } from '../../format/dates';
+import { useErrorText } from '../../hooks/use-error-text';
 import { useRecordScope } from '../../hooks/use-record-units';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useVocabularyNames } from '../library/use-vocabulary-names';
+import { RecordAttachmentField } from './RecordAttachmentField';
 
 type FormKind = 'post' | 'broadcast';
+
+/** A record saved whose photo or file is still to be uploaded (or failed to be, and may be retried). */
+interface PendingUpload {
+  activityId: string;
+  unitId: string;
+  title: string;
+  file: File;
+}
 
 interface RecordFormValues {
   unitId: string;
@@ -107,20 +123,84 @@ export function RecordFormPage() {
   const create = useCreateActivity();
   const [duplicate, setDuplicate] = useState<{ input: ActivityInput; text: string } | null>(null);
   const [otherErrors, setOtherErrors] = useState<ErrorDetail[] | null>(null);
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const names = useVocabularyNames(unitId);
+  const attach = useAttachFileToRecord();
+  const [attachment, setAttachment] = useState<File | undefined>();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [failedUpload, setFailedUpload] = useState<PendingUpload | null>(null);
+  const uploadStatus = useRef<HTMLDivElement>(null);
+  // The upload's progress and its failure sit under the form: bring them into view on a phone.
+  const isUploading = progress !== null;
+  useEffect(() => {
+    if (isUploading || failedUpload) uploadStatus.current?.scrollIntoView({ block: 'nearest' });
+  }, [isUploading, failedUpload]);
 
   if (!units.length && !scope.coversSubtree) return <Empty description={t('record.noUnits')} />;
 
   const channelOptions = (channels.data?.items ?? [])
     .filter((channel) => !channel.isEnded && CHANNEL_KINDS_FOR_ACTIVITY[kind].includes(channel.kind))
-    .map((channel) => ({ value: channel.id, label: channel.name }));
+    .map((channel) => ({
+      value: channel.id,
+      label: <ChannelName name={channel.name} kind={channel.kind} />,
+    }));
+
+  /** "Đã lưu …" with a link that opens the new record; it stays a little longer than a plain toast. */
+  const announceSaved = (activityId: string, text: string) => {
+    const key = `saved-${activityId}`;
+    void message.success({
+      key,
+      duration: 8,
+      content: (
+        <span data-testid="record-saved">
+          {text}{' '}
+          <Typography.Link
+            onClick={() => {
+              message.destroy(key);
+              navigate(`/records?open=${activityId}`);
+            }}
+          >
+            {t('record.viewRecord')}
+          </Typography.Link>
+        </span>
+      ),
+    });
+  };
+
+  /** The photo or file goes after the record exists, as evidence of its unit attached to it. */
+  const upload = (pending: PendingUpload) => {
+    setFailedUpload(null);
+    setProgress(0);
+    attach.mutate(
+      { ...pending, onProgress: setProgress },
+      {
+        onSuccess: () => {
+          setProgress(null);
+          setAttachment(undefined);
+          announceSaved(
+            pending.activityId,
+            `${t('record.savedShort', { title: pending.title })} ${t('record.attached', { name: pending.file.name })}`,
+          );
+        },
+        onError: () => {
+          setProgress(null);
+          // The alert below names the file and why (too large, not a photo or PDF, no connection).
+          setFailedUpload(pending);
+        },
+      },
+    );
+  };
 
   const send = (input: ActivityInput) => {
     setOtherErrors(null);
     create.mutate(input, {
       onSuccess: (saved) => {
         setDuplicate(null);
-        void message.success(t('record.saved', { title: saved.title }));
         form.resetFields(['title', 'url', 'durationMinutes', 'time']);
+        if (attachment)
+          upload({ activityId: saved.id, unitId: saved.unitId, title: saved.title, file: attachment });
+        else announceSaved(saved.id, t('record.saved', { title: saved.title }));
       },
       onError: (error) => {
         if (isApiError(error, 'CONFLICT') && !input.confirmDuplicate) {
@@ -250,12 +330,9 @@ export function RecordFormPage() {
           <Form.Item name="language" label={t('record.language')} style={{ flex: 1, minWidth: 0 }}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              options={(vocabulary.data?.languages ?? [{ code: 'vi', name: 'Tiếng Việt' }]).map(
-                (language) => ({
-                  value: language.code,
-                  label: language.name,
-                }),
-              )}
+              options={
+                names.languageOptions.length ? names.languageOptions : [{ value: 'vi', label: 'Tiếng Việt' }]
+              }
             />
           </Form.Item>
         </div>
@@ -267,10 +344,51 @@ export function RecordFormPage() {
             loading={vocabulary.isLoading}
             options={(vocabulary.data?.topics ?? []).map((topic) => ({
               value: topic.code,
-              label: topic.name,
+              label: names.topicName(topic.code),
             }))}
           />
         </Form.Item>
+        <RecordAttachmentField value={attachment} onChange={setAttachment} disabled={progress !== null} />
+        <div ref={uploadStatus}>
+          {progress !== null ? (
+            <div role="status" aria-live="polite" style={{ marginBottom: 12 }}>
+              <Typography.Text>{t('record.uploading', { percent: progress })}</Typography.Text>
+              <Progress percent={progress} size="small" showInfo={false} />
+            </div>
+          ) : null}
+          {failedUpload ? (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={t('record.uploadFailed', { title: failedUpload.title })}
+              description={
+                <>
+                  {/* Why, in the server's words: too large, not a photo or PDF, no connection. */}
+                  <div style={{ overflowWrap: 'anywhere' }}>
+                    {attach.error ? errorText(attach.error) : null}
+                  </div>
+                  <Space wrap size={8} style={{ marginTop: 8 }}>
+                    <Button size="small" type="primary" onClick={() => upload(failedUpload)}>
+                      {t('record.uploadRetry')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        const { activityId, title } = failedUpload;
+                        setFailedUpload(null);
+                        announceSaved(activityId, t('record.savedShort', { title }));
+                      }}
+                    >
+                      {t('record.uploadSkip')}
+                    </Button>
+                  </Space>
+                </>
+              }
+              style={{ marginBottom: 12 }}
+            />
+          ) : null}
+        </div>
         {duplicate ? (
           <Alert
             type="warning"
@@ -287,7 +405,13 @@ export function RecordFormPage() {
           />
         ) : null}
         {otherErrors ? <FormErrorAlert error={create.error} unplaced={otherErrors} /> : null}
-        <Button type="primary" htmlType="submit" block size="large" loading={create.isPending}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={create.isPending || progress !== null}
+        >
           {t('record.save')}
         </Button>
       </Form>
