@@ -1,4 +1,5 @@
 import { assessmentsEn } from './areas/assessments';
+import { datesEn } from './areas/dates';
 import { frameworksEn } from './areas/frameworks';
 import { libraryEn } from './areas/library';
 import { recordActionsEn } from './areas/record-actions';
@@ -317,6 +318,7 @@ export const en: Record<MessageKey, string> = {
   ...recordActionsEn,
   ...scheduleEditEn,
   ...scoringEn,
+  ...datesEn,
   ...assessmentsEn,
   ...frameworksEn,
 };

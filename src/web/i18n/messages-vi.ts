@@ -1,4 +1,5 @@
 import { assessmentsVi } from './areas/assessments';
+import { datesVi } from './areas/dates';
 import { frameworksVi } from './areas/frameworks';
 import { libraryVi } from './areas/library';
 import { recordActionsVi } from './areas/record-actions';
@@ -315,6 +316,7 @@ export const vi = {
   ...recordActionsVi,
   ...scheduleEditVi,
   ...scoringVi,
+  ...datesVi,
   ...assessmentsVi,
   ...frameworksVi,
 } as const;
