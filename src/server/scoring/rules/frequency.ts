@@ -12,6 +12,7 @@ import {
   tallyMeasure,
 } from './bucket-figures';
 import { type FactValue, isRunning, type RuleContext, type RuleOutcome } from './context';
+import { edgeWeekGaps } from './edge-weeks';
 
 type FrequencyRule = Extract<RuleSpec, { type: 'frequency' }>;
 
@@ -66,7 +67,13 @@ export function evaluateFrequency(rule: FrequencyRule, context: RuleContext, max
           ? undefined
           : `dưới ${levelName(last.label)}`,
     projectedVerdict: projected >= 0 ? levelName(tiers[projected]!.tier.label) : undefined,
-    gaps: running && score < max ? frequencyGaps(tiers, secured, score, max, noun) : [],
+    gaps:
+      running && score < max
+        ? [
+            ...frequencyGaps(tiers, secured, score, max, noun),
+            ...edgeWeekGaps(context, rule.measure, tallies.values(), noun),
+          ]
+        : [],
     missingInputs: [],
     measures: [rule.measure],
     facts,

@@ -10,6 +10,7 @@ import {
   tallyMeasure,
 } from './bucket-figures';
 import { isRunning, type RuleContext, type RuleOutcome } from './context';
+import { edgeWeekGaps } from './edge-weeks';
 
 type MinimumEachRule = Extract<RuleSpec, { type: 'minimum_each' }>;
 
@@ -36,6 +37,7 @@ export function evaluateMinimumEach(rule: MinimumEachRule, context: RuleContext,
       gaps.push(`${missingPhrase(figures, noun)}${proportional ? '' : ': không còn đạt điểm tiêu chí này'}`);
     if (remaining > 0 && (proportional || figures.missing.length === 0))
       gaps.push(remainingPhrase(figures, remaining, noun, 'need'));
+    gaps.push(...edgeWeekGaps(context, rule.measure, [figures], noun));
   }
   return {
     score,

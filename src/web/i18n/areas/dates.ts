@@ -12,6 +12,10 @@ export const datesVi = {
   'dates.deleteEntryOk': 'Xóa',
   'dates.entryDeleted': 'Đã xóa mục.',
   'dates.notCounted': 'Không tính điểm',
+  'dates.edgeWeek': 'chỉ tính {from}–{to}',
+  'dates.notCountedCell': '{count} không tính',
+  'dates.notCountedReason':
+    'Tuần {week} ({monday}–{sunday}): {count} bản ghi ngày ngoài năm {year} không được tính điểm; điểm năm {year} chỉ tính các ngày {from}–{to} của tuần này.',
 } as const;
 
 export const datesEn: Record<keyof typeof datesVi, string> = {
@@ -27,4 +31,8 @@ export const datesEn: Record<keyof typeof datesVi, string> = {
   'dates.deleteEntryOk': 'Delete',
   'dates.entryDeleted': 'Entry deleted.',
   'dates.notCounted': 'Not counted',
+  'dates.edgeWeek': 'counts {from}–{to} only',
+  'dates.notCountedCell': '{count} not counted',
+  'dates.notCountedReason':
+    'Week {week} ({monday}–{sunday}): {count} records dated outside {year} are not counted; the scores of {year} count only {from}–{to} of this week.',
 };
