@@ -201,7 +201,7 @@ describe('recording on a phone', () => {
     const goodRow = {
       'Mã đơn vị': '23479',
       Kênh: WEB_CHANNEL,
-      'Ngày đăng': '10/11/2026',
+      'Ngày đăng': '10/11/2025',
       'Tiêu đề': 'Tập huấn kỹ năng số cho tổ công nghệ số cộng đồng thôn 1',
       'Đường dẫn': 'https://dakrve.example.vn/chuyen-doi-so/tap-huan-thon-1',
     };
@@ -224,7 +224,7 @@ describe('recording on a phone', () => {
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await countActivities(page, unitId)).toBe(before);
 
-    const fixedFile = await writeFile('da-sua.xlsx', [goodRow, { ...secondRow, 'Ngày đăng': '12/11/2026' }]);
+    const fixedFile = await writeFile('da-sua.xlsx', [goodRow, { ...secondRow, 'Ngày đăng': '12/11/2025' }]);
     await page.locator('input[type=file]').setInputFiles(fixedFile);
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await page.getByText('Đã nhập 2 bản ghi từ 2 dòng.').waitFor();
