@@ -175,7 +175,9 @@ describe('monthly broadcast schedules', () => {
       // Next month from today, whatever today is (in December it lies in the next year).
       const today = todayVn();
       const next = addDays(monthBounds(today).last, 1).slice(0, 7);
-      const drafted = await createSchedule(officer, dxChannel, next);
+      // A programme of its own, so the month never collides with another test's list.
+      const programme = await addChannel(s.dakRve, 'radio_programme', 'Chương trình lập trước');
+      const drafted = await createSchedule(officer, programme, next);
       const months = async (query: string) =>
         (await officer.get(`/api/units/${s.dakRve}/schedules${query}`))
           .json<{ items: ScheduleSummaryDto[] }>()
