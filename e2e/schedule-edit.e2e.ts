@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addDays, formatVnDate, monthBounds, todayVn } from '../src/shared/dates';
 import { apiAs } from './support/api';
 import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
@@ -14,6 +15,16 @@ interface ScheduleJson {
   status: string;
   canEdit: boolean;
   entries: Array<{ id: string; title: string; durationMinutes: number; timeSlot: string }>;
+}
+
+/** 'yyyy-MM-dd' or 'yyyy-MM' → 'MM/yyyy', as the pages show a month. */
+function formatMonth(day: string): string {
+  return `${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
+/** The first day of the month after the one holding `day` (December → January of the next year). */
+function nextMonthStart(day: string): string {
+  return addDays(monthBounds(day).last, 1);
 }
 
 async function openMenuItem(page: Page, name: string): Promise<void> {
@@ -74,7 +85,13 @@ describe('editing a draft broadcast schedule', () => {
     await page.getByRole('heading', { name: 'Danh mục phát sóng' }).waitFor();
     // A commune officer is not asked for a unit.
     expect(await page.getByRole('combobox', { name: 'Đơn vị' }).count()).toBe(0);
-    await page.locator('.ant-list-item').filter({ hasText: 'Dự thảo' }).first().getByRole('link').click();
+    // The demo's draft of this month: the list tells it waits for the head's signature.
+    await page
+      .locator('.ant-list-item')
+      .filter({ hasText: 'Chờ ban hành' })
+      .filter({ hasText: `Tháng ${formatMonth(todayVn())}` })
+      .getByRole('link')
+      .click();
     await page.waitForURL(/\/schedules\/[0-9a-f-]{36}$/);
     const scheduleId = new URL(page.url()).pathname.split('/').pop()!;
     const entries = await openSchedule(page, scheduleId);
@@ -156,6 +173,155 @@ describe('editing a draft broadcast schedule', () => {
     expect(await page.getByRole('button', { name: 'Thêm', exact: true }).count()).toBe(0);
     await screenshot(page, 'phone-schedule-locked');
     expect(await horizontalOverflow(page)).toBe(0);
+  });
+});
+
+describe('drafting ahead and date fields on a phone', () => {
+  it('drafts next month (listed as awaiting issue), deletes an entry after asking, filters records by a preset range', async () => {
+    const page = await openPage(PHONE);
+    await logIn(page, 'canbo.dakrve');
+    // Next month from today, whatever today is: in December it lies in the next year.
+    const next = nextMonthStart(todayVn());
+    const nextLabel = formatMonth(next);
+
+    await openMenuItem(page, 'Danh mục phát sóng');
+    await page.getByRole('heading', { name: 'Danh mục phát sóng' }).waitFor();
+    await pick(page, page.getByLabel('Chương trình phát thanh'), DEMO_PROGRAMME);
+    // The month field offers next month: lists are drafted ahead.
+    expect(await page.getByLabel('Tháng', { exact: true }).inputValue()).toBe(nextLabel);
+    await page.getByRole('button', { name: 'Lập danh mục' }).click();
+    await page.getByRole('heading', { name: `Tháng ${nextLabel} – ${DEMO_PROGRAMME}` }).waitFor();
+    await page.waitForURL(/\/schedules\/[0-9a-f-]{36}$/);
+    const scheduleId = new URL(page.url()).pathname.split('/').pop()!;
+
+    // One entry on the month's first day, picked in the panel (a phone's field is read-only).
+    const dayField = page.getByLabel('Ngày phát');
+    await dayField.click();
+    const panel = page.locator('.ant-picker-dropdown:visible');
+    await panel.locator(`td[title="${next}"]`).click();
+    await panel.waitFor({ state: 'hidden' });
+    const title = 'Hướng dẫn người dân đăng ký tài khoản dịch vụ công trực tuyến';
+    await page.getByLabel('Tiêu đề').fill(title);
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    const entries = page.locator('.ant-card').filter({ hasText: 'Các mục' });
+    const row = entries.locator('.ant-table-row').filter({ hasText: title });
+    await row.waitFor();
+
+    // Deleting asks first, naming the entry; "Hủy" keeps it.
+    await row.getByRole('button', { name: 'Xóa mục' }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm
+      .locator('.ant-modal-confirm-title')
+      .getByText(`Xóa mục “${title}” khỏi danh mục?`)
+      .waitFor();
+    await confirm.getByText(`Ngày phát ${formatVnDate(next)}`, { exact: false }).waitFor();
+    await screenshot(page, 'phone-schedule-delete-confirm');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await confirm.getByRole('button', { name: 'Hủy' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    const kept = await apiAs<ScheduleJson>(page, 'GET', `/api/schedules/${scheduleId}`);
+    expect(kept.entries.map((entry) => entry.title)).toEqual([title]);
+    await row.getByRole('button', { name: 'Xóa mục' }).click();
+    await confirm.getByRole('button', { name: 'Xóa' }).click();
+    await page.getByText('Đã xóa mục.').waitFor();
+    await row.waitFor({ state: 'detached' });
+    const emptied = await apiAs<ScheduleJson>(page, 'GET', `/api/schedules/${scheduleId}`);
+    expect(emptied.entries).toEqual([]);
+
+    // Back to the list of this year: next month's draft is there (in December too), awaiting issue.
+    await page
+      .getByRole('link', { name: /Danh mục phát sóng/ })
+      .first()
+      .click();
+    const listed = page
+      .locator('.ant-list-item')
+      .filter({ hasText: `Tháng ${nextLabel} – ${DEMO_PROGRAMME}` });
+    await listed.waitFor();
+    await listed.getByText('Chờ ban hành').waitFor();
+    await screenshot(page, 'phone-schedules-next-month');
+    expect(await horizontalOverflow(page)).toBe(0);
+
+    // The records list's period on a 360 px phone: two day fields and the presets, nothing wider.
+    await openMenuItem(page, 'Danh sách tin bài, lượt phát');
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: 'Bộ lọc' }).click();
+    const period = page.getByRole('group', { name: 'Khoảng thời gian' });
+    for (const preset of ['Tháng này', 'Quý này', /^6 tháng (đầu|cuối) năm$/, 'Năm nay'])
+      await period.getByText(preset).waitFor();
+    const today = todayVn();
+    const quarterStart = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+    const quarterEnd = monthBounds(nextMonthStart(nextMonthStart(quarterStart))).last;
+    const listRequest = page.waitForRequest(
+      (request) =>
+        request.url().includes('/api/activities?') &&
+        request.url().includes(`from=${quarterStart}`) &&
+        request.url().includes(`to=${quarterEnd}`),
+    );
+    await period.getByText('Quý này').click();
+    await listRequest;
+    expect(await period.getByPlaceholder('Từ ngày').inputValue()).toBe(formatVnDate(quarterStart));
+    expect(await period.getByPlaceholder('Đến ngày').inputValue()).toBe(formatVnDate(quarterEnd));
+    await period.getByPlaceholder('Từ ngày').click();
+    const dayPanel = page.locator('.ant-picker-dropdown:visible .ant-picker-panel-container');
+    await dayPanel.waitFor();
+    const box = await dayPanel.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'phone-records-period-presets');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
+  it('on a desktop a day is typed dd/MM/yyyy: an entry of the draft and a period of the records list', async () => {
+    const page = await openPage(DESKTOP);
+    await logIn(page, 'canbo.dakrve');
+    // A list for the month after next (its own, whatever the other tests drafted), month typed MM/yyyy.
+    const month = nextMonthStart(nextMonthStart(todayVn())).slice(0, 7);
+    const nav = page.getByRole('navigation', { name: 'Mở menu' });
+    await nav.getByRole('link', { name: 'Danh mục phát sóng' }).click();
+    await page.getByRole('heading', { name: 'Danh mục phát sóng' }).waitFor();
+    await pick(page, page.getByLabel('Chương trình phát thanh'), DEMO_PROGRAMME);
+    const monthField = page.getByLabel('Tháng', { exact: true });
+    await monthField.click();
+    await monthField.fill(formatMonth(month));
+    // Leaving the field keeps what was typed (Enter would also submit the form).
+    await monthField.press('Tab');
+    await page.getByRole('button', { name: 'Lập danh mục' }).click();
+    await page.getByRole('heading', { name: `Tháng ${formatMonth(month)} – ${DEMO_PROGRAMME}` }).waitFor();
+    const entries = page.locator('.ant-card').filter({ hasText: 'Các mục' });
+    // Its second day, typed dd/MM/yyyy.
+    const day = `${month}-02`;
+    const dayField = page.getByLabel('Ngày phát');
+    await dayField.click();
+    await dayField.fill(formatVnDate(day));
+    await dayField.press('Tab');
+    const title = 'Bản tin chuyển đổi số gõ ngày trên máy tính';
+    await page.getByLabel('Tiêu đề').fill(title);
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    const row = entries.locator('.ant-table-row').filter({ hasText: title });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(formatVnDate(day));
+    await screenshot(page, 'desktop-schedule-typed-day');
+
+    // The records list's period, typed, with the presets in the panel.
+    await nav.getByRole('link', { name: 'Danh sách tin bài, lượt phát' }).click();
+    await page.locator('.ant-table-row').first().waitFor();
+    const listRequest = page.waitForRequest(
+      (request) =>
+        request.url().includes('/api/activities?') &&
+        request.url().includes('from=2026-03-01') &&
+        request.url().includes('to=2026-03-31'),
+    );
+    const from = page.getByPlaceholder('Từ ngày');
+    await from.click();
+    await page.locator('.ant-picker-dropdown:visible').getByText('Quý này').waitFor();
+    await from.fill('01/03/2026');
+    await from.press('Enter');
+    const to = page.getByPlaceholder('Đến ngày');
+    await to.fill('31/03/2026');
+    await to.press('Enter');
+    await listRequest;
+    await screenshot(page, 'desktop-records-typed-period');
   });
 });
 

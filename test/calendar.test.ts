@@ -183,13 +183,15 @@ describe('the year calendar', () => {
     expect(year.weeks[52]).toMatchObject({ week: 53, monday: '2026-12-28', sunday: '2027-01-03' });
     const row = year.channels.find((channel) => channel.channelId === programme.id)!;
     expect(row.cells).toHaveLength(53);
-    expect(row.cells[0]).toMatchObject({ week: 1, count: 1, missingBroadcast: false });
+    // 30/12/2025 lies in week 1 of 2026 but outside the year: shown, not counted, so the week lacks a
+    // broadcast for the year's scores (docs/frameworks.md §7).
+    expect(row.cells[0]).toMatchObject({ week: 1, count: 1, notCounted: 1, missingBroadcast: true });
 
     const today = todayVn();
     for (const [i, week] of year.weeks.entries()) {
       expect(week.isFuture, week.monday).toBe(week.monday > today);
       expect(week.isCurrent, week.monday).toBe(week.monday <= today && today <= week.sunday);
-      expect(row.cells[i]!.missingBroadcast, `week ${week.week}`).toBe(i > 0 && !week.isFuture);
+      expect(row.cells[i]!.missingBroadcast, `week ${week.week}`).toBe(!week.isFuture);
     }
     // The programme ended before 2026 is not shown.
     expect(year.channels.map((channel) => channel.channelId)).not.toContain(oldProgramme.id);

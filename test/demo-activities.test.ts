@@ -4,7 +4,7 @@ import type { Database } from '../src/server/db/client';
 import { queryOne, queryRows } from '../src/server/db/sql';
 import { loadDemoActivityContext, planDemoActivities } from '../src/server/demo/seed-activities';
 import { seedDemo } from '../src/server/demo/seed-demo';
-import { findRollupIds } from '../src/server/domain/units/unit-scope';
+import { findGoverningIds, findRollupIds } from '../src/server/domain/units/unit-scope';
 import { addDays, mondayOf, monthBounds, todayVn, vnInstant } from '../src/shared/dates';
 import { createTestDatabase } from './support/database';
 
@@ -213,6 +213,30 @@ describe('the demo records', () => {
       sql`select provenance, count(*)::int as n from activities group by provenance order by n desc`,
     );
     expect(provenance.map((p) => p.provenance)).toEqual(['form', 'import']);
+  });
+
+  it('puts into schedules and records only library items their unit may use, on any day of the year', async () => {
+    const ctx = await loadDemoActivityContext(database.db);
+    // The draft's entries (and so their library items) change with the day the demo is seeded on.
+    const days = ['2026-01-01', '2026-06-15', '2026-12-06', '2026-12-31', '2027-01-01', '2027-03-15'];
+    for (const day of days) {
+      const plan = planDemoActivities(ctx, vnInstant(day, '09:00'));
+      const ownerOf = new Map(plan.libraryItems.map((item) => [item.id!, item.ownerUnitId]));
+      const unitOfSchedule = new Map(plan.schedules.map((schedule) => [schedule.id!, schedule.unitId]));
+      const uses = [
+        ...plan.scheduleEntries.map((entry) => ({
+          unitId: unitOfSchedule.get(entry.scheduleId)!,
+          itemId: entry.libraryItemId,
+        })),
+        ...plan.activities.map((activity) => ({ unitId: activity.unitId, itemId: activity.libraryItemId })),
+      ].filter((use): use is { unitId: string; itemId: string } => Boolean(use.itemId));
+      expect(uses.length, day).toBeGreaterThan(0);
+      for (const use of uses) {
+        expect(await findGoverningIds(database.db, use.unitId), `${day}: item ${use.itemId}`).toContain(
+          ownerOf.get(use.itemId),
+        );
+      }
+    }
   });
 
   it('plans the same records for the same "now", and none after it', async () => {

@@ -291,7 +291,7 @@ describe('URL and citation evidence', () => {
     ).toEqual(['body.documentDate', 'body.issuingBody', 'body.summary']);
 
     const base = {
-      documentDate: '2026-01-05',
+      documentDate: '2025-12-05',
       issuingBody: 'Sở Khoa học và Công nghệ',
       summary: 'Về việc tuyên truyền chuyển đổi số',
     };
@@ -326,9 +326,9 @@ describe('URL and citation evidence', () => {
     expect(ok.json()).toMatchObject({
       kind: 'citation',
       documentNumber: '114/STTTT-BCVT-CNTT',
-      documentDate: '2026-01-05',
+      documentDate: '2025-12-05',
       issuingBody: 'Sở Khoa học và Công nghệ',
-      title: 'Văn bản số 114/STTTT-BCVT-CNTT ngày 05/01/2026 của Sở Khoa học và Công nghệ',
+      title: 'Văn bản số 114/STTTT-BCVT-CNTT ngày 05/12/2025 của Sở Khoa học và Công nghệ',
     });
   });
 });
@@ -353,7 +353,7 @@ describe('versions', () => {
     const v2Response = await officerA.post(`/api/evidence/${v1.id}/versions`, {
       kind: 'citation',
       documentNumber: '12/BC-UBND',
-      documentDate: '2026-02-01',
+      documentDate: '2025-12-20',
       issuingBody: 'UBND xã',
       summary: 'Báo cáo kết quả',
     });

@@ -17,7 +17,7 @@ import type {
   ScheduleDto,
   ScheduleSummaryDto,
 } from '../src/shared/api/schedules';
-import { todayVn, vnInstant } from '../src/shared/dates';
+import { addDays, monthBounds, todayVn, vnInstant } from '../src/shared/dates';
 import type { ErrorBody } from '../src/shared/errors';
 import { foldForSearch } from '../src/shared/text';
 import { createTestApp, type Session, type TestContext } from './support/app';
@@ -169,6 +169,25 @@ describe('monthly broadcast schedules', () => {
       expect(
         (await officer.get(`/api/units/${s.dakRve}/schedules?year=2024`)).json<{ items: unknown[] }>().items,
       ).toEqual([]);
+    });
+
+    it("lists this year's lists with those drafted for later months: in December, next January's", async () => {
+      // Next month from today, whatever today is (in December it lies in the next year).
+      const today = todayVn();
+      const next = addDays(monthBounds(today).last, 1).slice(0, 7);
+      // A programme of its own, so the month never collides with another test's list.
+      const programme = await addChannel(s.dakRve, 'radio_programme', 'Chương trình lập trước');
+      const drafted = await createSchedule(officer, programme, next);
+      const months = async (query: string) =>
+        (await officer.get(`/api/units/${s.dakRve}/schedules${query}`))
+          .json<{ items: ScheduleSummaryDto[] }>()
+          .items.map((item) => item.month);
+      expect(await months('')).toContain(drafted.month);
+      expect(await months(`?year=${today.slice(0, 4)}`)).toContain(drafted.month);
+      // Another year's list holds that year only.
+      const nextYear = Number(today.slice(0, 4)) + 1;
+      const later = await months(`?year=${nextYear}`);
+      expect(later.every((month) => month.startsWith(`${nextYear}-`))).toBe(true);
     });
 
     it('refuses channels that are not the unit’s radio programmes and months the unit did not exist', async () => {

@@ -7,11 +7,11 @@ import { type FrameworkFileInput, frameworkSchema } from '../../src/shared/frame
 import type { AccessEnv, AccessFixtures } from '../support/access-types';
 
 /**
- * The target commune's assessments on a one-criterion half-year framework. `assessmentId` is a
- * submitted assessment of 2025-H2, which the admin walks through the routes in the order of
+ * The target commune's assessments on a one-criterion quarterly framework. `assessmentId` is a
+ * submitted assessment of 2025-Q3, which the admin walks through the routes in the order of
  * routes/assessments.ts: returned, fixed (score, evidence), resubmitted, appraised, published,
- * superseded. `criterionLinkId` is an evidence link on a draft of 2026-H1, and the create route
- * makes 2026-H2.
+ * superseded. `criterionLinkId` is an evidence link on a draft of 2025-Q4, and the create route
+ * makes 2026-Q1 (all three have begun whatever day the suite runs, 01/01/2026 included).
  */
 
 const FRAMEWORK_CODE = 'thu-truy-cap';
@@ -23,7 +23,7 @@ const file: FrameworkFileInput = {
   legalBasis: 'Không có',
   issuingBody: 'Nhóm kiểm thử',
   validFrom: '2025-01-01',
-  period: 'half_year',
+  period: 'quarter',
   appliesTo: ['commune'],
   pillars: [
     {
@@ -105,14 +105,14 @@ async function createDraft(env: AccessEnv, period: string): Promise<AssessmentDe
 export const accessFixtures: AccessFixtures = {
   params: {
     assessmentId: async (env) => {
-      const draft = await createDraft(env, '2025-H2');
+      const draft = await createDraft(env, '2025-Q3');
       await asAdmin(env, 'PATCH', `/api/assessments/${draft.id}/criteria/1.1`, { selfScore: 10 });
       await asAdmin(env, 'POST', `/api/assessments/${draft.id}/submit`, {});
       return draft.id;
     },
     criterionCode: async () => '1.1',
     criterionLinkId: async (env) => {
-      const draft = await createDraft(env, '2026-H1');
+      const draft = await createDraft(env, '2025-Q4');
       const linked = await asAdmin(env, 'POST', `/api/assessments/${draft.id}/criteria/1.1/evidence`, {
         evidenceId: await evidenceOf(env),
       });
@@ -120,7 +120,7 @@ export const accessFixtures: AccessFixtures = {
     },
   },
   bodies: {
-    'POST /api/units/:unitId/assessments': () => ({ framework: FRAMEWORK_CODE, period: '2026-H2' }),
+    'POST /api/units/:unitId/assessments': () => ({ framework: FRAMEWORK_CODE, period: '2026-Q1' }),
     'POST /api/assessments/:assessmentId/return': () => ({
       note: 'Bổ sung minh chứng cho tiêu chí 1.1.',
       requests: [{ code: '1.1', request: 'Gắn kế hoạch chuyển đổi số của xã.' }],

@@ -24,8 +24,8 @@ async function createRecord(env: AccessEnv, title: string): Promise<string> {
     {
       kind: 'post',
       unitId: env.targetUnitId,
-      occurredAt: new Date('2026-02-02T02:00:00Z'),
-      occurredOn: '2026-02-02',
+      occurredAt: new Date('2025-12-02T02:00:00Z'),
+      occurredOn: '2025-12-02',
       title,
       searchText: title,
       provenance: 'form',
@@ -67,7 +67,7 @@ export const accessFixtures: AccessFixtures = {
     'POST /api/units/:unitId/evidence/url': () => ({ title: 'Trang lạ', url: 'https://la.gov.vn' }),
     'POST /api/units/:unitId/evidence/citation': () => ({
       documentNumber: '114/STTTT-BCVT-CNTT',
-      documentDate: '2026-01-05',
+      documentDate: '2025-12-05',
       issuingBody: 'Sở Thông tin và Truyền thông',
       summary: 'Về việc tuyên truyền chuyển đổi số',
     }),

@@ -306,13 +306,15 @@ export function planDemoActivities(ctx: DemoActivityContext, now: Date): DemoAct
     } satisfies Partial<NewActivity>;
   };
 
-  // Library of Sở KH&CN Quảng Ngãi: reused by some records below.
-  const scienceDept = unitId('Sở Khoa học và Công nghệ tỉnh Quảng Ngãi');
+  // The province's library, published by its DX office (Sở KH&CN) on Tỉnh Quảng Ngãi: reused by some
+  // records and schedule entries below. Library items flow down only, so a department of the province
+  // would be a sideways owner that the communes can neither see nor put into a schedule.
+  const libraryOwner = unitId('51');
   const clampToNow = (day: string, time: string) =>
     new Date(Math.min(vnInstant(day, time).getTime(), now.getTime()));
   const article: LibraryRow & { id: string } = {
     id: random.uuid(),
-    ownerUnitId: scienceDept,
+    ownerUnitId: libraryOwner,
     kind: 'article',
     title: 'Tổ công nghệ số cộng đồng: cánh tay nối dài của chính quyền số',
     searchText: '',
@@ -323,7 +325,7 @@ export function planDemoActivities(ctx: DemoActivityContext, now: Date): DemoAct
   };
   const script: LibraryRow & { id: string } = {
     id: random.uuid(),
-    ownerUnitId: scienceDept,
+    ownerUnitId: libraryOwner,
     kind: 'radio_script',
     title: 'Kịch bản phát thanh: Hướng dẫn cài đặt và sử dụng VNeID mức độ 2',
     searchText: '',
@@ -344,7 +346,7 @@ export function planDemoActivities(ctx: DemoActivityContext, now: Date): DemoAct
   };
   const handbook: LibraryRow & { id: string } = {
     id: random.uuid(),
-    ownerUnitId: scienceDept,
+    ownerUnitId: libraryOwner,
     kind: 'guidance',
     title: 'Cẩm nang chuyển đổi số (Bộ Thông tin và Truyền thông, 2023)',
     searchText: '',
@@ -357,7 +359,18 @@ export function planDemoActivities(ctx: DemoActivityContext, now: Date): DemoAct
     item.searchText = foldForSearch(item.title);
     plan.libraryItems.push(item);
   }
-  const libraryFor = (topic: string, language: string, occurredAt: Date): string | null => {
+  /** The library item a record reuses, if any; only Quảng Ngãi's units can see Quảng Ngãi's library. */
+  const libraryFor = (
+    topic: string,
+    language: string,
+    occurredAt: Date,
+    province: '51' | '68',
+  ): string | null => {
+    const reused = pickLibraryItem(topic, language, occurredAt);
+    return province === '51' ? reused : null;
+  };
+  // Draws the same random numbers whatever the province, so the rest of the demo stays as it was.
+  const pickLibraryItem = (topic: string, language: string, occurredAt: Date): string | null => {
     if (topic === 'ict_applications' && occurredAt >= script.publishedAt! && random.chance(0.4))
       return language === 'sed' && occurredAt >= scriptSed.publishedAt! ? scriptSed.id : script.id;
     if (topic === 'good_models' && occurredAt >= article.publishedAt! && random.chance(0.3))
@@ -420,7 +433,7 @@ export function planDemoActivities(ctx: DemoActivityContext, now: Date): DemoAct
           programme: run.channel.name,
           durationSeconds: random.int(10, 15) * 60,
           source,
-          libraryItemId: libraryFor(topic, 'vi', occurredAt),
+          libraryItemId: libraryFor(topic, 'vi', occurredAt, run.province),
           ...bookkeeping(occurredAt, run.province, run.officer),
         };
         made.push(base);
@@ -491,7 +504,7 @@ export function planDemoActivities(ctx: DemoActivityContext, now: Date): DemoAct
           topics: [topic],
           language: 'vi',
           author: random.pick(AUTHORS),
-          libraryItemId: libraryFor(topic, 'vi', occurredAt),
+          libraryItemId: libraryFor(topic, 'vi', occurredAt, run.province),
           ...bookkeeping(occurredAt, run.province, run.officer),
         };
         made.push(base);

@@ -61,6 +61,27 @@ export function bucketsOf(kind: BucketKind, window: ScoringWindow): Bucket[] {
   return spansOf(kind, window).map((span) => span.bucket);
 }
 
+/** A bucket and the days of it whose records count for the period: itself, clipped at the period's edges. */
+export interface CountedBucket {
+  bucket: Bucket;
+  /** First and last day whose records count (both included); the bucket's own days inside the period. */
+  countedFrom: string;
+  countedTo: string;
+}
+
+/**
+ * The buckets of the window with the days of each that count: the one definition of the period's
+ * edge weeks, shared by the scores and the year calendar (week 1 of 2026 runs 29/12/2025–04/01/2026
+ * but counts 01–04/01/2026 only).
+ */
+export function countedBucketsOf(kind: BucketKind, window: ScoringWindow): CountedBucket[] {
+  return spansOf(kind, window).map((span) => ({
+    bucket: span.bucket,
+    countedFrom: fromEpochDay(span.first),
+    countedTo: fromEpochDay(span.last),
+  }));
+}
+
 /** A bucket with its days as epoch days, clipped to the period (records outside it never count). */
 interface BucketSpan {
   bucket: Bucket;

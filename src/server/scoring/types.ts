@@ -13,6 +13,11 @@ export interface DaySeries {
   readonly total: number;
   /** Records on one epoch day (0 when none). */
   countOn(epochDay: number): number;
+  /**
+   * Records on a day of the period's edge weeks that lies outside the window (29–31/12/2025 for
+   * week 1 of 2026): never counted, only told in the gaps (rules/edge-weeks.ts).
+   */
+  countOutsideOn?(epochDay: number): number;
 }
 
 /** A channel that matched a channel measure. */

@@ -77,6 +77,8 @@ export interface ScoringWords {
   notAllMet: string;
   noneMet: string;
   nowAndExpected(now: string, expected: string): string;
+  /** An edge week whose only records fall outside the period: "chỉ có lượt phát trước ngày 01/01". */
+  onlyOutside(noun: string, side: 'before' | 'after', shortDay: string): string;
 }
 
 const vi: ScoringWords = {
@@ -141,6 +143,7 @@ const vi: ScoringWords = {
   notAllMet: 'chưa đủ các điều kiện',
   noneMet: 'chưa đạt điều kiện nào',
   nowAndExpected: (now, expected) => `hiện ${now}; dự kiến ${expected}`,
+  onlyOutside: (noun, side, day) => `chỉ có ${noun} ${side === 'before' ? 'trước' : 'sau'} ngày ${day}`,
 };
 
 const EN_PERIOD: Record<Period['kind'], (key: string) => string> = {
@@ -212,6 +215,7 @@ const en: ScoringWords = {
   notAllMet: 'not every condition is met',
   noneMet: 'no condition is met',
   nowAndExpected: (now, expected) => `now ${now}; expected ${expected}`,
+  onlyOutside: (noun, side, day) => `${noun} only ${side} ${day}, outside the period`,
 };
 
 export const SCORING_WORDS: Record<ScoringLanguage, ScoringWords> = { vi, en };

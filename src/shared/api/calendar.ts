@@ -11,6 +11,12 @@ export const calendarWeekSchema = z.object({
   week: z.number().int(),
   monday: isoDay,
   sunday: isoDay,
+  /**
+   * The days of the week whose records count for the year's scores: the whole week, except at the
+   * year's edges (week 1 of 2026 runs 29/12/2025–04/01/2026 and counts 01–04/01/2026 only).
+   */
+  countedFrom: isoDay,
+  countedTo: isoDay,
   isCurrent: z.boolean(),
   isFuture: z.boolean(),
 });
@@ -18,7 +24,9 @@ export const calendarWeekSchema = z.object({
 export const calendarCellSchema = z.object({
   week: z.number().int(),
   count: z.number().int(),
-  /** A radio DX programme that existed that week and aired nothing in it. */
+  /** Records of the week dated outside the year (an edge week): shown, but no score of the year counts them. */
+  notCounted: z.number().int(),
+  /** A radio DX programme that existed that week and aired nothing in it that the score counts. */
   missingBroadcast: z.boolean(),
 });
 

@@ -1,6 +1,7 @@
 import { assessmentsEn } from './areas/assessments';
 import { frameworkEditorEn } from './areas/editor';
 import { evidenceEn } from './areas/evidence';
+import { datesEn } from './areas/dates';
 import { frameworksEn } from './areas/frameworks';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
@@ -321,6 +322,7 @@ export const en: Record<MessageKey, string> = {
   ...scheduleEditEn,
   ...scoringEn,
   ...officialEn,
+  ...datesEn,
   ...assessmentsEn,
   ...frameworksEn,
   ...frameworkEditorEn,

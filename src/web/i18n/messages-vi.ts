@@ -1,6 +1,7 @@
 import { assessmentsVi } from './areas/assessments';
 import { frameworkEditorVi } from './areas/editor';
 import { evidenceVi } from './areas/evidence';
+import { datesVi } from './areas/dates';
 import { frameworksVi } from './areas/frameworks';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
@@ -319,6 +320,7 @@ export const vi = {
   ...scheduleEditVi,
   ...scoringVi,
   ...officialVi,
+  ...datesVi,
   ...assessmentsVi,
   ...frameworksVi,
   ...frameworkEditorVi,

@@ -100,30 +100,28 @@ export async function countChannelUses(
   return { activities: row?.activities ?? 0, kinds: row?.kinds ?? [], schedules: row?.schedules ?? 0 };
 }
 
-export interface WeeklyCount {
+export interface DailyCount {
   channelId: string | null;
   kind: ActivityKind;
-  week: number;
+  /** The record's Vietnamese calendar day, yyyy-MM-dd. */
+  day: string;
   count: number;
 }
 
-/**
- * Live, non-duplicate records of a unit per ISO week, channel and kind between two days (the
- * Monday of week 1 and the Sunday of the last week of an ISO year): one aggregate query for a year.
- */
-export async function countWeeklyActivities(
+/** A unit's live records per channel, kind and day between two days (both included). */
+export async function countDailyActivities(
   q: Queryable,
   unitId: string,
-  firstMonday: string,
-  lastSunday: string,
-): Promise<WeeklyCount[]> {
-  return queryRows<WeeklyCount>(
+  from: string,
+  to: string,
+): Promise<DailyCount[]> {
+  return queryRows<DailyCount>(
     q,
-    sql`select a.channel_id as "channelId", a.kind, extract(week from a.occurred_on)::int as week, count(*)::int as count
+    sql`select a.channel_id as "channelId", a.kind, a.occurred_on::text as day, count(*)::int as count
         from activities a
-        where a.unit_id = ${unitId} and a.occurred_on between ${firstMonday}::date and ${lastSunday}::date
+        where a.unit_id = ${unitId} and a.occurred_on between ${from}::date and ${to}::date
           and a.deleted_at is null and a.duplicate_of_id is null
-        group by a.channel_id, a.kind, week`,
+        group by a.channel_id, a.kind, a.occurred_on`,
   );
 }
 

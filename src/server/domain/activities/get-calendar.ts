@@ -1,16 +1,23 @@
 import { ACTIVITY_KINDS } from '../../../shared/activities';
 import type { CalendarDto } from '../../../shared/api/calendar';
-import { addDays, isoWeekOf, isoWeeksInYear, mondayOf, todayVn } from '../../../shared/dates';
+import { addDays, isoWeekOf, todayVn } from '../../../shared/dates';
 import type { Db } from '../../db/client';
-import { countWeeklyActivities, findChannelsOfUnit } from '../../db/repositories/channels';
+import { countDailyActivities, findChannelsOfUnit } from '../../db/repositories/channels';
 import { getUnitRow } from '../../db/repositories/units';
 import { notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
+import { countedBucketsOf } from '../../scoring/buckets';
+import { toEpochDay } from '../../scoring/day-numbers';
+import { parsePeriod } from '../../scoring/periods';
 
 /**
  * The year calendar of a unit: ISO weeks × its channels, with per-kind totals, from one aggregate
- * query. A radio DX programme's week stands out (missingBroadcast) when nothing aired in it although
- * the programme and the unit existed on at least one day of it and the week has begun.
+ * query. The weeks and the days of each that count are the scores' own (`countedBucketsOf`): the
+ * ISO weeks whose Thursday lies in the calendar year, an edge week counting only its days inside the
+ * year. A radio DX programme's week stands out (missingBroadcast) when nothing that counts aired in
+ * it although the programme and the unit existed on at least one day of it and the week has begun;
+ * records of an edge week's days outside the year are shown apart (notCounted), since no score of
+ * the year counts them.
  */
 export async function getCalendar(options: {
   db: Db;
@@ -25,31 +32,42 @@ export async function getCalendar(options: {
   if (!unit) throw notFound();
   const today = options.today ?? todayVn();
   const year = options.year ?? isoWeekOf(today).year;
-  const weekCount = isoWeeksInYear(year);
-  const firstMonday = mondayOf(`${year}-01-04`);
-  const lastSunday = addDays(firstMonday, weekCount * 7 - 1);
-  const weeks = Array.from({ length: weekCount }, (_, i) => {
-    const monday = addDays(firstMonday, i * 7);
-    const sunday = addDays(monday, 6);
-    return {
-      week: i + 1,
-      monday,
-      sunday,
-      isCurrent: monday <= today && today <= sunday,
-      isFuture: monday > today,
-    };
-  });
+  // The calendar year as the scores see it: its weeks are the ISO weeks of the ISO year.
+  const period = parsePeriod('year', String(year))!;
+  const counted = countedBucketsOf('week', { period, activeFrom: period.from, through: period.to });
+  const weekCount = counted.length;
+  const firstMonday = counted[0]!.bucket.start;
+  const lastSunday = counted[weekCount - 1]!.bucket.end;
+  const weeks = counted.map(({ bucket, countedFrom, countedTo }, i) => ({
+    week: i + 1,
+    monday: bucket.start,
+    sunday: bucket.end,
+    countedFrom,
+    countedTo,
+    isCurrent: bucket.start <= today && today <= bucket.end,
+    isFuture: bucket.start > today,
+  }));
 
-  const counts = await countWeeklyActivities(db, unitId, firstMonday, lastSunday);
-  const channelCounts = new Map<string, number[]>();
-  const kindCounts = new Map(ACTIVITY_KINDS.map((kind) => [kind, new Array<number>(weekCount).fill(0)]));
-  for (const { channelId, kind, week, count } of counts) {
+  const rows = await countDailyActivities(db, unitId, firstMonday, lastSunday);
+  const firstEpoch = toEpochDay(firstMonday);
+  const zeros = () => new Array<number>(weekCount).fill(0);
+  const channelCounts = new Map<string, { all: number[]; counted: number[] }>();
+  const kindCounts = new Map(ACTIVITY_KINDS.map((kind) => [kind, zeros()]));
+  for (const { channelId, kind, day, count } of rows) {
+    const index = Math.floor((toEpochDay(day) - firstEpoch) / 7);
+    const week = weeks[index];
+    if (!week) continue;
     if (channelId) {
-      if (!channelCounts.has(channelId)) channelCounts.set(channelId, new Array<number>(weekCount).fill(0));
-      channelCounts.get(channelId)![week - 1]! += count;
+      let perChannel = channelCounts.get(channelId);
+      if (!perChannel) {
+        perChannel = { all: zeros(), counted: zeros() };
+        channelCounts.set(channelId, perChannel);
+      }
+      perChannel.all[index]! += count;
+      if (week.countedFrom <= day && day <= week.countedTo) perChannel.counted[index]! += count;
     }
     const perKind = kindCounts.get(kind);
-    if (perKind) perKind[week - 1]! += count;
+    if (perKind) perKind[index]! += count;
   }
 
   const unitLastDay = unit.validTo ? addDays(unit.validTo, -1) : null;
@@ -61,7 +79,7 @@ export async function getCalendar(options: {
           (channel.endedOn === null || channel.endedOn >= firstMonday)),
     )
     .map((channel) => {
-      const perWeek = channelCounts.get(channel.id) ?? new Array<number>(weekCount).fill(0);
+      const perWeek = channelCounts.get(channel.id) ?? { all: zeros(), counted: zeros() };
       // Without a start date the programme is taken to have run as long as its unit.
       const start =
         channel.startedOn && channel.startedOn > unit.validFrom ? channel.startedOn : unit.validFrom;
@@ -69,13 +87,14 @@ export async function getCalendar(options: {
         [channel.endedOn, unitLastDay].filter((day): day is string => day !== null).sort()[0] ?? null;
       const cells = weeks.map((week, i) => ({
         week: week.week,
-        count: perWeek[i]!,
+        count: perWeek.all[i]!,
+        notCounted: perWeek.all[i]! - perWeek.counted[i]!,
         missingBroadcast:
           channel.kind === 'radio_programme' &&
-          perWeek[i] === 0 &&
+          perWeek.counted[i] === 0 &&
           !week.isFuture &&
-          start <= week.sunday &&
-          (end === null || end >= week.monday),
+          start <= week.countedTo &&
+          (end === null || end >= week.countedFrom),
       }));
       return {
         channelId: channel.id,
@@ -85,7 +104,7 @@ export async function getCalendar(options: {
         startedOn: channel.startedOn,
         endedOn: channel.endedOn,
         cells,
-        total: perWeek.reduce((sum, n) => sum + n, 0),
+        total: perWeek.all.reduce((sum, n) => sum + n, 0),
         missingWeeks: cells.filter((cell) => cell.missingBroadcast).length,
       };
     });

@@ -5,7 +5,11 @@ import { findEntries, findSchedulesOfUnit, type ScheduleEntryRow } from '../../d
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { presentSummary } from './present-schedule';
 
-/** A unit's monthly lists of one year (this year by default), newest month first. */
+/**
+ * A unit's monthly lists of one year (this year by default), newest month first. This year's also
+ * holds the lists already drafted for later months: in December the list of January is drafted, and
+ * it must not hide in next year's.
+ */
 export async function findSchedules(options: {
   db: Db;
   principal: Principal;
@@ -14,8 +18,10 @@ export async function findSchedules(options: {
 }): Promise<ScheduleSummaryDto[]> {
   const { db, principal, unitId } = options;
   await authorizeUnit(db, principal, unitId, 'unit.view');
-  const year = options.year ?? Number(todayVn().slice(0, 4));
-  const rows = await findSchedulesOfUnit(db, unitId, `${year}-01-01`, `${year}-12-01`);
+  const thisYear = Number(todayVn().slice(0, 4));
+  const year = options.year ?? thisYear;
+  const lastMonth = year === thisYear ? '9999-12-01' : `${year}-12-01`;
+  const rows = await findSchedulesOfUnit(db, unitId, `${year}-01-01`, lastMonth);
   const entries = await findEntries(
     db,
     rows.map((row) => row.id),

@@ -1,3 +1,4 @@
+import { addDays, mondayOf } from '../../../shared/dates';
 import type { ChannelMeasureSpec, FrameworkSpec, MeasureSpec } from '../../../shared/frameworks/definition';
 import type { Queryable } from '../../db/client';
 import {
@@ -39,24 +40,35 @@ function cachedMeasureKey(spec: MeasureSpec): string {
  * national board looks up hundreds of thousands of days, and an array index is several times cheaper
  * than a Map.
  */
-function seriesOf(parts: readonly string[], dayCount: number, firstDay: number): DaySeries {
+function seriesOf(
+  parts: readonly string[],
+  loaded: { first: number; dayCount: number },
+  window: { first: number; last: number },
+): DaySeries {
   if (parts.length === 0) return EMPTY_SERIES;
-  const counts = new Int32Array(dayCount);
+  const counts = new Int32Array(loaded.dayCount);
   let total = 0;
+  let outside = 0;
   for (const recordDays of parts)
     for (let i = 0; i < recordDays.length; i += 1) {
       const offset = recordDays.charCodeAt(i) - DAY_CODE_BASE;
-      if (offset < 0 || offset >= dayCount) continue;
+      if (offset < 0 || offset >= loaded.dayCount) continue;
       counts[offset]! += 1;
-      total += 1;
+      const day = loaded.first + offset;
+      if (day >= window.first && day <= window.last) total += 1;
+      else outside += 1;
     }
-  if (total === 0) return EMPTY_SERIES;
+  if (total === 0 && outside === 0) return EMPTY_SERIES;
+  const inLoaded = (epochDay: number) => {
+    const offset = epochDay - loaded.first;
+    return offset >= 0 && offset < loaded.dayCount ? counts[offset]! : 0;
+  };
   return {
     total,
-    countOn: (epochDay) => {
-      const offset = epochDay - firstDay;
-      return offset >= 0 && offset < dayCount ? counts[offset]! : 0;
-    },
+    countOn: (epochDay) => (epochDay >= window.first && epochDay <= window.last ? inLoaded(epochDay) : 0),
+    // The edge weeks' days outside the window: for the gaps' "chỉ có lượt phát trước ngày 01/01".
+    countOutsideOn: (epochDay) =>
+      epochDay < window.first || epochDay > window.last ? inLoaded(epochDay) : 0,
   };
 }
 
@@ -74,20 +86,32 @@ export async function buildFacts(
 ): Promise<Map<string, BaseFacts>> {
   const sourceIds = [...new Set(targets.flatMap((target) => target.sourceIds))];
   const measures = collectMeasures(framework);
-  const rows = await findScoringFacts(q, measures, sourceIds, from, through);
+  // The records of the whole edge weeks are loaded (from the Monday before `from` to the Sunday after
+  // `through`): those outside [from, through] never count, but the gaps name them.
+  const loadFrom = mondayOf(from);
+  const loadThrough = addDays(mondayOf(through), 6);
+  const rows = await findScoringFacts(q, measures, sourceIds, loadFrom, loadThrough);
   const daysByMeasure = new Map<string, RecordDaysByUnit>();
   measures.forEach((measure, i) => {
     daysByMeasure.set(cachedMeasureKey(measure), rows.recordDays[i]!);
   });
   const channelsByUnit = new Map<string, ChannelFactRow[]>();
-  for (const row of rows.channels) {
+  // The channels live in [from, through] only, as if the edge weeks had not been loaded.
+  const liveChannels = rows.channels.filter(
+    (row) =>
+      (row.startedOn === null || row.startedOn <= through) && (row.endedOn === null || row.endedOn >= from),
+  );
+  for (const row of liveChannels) {
     const list = channelsByUnit.get(row.unitId);
     if (list) list.push(row);
     else channelsByUnit.set(row.unitId, [row]);
   }
 
-  const firstDay = toEpochDay(from);
-  const lastDay = toEpochDay(through);
+  const window = { first: toEpochDay(from), last: toEpochDay(through) };
+  const loaded = {
+    first: toEpochDay(loadFrom),
+    dayCount: toEpochDay(loadThrough) - toEpochDay(loadFrom) + 1,
+  };
   const facts = new Map<string, BaseFacts>();
   for (const target of targets) {
     const seriesByKey = new Map<string, DaySeries>();
@@ -102,7 +126,7 @@ export async function buildFacts(
             const part = perUnit[id];
             if (part) parts.push(part);
           }
-        found = seriesOf(parts, lastDay - firstDay + 1, firstDay);
+        found = seriesOf(parts, loaded, window);
         seriesByKey.set(key, found);
       }
       return found;

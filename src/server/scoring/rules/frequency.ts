@@ -13,6 +13,7 @@ import {
   tallyMeasure,
 } from './bucket-figures';
 import { type FactValue, isRunning, type RuleContext, type RuleOutcome } from './context';
+import { edgeWeekGaps } from './edge-weeks';
 
 type FrequencyRule = Extract<RuleSpec, { type: 'frequency' }>;
 
@@ -68,7 +69,13 @@ export function evaluateFrequency(rule: FrequencyRule, context: RuleContext, max
           ? undefined
           : w.belowLevel(w.level(last.label)),
     projectedVerdict: projected >= 0 ? w.level(tiers[projected]!.tier.label) : undefined,
-    gaps: running && score < max ? frequencyGaps(tiers, secured, score, max, noun, w) : [],
+    gaps:
+      running && score < max
+        ? [
+            ...frequencyGaps(tiers, secured, score, max, noun, w),
+            ...edgeWeekGaps(context, rule.measure, tallies.values(), noun, w),
+          ]
+        : [],
     missingInputs: [],
     measures: [rule.measure],
     facts,

@@ -10,6 +10,7 @@ import {
   tallyMeasure,
 } from './bucket-figures';
 import { isRunning, type RuleContext, type RuleOutcome } from './context';
+import { edgeWeekGaps } from './edge-weeks';
 
 type MinimumEachRule = Extract<RuleSpec, { type: 'minimum_each' }>;
 
@@ -37,6 +38,7 @@ export function evaluateMinimumEach(rule: MinimumEachRule, context: RuleContext,
       gaps.push(`${missingPhrase(figures, noun, w)}${proportional ? '' : w.noLongerScores}`);
     if (remaining > 0 && (proportional || figures.missing.length === 0))
       gaps.push(remainingPhrase(figures, remaining, noun, 'need', w));
+    gaps.push(...edgeWeekGaps(context, rule.measure, [figures], noun, w));
   }
   return {
     score,

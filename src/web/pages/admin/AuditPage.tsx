@@ -2,7 +2,6 @@ import {
   Button,
   Col,
   Collapse,
-  DatePicker,
   Form,
   Input,
   Row,
@@ -17,8 +16,9 @@ import { useState } from 'react';
 import { foldForSearch } from '../../../shared/text';
 import { useAuditLog } from '../../api/audit';
 import type { AuditEntry, AuditFilter } from '../../api/types';
+import { DayPicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DAY_FORMAT, formatDateTime, toIsoDay } from '../../format/dates';
+import { formatDateTime, toIsoDay } from '../../format/dates';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from '../../i18n/labels';
@@ -162,22 +162,12 @@ export function AuditPage() {
         </Col>
         <Col xs={12} sm={6} lg={4}>
           <Form.Item name="from" label={t('audit.from')}>
-            <DatePicker
-              format={DAY_FORMAT}
-              placeholder="dd/mm/yyyy"
-              style={{ width: '100%' }}
-              inputReadOnly={!isDesktop}
-            />
+            <DayPicker placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} sm={6} lg={4}>
           <Form.Item name="to" label={t('audit.to')}>
-            <DatePicker
-              format={DAY_FORMAT}
-              placeholder="dd/mm/yyyy"
-              style={{ width: '100%' }}
-              inputReadOnly={!isDesktop}
-            />
+            <DayPicker placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

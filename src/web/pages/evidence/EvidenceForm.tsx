@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Form, Input, Segmented, Space } from 'antd';
+import { App, Button, Form, Input, Segmented, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { EvidenceKind } from '../../../shared/activities';
@@ -11,9 +11,10 @@ import {
   useAddEvidenceVersion,
   useCreateEvidence,
 } from '../../api/evidence';
+import { DayPicker, DayRangePicker } from '../../components/DateFields';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
-import { DAY_FORMAT, parseIsoDay, toIsoDay } from '../../format/dates';
+import { parseIsoDay, toIsoDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EVIDENCE_KIND_KEYS } from './EvidenceFacts';
 import { FilePicker } from './FilePicker';
@@ -167,8 +168,7 @@ export function EvidenceForm(props: {
             label={t('library.evidence.documentDate')}
             rules={[{ required: true, message: t('library.evidence.documentDateRequired') }]}
           >
-            <DatePicker
-              format={DAY_FORMAT}
+            <DayPicker
               placeholder={t('library.evidence.dayPlaceholder')}
               disabledDate={(day) => day.isAfter(dayjs(), 'day')}
               style={{ width: '100%' }}
@@ -225,9 +225,7 @@ export function EvidenceForm(props: {
         </Form.Item>
       ) : null}
       <Form.Item name="period" label={t('library.evidence.period')} extra={t('library.evidence.periodHint')}>
-        <DatePicker.RangePicker
-          format={DAY_FORMAT}
-          inputReadOnly
+        <DayRangePicker
           allowEmpty={[true, true]}
           placeholder={[t('records.from'), t('records.to')]}
           style={{ width: '100%' }}

@@ -1,24 +1,12 @@
 import { FileTextOutlined, FilterOutlined, LinkOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Empty,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Checkbox, Empty, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../../shared/activities';
 import { type Evidence, type EvidenceFilter, useUnitActions, useUnitEvidence } from '../../api/evidence';
+import { DayRangePicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DAY_FORMAT, formatDateTime, toIsoDay } from '../../format/dates';
+import { formatDateTime, toIsoDay } from '../../format/dates';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -111,11 +99,9 @@ export function EvidencePage() {
         onChange={reset(setKind)}
         options={EVIDENCE_KINDS.map((value) => ({ value, label: t(EVIDENCE_KIND_KEYS[value]) }))}
       />
-      <DatePicker.RangePicker
-        format={DAY_FORMAT}
+      <DayRangePicker
         value={period}
         onChange={(value) => reset(setPeriod)(value)}
-        inputReadOnly
         allowEmpty={[true, true]}
         aria-label={t('library.evidence.period')}
         placeholder={[t('records.from'), t('records.to')]}

@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, DatePicker, Segmented, Select, Space, Typography } from 'antd';
+import { Card, Segmented, Select, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type LanguageCountsPeriod, useLanguageCounts } from '../../api/activities';
 import { useMe } from '../../api/auth';
+import { DayRangePicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
-import { DAY_FORMAT, formatDay, parseIsoDay, todayIso, toIsoDay } from '../../format/dates';
+import { formatDay, parseIsoDay, todayIso, toIsoDay } from '../../format/dates';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LanguageCountsTable } from './LanguageCountsTable';
@@ -98,11 +99,9 @@ export function LanguageCountsPage() {
             ]}
           />
           {byRange ? (
-            <DatePicker.RangePicker
-              format={DAY_FORMAT}
+            <DayRangePicker
               value={[from, to]}
               allowClear={false}
-              inputReadOnly
               aria-label={t('records.period')}
               placeholder={[t('records.from'), t('records.to')]}
               onChange={(value) =>

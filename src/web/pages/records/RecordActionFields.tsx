@@ -1,4 +1,4 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Select, TimePicker } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   type ActivityKind,
@@ -19,7 +19,8 @@ import {
 } from '../../api/activities';
 import { isApiError } from '../../api/client';
 import { ChannelName } from '../../components/ChannelName';
-import { DAY_FORMAT, toIsoDay } from '../../format/dates';
+import { DayPicker } from '../../components/DateFields';
+import { toIsoDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
@@ -198,7 +199,7 @@ export function RecordActionFields(props: { record: ActivityDetail }) {
           rules={[{ required: true, message: t('record.dateRequired') }]}
           style={{ flex: 3, minWidth: 0 }}
         >
-          <DatePicker format={DAY_FORMAT} allowClear={false} style={{ width: '100%' }} inputReadOnly />
+          <DayPicker allowClear={false} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="time" label={t('record.time')} style={{ flex: 2, minWidth: 0 }}>
           <TimePicker

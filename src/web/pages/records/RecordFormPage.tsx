@@ -3,7 +3,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Empty,
   Form,
   Input,
@@ -32,10 +31,11 @@ import { type ActivityInput, useChannels, useCreateActivity, useVocabulary } fro
 import { isApiError } from '../../api/client';
 import { useAttachFileToRecord } from '../../api/evidence';
 import { ChannelName } from '../../components/ChannelName';
+import { DayPicker } from '../../components/DateFields';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
 import { RecordUnitField } from '../../components/RecordUnitField';
-import { DAY_FORMAT, toIsoDay } from '../../format/dates';
+import { toIsoDay } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useRecordScope } from '../../hooks/use-record-units';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -280,7 +280,7 @@ export function RecordFormPage() {
             rules={[{ required: true, message: t('record.dateRequired') }]}
             style={{ flex: 3, minWidth: 0 }}
           >
-            <DatePicker format={DAY_FORMAT} allowClear={false} style={{ width: '100%' }} inputReadOnly />
+            <DayPicker allowClear={false} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="time" label={t('record.time')} style={{ flex: 2, minWidth: 0 }}>
             <TimePicker

@@ -1,5 +1,5 @@
 import { BarChartOutlined, DownloadOutlined, FilterOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -19,9 +19,10 @@ import {
   useChannels,
   useVocabulary,
 } from '../../api/activities';
+import { DayRangePicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
-import { DAY_FORMAT, formatDay, toIsoDay } from '../../format/dates';
+import { formatDay, toIsoDay } from '../../format/dates';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useRecordUnits } from '../../hooks/use-record-units';
@@ -93,11 +94,9 @@ export function RecordsPage() {
           setPage(1);
         }}
       />
-      <DatePicker.RangePicker
-        format={DAY_FORMAT}
+      <DayRangePicker
         value={period}
         onChange={(value) => reset(setPeriod)(value)}
-        inputReadOnly
         aria-label={t('records.period')}
         placeholder={[t('records.from'), t('records.to')]}
       />

@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ErrorDetail } from '../../../shared/errors';
@@ -8,9 +8,10 @@ import {
   useCreateTranslation,
   useVocabulary,
 } from '../../api/activities';
+import { DayPicker } from '../../components/DateFields';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
-import { DAY_FORMAT, toIsoDay } from '../../format/dates';
+import { toIsoDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 import { duplicateWarning } from './RecordActionFields';
 
@@ -147,7 +148,7 @@ export function TranslationAddModal(props: { original: ActivityDetail; open: boo
             rules={[{ required: true, message: t('record.dateRequired') }]}
             style={{ flex: 1, minWidth: 0 }}
           >
-            <DatePicker format={DAY_FORMAT} allowClear={false} style={{ width: '100%' }} inputReadOnly />
+            <DayPicker allowClear={false} style={{ width: '100%' }} />
           </Form.Item>
           {isBroadcast ? (
             <Form.Item name="durationMinutes" label={t('record.duration')} style={{ flex: 1, minWidth: 0 }}>

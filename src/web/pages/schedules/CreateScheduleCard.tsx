@@ -1,10 +1,11 @@
-import { Button, Card, DatePicker, Form, Select, Typography } from 'antd';
+import { Button, Card, Form, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ErrorDetail } from '../../../shared/errors';
 import { useChannels } from '../../api/activities';
 import { useCreateSchedule } from '../../api/schedules';
+import { MonthPicker } from '../../components/DateFields';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -37,6 +38,8 @@ export function CreateScheduleCard({ unitId }: { unitId: string }) {
         layout="vertical"
         requiredMark={false}
         className="compact-form"
+        // Lists are drafted ahead: next month by default (in December, January of next year; the
+        // list below shows the coming months too, so the new draft is not lost in next year's list).
         initialValues={{ month: dayjs().add(1, 'month').startOf('month') }}
         onFinish={(values) => {
           setOtherErrors(null);
@@ -82,13 +85,7 @@ export function CreateScheduleCard({ unitId }: { unitId: string }) {
             rules={[{ required: true }]}
             style={{ flex: '1 1 120px', minWidth: 0 }}
           >
-            <DatePicker
-              picker="month"
-              format="MM/YYYY"
-              allowClear={false}
-              inputReadOnly
-              style={{ width: '100%' }}
-            />
+            <MonthPicker allowClear={false} style={{ width: '100%' }} />
           </Form.Item>
         </div>
         {otherErrors ? <FormErrorAlert error={create.error} unplaced={otherErrors} /> : null}

@@ -150,6 +150,21 @@ export function ScheduleDetailPage() {
     });
   };
 
+  // A deleted entry is gone for good: ask first, naming it.
+  const confirmDelete = (entry: ScheduleEntry) =>
+    modal.confirm({
+      title: t('dates.deleteEntryConfirm', { title: entry.title }),
+      content: t('dates.deleteEntryConfirmHint', { day: formatDay(entry.airDate), slot: entry.timeSlot }),
+      okText: t('dates.deleteEntryOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        remove.mutateAsync(entry.id).then(
+          () => void message.success(t('dates.entryDeleted')),
+          (error: unknown) => void message.error(errorText(error)),
+        ),
+    });
+
   const entryColumns = [
     {
       title: t('schedule.airDate'),
@@ -197,7 +212,7 @@ export function ScheduleDetailPage() {
                   icon={<DeleteOutlined />}
                   aria-label={t('schedule.deleteEntry')}
                   title={t('schedule.deleteEntry')}
-                  onClick={() => remove.mutate(entry.id)}
+                  onClick={() => confirmDelete(entry)}
                 />
               </Space>
             ),

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   BROADCAST_SOURCE_LABELS,
@@ -10,7 +10,8 @@ import {
 } from '../../../shared/activities';
 import { useVocabulary } from '../../api/activities';
 import type { Schedule, ScheduleEntry, ScheduleEntryInput } from '../../api/schedules';
-import { DAY_FORMAT, toIsoDay } from '../../format/dates';
+import { DayPicker } from '../../components/DateFields';
+import { toIsoDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LibraryItemSelect } from './LibraryItemSelect';
 
@@ -91,10 +92,8 @@ export function ScheduleEntryFields({ schedule }: { schedule: Schedule }) {
           rules={[{ required: true, message: t('scheduleEdit.airDateRequired') }]}
           style={half}
         >
-          <DatePicker
-            format={DAY_FORMAT}
+          <DayPicker
             allowClear={false}
-            inputReadOnly
             style={{ width: '100%' }}
             disabledDate={(day) => !day.isSame(monthStart, 'month')}
             defaultPickerValue={monthStart}

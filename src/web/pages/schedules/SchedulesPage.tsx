@@ -73,7 +73,10 @@ function ScheduleList({ unitId, year }: { unitId: string; year: number }) {
       {schedules.error ? (
         <ErrorAlert error={schedules.error} onRetry={() => void schedules.refetch()} />
       ) : null}
-      <Card size="small" title={t('schedule.listTitle', { year })}>
+      <Card
+        size="small"
+        title={t(year === dayjs().year() ? 'dates.scheduleListUpcoming' : 'schedule.listTitle', { year })}
+      >
         <List
           loading={schedules.isLoading}
           dataSource={schedules.data?.items ?? []}
@@ -90,8 +93,8 @@ function ScheduleList({ unitId, year }: { unitId: string; year: number }) {
                   <>
                     {schedule.stationName ? <div>{schedule.stationName}</div> : null}
                     <Space wrap size={4}>
-                      <Tag color={schedule.status === 'issued' ? 'green' : 'default'}>
-                        {t(schedule.status === 'issued' ? 'schedule.issued' : 'schedule.draft')}
+                      <Tag color={schedule.status === 'issued' ? 'green' : 'gold'}>
+                        {t(schedule.status === 'issued' ? 'schedule.issued' : 'dates.scheduleAwaitingIssue')}
                       </Tag>
                       <span>{t('schedule.entryCount', { count: schedule.entryCount })}</span>
                       {schedule.warningCount ? (

@@ -1,17 +1,4 @@
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  List,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Form, Input, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -24,9 +11,10 @@ import {
 import { PLATFORMS_BY_CHANNEL_KIND } from '../../../shared/api/channels';
 import type { ErrorDetail } from '../../../shared/errors';
 import { useChannels, useCreateChannel, useEndChannel } from '../../api/activities';
+import { DayPicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
-import { DAY_FORMAT, formatDay, todayIso, toIsoDay } from '../../format/dates';
+import { formatDay, todayIso, toIsoDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 
 interface ChannelValues {
@@ -162,7 +150,7 @@ export function ChannelsCard({ unitId }: { unitId: string }) {
             <Input type="url" placeholder="https://…" />
           </Form.Item>
           <Form.Item name="startedOn" label={t('channels.startedOn')}>
-            <DatePicker format={DAY_FORMAT} inputReadOnly style={{ width: '100%' }} />
+            <DayPicker style={{ width: '100%' }} />
           </Form.Item>
           {otherErrors && create.error ? <ErrorAlert error={create.error} details={otherErrors} /> : null}
         </Form>
