@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerImportSlots } from './plugins/import-slots';
 import { registerSafeInput } from './plugins/safe-input';
 import { securityHeaders } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
@@ -124,6 +125,7 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
 
   registerAuth(app, { db: database.db, config });
   registerSafeInput(app);
+  registerImportSlots(app);
   const deps: RouteDeps = { database, config };
   for (const register of ROUTE_MODULES) register(app, deps);
 

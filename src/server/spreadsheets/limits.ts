@@ -36,7 +36,7 @@ export function fileTooLargeUnpacked(reason: string): AppError {
     [
       {
         field: 'file',
-        message: `Một tệp nhập được tối đa ${formatCount(TABLE_LIMITS.maxRows)} dòng; hãy chia tệp thành nhiều tệp nhỏ hơn.`,
+        message: `Tối đa ${Math.round(TABLE_LIMITS.maxUncompressedBytes / (1024 * 1024))} MB sau khi giải nén và ${formatCount(TABLE_LIMITS.maxRows)} dòng; hãy chia thành nhiều tệp nhỏ hơn.`,
       },
     ],
   );
