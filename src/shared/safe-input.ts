@@ -5,10 +5,11 @@
  *
  * - NUL (U+0000): PostgreSQL's text type cannot hold it.
  * - A lone UTF-16 surrogate ("\ud800"): not text at all; it cannot be written as UTF-8.
- * - A day outside 1900–2100: PostgreSQL has no year 0, and no record of this work is that old.
+ * - A day outside 1900–2999: PostgreSQL has no year 0, no record of this work is that old, and a
+ *   publication may be scheduled far ahead but not past the year 2999.
  */
 
-export const SANE_YEARS = { from: 1900, to: 2100 } as const;
+export const SANE_YEARS = { from: 1900, to: 2999 } as const;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
