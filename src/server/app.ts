@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -13,6 +14,9 @@ import type { Database } from './db/client';
 import { OPENAPI_SECURITY_SCHEMES, transformRouteSchema } from './openapi-document';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerImportSlots } from './plugins/import-slots';
+import { registerSafeInput } from './plugins/safe-input';
+import { securityHeaders } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
 import { activityFileRoutes } from './routes/activity-files';
 import { assessmentRoutes } from './routes/assessments';
@@ -102,6 +106,7 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, securityHeaders(config));
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -122,6 +127,8 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   );
 
   registerAuth(app, { db: database.db, config });
+  registerSafeInput(app);
+  registerImportSlots(app);
   const deps: RouteDeps = { database, config };
   for (const register of ROUTE_MODULES) register(app, deps);
 

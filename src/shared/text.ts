@@ -4,9 +4,14 @@
  * decomposed tone marks) is stored once; search compares "folded" text without marks or case.
  */
 
-/** NFC, trimmed, inner runs of white space collapsed to one space. */
+import { stripBidiControls } from './safe-input';
+
+/**
+ * NFC, trimmed, inner runs of white space collapsed to one space, without explicit-direction controls
+ * (they make "hoso\u202Efdp.exe" show as "hosoexe.pdf"; see shared/safe-input).
+ */
 export function normalizeText(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return stripBidiControls(value).normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /** Lower-case text without diacritics, "đ" read as "d": "Kon Rẫy" → "kon ray". */

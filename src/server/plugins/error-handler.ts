@@ -21,6 +21,13 @@ const LOCATION_LABELS: Record<string, string> = {
   headers: 'tiêu đề',
 };
 
+/**
+ * What busboy (the multipart parser) throws on a malformed form: plain errors without a code, told
+ * apart by their text. They are the client's fault, so 400, not 500.
+ */
+const MALFORMED_MULTIPART =
+  /^(Multipart: Boundary not found|Boundary required|The needle cannot|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data)/;
+
 /** One error body for every failure: {code, message, details}; internals never leave the server. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -54,6 +61,13 @@ export function registerErrorHandler(app: FastifyInstance) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       status = 500;
       body = { code: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại sau.', details: [] };
+    } else if (MALFORMED_MULTIPART.test(error.message ?? '')) {
+      status = 400;
+      body = {
+        code: 'VALIDATION_FAILED',
+        message: 'Biểu mẫu multipart/form-data không hợp lệ (thiếu hoặc sai boundary, hoặc bị cắt ngang).',
+        details: [{ field: 'body', message: 'Biểu mẫu không hợp lệ.' }],
+      };
     } else if (error.statusCode && error.statusCode < 500) {
       status = error.statusCode;
       const code = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';

@@ -78,14 +78,16 @@ export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps
           { field: 'file', message: 'Thiếu nội dung tệp.' },
         ]);
       }
-      return importActivities({
-        db,
-        principal,
-        actor: actorOf(request),
-        recordedBy: principal.userId,
-        content,
-        ...request.query,
-      });
+      return app.importSlots.run(principal.userId, () =>
+        importActivities({
+          db,
+          principal,
+          actor: actorOf(request),
+          recordedBy: principal.userId,
+          content,
+          ...request.query,
+        }),
+      );
     },
   );
 

@@ -128,6 +128,7 @@ export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps
       const principal = principalOf(request);
       await changePassword({
         db,
+        config,
         actor: actorOf(request),
         userId: principal.userId,
         sessionId: request.sessionId!,

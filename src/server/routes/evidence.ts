@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { commonErrors, errorBodySchema, uuidParam } from '../../shared/api/common';
 import {
@@ -359,12 +359,11 @@ export function evidenceRoutes(app: FastifyInstance, { database, config }: Route
             details: [],
           });
         }
+        const inline = isViewableInline(file.mimeType);
+        if (inline) framableBySameOrigin(reply);
         reply
           .header('content-type', file.mimeType)
-          .header(
-            'content-disposition',
-            contentDisposition(file.originalName, isViewableInline(file.mimeType)),
-          )
+          .header('content-disposition', contentDisposition(file.originalName, inline))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, max-age=3600')
           .header('etag', `"${file.sha256}"`)
@@ -382,4 +381,18 @@ export function evidenceRoutes(app: FastifyInstance, { database, config }: Route
       },
     );
   });
+}
+
+/**
+ * A PDF or an image shown inline is previewed in a frame of the evidence drawer: this one answer may be
+ * framed by the app's own pages (never by another site), where every other answer refuses all frames.
+ * Nothing in it may run or load anything else.
+ */
+function framableBySameOrigin(reply: FastifyReply): void {
+  reply
+    .header(
+      'content-security-policy',
+      "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'",
+    )
+    .header('x-frame-options', 'SAMEORIGIN');
 }

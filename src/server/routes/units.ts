@@ -209,13 +209,15 @@ export function unitRoutes(app: FastifyInstance, { database }: RouteDeps) {
         throw forbidden('Chỉ quản trị hệ thống được nhập danh mục đơn vị hành chính.');
       const content = request.body as unknown;
       if (!Buffer.isBuffer(content)) throw forbidden('Gửi tệp dưới dạng application/octet-stream.');
-      return importUnits({
-        db,
-        actor: actorOf(request),
-        fileName: request.query.fileName,
-        content,
-        effectiveDate: request.query.effectiveDate,
-      });
+      return app.importSlots.run(principal.userId, () =>
+        importUnits({
+          db,
+          actor: actorOf(request),
+          fileName: request.query.fileName,
+          content,
+          effectiveDate: request.query.effectiveDate,
+        }),
+      );
     },
   );
 }

@@ -1,7 +1,17 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import { validationError } from '../errors';
+import { textProblem } from '../../shared/safe-input';
+import { AppError, validationError } from '../errors';
+import {
+  cellTooLong,
+  fileTooLargeUnpacked,
+  TABLE_LIMITS,
+  tooManyColumns,
+  tooManyRows,
+  unreadableXlsx,
+} from './limits';
+import { openXlsxZip } from './xlsx-zip';
 
 /** A spreadsheet or CSV read as text cells; row numbers are those a person sees in the file (1-based). */
 export interface Table {
@@ -22,22 +32,44 @@ export function detectTableFormat(fileName: string, content: Buffer): TableForma
 }
 
 export async function readTable(fileName: string, content: Buffer): Promise<Table> {
-  return detectTableFormat(fileName, content) === 'xlsx'
-    ? readXlsx(content)
-    : readCsv(content.toString('utf8'));
+  if (detectTableFormat(fileName, content) === 'csv') return readCsv(content.toString('utf8'));
+  const typed = await readXlsx(content, () => true);
+  return {
+    headers: typed.headers,
+    rows: typed.rows.map(({ rowNumber, cells }) => ({ rowNumber, cells: cells.map(cellText) })),
+  };
 }
 
-/** RFC 4180 CSV with a comma or semicolon delimiter (Excel in Vietnamese locales writes ";"). */
+/**
+ * RFC 4180 CSV with a comma or semicolon delimiter (Excel in Vietnamese locales writes ";"). Held to
+ * the same limits as an XLSX (rows, cell length, the shared text rule); the first breach stops it.
+ */
 export function readCsv(text: string): Table {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const limits = new TableLimiter();
   const records: Array<{ rowNumber: number; cells: string[] }> = [];
   let cells: string[] = [];
   let cell = '';
   let inQuotes = false;
   let line = 1;
   let recordLine = 1;
+  const endCell = () => {
+    limits.checkCell(recordLine, cells.length + 1, cell);
+    cells.push(cell);
+    cell = '';
+  };
+  const endRecord = () => {
+    endCell();
+    limits.countRowRead();
+    // Blank lines are skipped, not kept: a file of empty lines costs no memory.
+    if (cells.some((value) => value.trim() !== '')) {
+      limits.countDataRow(records.length === 0);
+      records.push({ rowNumber: recordLine, cells });
+    }
+    cells = [];
+  };
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
     if (inQuotes) {
@@ -48,65 +80,32 @@ export function readCsv(text: string): Table {
       else {
         if (ch === '\n') line++;
         cell += ch;
+        if (cell.length > TABLE_LIMITS.maxCellChars) throw cellTooLong(recordLine, cells.length + 1);
       }
     } else if (ch === '"' && cell === '') inQuotes = true;
     else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
+      endCell();
+      if (cells.length > TABLE_LIMITS.maxColumns) throw tooManyColumns(recordLine);
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && body[i + 1] === '\n') i++;
-      cells.push(cell);
-      records.push({ rowNumber: recordLine, cells });
-      cells = [];
-      cell = '';
+      endRecord();
       line++;
       recordLine = line;
-    } else cell += ch;
+    } else {
+      cell += ch;
+      if (cell.length > TABLE_LIMITS.maxCellChars) throw cellTooLong(recordLine, cells.length + 1);
+    }
   }
-  if (cell !== '' || cells.length) {
-    cells.push(cell);
-    records.push({ rowNumber: recordLine, cells });
-  }
-  const nonEmpty = records.filter((record) => record.cells.some((value) => value.trim() !== ''));
-  const [header, ...rows] = nonEmpty;
+  if (cell !== '' || cells.length) endRecord();
+  const [header, ...rows] = records;
   return { headers: (header?.cells ?? []).map((h) => h.trim()), rows };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // Excel date cells: kept as an ISO day; callers that expect dates also accept dd/MM/yyyy text.
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('hyperlink' in value && typeof value.hyperlink === 'string') return value.hyperlink;
-    return '';
-  }
+function cellText(value: TypedCell): string {
+  if (value === null) return '';
+  // Excel date cells: kept as an ISO day; callers that expect dates also accept dd/MM/yyyy text.
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
-}
-
-async function readXlsx(content: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw validationError('Không đọc được tệp XLSX.', [
-      { field: 'file', message: 'Tệp hỏng hoặc không phải XLSX.' },
-    ]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const rows: Array<{ rowNumber: number; cells: string[] }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellText(row.getCell(col).value));
-    if (cells.some((value) => value.trim() !== '')) rows.push({ rowNumber, cells });
-  });
-  const [header, ...data] = rows;
-  return { headers: (header?.cells ?? []).map((h) => h.trim()), rows: data };
 }
 
 /**
@@ -121,39 +120,42 @@ export interface TypedTable {
   rows: Array<{ rowNumber: number; cells: TypedCell[] }>;
 }
 
-/** Above this size an XLSX is streamed; below it, loaded whole (see readTypedTable). */
-const STREAM_FROM_BYTES = 2 * 1024 * 1024;
-
 /**
  * Reads a CSV or XLSX keeping Excel date cells apart from text. The sheet read is the first whose
  * header row `isDataSheet` accepts (a template's help and list sheets are skipped), else the first.
- *
- * A large XLSX is streamed: a 100,000-row sheet takes seconds and a fraction of the memory of
- * loading the whole workbook. exceljs's streaming reader has a race in how it walks the zip
- * (exceljs issue #3064: the same file sometimes fails), so a file read that way is read again whole
- * when streaming fails, and the usual small file (a commune's month of records) is read whole
- * anyway. Only a file that fails both ways is refused.
  */
 export async function readTypedTable(
   fileName: string,
   content: Buffer,
   isDataSheet: (headers: string[]) => boolean = () => true,
-  options: { streamFromBytes?: number } = {},
 ): Promise<TypedTable> {
   if (detectTableFormat(fileName, content) === 'csv') return readCsv(content.toString('utf8'));
-  if (content.length >= (options.streamFromBytes ?? STREAM_FROM_BYTES)) {
-    try {
-      return await streamTypedXlsx(content, isDataSheet);
-    } catch {
-      // Read whole below; a file that is really damaged fails there too.
-    }
+  return readXlsx(content, isDataSheet);
+}
+
+/**
+ * Counts what a read has taken so far and stops it at the first breach of TABLE_LIMITS, naming the
+ * row and column; cells are held to the shared text rule (no NUL, no lone surrogate).
+ */
+class TableLimiter {
+  private rowsRead = 0;
+  private dataRows = 0;
+
+  countRowRead(): void {
+    if (++this.rowsRead > TABLE_LIMITS.maxRowsRead) throw tooManyRows();
   }
-  try {
-    return await loadTypedXlsx(content, isDataSheet);
-  } catch {
-    throw validationError('Không đọc được tệp XLSX.', [
-      { field: 'file', message: 'Tệp hỏng hoặc không phải XLSX.' },
-    ]);
+
+  countDataRow(isHeader: boolean): void {
+    if (!isHeader && ++this.dataRows > TABLE_LIMITS.maxRows) throw tooManyRows();
+  }
+
+  checkCell(row: number, column: number, text: string): void {
+    if (text.length > TABLE_LIMITS.maxCellChars) throw cellTooLong(row, column);
+    const problem = textProblem(text);
+    if (problem)
+      throw validationError(`Dòng ${row}, cột ${column}: ${problem} Không có gì được nhập.`, [
+        { row, column: String(column), message: problem },
+      ]);
   }
 }
 
@@ -161,11 +163,20 @@ export async function readTypedTable(
 class TypedTableBuilder {
   readonly table: TypedTable = { headers: [], rows: [] };
   private hasHeader = false;
+  private readonly limits = new TableLimiter();
 
   addRow(rowNumber: number, values: readonly ExcelJS.CellValue[]): void {
+    this.limits.countRowRead();
+    // values[0] is unused: exceljs numbers columns from 1.
+    if (values.length - 1 > TABLE_LIMITS.maxColumns) throw tooManyColumns(rowNumber);
     const cells: TypedCell[] = [];
-    for (let col = 1; col < values.length; col++) cells.push(typedCell(values[col]));
+    for (let col = 1; col < values.length; col++) {
+      const cell = typedCell(values[col]);
+      if (typeof cell === 'string') this.limits.checkCell(rowNumber, col, cell);
+      cells.push(cell);
+    }
     if (!cells.some((cell) => cell !== null && cell !== '')) return;
+    this.limits.countDataRow(!this.hasHeader);
     if (!this.hasHeader) {
       this.table.headers = cells.map((cell) => (cell === null ? '' : String(cell).trim()));
       this.hasHeader = true;
@@ -177,49 +188,57 @@ class TypedTableBuilder {
   }
 }
 
-async function loadTypedXlsx(
-  content: Buffer,
-  isDataSheet: (headers: string[]) => boolean,
-): Promise<TypedTable> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  let first: TypedTable | null = null;
-  for (const sheet of workbook.worksheets) {
-    const builder = new TypedTableBuilder();
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) =>
-      builder.addRow(rowNumber, row.values as ExcelJS.CellValue[]),
-    );
-    if (builder.isDataSheet(isDataSheet)) return builder.table;
-    first ??= builder.table;
-  }
-  return first ?? { headers: [], rows: [] };
-}
+const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
-async function streamTypedXlsx(
-  content: Buffer,
-  isDataSheet: (headers: string[]) => boolean,
-): Promise<TypedTable> {
-  const reader = utf8SafeReader(Readable.from([content]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let first: TypedTable | null = null;
-  let chosen: TypedTable | null = null;
-  for await (const sheet of reader) {
-    if (chosen) {
-      // Drained, not parsed: the zip stream must reach its end.
-      for await (const _row of sheet) void _row;
-      continue;
+/**
+ * Streams an XLSX whatever its size: memory follows one row, not the file. The zip is walked here, by
+ * part name, instead of by exceljs's own zip walk: that one has a race (exceljs issue #3064, a good
+ * file failing now and then), copies sheets that come before the shared strings into temporary files,
+ * and cannot be held to the limits. exceljs still parses each part (styles for date cells, shared
+ * strings, rows). The zip's declared sizes are checked before anything is inflated (openXlsxZip), and
+ * the first row or cell past TABLE_LIMITS stops the read.
+ */
+async function readXlsx(content: Buffer, isDataSheet: (headers: string[]) => boolean): Promise<TypedTable> {
+  const zip = await openXlsxZip(content);
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    const internals = reader as unknown as ReaderInternals;
+    if (zip.has('xl/_rels/workbook.xml.rels'))
+      await internals._parseRels(await zip.open('xl/_rels/workbook.xml.rels'));
+    if (zip.has('xl/workbook.xml')) await internals._parseWorkbook(await zip.open('xl/workbook.xml'));
+    if (zip.has('xl/styles.xml')) await internals._parseStyles(await zip.open('xl/styles.xml'));
+    if (zip.has('xl/sharedStrings.xml')) {
+      // exceljs decodes each chunk on its own, so a Vietnamese letter split across two chunks came out
+      // as "��": the text is decoded here with a streaming decoder instead.
+      const entry = Readable.from(decodeUtf8(await zip.open('xl/sharedStrings.xml')));
+      for await (const _ of internals._parseSharedStrings(entry)) void _;
     }
-    const builder = new TypedTableBuilder();
-    for await (const row of sheet) builder.addRow(row.number, row.values as ExcelJS.CellValue[]);
-    first ??= builder.table;
-    if (builder.isDataSheet(isDataSheet)) chosen = builder.table;
+    let first: TypedTable | null = null;
+    for (const name of zip.names(WORKSHEET)) {
+      const sheetNo = WORKSHEET.exec(name)![1]!;
+      const builder = new TypedTableBuilder();
+      for (const event of internals._parseWorksheet(decodeUtf8(await zip.open(name)), sheetNo)) {
+        for await (const row of event.value) builder.addRow(row.number, row.values as ExcelJS.CellValue[]);
+      }
+      if (builder.isDataSheet(isDataSheet)) return builder.table;
+      first ??= builder.table;
+    }
+    return first ?? { headers: [], rows: [] };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // yauzl stops a part that inflates past its declared size: a zip bomb that lies about its sizes.
+    if (error instanceof Error && /too many bytes in the stream/.test(error.message))
+      throw fileTooLargeUnpacked('kích thước khai báo trong tệp không đúng');
+    throw unreadableXlsx();
+  } finally {
+    zip.close();
   }
-  return chosen ?? first ?? { headers: [], rows: [] };
 }
 
 function typedCell(value: ExcelJS.CellValue | undefined): TypedCell {
@@ -229,14 +248,21 @@ function typedCell(value: ExcelJS.CellValue | undefined): TypedCell {
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('result' in value) return typedCell(value.result as ExcelJS.CellValue);
   if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('hyperlink' in value && typeof value.hyperlink === 'string') return value.hyperlink;
   if ('error' in value) return null;
   return null;
 }
 
-/** The parts of exceljs's streaming reader that receive the raw bytes of a zip entry (not in its types). */
+/** The parts of exceljs's streaming reader that parse one zip part each (not in its types). */
 interface ReaderInternals {
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
-  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(
+    iterator: AsyncIterable<Buffer | string>,
+    sheetNo: string,
+  ): Iterable<{ eventType: 'worksheet'; value: AsyncIterable<ExcelJS.Row> }>;
 }
 
 async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
@@ -247,21 +273,4 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
   }
   const rest = decoder.end();
   if (rest) yield rest;
-}
-
-/**
- * exceljs's streaming reader decodes every chunk of a zip entry on its own, so a Vietnamese letter
- * whose bytes straddle two chunks comes out as "��" (a few cells in every 10,000-row sheet, silently
- * in titles). Sheets and shared strings are decoded here with a streaming decoder instead; exceljs
- * passes text through untouched.
- */
-function utf8SafeReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options);
-  const internals = reader as unknown as ReaderInternals;
-  const parseWorksheet = internals._parseWorksheet.bind(reader);
-  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
-  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodeUtf8(iterator), sheetNo);
-  internals._parseSharedStrings = (entry) =>
-    parseSharedStrings(Readable.from(decodeUtf8(entry.pipe(new PassThrough()))));
-  return reader;
 }

@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorDetail } from '../../shared/errors';
+import { findUnsafeInput } from '../../shared/safe-input';
 import { normalizeText } from '../../shared/text';
 import { AppError, validationError } from '../errors';
 import { ContentTooLargeError, type FileStore, type UploadedFile } from './file-store';
@@ -43,9 +44,12 @@ export function tooLarge(fileName: string, maxBytes: number): AppError {
 /** The last segment of a client file name ("C:\fakepath\a.pdf" → "a.pdf"), NFC, at most 255 characters. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // Control characters and quotes would break the Content-Disposition header of the download.
+  // Control characters and quotes would break the Content-Disposition header of the download; a lone
+  // surrogate (a code point of one UTF-16 unit in that range) is not text. normalizeText drops the
+  // direction controls that would make "hoso\u202Efdp.exe" show as "hosoexe.pdf".
   const printable = [...base]
     .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .filter((ch) => !(ch.length === 1 && ch >= '\ud800' && ch <= '\udfff'))
     .join('');
   const name = normalizeText(printable).slice(0, 255);
   return name || 'tep-dinh-kem';
@@ -106,6 +110,14 @@ function translateMultipartError(error: unknown): unknown {
 
 /** Checks fields against a schema, answering like the route validator: VALIDATION_FAILED naming each field. */
 export function parseFields<S extends z.ZodType>(schema: S, data: unknown, location = 'body'): z.output<S> {
+  // Form fields bypass the API's input hook (they are read here), so the shared rule is applied here.
+  const unsafe = findUnsafeInput(data);
+  if (unsafe) {
+    const field = unsafe.path ? `${location}.${unsafe.path}` : location;
+    throw validationError(`Dữ liệu không hợp lệ: ${field}. ${unsafe.message}`, [
+      { field, message: unsafe.message },
+    ]);
+  }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const details: ErrorDetail[] = result.error.issues.map((issue) => {

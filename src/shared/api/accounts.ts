@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../password-rule';
 import { ROLES } from '../roles';
 
 export const loginBody = z.object({
@@ -31,7 +32,10 @@ export type MeDto = z.infer<typeof meSchema>;
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1, 'Nhập mật khẩu hiện tại.').max(200),
-  newPassword: z.string().min(8, 'Mật khẩu mới phải có ít nhất 8 ký tự.').max(200),
+  newPassword: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Mật khẩu mới phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`)
+    .max(200),
 });
 
 export const userSchema = z.object({
@@ -53,7 +57,10 @@ export const createUserBody = z.object({
   username: z.string().min(3, 'Ít nhất 3 ký tự.').max(50),
   fullName: z.string().min(1, 'Nhập họ và tên.').max(200),
   email: z.email('Email không hợp lệ.').nullable().optional(),
-  password: z.string().min(8, 'Mật khẩu phải có ít nhất 8 ký tự.').max(200),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`)
+    .max(200),
   grants: z.array(grantInput).max(50).optional(),
 });
 
@@ -61,7 +68,11 @@ export const updateUserBody = z.object({
   fullName: z.string().min(1).max(200).optional(),
   email: z.email('Email không hợp lệ.').nullable().optional(),
   isActive: z.boolean().optional(),
-  password: z.string().min(8, 'Mật khẩu phải có ít nhất 8 ký tự.').max(200).optional(),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`)
+    .max(200)
+    .optional(),
   unlock: z.boolean().optional(),
 });
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
+import { isSaneYear, SANE_DAY_MESSAGE } from '../safe-input';
 
-/** A calendar day, yyyy-MM-dd (the UI shows dd/MM/yyyy). */
-export const isoDay = z.iso.date({ error: 'Ngày phải có dạng yyyy-MM-dd.' });
+/** A calendar day, yyyy-MM-dd (the UI shows dd/MM/yyyy), in the sane range of shared/safe-input. */
+export const isoDay = z.iso
+  .date({ error: 'Ngày phải có dạng yyyy-MM-dd.', abort: true })
+  .refine((day) => isSaneYear(Number(day.slice(0, 4))), SANE_DAY_MESSAGE);
 
 export const errorBodySchema = z.object({
   code: z.enum(ERROR_CODES),

@@ -110,7 +110,8 @@ export const en: Record<MessageKey, string> = {
   'users.email': 'Email',
   'users.emailInvalid': 'Not a valid email address.',
   'users.password': 'Initial password',
-  'users.passwordHint': 'At least 8 characters; the user should change it after the first login.',
+  'users.passwordHint':
+    'At least 10 characters, hard to guess (not 12345678, the username…); the user should change it after the first login.',
   'users.grants': 'Roles',
   'users.status': 'Status',
   'users.lastLogin': 'Last login',
@@ -173,7 +174,7 @@ export const en: Record<MessageKey, string> = {
   'account.newPassword': 'New password',
   'account.confirmPassword': 'Repeat the new password',
   'account.passwordMismatch': 'The two passwords differ.',
-  'account.passwordTooShort': 'The new password needs at least 8 characters.',
+  'account.passwordTooShort': 'The new password needs at least 10 characters.',
   'account.passwordChanged': 'Password changed.',
   'account.logoutHint': 'Log out from this device.',
 

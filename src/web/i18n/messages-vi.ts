@@ -109,7 +109,8 @@ export const vi = {
   'users.email': 'Email',
   'users.emailInvalid': 'Email không hợp lệ.',
   'users.password': 'Mật khẩu ban đầu',
-  'users.passwordHint': 'Ít nhất 8 ký tự; người dùng nên đổi sau lần đăng nhập đầu.',
+  'users.passwordHint':
+    'Ít nhất 10 ký tự, khó đoán (không dùng 12345678, tên đăng nhập…); người dùng nên đổi sau lần đăng nhập đầu.',
   'users.grants': 'Vai trò',
   'users.status': 'Trạng thái',
   'users.lastLogin': 'Đăng nhập gần nhất',
@@ -172,7 +173,7 @@ export const vi = {
   'account.newPassword': 'Mật khẩu mới',
   'account.confirmPassword': 'Nhập lại mật khẩu mới',
   'account.passwordMismatch': 'Hai mật khẩu không khớp.',
-  'account.passwordTooShort': 'Mật khẩu mới phải có ít nhất 8 ký tự.',
+  'account.passwordTooShort': 'Mật khẩu mới phải có ít nhất 10 ký tự.',
   'account.passwordChanged': 'Đã đổi mật khẩu.',
   'account.logoutHint': 'Đăng xuất khỏi thiết bị này.',
 

@@ -3,6 +3,7 @@ import { App, Button, Card, Col, Descriptions, Form, Input, List, Row, Typograph
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ErrorDetail } from '../../shared/errors';
+import { MIN_PASSWORD_LENGTH } from '../../shared/password-rule';
 import { ROLE_LABELS } from '../../shared/roles';
 import { useChangePassword, useLogout, useMe } from '../api/auth';
 import type { Grant } from '../api/types';
@@ -121,7 +122,7 @@ function ChangePasswordCard() {
           label={t('account.newPassword')}
           rules={[
             { required: true, message: t('users.required') },
-            { min: 8, message: t('account.passwordTooShort') },
+            { min: MIN_PASSWORD_LENGTH, message: t('account.passwordTooShort') },
           ]}
         >
           <Input.Password autoComplete="new-password" />

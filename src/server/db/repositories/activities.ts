@@ -65,6 +65,7 @@ export interface DuplicateProbe {
 
 export interface DuplicateHit {
   id: string;
+  unitId: string;
   title: string;
   occurredOn: string;
   urlKey: string | null;
@@ -95,7 +96,7 @@ export async function findDuplicateHits(
   if (conditions.length === 0) return [];
   return queryRows<DuplicateHit>(
     q,
-    sql`select a.id, a.title, a.occurred_on::text as "occurredOn", a.url_key as "urlKey", a.channel_id as "channelId",
+    sql`select a.id, a.unit_id as "unitId", a.title, a.occurred_on::text as "occurredOn", a.url_key as "urlKey", a.channel_id as "channelId",
           a.search_text as "searchText"
         from activities a where a.deleted_at is null and (${sql.join(conditions, sql` or `)})
           ${excludeIds.length ? sql`and a.id <> all(${toTextArray(excludeIds)}::uuid[])` : sql``}

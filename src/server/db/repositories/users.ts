@@ -17,6 +17,55 @@ export async function getUserByUsername(q: Queryable, username: string): Promise
   return row;
 }
 
+/**
+ * Counts one wrong password in a single statement, so that parallel attempts cannot all read the same
+ * count and write it back one higher: the row lock makes every attempt see the one before it. The
+ * attempt that reaches `maxFailures` locks the account until `lockedUntil` and restarts the count.
+ * An account already locked is left alone: null (nothing was counted).
+ */
+export async function recordFailedPassword(
+  q: Queryable,
+  id: string,
+  options: { maxFailures: number; now: Date; lockedUntil: Date },
+): Promise<{ failures: number; locked: boolean } | null> {
+  const reachesLimit = sql`${users.failedLoginCount} + 1 >= ${options.maxFailures}`;
+  const [row] = await q
+    .update(users)
+    .set({
+      failedLoginCount: sql`CASE WHEN ${reachesLimit} THEN 0 ELSE ${users.failedLoginCount} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${reachesLimit} THEN ${options.lockedUntil.toISOString()}::timestamptz ELSE ${users.lockedUntil} END`,
+      updatedAt: options.now,
+    })
+    .where(
+      and(
+        eq(users.id, id),
+        sql`(${users.lockedUntil} IS NULL OR ${users.lockedUntil} <= ${options.now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .returning({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil });
+  if (!row) return null;
+  const locked = row.lockedUntil !== null && row.lockedUntil > options.now;
+  return { failures: locked ? options.maxFailures : row.failedLoginCount, locked };
+}
+
+/**
+ * A right password: clears the count and records the login, unless the account is locked (a lock
+ * set by a parallel attempt after the user was read counts too). False when locked.
+ */
+export async function recordSuccessfulLogin(q: Queryable, id: string, now: Date): Promise<boolean> {
+  const rows = await q
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(users.id, id),
+        sql`(${users.lockedUntil} IS NULL OR ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
 export async function insertUser(
   q: Queryable,
   values: { username: string; fullName: string; email: string | null; passwordHash: string },

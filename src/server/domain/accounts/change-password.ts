@@ -1,13 +1,20 @@
+import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { deleteSessionsOfUser, getUserById, updateUser } from '../../db/repositories/users';
 import { AppError, notFound } from '../../errors';
 import type { Actor } from '../actor';
+import { accountLocked, countWrongPassword } from './log-in';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords';
 
-/** A user changes their own password; their other sessions are closed, this one stays. */
+/**
+ * A user changes their own password; their other sessions are closed, this one stays. A wrong current
+ * password counts towards the lockout like a wrong login (a stolen session must not be a way to guess
+ * the password), and a locked account cannot change its password until the lock ends.
+ */
 export async function changePassword(options: {
   db: Db;
+  config: Pick<Config, 'loginMaxFailures' | 'lockoutMinutes'>;
   actor: Actor;
   userId: string;
   sessionId: string;
@@ -17,7 +24,13 @@ export async function changePassword(options: {
   const { db, actor, userId } = options;
   const user = await getUserById(db, userId);
   if (!user) throw notFound();
+  const now = new Date();
+  if (user.lockedUntil !== null && user.lockedUntil > now) throw accountLocked(user.lockedUntil, now);
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
+    if (await countWrongPassword(db, options.config, { ...actor, userId }, now)) {
+      const locked = await getUserById(db, userId);
+      throw accountLocked(locked?.lockedUntil ?? now, now);
+    }
     throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [
       { field: 'currentPassword', message: 'Không đúng.' },
     ]);

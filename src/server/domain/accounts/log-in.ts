@@ -1,7 +1,12 @@
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
-import { getUserByUsername, insertSession, updateUser } from '../../db/repositories/users';
+import {
+  getUserByUsername,
+  insertSession,
+  recordFailedPassword,
+  recordSuccessfulLogin,
+} from '../../db/repositories/users';
 import { AppError } from '../../errors';
 import type { Actor } from '../actor';
 import { getDummyHash, verifyPassword } from './passwords';
@@ -39,49 +44,30 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
     await verifyPassword(await getDummyHash(), options.password);
     throw INVALID();
   }
-  const actor: Actor = {
+  const actor = {
     userId: user.id,
     label: user.username,
     ip: options.ip,
     requestId: options.requestId ?? null,
   };
   const now = new Date();
-  const isLocked = user.lockedUntil !== null && user.lockedUntil > now;
   const isValid = await verifyPassword(user.passwordHash, options.password);
 
   if (!isValid) {
-    if (!isLocked) {
-      const failures = user.failedLoginCount + 1;
-      const lock = failures >= config.loginMaxFailures;
-      await updateUser(db, user.id, {
-        failedLoginCount: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + config.lockoutMinutes * 60_000) : user.lockedUntil,
-      });
-      await insertAuditEntries(db, actor, [
-        {
-          action: lock ? 'auth.locked' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: user.id,
-          summary: lock
-            ? `Khóa tạm thời ${config.lockoutMinutes} phút sau ${failures} lần sai mật khẩu`
-            : `Sai mật khẩu lần ${failures}`,
-        },
-      ]);
-    }
+    await countWrongPassword(db, config, actor, now);
     throw INVALID();
   }
-  if (isLocked) {
-    const minutes = Math.ceil((user.lockedUntil!.getTime() - now.getTime()) / 60_000);
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      `Tài khoản đang bị khóa tạm thời do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
-    );
-  }
+  if (user.lockedUntil !== null && user.lockedUntil > now) throw accountLocked(user.lockedUntil, now);
   if (!user.isActive) throw INVALID();
 
   const session = newSessionToken();
   const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3600_000);
   await db.transaction(async (tx) => {
+    // Checked again as it is cleared: parallel wrong passwords may have locked it since it was read.
+    if (!(await recordSuccessfulLogin(tx, user.id, now))) {
+      const current = await getUserByUsername(tx, username);
+      throw accountLocked(current?.lockedUntil ?? now, now);
+    }
     await insertSession(tx, {
       id: session.id,
       userId: user.id,
@@ -90,10 +76,49 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
       ip: options.ip,
       userAgent: options.userAgent?.slice(0, 300) ?? null,
     });
-    await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
     await insertAuditEntries(tx, actor, [
       { action: 'auth.login', entityType: 'user', entityId: user.id, summary: 'Đăng nhập' },
     ]);
   });
   return { token: session.token, csrfToken: session.csrfToken, userId: user.id, expiresAt };
+}
+
+export function accountLocked(lockedUntil: Date, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `Tài khoản đang bị khóa tạm thời do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
+  );
+}
+
+/**
+ * Counts a wrong password (at login, or as the current password when changing it) in one atomic
+ * statement and audits it; the attempt that reaches the limit locks the account. While the account
+ * is locked nothing more is counted. Returns whether the account is now locked.
+ */
+export async function countWrongPassword(
+  db: Db,
+  config: Pick<Config, 'loginMaxFailures' | 'lockoutMinutes'>,
+  actor: Actor & { userId: string },
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const counted = await recordFailedPassword(tx, actor.userId, {
+      maxFailures: config.loginMaxFailures,
+      now,
+      lockedUntil: new Date(now.getTime() + config.lockoutMinutes * 60_000),
+    });
+    if (!counted) return true;
+    await insertAuditEntries(tx, actor, [
+      {
+        action: counted.locked ? 'auth.locked' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: actor.userId,
+        summary: counted.locked
+          ? `Khóa tạm thời ${config.lockoutMinutes} phút sau ${counted.failures} lần sai mật khẩu`
+          : `Sai mật khẩu lần ${counted.failures}`,
+      },
+    ]);
+    return counted.locked;
+  });
 }

@@ -6,6 +6,7 @@ import type { NewActivity } from '../../db/repositories/activities';
 import { validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
+import { assertLibraryItemsVisible } from './check-library-items';
 import { checkTranslations } from './check-translations';
 import { loadPrepareContexts } from './load-prepare-context';
 import { prepareActivity } from './prepare-activity';
@@ -33,6 +34,7 @@ export async function createActivityBatch(options: {
   // A unit outside the caller's scope makes the whole request "not found", whichever row names it.
   for (const unitId of new Set(items.map((item) => item.unitId)))
     await authorizeUnit(db, principal, unitId, 'activity.record');
+  await assertLibraryItemsVisible(db, principal, items);
 
   const contextFor = await loadPrepareContexts(db, items, {
     provenance: options.provenance ?? 'api',

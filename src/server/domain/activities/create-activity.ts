@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { AppError, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
+import { assertLibraryItemsVisible } from './check-library-items';
 import { checkTranslations } from './check-translations';
 import { getActivity } from './get-activity';
 import { loadPrepareContexts } from './load-prepare-context';
@@ -39,6 +40,7 @@ export async function createActivity(options: {
 }): Promise<ActivityDetailDto> {
   const { db, principal, actor, input } = options;
   await authorizeUnit(db, principal, input.unitId, 'activity.record');
+  await assertLibraryItemsVisible(db, principal, [input]);
   const contextFor = await loadPrepareContexts(db, [input], {
     provenance: options.provenance ?? 'form',
     recordedBy: actor.userId,

@@ -3,9 +3,15 @@ import type { ActivityKind } from '../../../shared/activities';
 import { activityKindLabel } from '../../../shared/activity-labels';
 import { formatVnDate } from '../../../shared/dates';
 import type { Queryable } from '../../db/client';
-import { findDuplicateHits, insertActivities, type NewActivity } from '../../db/repositories/activities';
+import {
+  type DuplicateHit,
+  findDuplicateHits,
+  insertActivities,
+  type NewActivity,
+} from '../../db/repositories/activities';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import type { Actor } from '../actor';
+import { findRollupIds } from '../units/unit-scope';
 
 export interface DuplicateFinding {
   /** Position of the new record in the batch. */
@@ -23,6 +29,10 @@ function titleKey(row: { channelId?: string | null; occurredOn: string; searchTe
 /**
  * Finds, for each new record, an existing or earlier-in-batch record it would repeat. An edited
  * record passes its own id in excludeIds so that it does not repeat itself.
+ *
+ * Existing records are looked for only in the roll-up of the new record's unit (the unit, the units
+ * under it, the units merged into it): whoever may record for a unit sees that much, so a finding
+ * never quotes, nor flags against, a record of another province that the caller cannot see or clear.
  */
 export async function findDuplicates(
   q: Queryable,
@@ -39,10 +49,15 @@ export async function findDuplicates(
     })),
     excludeIds,
   );
-  const byUrl = new Map(hits.filter((h) => h.urlKey).map((h) => [h.urlKey!, h]));
-  const byTitle = new Map(
-    hits.map((h) => [titleKey(h), h]).filter(([k]) => k !== null) as Array<[string, (typeof hits)[number]]>,
-  );
+  const rollups = new Map<string, Set<string>>();
+  if (hits.length)
+    for (const unitId of new Set(rows.map((row) => row.unitId)))
+      rollups.set(unitId, new Set(await findRollupIds(q, [unitId])));
+  const byUrlKey = groupBy(hits, (hit) => hit.urlKey);
+  const byTitleKey = groupBy(hits, titleKey);
+  // Hits come originals last: the last one in the row's roll-up wins, so a repeat points at the original.
+  const lastHit = (row: NewActivity, candidates: DuplicateHit[] | undefined) =>
+    candidates?.findLast((hit) => rollups.get(row.unitId)!.has(hit.unitId));
   const seenUrl = new Map<string, number>();
   const seenTitle = new Map<string, number>();
   return rows.map((row, index) => {
@@ -51,7 +66,8 @@ export async function findDuplicates(
       occurredOn: row.occurredOn,
       searchText: row.searchText,
     });
-    const existing = (row.urlKey && byUrl.get(row.urlKey)) || (tKey && byTitle.get(tKey));
+    const byUrl = row.urlKey ? lastHit(row, byUrlKey.get(row.urlKey)) : undefined;
+    const existing = byUrl ?? (tKey ? lastHit(row, byTitleKey.get(tKey)) : undefined);
     let finding: DuplicateFinding | null = null;
     if (existing) {
       finding = {
@@ -59,7 +75,7 @@ export async function findDuplicates(
         duplicateOfId: existing.id,
         title: existing.title,
         occurredOn: existing.occurredOn,
-        reason: row.urlKey && byUrl.has(row.urlKey) ? 'url' : 'title',
+        reason: byUrl ? 'url' : 'title',
       };
     } else {
       const earlier =
@@ -78,6 +94,18 @@ export async function findDuplicates(
     if (tKey && !seenTitle.has(tKey)) seenTitle.set(tKey, index);
     return finding;
   });
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 export function describeDuplicate(finding: DuplicateFinding): string {

@@ -1,7 +1,9 @@
 import type { ActivityListQuery } from '../../../shared/api/activities';
 import type { Db } from '../../db/client';
 import type { ActivityFilter } from '../../db/repositories/activities';
-import type { Principal } from '../../policies/principal';
+import { getChannelRow } from '../../db/repositories/channels';
+import { notFound } from '../../errors';
+import { authorizeUnit, type Principal } from '../../policies/principal';
 import { rollupInScope, visibleUnitIds } from './visible-units';
 
 /**
@@ -13,6 +15,12 @@ export async function scopedActivityFilter(
   principal: Principal,
   query: Omit<ActivityListQuery, 'limit' | 'offset'>,
 ): Promise<ActivityFilter> {
+  // A channel the caller cannot see is "not found", not an empty list that confirms nothing.
+  if (query.channelId) {
+    const channel = await getChannelRow(db, query.channelId);
+    if (!channel) throw notFound();
+    await authorizeUnit(db, principal, channel.unitId, 'unit.view');
+  }
   const unitIds = query.unitId
     ? await rollupInScope(db, principal, query.unitId)
     : await visibleUnitIds(db, principal).then((ids) => (ids ? [...ids] : null));

@@ -11,6 +11,7 @@ import { insertAuditEntries } from '../../db/repositories/audit';
 import { AppError, notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
+import { assertLibraryItemsVisible } from './check-library-items';
 import { checkTranslations } from './check-translations';
 import { duplicateConflict } from './create-activity';
 import { getActivity } from './get-activity';
@@ -110,6 +111,7 @@ export async function updateActivity(options: {
     if (value !== undefined) Object.assign(merged, { [key]: value });
   }
 
+  await assertLibraryItemsVisible(db, principal, [merged], current.libraryItemId);
   const contextFor = await loadPrepareContexts(db, [merged], {
     provenance: current.provenance as Provenance,
     recordedBy: current.recordedBy,

@@ -1,9 +1,10 @@
 import type { LibraryItemDto, LibraryListQuery } from '../../../shared/api/library';
 import type { Queryable } from '../../db/client';
 import { countLibraryUsage, findLibraryPage, findTranslationLanguages } from '../../db/repositories/library';
+import { notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { findGoverningIds } from '../units/unit-scope';
-import { findLibraryScope } from './library-scope';
+import { findLibraryScope, libraryAccessOf } from './library-scope';
 import { presentLibraryItem } from './present-library';
 
 function intersect(scope: string[] | null, ids: string[]): string[] {
@@ -27,7 +28,11 @@ export async function findLibraryItems(options: {
     await authorizeUnit(db, principal, query.unitId, 'unit.view');
     ownerIds = intersect(ownerIds, await findGoverningIds(db, query.unitId));
   }
-  if (query.ownerUnitId) ownerIds = intersect(ownerIds, [query.ownerUnitId]);
+  if (query.ownerUnitId) {
+    // A publisher the caller cannot see is "not found", not an empty list that confirms nothing.
+    if (!(await libraryAccessOf(db, principal, query.ownerUnitId)).canSee) throw notFound();
+    ownerIds = intersect(ownerIds, [query.ownerUnitId]);
+  }
   const page = await findLibraryPage(
     db,
     {

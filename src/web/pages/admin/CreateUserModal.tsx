@@ -1,6 +1,7 @@
 import { App, Divider, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { ErrorDetail } from '../../../shared/errors';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/password-rule';
 import type { User } from '../../api/types';
 import { useCreateUser } from '../../api/users';
 import { FormErrorAlert } from '../../components/ErrorAlert';
@@ -103,7 +104,7 @@ export function CreateUserModal({
           extra={t('users.passwordHint')}
           rules={[
             { required: true, message: t('users.required') },
-            { min: 8, message: t('account.passwordTooShort') },
+            { min: MIN_PASSWORD_LENGTH, message: t('account.passwordTooShort') },
           ]}
         >
           <Input.Password autoComplete="new-password" />

@@ -17,6 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ErrorDetail } from '../../../shared/errors';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/password-rule';
 import { ROLE_LABELS } from '../../../shared/roles';
 import type { Grant, User } from '../../api/types';
 import { useAddGrant, useRevokeGrant, useUpdateUser, useUser } from '../../api/users';
@@ -186,7 +187,7 @@ function PasswordCard({ user }: { user: User }) {
           label={t('users.newPassword')}
           rules={[
             { required: true, message: t('users.required') },
-            { min: 8, message: t('account.passwordTooShort') },
+            { min: MIN_PASSWORD_LENGTH, message: t('account.passwordTooShort') },
           ]}
         >
           <Input.Password autoComplete="new-password" />
