@@ -346,3 +346,25 @@ export async function countByLanguage(
         order by u.name, a.language`,
   );
 }
+
+/** Deletes records softly in one statement (an import batch undone: thousands at once). */
+export async function markActivitiesDeleted(
+  q: Queryable,
+  ids: string[],
+  values: { deletedAt: Date; deletedBy: string | null; deleteReason: string },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await q.execute(
+    sql`update activities set deleted_at = ${values.deletedAt.toISOString()}::timestamptz,
+          deleted_by = ${values.deletedBy}, delete_reason = ${values.deleteReason}, updated_at = now()
+        where id = any(${toTextArray(ids)}::uuid[]) and deleted_at is null`,
+  );
+}
+
+/** The live records of an import batch, for undoing it. */
+export async function findLiveActivitiesOfBatch(q: Queryable, batchId: string): Promise<ActivityRow[]> {
+  return q
+    .select()
+    .from(activities)
+    .where(and(eq(activities.importBatchId, batchId), isNull(activities.deletedAt)));
+}
