@@ -1,5 +1,6 @@
 import { assessmentsEn } from './areas/assessments';
 import { frameworksEn } from './areas/frameworks';
+import { importEn } from './areas/import';
 import { libraryEn } from './areas/library';
 import { recordActionsEn } from './areas/record-actions';
 import { scheduleEditEn } from './areas/schedule-edit';
@@ -319,4 +320,5 @@ export const en: Record<MessageKey, string> = {
   ...scoringEn,
   ...assessmentsEn,
   ...frameworksEn,
+  ...importEn,
 };

@@ -1,5 +1,6 @@
 import { assessmentsVi } from './areas/assessments';
 import { frameworksVi } from './areas/frameworks';
+import { importVi } from './areas/import';
 import { libraryVi } from './areas/library';
 import { recordActionsVi } from './areas/record-actions';
 import { scheduleEditVi } from './areas/schedule-edit';
@@ -317,6 +318,7 @@ export const vi = {
   ...scoringVi,
   ...assessmentsVi,
   ...frameworksVi,
+  ...importVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

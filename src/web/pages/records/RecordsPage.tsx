@@ -10,10 +10,12 @@ import {
   PROVENANCE_LABELS,
   PROVENANCES,
   type Provenance,
+  REVIEW_STATUSES,
+  type ReviewStatus,
 } from '../../../shared/activities';
 import {
-  type Activity,
   type ActivityFilter,
+  type ActivityListItem,
   exportUrl,
   useActivities,
   useChannels,
@@ -27,6 +29,8 @@ import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useRecordUnits } from '../../hooks/use-record-units';
 import { useSearchParam } from '../../hooks/use-search-param';
 import { useI18n } from '../../i18n/I18nProvider';
+import { BulkReviewBar } from './BulkReviewBar';
+import { REVIEW_COLOURS, RecordCards } from './RecordCards';
 import { RecordDrawer } from './RecordDrawer';
 
 const PAGE_SIZE = 20;
@@ -49,6 +53,9 @@ export function RecordsPage() {
   const [showFilters, setShowFilters] = useState(isDesktop);
   const [includeDeleted, setIncludeDeleted] = useState(false);
   const [onlyDuplicates, setOnlyDuplicates] = useState(false);
+  const [reviewStatus, setReviewStatus] = useState<ReviewStatus | undefined>();
+  // Records selected for a bulk review; kept across pages, cleared when the filters change.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // In the address, so the edit page can come back with the record open.
   const [openParam, setOpenParam] = useSearchParam('open');
   const openId = openParam ?? null;
@@ -71,6 +78,7 @@ export function RecordsPage() {
     q: q || undefined,
     includeDeleted: includeDeleted ? 'true' : undefined,
     onlyDuplicates: onlyDuplicates ? 'true' : undefined,
+    reviewStatus,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
@@ -80,7 +88,20 @@ export function RecordsPage() {
     (value: T) => {
       set(value);
       setPage(1);
+      setSelected(new Set());
     };
+  const toggle = (ids: string[], isSelected: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (isSelected) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  const items = list.data?.items ?? [];
+  const reviewable = items.filter((record) => record.canReview).map((record) => record.id);
+  const isPageSelected = reviewable.length > 0 && reviewable.every((id) => selected.has(id));
 
   const filters = (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 8 }}>
@@ -141,6 +162,14 @@ export function RecordsPage() {
         value={provenance}
         onChange={reset(setProvenance)}
         options={PROVENANCES.map((value) => ({ value, label: label(PROVENANCE_LABELS[value]) }))}
+      />
+      <Select
+        allowClear
+        aria-label={t('records.reviewStatus')}
+        placeholder={t('records.reviewStatus')}
+        value={reviewStatus}
+        onChange={reset(setReviewStatus)}
+        options={REVIEW_STATUSES.map((value) => ({ value, label: t(`records.review.${value}`) }))}
       />
       <Space wrap size={[16, 4]}>
         <Checkbox
@@ -205,68 +234,119 @@ export function RecordsPage() {
                 {t('common.total', { count: list.data.total })}
               </Typography.Text>
             ) : null}
+            {!isDesktop && reviewable.length ? (
+              <Checkbox
+                checked={isPageSelected}
+                onChange={(event) => toggle(reviewable, event.target.checked)}
+              >
+                {t('bulkReview.selectPage')}
+              </Checkbox>
+            ) : null}
           </Space>
         </Space>
       </Card>
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<Activity>
-        size="small"
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-          simple: !isDesktop,
-        }}
-        columns={[
-          {
-            title: t('record.date'),
-            width: 96,
-            render: (_, record) => (
-              <span style={{ whiteSpace: 'nowrap' }}>{formatDay(record.occurredOn)}</span>
-            ),
-          },
-          {
-            title: t('record.headline'),
-            render: (_, record) => (
-              <>
-                <Typography.Link onClick={() => setOpenId(record.id)}>{record.title}</Typography.Link>
-                <div>
-                  <Space wrap size={4}>
-                    <Tag>{label(ACTIVITY_KIND_LABELS[record.kind])}</Tag>
-                    {record.channelName ? (
-                      <Typography.Text type="secondary">{record.channelName}</Typography.Text>
-                    ) : null}
-                    {isDesktop ? null : <Typography.Text type="secondary">{record.unitName}</Typography.Text>}
-                    {record.duplicateOfId ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
-                    {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
-                    {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
-                  </Space>
-                </div>
-              </>
-            ),
-          },
-          ...(isDesktop
-            ? [
-                {
-                  title: t('record.unit'),
-                  width: 200,
-                  render: (_: unknown, record: Activity) => record.unitName,
-                },
-                {
-                  title: t('records.provenance'),
-                  width: 120,
-                  render: (_: unknown, record: Activity) => label(PROVENANCE_LABELS[record.provenance]),
-                },
-              ]
-            : []),
-        ]}
-      />
+      {isDesktop ? null : (
+        <RecordCards
+          items={items}
+          isLoading={list.isFetching}
+          selected={selected}
+          onToggle={(id, isSelected) => toggle([id], isSelected)}
+          onOpen={setOpenId}
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={list.data?.total ?? 0}
+          onPage={setPage}
+        />
+      )}
+      {isDesktop ? (
+        <Table<ActivityListItem>
+          size="small"
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={items}
+          rowSelection={
+            reviewable.length || selected.size
+              ? {
+                  selectedRowKeys: items
+                    .filter((record) => selected.has(record.id))
+                    .map((record) => record.id),
+                  getCheckboxProps: (record) => ({
+                    disabled: !record.canReview,
+                    'aria-label': t('bulkReview.select', { title: record.title }),
+                  }),
+                  onSelect: (record, isSelected) => toggle([record.id], isSelected),
+                  onSelectAll: (isSelected) => toggle(reviewable, isSelected),
+                }
+              : undefined
+          }
+          onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: 'pointer' } })}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+            simple: !isDesktop,
+          }}
+          columns={[
+            {
+              title: t('record.date'),
+              width: 96,
+              render: (_, record) => (
+                <span style={{ whiteSpace: 'nowrap' }}>{formatDay(record.occurredOn)}</span>
+              ),
+            },
+            {
+              title: t('record.headline'),
+              render: (_, record) => (
+                <>
+                  <Typography.Link onClick={() => setOpenId(record.id)}>{record.title}</Typography.Link>
+                  <div>
+                    <Space wrap size={4}>
+                      <Tag>{label(ACTIVITY_KIND_LABELS[record.kind])}</Tag>
+                      {record.channelName ? (
+                        <Typography.Text type="secondary">{record.channelName}</Typography.Text>
+                      ) : null}
+                      {isDesktop ? null : (
+                        <Typography.Text type="secondary">{record.unitName}</Typography.Text>
+                      )}
+                      {record.duplicateOfId ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
+                      {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
+                      {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
+                    </Space>
+                  </div>
+                </>
+              ),
+            },
+            ...(isDesktop
+              ? [
+                  {
+                    title: t('record.unit'),
+                    width: 200,
+                    render: (_: unknown, record: ActivityListItem) => record.unitName,
+                  },
+                  {
+                    title: t('records.provenance'),
+                    width: 120,
+                    render: (_: unknown, record: ActivityListItem) =>
+                      label(PROVENANCE_LABELS[record.provenance]),
+                  },
+                  {
+                    title: t('records.reviewStatus'),
+                    width: 130,
+                    render: (_: unknown, record: ActivityListItem) => (
+                      <Tag color={REVIEW_COLOURS[record.reviewStatus]}>
+                        {t(`records.review.${record.reviewStatus}`)}
+                      </Tag>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      ) : null}
+      <BulkReviewBar selectedIds={[...selected]} onClear={() => setSelected(new Set())} />
       <RecordDrawer activityId={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />
     </Space>
   );
