@@ -30,10 +30,10 @@ import { useRecordUnits } from '../../hooks/use-record-units';
 import { useSearchParam } from '../../hooks/use-search-param';
 import { useI18n } from '../../i18n/I18nProvider';
 import { BulkReviewBar } from './BulkReviewBar';
-import { REVIEW_COLOURS, RecordCards } from './RecordCards';
 import { RecordDrawer } from './RecordDrawer';
 
 const PAGE_SIZE = 20;
+const REVIEW_COLOURS = { pending: 'default', accepted: 'green', rejected: 'red' } as const;
 
 /** Every record the user may see, filtered and paged, with exports of the whole filtered list. */
 export function RecordsPage() {
@@ -101,7 +101,6 @@ export function RecordsPage() {
     });
   const items = list.data?.items ?? [];
   const reviewable = items.filter((record) => record.canReview).map((record) => record.id);
-  const isPageSelected = reviewable.length > 0 && reviewable.every((id) => selected.has(id));
 
   const filters = (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 8 }}>
@@ -234,118 +233,103 @@ export function RecordsPage() {
                 {t('common.total', { count: list.data.total })}
               </Typography.Text>
             ) : null}
-            {!isDesktop && reviewable.length ? (
-              <Checkbox
-                checked={isPageSelected}
-                onChange={(event) => toggle(reviewable, event.target.checked)}
-              >
-                {t('bulkReview.selectPage')}
-              </Checkbox>
-            ) : null}
           </Space>
         </Space>
       </Card>
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {isDesktop ? null : (
-        <RecordCards
-          items={items}
-          isLoading={list.isFetching}
-          selected={selected}
-          onToggle={(id, isSelected) => toggle([id], isSelected)}
-          onOpen={setOpenId}
-          page={page}
-          pageSize={PAGE_SIZE}
-          total={list.data?.total ?? 0}
-          onPage={setPage}
-        />
-      )}
-      {isDesktop ? (
-        <Table<ActivityListItem>
-          size="small"
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={items}
-          rowSelection={
-            reviewable.length || selected.size
-              ? {
-                  selectedRowKeys: items
-                    .filter((record) => selected.has(record.id))
-                    .map((record) => record.id),
-                  getCheckboxProps: (record) => ({
-                    disabled: !record.canReview,
-                    'aria-label': t('bulkReview.select', { title: record.title }),
-                  }),
-                  onSelect: (record, isSelected) => toggle([record.id], isSelected),
-                  onSelectAll: (isSelected) => toggle(reviewable, isSelected),
-                }
-              : undefined
-          }
-          onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            onChange: setPage,
-            showSizeChanger: false,
-            simple: !isDesktop,
-          }}
-          columns={[
-            {
-              title: t('record.date'),
-              width: 96,
-              render: (_, record) => (
-                <span style={{ whiteSpace: 'nowrap' }}>{formatDay(record.occurredOn)}</span>
-              ),
-            },
-            {
-              title: t('record.headline'),
-              render: (_, record) => (
-                <>
-                  <Typography.Link onClick={() => setOpenId(record.id)}>{record.title}</Typography.Link>
-                  <div>
-                    <Space wrap size={4}>
-                      <Tag>{label(ACTIVITY_KIND_LABELS[record.kind])}</Tag>
-                      {record.channelName ? (
-                        <Typography.Text type="secondary">{record.channelName}</Typography.Text>
-                      ) : null}
-                      {isDesktop ? null : (
-                        <Typography.Text type="secondary">{record.unitName}</Typography.Text>
-                      )}
-                      {record.duplicateOfId ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
-                      {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
-                      {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
-                    </Space>
-                  </div>
-                </>
-              ),
-            },
-            ...(isDesktop
-              ? [
-                  {
-                    title: t('record.unit'),
-                    width: 200,
-                    render: (_: unknown, record: ActivityListItem) => record.unitName,
-                  },
-                  {
-                    title: t('records.provenance'),
-                    width: 120,
-                    render: (_: unknown, record: ActivityListItem) =>
-                      label(PROVENANCE_LABELS[record.provenance]),
-                  },
-                  {
-                    title: t('records.reviewStatus'),
-                    width: 130,
-                    render: (_: unknown, record: ActivityListItem) => (
+      <Table<ActivityListItem>
+        size="small"
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={items}
+        rowSelection={
+          reviewable.length || selected.size
+            ? {
+                selectedRowKeys: items.filter((record) => selected.has(record.id)).map((record) => record.id),
+                getCheckboxProps: (record) => ({
+                  disabled: !record.canReview,
+                  'aria-label': t('bulkReview.select', { title: record.title }),
+                }),
+                onSelect: (record, isSelected) => toggle([record.id], isSelected),
+                onSelectAll: (isSelected) => toggle(reviewable, isSelected),
+                columnWidth: 40,
+                // A tap on the box selects the record; it must not also open it (the row's click).
+                renderCell: (_checked, _record, _index, node) => (
+                  // biome-ignore lint/a11y/noStaticElementInteractions: only stops the click; the checkbox inside takes the keyboard
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: only stops the click; the checkbox inside takes the keyboard
+                  <span onClick={(event) => event.stopPropagation()}>{node}</span>
+                ),
+              }
+            : undefined
+        }
+        onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          simple: !isDesktop,
+        }}
+        columns={[
+          {
+            title: t('record.date'),
+            width: 96,
+            render: (_, record) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{formatDay(record.occurredOn)}</span>
+            ),
+          },
+          {
+            title: t('record.headline'),
+            render: (_, record) => (
+              <>
+                <Typography.Link onClick={() => setOpenId(record.id)}>{record.title}</Typography.Link>
+                <div>
+                  <Space wrap size={4}>
+                    <Tag>{label(ACTIVITY_KIND_LABELS[record.kind])}</Tag>
+                    {record.channelName ? (
+                      <Typography.Text type="secondary">{record.channelName}</Typography.Text>
+                    ) : null}
+                    {isDesktop ? null : <Typography.Text type="secondary">{record.unitName}</Typography.Text>}
+                    {isDesktop ? null : (
                       <Tag color={REVIEW_COLOURS[record.reviewStatus]}>
                         {t(`records.review.${record.reviewStatus}`)}
                       </Tag>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      ) : null}
+                    )}
+                    {record.duplicateOfId ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
+                    {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
+                    {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
+                  </Space>
+                </div>
+              </>
+            ),
+          },
+          ...(isDesktop
+            ? [
+                {
+                  title: t('record.unit'),
+                  width: 200,
+                  render: (_: unknown, record: ActivityListItem) => record.unitName,
+                },
+                {
+                  title: t('records.provenance'),
+                  width: 120,
+                  render: (_: unknown, record: ActivityListItem) =>
+                    label(PROVENANCE_LABELS[record.provenance]),
+                },
+                {
+                  title: t('records.reviewStatus'),
+                  width: 130,
+                  render: (_: unknown, record: ActivityListItem) => (
+                    <Tag color={REVIEW_COLOURS[record.reviewStatus]}>
+                      {t(`records.review.${record.reviewStatus}`)}
+                    </Tag>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       <BulkReviewBar selectedIds={[...selected]} onClear={() => setSelected(new Set())} />
       <RecordDrawer activityId={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />
     </Space>
