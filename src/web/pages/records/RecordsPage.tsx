@@ -111,6 +111,7 @@ export function RecordsPage() {
           setUnitId(value);
           setChannelId(undefined);
           setPage(1);
+          setSelected(new Set());
         }}
       />
       <DatePicker.RangePicker
@@ -208,6 +209,7 @@ export function RecordsPage() {
               onChange={(event) => {
                 setText(event.target.value);
                 setPage(1);
+                setSelected(new Set());
               }}
               style={{ flex: 1, minWidth: 0 }}
             />
