@@ -30,7 +30,8 @@ async function writePosts(name: string, titles: string[]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Tin bài');
   sheet.addRow(['Mã đơn vị', 'Kênh', 'Ngày đăng (dd/MM/yyyy)', 'Giờ', 'Tiêu đề']);
-  titles.forEach((title, i) => sheet.addRow(['23479', CHANNEL, `${String(10 + i)}/09/2025`, '08:00', title]));
+  for (const [i, title] of titles.entries())
+    sheet.addRow(['23479', CHANNEL, `${String(10 + i)}/09/2025`, '08:00', title]);
   const filePath = path.join(workDir, name);
   await workbook.xlsx.writeFile(filePath);
   return filePath;
