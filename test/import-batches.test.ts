@@ -43,6 +43,8 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
   let viewer: Session;
   let admin: Session;
   let communeA: string;
+  let province: string;
+  const codeB = `IC${Date.now().toString(36)}`;
   const code = `IB${Date.now().toString(36)}`;
   const channel = 'Trang Facebook xã Lô Nhập';
   let rowsOfA: Cell[][];
@@ -72,9 +74,9 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
   beforeAll(async () => {
     ctx = await createTestApp();
     const db = ctx.database.db;
-    const province = await createUnit(db, { kind: 'province', name: 'Tỉnh Lô Nhập' });
+    province = await createUnit(db, { kind: 'province', name: 'Tỉnh Lô Nhập' });
     communeA = await createUnit(db, { code, name: 'Xã Lô Nhập', parentId: province });
-    const communeB = await createUnit(db, { name: 'Xã Bên Cạnh', parentId: province });
+    const communeB = await createUnit(db, { code: codeB, name: 'Xã Bên Cạnh', parentId: province });
     await insertChannel(db, { unitId: communeA, kind: 'social_page', platform: 'facebook', name: channel });
     const signedIn = await createSignedInUser(ctx.app, db, [{ role: 'unit_officer', unitId: communeA }]);
     officer = signedIn.session;
@@ -174,6 +176,25 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
     ).toEqual([]);
     expect((await outsider.get('/api/activity-files/batches')).json<{ total: number }>().total).toBe(0);
     expect((await outsider.get(`/api/activity-files/batches?unitId=${communeA}`)).statusCode).toBe(404);
+  });
+
+  it('gives a file of two communes to their province: its history and undo belong to the province', async () => {
+    const csv = [
+      POST_HEADERS.join(','),
+      `${code},,07/03/2026,,Tin của xã Lô Nhập do tỉnh nhập,,,,,`,
+      `${codeB},,07/03/2026,,Tin của xã Bên Cạnh do tỉnh nhập,,,,,`,
+    ].join('\r\n');
+    const response = await importFile(admin, Buffer.from(csv), '', 'hai-xa.csv');
+    expect(response.statusCode, response.body).toBe(200);
+    const { batchId } = response.json<ActivityImportResultDto>();
+    const [batch] = await ctx.database.db.select().from(importBatches).where(eq(importBatches.id, batchId));
+    expect(batch!.unitId).toBe(province);
+    // A commune's officer neither sees nor undoes the province's batch.
+    const seen = (await officer.get('/api/activity-files/batches')).json<{ items: ImportBatchDto[] }>();
+    expect(seen.items.map((item) => item.id)).not.toContain(batchId);
+    expect(
+      (await officer.post(`/api/activity-files/batches/${batchId}/undo`, { reason: 'x' })).statusCode,
+    ).toBe(404);
   });
 
   describe('undo', () => {
