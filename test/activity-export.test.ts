@@ -347,9 +347,17 @@ describe('export of records and the round trip through files', () => {
       expect(broadcasts.code, broadcasts.err).toBe(0);
       expect(await comparable(empty.db)).toEqual(await comparable(ctx.database.db));
 
-      // Importing again stores the rows flagged as duplicates and lists them.
+      // The same file again is recognised and refused without --reimport; with it, every row is
+      // already there: nothing is stored and each row is listed as "đã có".
       const again = await cli(empty, ['import-records', xlsxFile, '--kind', 'broadcast']);
-      expect(again.out).toContain('3 bản ghi nghi trùng');
+      expect(again.code).toBe(1);
+      expect(again.err).toContain('Tệp này đã được nhập lúc');
+      expect(again.err).toContain('--reimport');
+      const reimported = await cli(empty, ['import-records', xlsxFile, '--kind', 'broadcast', '--reimport']);
+      expect(reimported.code, reimported.err).toBe(0);
+      expect(reimported.out).toContain('Đã nhập 0 bản ghi');
+      expect(reimported.out).toContain('3 dòng đã có');
+      expect(await comparable(empty.db)).toEqual(await comparable(ctx.database.db));
       // With --username the file is checked against that account's scope; errors name row and column.
       await createUser(
         empty.db,

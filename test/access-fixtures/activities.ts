@@ -27,6 +27,9 @@ const record = (env: AccessEnv) => ({
   language: 'vi',
 });
 
+/** The record made for each target commune (by unit), for the bulk review that names records in its body. */
+const recordOfTarget = new Map<string, string>();
+
 /** Channels, records, calendar, vocabulary and translations (issue 3 items 1, 2, 3, 5). */
 export const accessFixtures: AccessFixtures = {
   params: {
@@ -52,6 +55,20 @@ export const accessFixtures: AccessFixtures = {
           provenance: 'form',
         },
       ]);
+      // Another record for the bulk review: the one above is deleted by the sweep of its routes.
+      const reviewTitle = `Tin để thẩm định ${hex()}`;
+      const [reviewId] = await insertActivities(env.db, [
+        {
+          kind: 'post',
+          unitId: env.targetUnitId,
+          occurredAt: vnInstant(DAY, '10:00'),
+          occurredOn: DAY,
+          title: reviewTitle,
+          searchText: foldForSearch(reviewTitle),
+          provenance: 'form',
+        },
+      ]);
+      recordOfTarget.set(env.targetUnitId, reviewId!);
       return id!;
     },
     topicId: async (env) =>
@@ -92,6 +109,10 @@ export const accessFixtures: AccessFixtures = {
   plain: {
     'GET /api/activities': (env) => ({ url: `/api/activities?unitId=${env.targetUnitId}` }),
     'POST /api/activities': (env) => ({ url: '/api/activities', payload: record(env) }),
+    'POST /api/activities/review': (env) => ({
+      url: '/api/activities/review',
+      payload: { ids: [recordOfTarget.get(env.targetUnitId)], status: 'accepted' },
+    }),
     'POST /api/activities/batch': (env) => ({
       url: '/api/activities/batch',
       payload: { items: [record(env), record(env)] },

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { insertImportBatch } from '../../src/server/db/repositories/activity-files';
 import type { AccessFixtures } from '../support/access-types';
 
 // The target commune exists from 2025-07-01 (see test/access.test.ts): rows are dated after it.
@@ -9,7 +10,27 @@ const hex = () => randomBytes(3).toString('hex');
  * query (the import also in its rows, by id), and one of another commune must be "not found".
  */
 export const accessFixtures: AccessFixtures = {
+  params: {
+    // A batch of the target commune imported just now, so it can still be undone.
+    batchId: async (env) => {
+      const id = randomUUID();
+      await insertImportBatch(env.db, {
+        id,
+        kind: 'post',
+        unitId: env.targetUnitId,
+        fileName: 'tin-bai.xlsx',
+        rowCount: 0,
+      });
+      return id;
+    },
+  },
+  bodies: {
+    'POST /api/activity-files/batches/:batchId/undo': () => ({ reason: 'Nhập nhầm tệp' }),
+  },
   plain: {
+    'GET /api/activity-files/batches': (env) => ({
+      url: `/api/activity-files/batches?unitId=${env.targetUnitId}`,
+    }),
     'GET /api/activity-files/template.xlsx': (env) => ({
       url: `/api/activity-files/template.xlsx?kind=post&unitId=${env.targetUnitId}`,
     }),

@@ -147,6 +147,7 @@ export const activities = pgTable(
       .on(t.translationOfId, t.language)
       .where(sql`${t.translationOfId} is not null and ${t.deletedAt} is null`),
     index('activities_library_idx').on(t.libraryItemId),
+    index('activities_import_batch_idx').on(t.importBatchId),
     index('activities_topics_idx').using('gin', t.topics),
     check('activities_duration_ck', sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
   ],
@@ -311,16 +312,39 @@ export const evidenceLinks = pgTable(
   ],
 );
 
-/** One spreadsheet import, so its rows can be listed and traced back to the file. */
-export const importBatches = pgTable('import_batches', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind').notNull(),
-  fileName: text('file_name').notNull(),
-  rowCount: integer('row_count').notNull(),
-  fileId: uuid('file_id'),
-  createdBy: uuid('created_by').references(() => users.id),
-  createdAt: createdAt(),
-});
+/**
+ * One spreadsheet import, so its rows can be listed, traced back to the file, recognised when the same
+ * file comes again (by its SHA-256) and undone as a whole for a while.
+ */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    /** The unit governing every row of the file (the unit chosen on import, or the rows' nearest common one). */
+    unitId: uuid('unit_id').references(() => units.id),
+    fileName: text('file_name').notNull(),
+    /** Hex SHA-256 of the file's bytes: the same file imported again is recognised by it. */
+    fileSha256: text('file_sha256'),
+    /** Data rows read from the file. */
+    rowCount: integer('row_count').notNull(),
+    /** Rows stored as records, of them flagged as suspected duplicates, and skipped as "đã có". */
+    storedCount: integer('stored_count').notNull().default(0),
+    flaggedCount: integer('flagged_count').notNull().default(0),
+    skippedCount: integer('skipped_count').notNull().default(0),
+    fileId: uuid('file_id'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    /** The whole batch undone: its records deleted (softly) with this reason. */
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneBy: uuid('undone_by').references(() => users.id),
+    undoReason: text('undo_reason'),
+  },
+  (t) => [
+    index('import_batches_sha_idx').on(t.fileSha256),
+    index('import_batches_unit_idx').on(t.unitId, t.createdAt),
+  ],
+);
 
 export const activitySchema = {
   channels,

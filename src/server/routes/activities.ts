@@ -8,6 +8,9 @@ import {
   activityListQuery,
   activityListSchema,
   activityPatchBody,
+  BULK_REVIEW_MAX,
+  bulkReviewBody,
+  bulkReviewResult,
   deleteActivityBody,
   languageCountsQuery,
   languageCountsSchema,
@@ -24,6 +27,7 @@ import { findActivitiesInScope } from '../domain/activities/find-activities';
 import { getActivity } from '../domain/activities/get-activity';
 import { getCalendar } from '../domain/activities/get-calendar';
 import { restoreActivity } from '../domain/activities/restore-activity';
+import { reviewActivities } from '../domain/activities/review-activities';
 import { reviewActivity } from '../domain/activities/review-activity';
 import { updateActivity } from '../domain/activities/update-activity';
 import { actorOf, principalOf } from '../plugins/auth';
@@ -199,6 +203,29 @@ export function activityRoutes(app: FastifyInstance, { database }: RouteDeps) {
       });
       return getActivity({ db, principal, activityId: request.params.activityId });
     },
+  );
+
+  api.post(
+    '/api/activities/review',
+    {
+      schema: {
+        tags: ['activities'],
+        summary: `Thẩm định nhiều bản ghi một lần (tối đa ${BULK_REVIEW_MAX}): chấp nhận hoặc không, ghi nhật ký từng bản ghi`,
+        description:
+          'Tất cả hoặc không, trong một giao dịch. Một mã bạn không xem được (hoặc không tồn tại): 404 cho cả yêu cầu, không nêu mã nào; bản ghi đã xoá: 409.',
+        body: bulkReviewBody,
+        response: { 200: bulkReviewResult, 409: errorBodySchema, ...commonErrors },
+      },
+    },
+    async (request) =>
+      reviewActivities({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        ids: request.body.ids,
+        status: request.body.status,
+        note: request.body.note,
+      }),
   );
 
   api.post(

@@ -9,10 +9,18 @@ import {
   CSV_CONTENT_TYPE,
   XLSX_CONTENT_TYPE,
 } from '../../shared/api/activity-files';
-import { commonErrors } from '../../shared/api/common';
+import { commonErrors, errorBodySchema, uuidParam } from '../../shared/api/common';
+import {
+  importBatchListQuery,
+  importBatchListSchema,
+  importBatchSchema,
+  undoImportBatchBody,
+} from '../../shared/api/import-batches';
 import { exportActivities } from '../domain/activity-export/export-activities';
 import { buildActivityTemplate } from '../domain/activity-import/build-template';
+import { findImportBatchesInScope } from '../domain/activity-import/find-import-batches';
 import { importActivities } from '../domain/activity-import/import-activities';
+import { undoImportBatch } from '../domain/activity-import/undo-import-batch';
 import { validationError } from '../errors';
 import { actorOf, principalOf } from '../plugins/auth';
 import { attachmentDisposition } from '../reports/file-name';
@@ -64,10 +72,10 @@ export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps
         tags: ['activity-files'],
         summary: 'Nhập tin bài hoặc lượt phát sóng từ XLSX/CSV: tất cả hoặc không, liệt kê mọi dòng lỗi',
         description:
-          'Gửi nội dung tệp làm thân yêu cầu với Content-Type: application/octet-stream. Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì.',
+          'Gửi nội dung tệp làm thân yêu cầu với Content-Type: application/octet-stream. Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì. Dòng giống hệt bản ghi đã có (cùng đơn vị, kênh, loại, ngày và tiêu đề hoặc đường dẫn) được bỏ qua và liệt kê trong skipped ("đã có"). Tệp đã nhập trước đó (cùng SHA-256): 409 CONFLICT với chi tiết field "confirmReimport"; gửi lại với confirmReimport=true để vẫn nhập.',
         querystring: activityImportQuery,
         consumes: ['application/octet-stream'],
-        response: { 200: activityImportResultSchema, ...commonErrors },
+        response: { 200: activityImportResultSchema, 409: errorBodySchema, ...commonErrors },
       },
     },
     async (request) => {
@@ -89,6 +97,44 @@ export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps
         }),
       );
     },
+  );
+
+  api.get(
+    '/api/activity-files/batches',
+    {
+      schema: {
+        tags: ['activity-files'],
+        summary: 'Lịch sử nhập: các lô nhập từ tệp của các đơn vị bạn xem được, mới nhất trước',
+        querystring: importBatchListQuery,
+        response: { 200: importBatchListSchema, ...commonErrors },
+      },
+    },
+    async (request) =>
+      findImportBatchesInScope({ db, principal: principalOf(request), query: request.query }),
+  );
+
+  api.post(
+    '/api/activity-files/batches/:batchId/undo',
+    {
+      schema: {
+        tags: ['activity-files'],
+        summary:
+          'Hoàn tác cả lô nhập trong 30 ngày (xoá mềm mọi bản ghi của lô, kèm lý do, ghi nhật ký từng bản ghi)',
+        description:
+          'Cần quyền ghi nhận của đơn vị của lô. Quá 30 ngày hoặc lô đã hoàn tác: 409 CONFLICT. Thiếu lý do: 400.',
+        params: z.object({ batchId: uuidParam }),
+        body: undoImportBatchBody,
+        response: { 200: importBatchSchema, 409: errorBodySchema, ...commonErrors },
+      },
+    },
+    async (request) =>
+      undoImportBatch({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        batchId: request.params.batchId,
+        reason: request.body?.reason,
+      }),
   );
 
   for (const format of ['xlsx', 'csv'] as const) {

@@ -143,12 +143,23 @@ export const activityListQuery = z.object({
   q: z.string().max(200).optional(),
   includeDeleted: queryFlag,
   onlyDuplicates: queryFlag,
+  /** Records waiting for review, accepted, or rejected. */
+  reviewStatus: z
+    .enum(REVIEW_STATUSES, { error: 'Trạng thái thẩm định: pending, accepted hoặc rejected.' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;
 
-export const activityListSchema = z.object({ items: z.array(activitySchema), total: z.number().int() });
+/** A row of the list also says whether the user may review it (select it for a bulk accept or reject). */
+export const activityListItemSchema = activitySchema.extend({ canReview: z.boolean() });
+export type ActivityListItemDto = z.infer<typeof activityListItemSchema>;
+
+export const activityListSchema = z.object({
+  items: z.array(activityListItemSchema),
+  total: z.number().int(),
+});
 
 /** What a user may do with one record, as the server decides it; the UI shows only these. */
 export const ACTIVITY_ACTIONS = [
@@ -210,6 +221,26 @@ export const reviewActivityBody = z.object({
   status: z.enum(['accepted', 'rejected']),
   note: z.string().max(2000).optional(),
 });
+
+/** The most records one bulk review takes: a page of the list at province scale, in one transaction. */
+export const BULK_REVIEW_MAX = 500;
+
+/** Accept or reject many records at once; each is checked, reviewed and audited on its own. */
+export const bulkReviewBody = z.object({
+  ids: z
+    .array(z.uuid({ error: 'Mã bản ghi không hợp lệ.' }))
+    .min(1, 'Chọn ít nhất một bản ghi.')
+    .max(BULK_REVIEW_MAX, `Mỗi lần thẩm định tối đa ${BULK_REVIEW_MAX} bản ghi.`),
+  status: z.enum(['accepted', 'rejected']),
+  note: z.string().max(2000).optional(),
+});
+export const bulkReviewResult = z.object({
+  status: z.enum(['accepted', 'rejected']),
+  /** Records whose status changed (a record already in that status is left as it is). */
+  reviewed: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type BulkReviewResultDto = z.infer<typeof bulkReviewResult>;
 
 export const languageCountsQuery = z.object({ from: isoDay.optional(), to: isoDay.optional() });
 const countsByKind = z.object({

@@ -21,6 +21,8 @@ export const activityImportQuery = z.object({
   fileName: z.string().min(1).max(200).default('tep-tai-len'),
   /** Only rows of this unit's subtree are accepted (the import started from a unit's page). */
   unitId: z.uuid().optional(),
+  /** "true": import a file already imported (same content) anyway; rows identical to records are still skipped. */
+  confirmReimport: z.stringbool({ error: 'Dùng true hoặc false.' }).optional(),
 });
 
 export const activityImportResultSchema = z.object({
@@ -28,6 +30,8 @@ export const activityImportResultSchema = z.object({
   /** Data rows read from the file. */
   rows: z.number().int(),
   created: z.number().int(),
+  /** Rows identical to a record already stored ("đã có"): not stored again. */
+  skipped: z.array(z.object({ row: z.number().int(), message: z.string() })),
   /** Rows stored but flagged as suspected duplicates, for a reviewer to decide. */
   flaggedDuplicates: z.array(z.object({ row: z.number().int(), message: z.string() })),
 });

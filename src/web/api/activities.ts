@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   ActivityDetailDto,
   ActivityDto,
+  ActivityListItemDto,
   activityInput,
   activityListQuery,
   activityPatchBody,
@@ -21,6 +22,7 @@ import { ACTIVITIES_KEY, CHANNELS_KEY } from './query-keys';
 import type { ItemList, Json, Page } from './types';
 
 export type Activity = Json<ActivityDto>;
+export type ActivityListItem = Json<ActivityListItemDto>;
 export type ActivityDetail = Json<ActivityDetailDto>;
 export type ActivityInput = z.input<typeof activityInput>;
 export type Channel = Json<ChannelListItemDto>;
@@ -54,7 +56,7 @@ export function useActivities(filter: ActivityFilter) {
   return useQuery({
     queryKey: [ACTIVITIES_KEY, 'list', filter],
     queryFn: ({ signal }) =>
-      apiRequest<Page<Activity>>('/api/activities', {
+      apiRequest<Page<ActivityListItem>>('/api/activities', {
         query: filter as Record<string, string | number | boolean | undefined>,
         signal,
       }),
@@ -79,11 +81,12 @@ export function templateUrl(kind: ActivityFileKind, unitId?: string): string {
 export function useImportActivities() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { kind: ActivityFileKind; file: File; unitId?: string }) =>
+    mutationFn: (input: { kind: ActivityFileKind; file: File; unitId?: string; confirmReimport?: boolean }) =>
       apiUpload<ImportResult>('/api/activity-files/import', input.file, {
         kind: input.kind,
         fileName: input.file.name,
         unitId: input.unitId,
+        confirmReimport: input.confirmReimport ? 'true' : undefined,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] }),
   });

@@ -3,6 +3,7 @@ import { frameworkEditorEn } from './areas/editor';
 import { evidenceEn } from './areas/evidence';
 import { datesEn } from './areas/dates';
 import { frameworksEn } from './areas/frameworks';
+import { importEn } from './areas/import';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
 import { recordActionsEn } from './areas/record-actions';
@@ -328,4 +329,5 @@ export const en: Record<MessageKey, string> = {
   ...frameworksEn,
   ...frameworkEditorEn,
   ...evidenceEn,
+  ...importEn,
 };

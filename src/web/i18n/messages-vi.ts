@@ -3,6 +3,7 @@ import { frameworkEditorVi } from './areas/editor';
 import { evidenceVi } from './areas/evidence';
 import { datesVi } from './areas/dates';
 import { frameworksVi } from './areas/frameworks';
+import { importVi } from './areas/import';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
 import { recordActionsVi } from './areas/record-actions';
@@ -326,6 +327,7 @@ export const vi = {
   ...frameworksVi,
   ...frameworkEditorVi,
   ...evidenceVi,
+  ...importVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

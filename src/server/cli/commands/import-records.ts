@@ -7,7 +7,7 @@ import { importActivities } from '../../domain/activity-import/import-activities
 import { type Actor, CLI_ACTOR } from '../../domain/actor';
 import { AppError } from '../../errors';
 import type { Principal } from '../../policies/principal';
-import { type Command, requiredOption, stringOption } from '../command';
+import { booleanOption, type Command, requiredOption, stringOption } from '../command';
 import { formatCount, UsageError, writeLine } from '../io';
 
 /**
@@ -56,11 +56,17 @@ export const importRecordsCommand: Command = {
       description:
         'Nhập thay mặt tài khoản này (theo phạm vi của tài khoản); bỏ trống: quyền quản trị hệ thống',
     },
+    reimport: {
+      type: 'boolean',
+      description:
+        'Vẫn nhập một tệp đã nhập trước đó (cùng nội dung); dòng giống hệt bản ghi đã có vẫn bị bỏ qua',
+    },
   },
   notes: [
     'Mẫu tệp: tải từ trang Nhập từ tệp, hoặc GET /api/activity-files/template.xlsx?kind=post|broadcast.',
-    'Tệp có lỗi thì không ghi gì: mọi dòng lỗi được liệt kê theo dòng và cột. Bản ghi nghi trùng vẫn được lưu,',
-    'có đánh dấu, và được liệt kê để kiểm tra.',
+    'Tệp có lỗi thì không ghi gì: mọi dòng lỗi được liệt kê theo dòng và cột. Dòng giống hệt bản ghi đã có',
+    '(cùng đơn vị, kênh, loại, ngày và tiêu đề hoặc đường dẫn) được bỏ qua và liệt kê là "đã có". Bản ghi',
+    'nghi trùng vẫn được lưu, có đánh dấu, và được liệt kê để kiểm tra. Tệp đã nhập rồi: cần --reimport.',
     'Ví dụ: npm run cli -- import-records phat-song-2025.xlsx --kind broadcast --username canbo.dakrve',
   ],
   async prepare({ args, options }) {
@@ -82,11 +88,21 @@ export const importRecordsCommand: Command = {
       kind: requiredOption(options, 'kind', 'import-records') as ActivityFileKind,
       fileName: path.basename(file),
       content: fs.readFileSync(file),
+      confirmReimport: booleanOption(options, 'reimport'),
+    }).catch((error: unknown) => {
+      // The web UI asks the question; here the answer is an option.
+      if (error instanceof AppError && error.details.some((detail) => detail.field === 'confirmReimport'))
+        throw new AppError('CONFLICT', `${error.message} Thêm --reimport để vẫn nhập.`);
+      throw error;
     });
     writeLine(
       io.stdout,
       `Đã nhập ${formatCount(result.created)} bản ghi từ ${path.basename(file)} (${formatCount(result.rows)} dòng), lô ${result.batchId}.`,
     );
+    if (result.skipped.length) {
+      writeLine(io.stdout, `${formatCount(result.skipped.length)} dòng đã có (bỏ qua, không lưu lại):`);
+      for (const skipped of result.skipped) writeLine(io.stdout, `  dòng ${skipped.row}: ${skipped.message}`);
+    }
     if (result.flaggedDuplicates.length) {
       writeLine(
         io.stdout,

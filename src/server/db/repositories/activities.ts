@@ -123,6 +123,7 @@ export interface ActivityFilter {
   text?: string;
   includeDeleted?: boolean;
   onlyDuplicates?: boolean;
+  reviewStatus?: 'pending' | 'accepted' | 'rejected';
 }
 
 export function activityConditions(filter: ActivityFilter): SQL {
@@ -137,6 +138,7 @@ export function activityConditions(filter: ActivityFilter): SQL {
   if (filter.provenance) conditions.push(sql`a.provenance = ${filter.provenance}`);
   if (!filter.includeDeleted) conditions.push(sql`a.deleted_at is null`);
   if (filter.onlyDuplicates) conditions.push(sql`a.duplicate_of_id is not null`);
+  if (filter.reviewStatus) conditions.push(sql`a.review_status = ${filter.reviewStatus}`);
   for (const word of foldForSearch(filter.text ?? '')
     .split(' ')
     .filter(Boolean)) {
@@ -346,5 +348,61 @@ export async function countByLanguage(
           and a.deleted_at is null and a.duplicate_of_id is null
         group by a.unit_id, u.name, a.language, a.kind
         order by u.name, a.language`,
+  );
+}
+
+/** Deletes records softly in one statement (an import batch undone: thousands at once). */
+export async function markActivitiesDeleted(
+  q: Queryable,
+  ids: string[],
+  values: { deletedAt: Date; deletedBy: string | null; deleteReason: string },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await q.execute(
+    sql`update activities set deleted_at = ${values.deletedAt.toISOString()}::timestamptz,
+          deleted_by = ${values.deletedBy}, delete_reason = ${values.deleteReason}, updated_at = now()
+        where id = any(${toTextArray(ids)}::uuid[]) and deleted_at is null`,
+  );
+}
+
+/** The live records of an import batch, for undoing it. */
+export async function findLiveActivitiesOfBatch(q: Queryable, batchId: string): Promise<ActivityRow[]> {
+  return q
+    .select()
+    .from(activities)
+    .where(and(eq(activities.importBatchId, batchId), isNull(activities.deletedAt)));
+}
+
+/** Records by id (deleted ones too), for a bulk action that checks each one. */
+export type ReviewTargetRow = Pick<
+  ActivityRow,
+  'id' | 'unitId' | 'title' | 'kind' | 'reviewStatus' | 'reviewedAt' | 'deletedAt'
+>;
+
+export async function findActivityRowsByIds(q: Queryable, ids: string[]): Promise<ReviewTargetRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<ReviewTargetRow>(
+    q,
+    sql`select id, unit_id as "unitId", title, kind, review_status as "reviewStatus",
+          reviewed_at as "reviewedAt", deleted_at as "deletedAt"
+        from activities where id = any(${toTextArray(ids)}::uuid[])`,
+  );
+  // Timestamps from raw queries come back as text on one driver and Date on the other.
+  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return rows.map((row) => ({ ...row, reviewedAt: date(row.reviewedAt), deletedAt: date(row.deletedAt) }));
+}
+
+/** Sets the review of many records in one statement. */
+export async function markActivitiesReviewed(
+  q: Queryable,
+  ids: string[],
+  values: { reviewStatus: 'accepted' | 'rejected'; reviewedAt: Date; reviewedBy: string | null },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await q.execute(
+    sql`update activities set review_status = ${values.reviewStatus},
+          reviewed_at = ${values.reviewedAt.toISOString()}::timestamptz, reviewed_by = ${values.reviewedBy},
+          updated_at = now()
+        where id = any(${toTextArray(ids)}::uuid[])`,
   );
 }

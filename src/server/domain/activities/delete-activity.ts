@@ -1,7 +1,7 @@
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../../shared/activities';
 import { normalizeText } from '../../../shared/text';
-import type { Db } from '../../db/client';
-import { getActivityRow, updateActivityRow } from '../../db/repositories/activities';
+import type { Db, Queryable } from '../../db/client';
+import { type ActivityRow, getActivityRow, markActivitiesDeleted } from '../../db/repositories/activities';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { AppError, notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
@@ -25,22 +25,36 @@ export async function deleteActivity(options: {
   const reason = normalizeText(options.reason ?? '');
   if (!reason) throw validationError('Nhập lý do xoá bản ghi.', [{ field: 'reason', message: 'Bắt buộc.' }]);
   if (row.deletedAt) throw new AppError('CONFLICT', 'Bản ghi đã bị xoá trước đó.');
-  await db.transaction(async (tx) => {
-    await updateActivityRow(tx, activityId, {
-      deletedAt: new Date(),
-      deletedBy: actor.userId,
-      deleteReason: reason,
-    });
-    await insertAuditEntries(tx, actor, [
-      {
-        action: 'activity.delete',
-        entityType: 'activity',
-        entityId: activityId,
-        unitId: row.unitId,
-        summary: `Xoá ${ACTIVITY_KIND_LABELS[row.kind as ActivityKind].vi.toLowerCase()} "${row.title}": ${reason}`,
-        before: { deletedAt: null },
-        after: { reason },
-      },
-    ]);
-  });
+  await db.transaction((tx) => softDeleteActivities(tx, actor, [row], reason));
+}
+
+/**
+ * The deletion itself, shared by one record's delete and an import batch undone: the records leave
+ * lists and counts with the reason, and each gets its own audit entry.
+ */
+export async function softDeleteActivities(
+  q: Queryable,
+  actor: Actor,
+  rows: ActivityRow[],
+  reason: string,
+  deletedAt: Date = new Date(),
+): Promise<void> {
+  await markActivitiesDeleted(
+    q,
+    rows.map((row) => row.id),
+    { deletedAt, deletedBy: actor.userId, deleteReason: reason },
+  );
+  await insertAuditEntries(
+    q,
+    actor,
+    rows.map((row) => ({
+      action: 'activity.delete',
+      entityType: 'activity',
+      entityId: row.id,
+      unitId: row.unitId,
+      summary: `Xoá ${ACTIVITY_KIND_LABELS[row.kind as ActivityKind].vi.toLowerCase()} "${row.title}": ${reason}`,
+      before: { deletedAt: null },
+      after: { reason },
+    })),
+  );
 }

@@ -1,18 +1,32 @@
-import type { ActivityDto, ActivityListQuery } from '../../../shared/api/activities';
+import type { ActivityListItemDto, ActivityListQuery } from '../../../shared/api/activities';
 import type { Db } from '../../db/client';
 import { findActivities } from '../../db/repositories/activities';
-import type { Principal } from '../../policies/principal';
+import { type Principal, scopeIds } from '../../policies/principal';
 import { scopedActivityFilter } from './scoped-filter';
 
-/** The record list with its filters; a unit filter means its whole roll-up, within the user's scope. */
+/**
+ * The record list with its filters; a unit filter means its whole roll-up, within the user's scope.
+ * Each row says whether the user may review it, so the list offers selection for a bulk review only
+ * where the server would accept it.
+ */
 export async function findActivitiesInScope(options: {
   db: Db;
   principal: Principal;
   query: ActivityListQuery;
-}): Promise<{ items: ActivityDto[]; total: number }> {
+}): Promise<{ items: ActivityListItemDto[]; total: number }> {
   const { db, principal, query } = options;
-  return findActivities(db, await scopedActivityFilter(db, principal, query), {
+  const page = await findActivities(db, await scopedActivityFilter(db, principal, query), {
     limit: query.limit,
     offset: query.offset,
   });
+  const reviewScope = await scopeIds(db, principal, 'activity.review').then((ids) =>
+    ids === null ? null : new Set(ids),
+  );
+  return {
+    total: page.total,
+    items: page.items.map((item) => ({
+      ...item,
+      canReview: !item.deletedAt && (reviewScope === null || reviewScope.has(item.unitId)),
+    })),
+  };
 }

@@ -120,7 +120,12 @@ export interface RecordOptions {
    * id (import_batch_id), so each stays traceable, and a 100,000-row import does not write 100,000
    * entries with the whole row in each.
    */
-  auditBatch?: { id: string; summary: string };
+  auditBatch?: {
+    id: string;
+    summary: string;
+    /** Rows of the file not stored because an identical record was there ("đã có"), per unit. */
+    skippedByUnit?: ReadonlyMap<string, number>;
+  };
 }
 
 /**
@@ -153,29 +158,39 @@ export async function recordActivities(
     if (rows.some((row) => row.importBatchId !== batch.id))
       throw new Error('recordActivities: a batch audit needs the batch id on every record');
     const byUnit = new Map<string, { count: number; duplicates: number; kinds: Set<string> }>();
+    const unitOf = (unitId: string) => {
+      const unit = byUnit.get(unitId) ?? { count: 0, duplicates: 0, kinds: new Set<string>() };
+      byUnit.set(unitId, unit);
+      return unit;
+    };
     rows.forEach((row, i) => {
-      const unit = byUnit.get(row.unitId) ?? { count: 0, duplicates: 0, kinds: new Set<string>() };
+      const unit = unitOf(row.unitId);
       unit.count++;
       if (duplicates[i]) unit.duplicates++;
       unit.kinds.add(row.kind);
-      byUnit.set(row.unitId, unit);
     });
+    // A unit whose every row was already there still gets its entry: the attempt is on record.
+    for (const unitId of batch.skippedByUnit?.keys() ?? []) unitOf(unitId);
     await insertAuditEntries(
       q,
       actor,
-      [...byUnit].map(([unitId, unit]) => ({
-        action: 'activity.import',
-        entityType: 'import_batch',
-        entityId: batch.id,
-        unitId,
-        summary: `${batch.summary}: ${unit.count} bản ghi${unit.duplicates ? ` (${unit.duplicates} nghi trùng)` : ''}`,
-        after: {
-          importBatchId: batch.id,
-          count: unit.count,
-          duplicates: unit.duplicates,
-          kinds: [...unit.kinds],
-        },
-      })),
+      [...byUnit].map(([unitId, unit]) => {
+        const skipped = batch.skippedByUnit?.get(unitId) ?? 0;
+        return {
+          action: 'activity.import',
+          entityType: 'import_batch',
+          entityId: batch.id,
+          unitId,
+          summary: `${batch.summary}: ${unit.count} bản ghi${unit.duplicates ? ` (${unit.duplicates} nghi trùng)` : ''}${skipped ? `, bỏ qua ${skipped} dòng đã có` : ''}`,
+          after: {
+            importBatchId: batch.id,
+            count: unit.count,
+            duplicates: unit.duplicates,
+            skipped,
+            kinds: [...unit.kinds],
+          },
+        };
+      }),
     );
     return ids;
   }

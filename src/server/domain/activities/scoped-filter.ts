@@ -36,5 +36,6 @@ export async function scopedActivityFilter(
     text: query.q,
     includeDeleted: query.includeDeleted,
     onlyDuplicates: query.onlyDuplicates,
+    reviewStatus: query.reviewStatus,
   };
 }

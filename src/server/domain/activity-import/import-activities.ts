@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../../shared/activities';
 import type { ActivityInput } from '../../../shared/api/activities';
 import type { ActivityFileKind, ActivityImportResultDto } from '../../../shared/api/activity-files';
@@ -12,8 +12,9 @@ import {
   findChannelsOfUnits,
   insertImportBatch,
 } from '../../db/repositories/activity-files';
+import { findBatchOfFile } from '../../db/repositories/import-batches';
 import { findLanguages, findTopics } from '../../db/repositories/vocabulary';
-import { forbidden, validationError } from '../../errors';
+import { AppError, forbidden, validationError } from '../../errors';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
 import { readTypedTable } from '../../spreadsheets/read-table';
 import { prepareActivity } from '../activities/prepare-activity';
@@ -23,12 +24,16 @@ import {
   findDuplicates,
   recordActivities,
 } from '../activities/record-activities';
+import { visibleUnitIds } from '../activities/visible-units';
 import type { Actor } from '../actor';
 import { findCurrentProvinceId } from '../units/find-province';
 import { findRollupIds } from '../units/unit-scope';
+import { findBatchUnit } from './batch-unit';
 import { type ColumnKey, importColumns, mapHeaders } from './columns';
+import { describeBatchTime } from './describe-batch';
 import { type ParsedRow, parseRows } from './parse-rows';
 import { loadUnitResolver } from './resolve-units';
+import { skipIdenticalRows } from './skip-identical';
 import { CodeList } from './vocabulary';
 
 export interface ImportActivitiesOptions {
@@ -44,6 +49,10 @@ export interface ImportActivitiesOptions {
   unitId?: string;
   /** Today in Vietnam; tests pin it. */
   today?: string;
+  /** Import even though the same file (by its SHA-256) was imported before; identical rows are still skipped. */
+  confirmReimport?: boolean;
+  /** The application clock: when the batch is stored (its 30 days of undo count from it). */
+  now?: Date;
 }
 
 /** Which record field prepareActivity names, as a column of the file. */
@@ -66,12 +75,25 @@ const POST_CHANNEL_KINDS: ReadonlyArray<ChannelRow['kind']> = ['website_column',
  * Imports a spreadsheet of posts or broadcasts, all or nothing. Every row is read, mapped from labels
  * to codes, resolved to a unit of the caller's scope and its channel, and checked like a form entry;
  * any error rejects the whole file with every bad row listed and nothing stored. Otherwise the rows
- * are stored in one transaction under a new import batch, suspected duplicates stored flagged.
+ * are stored in one transaction under a new import batch: a row identical to a live record is skipped
+ * and reported as "đã có", suspected duplicates are stored flagged. A file imported before (same
+ * SHA-256) is refused with a question unless confirmReimport says to go on.
  */
 export async function importActivities(options: ImportActivitiesOptions): Promise<ActivityImportResultDto> {
   const { db, principal, kind } = options;
-  const today = options.today ?? todayVn();
+  const now = options.now ?? new Date();
+  const today = options.today ?? todayVn(now);
   const scope = await recordScope(db, principal, options.unitId);
+  // Earlier batches and stored records are looked at only within what the caller sees.
+  const visible = await visibleUnitIds(db, principal).then((ids) => (ids ? [...ids] : null));
+  const fileSha256 = createHash('sha256').update(options.content).digest('hex');
+  if (!options.confirmReimport) {
+    const earlier = await findBatchOfFile(db, fileSha256, visible);
+    if (earlier) {
+      const message = `Tệp này đã được nhập lúc ${describeBatchTime(earlier.createdAt)}${earlier.createdByName ? ` bởi ${earlier.createdByName}` : ''} (tệp ${earlier.fileName}, ${earlier.storedCount} bản ghi): nhập lại? Các dòng giống hệt bản ghi đã có sẽ được bỏ qua.`;
+      throw new AppError('CONFLICT', message, [{ field: 'confirmReimport', message }]);
+    }
+  }
 
   const columns = importColumns(kind);
   // The raw table is not kept: only the parsed rows live on through a 100,000-row import.
@@ -168,27 +190,41 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
     );
   }
 
+  const batchUnitId = options.unitId ?? (await findBatchUnit(db, [...prepared.map((p) => p.row.unitId)]));
+
   return db.transaction(async (tx) => {
-    const rows = prepared.map((p) => p.row);
+    const { kept, skipped } = await skipIdenticalRows(tx, prepared, visible);
+    const rows = kept.map((p) => p.row);
     const duplicates = await findDuplicates(tx, rows);
+    const flagged = duplicates.filter(Boolean).length;
     await insertImportBatch(tx, {
       id: batchId,
       kind,
+      unitId: batchUnitId,
       fileName: options.fileName,
-      rowCount: rows.length,
+      fileSha256,
+      rowCount: file.rows.length,
+      storedCount: rows.length,
+      flaggedCount: flagged,
+      skippedCount: skipped.length,
       createdBy: options.recordedBy,
+      createdAt: now,
     });
+    const skippedByUnit = new Map<string, number>();
+    for (const entry of skipped) skippedByUnit.set(entry.unitId, (skippedByUnit.get(entry.unitId) ?? 0) + 1);
     const ids = await recordActivities(tx, options.actor, rows, duplicates, {
       auditBatch: {
         id: batchId,
         summary: `Nhập ${ACTIVITY_KIND_LABELS[kind].vi.toLowerCase()} từ tệp ${options.fileName}`,
+        skippedByUnit,
       },
     });
-    const rowNumbers = prepared.map((p) => p.rowNumber);
+    const rowNumbers = kept.map((p) => p.rowNumber);
     return {
       batchId,
       rows: file.rows.length,
       created: ids.length,
+      skipped: skipped.map((entry) => ({ row: entry.rowNumber, message: entry.message })),
       flaggedDuplicates: duplicates.flatMap((finding, i) =>
         finding ? [{ row: rowNumbers[i]!, message: duplicateMessage(finding, rowNumbers) }] : [],
       ),

@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Segmented, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { ActivityFileKind } from '../../../shared/api/activity-files';
 import { type ImportResult, templateUrl, useImportActivities } from '../../api/activities';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordUnitField } from '../../components/RecordUnitField';
 import { useRecordScope } from '../../hooks/use-record-units';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ImportHistory } from './ImportHistory';
 
 interface BadRow {
   key: number;
@@ -29,11 +30,39 @@ export function ImportPage() {
   const [unitId, setUnitId] = useState<string | null>(null);
   const upload = useImportActivities();
   const [result, setResult] = useState<ImportResult | null>(null);
+  const { modal } = App.useApp();
 
-  const start = () => {
+  const start = (confirmReimport = false) => {
     if (!file) return;
     setResult(null);
-    upload.mutate({ kind, file, unitId: unitId ?? undefined }, { onSuccess: setResult });
+    upload.mutate(
+      { kind, file, unitId: unitId ?? undefined, confirmReimport },
+      {
+        onSuccess: setResult,
+        onError: (failure) => {
+          // The same file was imported before: the server's message is the question to ask.
+          const question = isApiError(failure, 'CONFLICT')
+            ? failure.details.find((detail) => detail.field === 'confirmReimport')
+            : undefined;
+          if (!question) return;
+          upload.reset();
+          modal.confirm({
+            title: t('importBatches.reimportTitle'),
+            content: (
+              <>
+                <Typography.Paragraph>{question.message}</Typography.Paragraph>
+                <Typography.Paragraph type="secondary">
+                  {t('importBatches.reimportHint')}
+                </Typography.Paragraph>
+              </>
+            ),
+            okText: t('importBatches.reimportOk'),
+            cancelText: t('common.cancel'),
+            onOk: () => start(true),
+          });
+        },
+      },
+    );
   };
 
   const error = upload.error;
@@ -48,115 +77,142 @@ export function ImportPage() {
       : null;
 
   return (
-    <Card size="small" style={{ maxWidth: 900, marginInline: 'auto' }}>
-      <Typography.Title level={2} style={{ marginTop: 0, fontSize: 18 }}>
-        {t('import.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
-      <Form layout="vertical">
-        {scope.isSingleUnit ? null : (
-          <Form.Item label={t('record.unit')} extra={t('scheduleEdit.importUnitHint')}>
-            <RecordUnitField
-              scope={scope}
-              value={unitId}
-              onChange={setUnitId}
-              allowClear
-              placeholder={t('scheduleEdit.importAnyUnit')}
-              aria-label={t('record.unit')}
-            />
+    <Space orientation="vertical" size="middle" style={{ width: '100%', display: 'flex' }}>
+      <Card size="small" style={{ maxWidth: 900, marginInline: 'auto', width: '100%' }}>
+        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 18 }}>
+          {t('import.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+        <Form layout="vertical">
+          {scope.isSingleUnit ? null : (
+            <Form.Item label={t('record.unit')} extra={t('scheduleEdit.importUnitHint')}>
+              <RecordUnitField
+                scope={scope}
+                value={unitId}
+                onChange={setUnitId}
+                allowClear
+                placeholder={t('scheduleEdit.importAnyUnit')}
+                aria-label={t('record.unit')}
+              />
+            </Form.Item>
+          )}
+          <Form.Item label={t('import.kind')}>
+            <Space wrap>
+              <Segmented<ActivityFileKind>
+                value={kind}
+                onChange={(next) => {
+                  setKind(next);
+                  upload.reset();
+                  setResult(null);
+                }}
+                options={[
+                  { value: 'post', label: t('record.kindPost') },
+                  { value: 'broadcast', label: t('record.kindBroadcast') },
+                ]}
+              />
+              <Button icon={<DownloadOutlined />} href={templateUrl(kind, unitId ?? undefined)} download>
+                {t('import.template')}
+              </Button>
+            </Space>
           </Form.Item>
-        )}
-        <Form.Item label={t('import.kind')}>
-          <Space wrap>
-            <Segmented<ActivityFileKind>
-              value={kind}
-              onChange={(next) => {
-                setKind(next);
+          <Form.Item label={t('import.file')}>
+            <Upload
+              accept=".xlsx,.csv"
+              maxCount={1}
+              beforeUpload={(chosen) => {
+                setFile(chosen);
                 upload.reset();
                 setResult(null);
+                return false;
               }}
-              options={[
-                { value: 'post', label: t('record.kindPost') },
-                { value: 'broadcast', label: t('record.kindBroadcast') },
+              onRemove={() => setFile(null)}
+              fileList={file ? [{ uid: 'chosen', name: file.name, status: 'done' }] : []}
+            >
+              <Button icon={<UploadOutlined />}>{t('import.choose')}</Button>
+            </Upload>
+          </Form.Item>
+          <Button type="primary" block disabled={!file} loading={upload.isPending} onClick={() => start()}>
+            {t('import.upload')}
+          </Button>
+        </Form>
+
+        {badRows ? (
+          <div style={{ marginTop: 16 }}>
+            <Alert type="error" showIcon role="alert" title={t('import.failed')} />
+            <Table<BadRow>
+              size="small"
+              style={{ marginTop: 12 }}
+              rowKey="key"
+              dataSource={badRows}
+              pagination={badRows.length > 50 ? { pageSize: 50 } : false}
+              tableLayout="fixed"
+              columns={[
+                { title: t('import.row'), dataIndex: 'row', width: 64 },
+                {
+                  title: t('import.column'),
+                  dataIndex: 'column',
+                  width: 110,
+                  render: (text: string) => <span style={{ overflowWrap: 'anywhere' }}>{text}</span>,
+                },
+                { title: t('import.message'), dataIndex: 'message' },
               ]}
             />
-            <Button icon={<DownloadOutlined />} href={templateUrl(kind, unitId ?? undefined)} download>
-              {t('import.template')}
-            </Button>
-          </Space>
-        </Form.Item>
-        <Form.Item label={t('import.file')}>
-          <Upload
-            accept=".xlsx,.csv"
-            maxCount={1}
-            beforeUpload={(chosen) => {
-              setFile(chosen);
-              upload.reset();
-              setResult(null);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-            fileList={file ? [{ uid: 'chosen', name: file.name, status: 'done' }] : []}
-          >
-            <Button icon={<UploadOutlined />}>{t('import.choose')}</Button>
-          </Upload>
-        </Form.Item>
-        <Button type="primary" block disabled={!file} loading={upload.isPending} onClick={start}>
-          {t('import.upload')}
-        </Button>
-      </Form>
+          </div>
+        ) : error ? (
+          <div style={{ marginTop: 16 }}>
+            <ErrorAlert error={error} />
+          </div>
+        ) : null}
 
-      {badRows ? (
-        <div style={{ marginTop: 16 }}>
-          <Alert type="error" showIcon role="alert" title={t('import.failed')} />
-          <Table<BadRow>
-            size="small"
-            style={{ marginTop: 12 }}
-            rowKey="key"
-            dataSource={badRows}
-            pagination={badRows.length > 50 ? { pageSize: 50 } : false}
-            tableLayout="fixed"
-            columns={[
-              { title: t('import.row'), dataIndex: 'row', width: 64 },
-              {
-                title: t('import.column'),
-                dataIndex: 'column',
-                width: 110,
-                render: (text: string) => <span style={{ overflowWrap: 'anywhere' }}>{text}</span>,
-              },
-              { title: t('import.message'), dataIndex: 'message' },
-            ]}
+        {result ? (
+          <Alert
+            style={{ marginTop: 16 }}
+            type={result.created > 0 ? 'success' : 'info'}
+            showIcon
+            role="status"
+            title={
+              result.created > 0
+                ? t('import.done', { created: result.created, rows: result.rows })
+                : t('importBatches.nothingNew', { rows: result.rows })
+            }
+            description={
+              result.skipped.length || result.flaggedDuplicates.length ? (
+                <>
+                  {result.skipped.length ? (
+                    <>
+                      {t('importBatches.skipped', { count: result.skipped.length })}
+                      <ul
+                        style={{ margin: 0, paddingInlineStart: 20 }}
+                        aria-label={t('importBatches.skippedTag')}
+                      >
+                        {result.skipped.map((skipped) => (
+                          <li key={skipped.row}>
+                            <Tag>{t('importBatches.skippedTag')}</Tag>
+                            {t('import.row')} {skipped.row}: {skipped.message}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {result.flaggedDuplicates.length ? (
+                    <>
+                      {t('import.flagged', { count: result.flaggedDuplicates.length })}
+                      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                        {result.flaggedDuplicates.map((flagged) => (
+                          <li key={flagged.row}>
+                            {t('import.row')} {flagged.row}: {flagged.message}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                </>
+              ) : undefined
+            }
           />
-        </div>
-      ) : error ? (
-        <div style={{ marginTop: 16 }}>
-          <ErrorAlert error={error} />
-        </div>
-      ) : null}
-
-      {result ? (
-        <Alert
-          style={{ marginTop: 16 }}
-          type="success"
-          showIcon
-          role="status"
-          title={t('import.done', { created: result.created, rows: result.rows })}
-          description={
-            result.flaggedDuplicates.length ? (
-              <>
-                {t('import.flagged', { count: result.flaggedDuplicates.length })}
-                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                  {result.flaggedDuplicates.map((flagged) => (
-                    <li key={flagged.row}>
-                      {t('import.row')} {flagged.row}: {flagged.message}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : undefined
-          }
-        />
-      ) : null}
-    </Card>
+        ) : null}
+      </Card>
+      <ImportHistory unitId={unitId ?? undefined} />
+    </Space>
   );
 }

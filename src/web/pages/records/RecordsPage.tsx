@@ -10,10 +10,12 @@ import {
   PROVENANCE_LABELS,
   PROVENANCES,
   type Provenance,
+  REVIEW_STATUSES,
+  type ReviewStatus,
 } from '../../../shared/activities';
 import {
-  type Activity,
   type ActivityFilter,
+  type ActivityListItem,
   exportUrl,
   useActivities,
   useChannels,
@@ -28,9 +30,11 @@ import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useRecordUnits } from '../../hooks/use-record-units';
 import { useSearchParam } from '../../hooks/use-search-param';
 import { useI18n } from '../../i18n/I18nProvider';
+import { BulkReviewBar } from './BulkReviewBar';
 import { RecordDrawer } from './RecordDrawer';
 
 const PAGE_SIZE = 20;
+const REVIEW_COLOURS = { pending: 'default', accepted: 'green', rejected: 'red' } as const;
 
 /** Every record the user may see, filtered and paged, with exports of the whole filtered list. */
 export function RecordsPage() {
@@ -50,6 +54,9 @@ export function RecordsPage() {
   const [showFilters, setShowFilters] = useState(isDesktop);
   const [includeDeleted, setIncludeDeleted] = useState(false);
   const [onlyDuplicates, setOnlyDuplicates] = useState(false);
+  const [reviewStatus, setReviewStatus] = useState<ReviewStatus | undefined>();
+  // Records selected for a bulk review; kept across pages, cleared when the filters change.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // In the address, so the edit page can come back with the record open.
   const [openParam, setOpenParam] = useSearchParam('open');
   const openId = openParam ?? null;
@@ -72,6 +79,7 @@ export function RecordsPage() {
     q: q || undefined,
     includeDeleted: includeDeleted ? 'true' : undefined,
     onlyDuplicates: onlyDuplicates ? 'true' : undefined,
+    reviewStatus,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
@@ -81,7 +89,19 @@ export function RecordsPage() {
     (value: T) => {
       set(value);
       setPage(1);
+      setSelected(new Set());
     };
+  const toggle = (ids: string[], isSelected: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (isSelected) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  const items = list.data?.items ?? [];
+  const reviewable = items.filter((record) => record.canReview).map((record) => record.id);
 
   const filters = (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 8 }}>
@@ -92,6 +112,7 @@ export function RecordsPage() {
           setUnitId(value);
           setChannelId(undefined);
           setPage(1);
+          setSelected(new Set());
         }}
       />
       <DayRangePicker
@@ -141,6 +162,14 @@ export function RecordsPage() {
         onChange={reset(setProvenance)}
         options={PROVENANCES.map((value) => ({ value, label: label(PROVENANCE_LABELS[value]) }))}
       />
+      <Select
+        allowClear
+        aria-label={t('records.reviewStatus')}
+        placeholder={t('records.reviewStatus')}
+        value={reviewStatus}
+        onChange={reset(setReviewStatus)}
+        options={REVIEW_STATUSES.map((value) => ({ value, label: t(`records.review.${value}`) }))}
+      />
       <Space wrap size={[16, 4]}>
         <Checkbox
           checked={onlyDuplicates}
@@ -179,6 +208,7 @@ export function RecordsPage() {
               onChange={(event) => {
                 setText(event.target.value);
                 setPage(1);
+                setSelected(new Set());
               }}
               style={{ flex: 1, minWidth: 0 }}
             />
@@ -208,11 +238,31 @@ export function RecordsPage() {
         </Space>
       </Card>
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<Activity>
+      <Table<ActivityListItem>
         size="small"
         rowKey="id"
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+        dataSource={items}
+        rowSelection={
+          reviewable.length || selected.size
+            ? {
+                selectedRowKeys: items.filter((record) => selected.has(record.id)).map((record) => record.id),
+                getCheckboxProps: (record) => ({
+                  disabled: !record.canReview,
+                  'aria-label': t('bulkReview.select', { title: record.title }),
+                }),
+                onSelect: (record, isSelected) => toggle([record.id], isSelected),
+                onSelectAll: (isSelected) => toggle(reviewable, isSelected),
+                columnWidth: 40,
+                // A tap on the box selects the record; it must not also open it (the row's click).
+                renderCell: (_checked, _record, _index, node) => (
+                  // biome-ignore lint/a11y/noStaticElementInteractions: only stops the click; the checkbox inside takes the keyboard
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: only stops the click; the checkbox inside takes the keyboard
+                  <span onClick={(event) => event.stopPropagation()}>{node}</span>
+                ),
+              }
+            : undefined
+        }
         onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: 'pointer' } })}
         pagination={{
           current: page,
@@ -242,6 +292,11 @@ export function RecordsPage() {
                       <Typography.Text type="secondary">{record.channelName}</Typography.Text>
                     ) : null}
                     {isDesktop ? null : <Typography.Text type="secondary">{record.unitName}</Typography.Text>}
+                    {isDesktop ? null : (
+                      <Tag color={REVIEW_COLOURS[record.reviewStatus]}>
+                        {t(`records.review.${record.reviewStatus}`)}
+                      </Tag>
+                    )}
                     {record.duplicateOfId ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
                     {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
                     {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
@@ -255,17 +310,28 @@ export function RecordsPage() {
                 {
                   title: t('record.unit'),
                   width: 200,
-                  render: (_: unknown, record: Activity) => record.unitName,
+                  render: (_: unknown, record: ActivityListItem) => record.unitName,
                 },
                 {
                   title: t('records.provenance'),
                   width: 120,
-                  render: (_: unknown, record: Activity) => label(PROVENANCE_LABELS[record.provenance]),
+                  render: (_: unknown, record: ActivityListItem) =>
+                    label(PROVENANCE_LABELS[record.provenance]),
+                },
+                {
+                  title: t('records.reviewStatus'),
+                  width: 130,
+                  render: (_: unknown, record: ActivityListItem) => (
+                    <Tag color={REVIEW_COLOURS[record.reviewStatus]}>
+                      {t(`records.review.${record.reviewStatus}`)}
+                    </Tag>
+                  ),
                 },
               ]
             : []),
         ]}
       />
+      <BulkReviewBar selectedIds={[...selected]} onClear={() => setSelected(new Set())} />
       <RecordDrawer activityId={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />
     </Space>
   );
