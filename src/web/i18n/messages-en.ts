@@ -1,7 +1,7 @@
 import { assessmentsEn } from './areas/assessments';
+import { datesEn } from './areas/dates';
 import { frameworkEditorEn } from './areas/editor';
 import { evidenceEn } from './areas/evidence';
-import { datesEn } from './areas/dates';
 import { frameworksEn } from './areas/frameworks';
 import { importEn } from './areas/import';
 import { libraryEn } from './areas/library';

@@ -1,7 +1,7 @@
 import { assessmentsVi } from './areas/assessments';
+import { datesVi } from './areas/dates';
 import { frameworkEditorVi } from './areas/editor';
 import { evidenceVi } from './areas/evidence';
-import { datesVi } from './areas/dates';
 import { frameworksVi } from './areas/frameworks';
 import { importVi } from './areas/import';
 import { libraryVi } from './areas/library';

@@ -2,8 +2,8 @@ import { addDays } from '../../../shared/dates';
 import type { MeasureSpec } from '../../../shared/frameworks/definition';
 import type { Bucket } from '../buckets';
 import { shortVnDay, toEpochDay, vnDay } from '../day-numbers';
-import type { BucketFigures } from './bucket-figures';
 import type { ScoringWords } from '../words';
+import type { BucketFigures } from './bucket-figures';
 import type { RuleContext } from './context';
 
 /**

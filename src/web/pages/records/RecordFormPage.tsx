@@ -158,7 +158,7 @@ export function RecordFormPage() {
           <Typography.Link
             onClick={() => {
               message.destroy(key);
-              navigate(`/records?open=${activityId}`);
+              void navigate(`/records?open=${activityId}`);
             }}
           >
             {t('record.viewRecord')}

@@ -132,7 +132,7 @@ function Editor({ source, versions }: { source: FrameworkDetail; versions: reado
     importer.mutate(frameworkTextFile(text, fileName), {
       onSuccess: (result) => {
         void message.success(result.message);
-        navigate(`/frameworks/${result.framework.id}`);
+        void navigate(`/frameworks/${result.framework.id}`);
       },
     });
 

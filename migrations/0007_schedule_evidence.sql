@@ -1,3 +1,0 @@
-ALTER TABLE "evidence" ADD COLUMN "schedule_id" uuid;--> statement-breakpoint
-ALTER TABLE "evidence" ADD CONSTRAINT "evidence_schedule_id_broadcast_schedules_id_fk" FOREIGN KEY ("schedule_id") REFERENCES "public"."broadcast_schedules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "evidence_schedule_uq" ON "evidence" USING btree ("schedule_id") WHERE "evidence"."schedule_id" is not null;
