@@ -87,6 +87,8 @@ export const accessFixtures: AccessFixtures = {
     }),
     'PATCH /api/schedule-entries/:entryId': () => ({ title: 'Tin đã sửa' }),
     'POST /api/schedules/:scheduleId/issue': () => ({ acknowledgeWarnings: true }),
+    // Turning an issued schedule into evidence takes no fields: the schedule is the proof.
+    'POST /api/schedules/:scheduleId/evidence': () => ({}),
     'POST /api/schedules/:scheduleId/entries/mark-aired': (env) => ({
       entryIds: [states.get(env.targetUnitId)?.airableEntryId],
     }),
