@@ -31,7 +31,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'assessment.appraise': { vi: 'Thẩm định bản đánh giá', en: 'Appraise assessment' },
   'assessment.publish': { vi: 'Công bố bản đánh giá', en: 'Publish assessment' },
   'assessment.supersede': { vi: 'Thay thế bản đánh giá', en: 'Supersede assessment' },
-  'assessment.ready': { vi: 'Báo lãnh đạo đã tự chấm xong', en: 'Tell the unit head the self-assessment is done' },
+  'assessment.ready': {
+    vi: 'Báo lãnh đạo đã tự chấm xong',
+    en: 'Tell the unit head the self-assessment is done',
+  },
   'import_batch.undo': { vi: 'Hoàn tác lần nhập tệp', en: 'Undo an import' },
   'notification.create': { vi: 'Gửi thông báo', en: 'Send notification' },
   'notification.read': { vi: 'Đánh dấu đã đọc thông báo', en: 'Mark notification read' },
