@@ -18,11 +18,13 @@ type PickerProps = Omit<DatePickerProps, 'format' | 'inputReadOnly' | 'picker'>;
 
 /**
  * A day field: typed dd/MM/yyyy on a desktop; on a phone a read-only input that opens the calendar
- * (typing a date on a phone keyboard is slower than two taps, and the keyboard would hide the panel).
+ * (typing a date near today on a phone keyboard is slower than two taps, and the keyboard would hide
+ * the panel). `typedOnPhones` keeps typing on phones too, for days far from today such as the date of
+ * a document, which would take many taps through the panel's months.
  */
-export function DayPicker(props: PickerProps) {
+export function DayPicker({ typedOnPhones, ...props }: PickerProps & { typedOnPhones?: boolean }) {
   const isDesktop = useIsDesktop();
-  return <DatePicker format={DAY_INPUT_FORMATS} inputReadOnly={!isDesktop} {...props} />;
+  return <DatePicker format={DAY_INPUT_FORMATS} inputReadOnly={!isDesktop && !typedOnPhones} {...props} />;
 }
 
 /** A month field (MM/yyyy), typed on a desktop, picked in the panel on a phone. */

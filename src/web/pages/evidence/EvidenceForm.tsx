@@ -169,6 +169,7 @@ export function EvidenceForm(props: {
             rules={[{ required: true, message: t('library.evidence.documentDateRequired') }]}
           >
             <DayPicker
+              typedOnPhones
               placeholder={t('library.evidence.dayPlaceholder')}
               disabledDate={(day) => day.isAfter(dayjs(), 'day')}
               style={{ width: '100%' }}
