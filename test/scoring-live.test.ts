@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NewActivity } from '../src/server/db/repositories/activities';
 import { activities, channels as channelsTable } from '../src/server/db/schema-activities';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
@@ -17,7 +17,7 @@ import type {
 } from '../src/shared/api/scoring';
 import { addDays, todayVn } from '../src/shared/dates';
 import type { ErrorBody } from '../src/shared/errors';
-import { createTestApp, type Session, type TestContext } from './support/app';
+import { createTestApp, logIn, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createKonTumScenario, createSignedInUser } from './support/scenarios';
 import { addDxChannel, addDxRecords, monthly, thursdays } from './support/scoring-records';
@@ -49,6 +49,7 @@ describe('live scores', () => {
   let s: Scenario;
   let admin: Session;
   let office: Session;
+  let officeUsername: string;
   let quangNgaiOffice: Session;
   let outsider: Session;
   let province: string;
@@ -139,7 +140,9 @@ describe('live scores', () => {
     iaGrai = await commune('24005', 'Xã Ia Grai', '2025-07-01');
 
     admin = (await createSignedInUser(ctx.app, db(), [{ role: 'system_admin', unitId: null }])).session;
-    office = (await createSignedInUser(ctx.app, db(), [{ role: 'dx_office', unitId: province }])).session;
+    const officeUser = await createSignedInUser(ctx.app, db(), [{ role: 'dx_office', unitId: province }]);
+    office = officeUser.session;
+    officeUsername = officeUser.username;
     quangNgaiOffice = (await createSignedInUser(ctx.app, db(), [{ role: 'dx_office', unitId: s.quangNgai }]))
       .session;
     outsider = (await createSignedInUser(ctx.app, db(), [{ role: 'unit_officer', unitId: s.dakMil }]))
@@ -329,6 +332,24 @@ describe('live scores', () => {
     );
   });
   afterAll(() => ctx.close());
+
+  /**
+   * The year 2026 read while it runs (as of 30/06/2026, its first quarter over, version "2026" in
+   * force) needs a "today" after those days, and the product refuses a day after today. The blocks
+   * below that read it set the application clock to 06/12/2026 in Vietnam (Date only, timers stay
+   * real) and sign the office in again on that day, so they check the same thing on any day.
+   */
+  let signedInBefore: Session | undefined;
+  async function moveClockTo6December2026(): Promise<void> {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-06T09:00:00+07:00'));
+    signedInBefore = office;
+    office = await logIn(ctx.app, officeUsername);
+  }
+  function restoreClock(): void {
+    vi.useRealTimers();
+    if (signedInBefore) office = signedInBefore;
+  }
 
   describe('the scoreboard of a province for a past year', () => {
     it('scores every commune on QĐ 780 criteria 1.4 and 1.5, with percent and colours', async () => {
@@ -947,6 +968,9 @@ describe('live scores', () => {
   });
 
   describe('a period still running', () => {
+    beforeAll(moveClockTo6December2026);
+    afterAll(restoreClock);
+
     // Read as of 30/06/2026, a Tuesday: weeks 1–26 of 2026 have ended, week 27 (29/06–05/07) and
     // the 26 after it remain: 53 weeks in all. 181 of 365 days have passed.
     it('scores what is secured, projects the year, and says what is missing', async () => {
@@ -1013,6 +1037,9 @@ describe('live scores', () => {
   });
 
   describe('framework versions', () => {
+    beforeAll(moveClockTo6December2026);
+    afterAll(restoreClock);
+
     it('scores a year with the version in force then; a new version leaves earlier years alone', async () => {
       const before2025 = await scores(office, iaDom, 'period=2025');
       // Version "2026" from 01/01/2026: communes need 5 posts for 1.4 instead of 10.
@@ -1054,6 +1081,9 @@ describe('live scores', () => {
   });
 
   describe('a framework written from the guide', () => {
+    beforeAll(moveClockTo6December2026);
+    afterAll(restoreClock);
+
     const code = 'quangngai-tuyen-truyen-quy';
 
     it('imports through the API and scores a commune per quarter, waiting for what people enter', async () => {
