@@ -3,6 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NewActivity } from '../src/server/db/repositories/activities';
+import { sessions } from '../src/server/db/schema';
 import { activities, channels as channelsTable } from '../src/server/db/schema-activities';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { ChannelKind } from '../src/shared/activities';
@@ -17,7 +18,7 @@ import type {
 } from '../src/shared/api/scoring';
 import { addDays, todayVn } from '../src/shared/dates';
 import type { ErrorBody } from '../src/shared/errors';
-import { createTestApp, logIn, type Session, type TestContext } from './support/app';
+import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createKonTumScenario, createSignedInUser } from './support/scenarios';
 import { addDxChannel, addDxRecords, monthly, thursdays } from './support/scoring-records';
@@ -49,7 +50,7 @@ describe('live scores', () => {
   let s: Scenario;
   let admin: Session;
   let office: Session;
-  let officeUsername: string;
+  let officeUserId: string;
   let quangNgaiOffice: Session;
   let outsider: Session;
   let province: string;
@@ -142,7 +143,7 @@ describe('live scores', () => {
     admin = (await createSignedInUser(ctx.app, db(), [{ role: 'system_admin', unitId: null }])).session;
     const officeUser = await createSignedInUser(ctx.app, db(), [{ role: 'dx_office', unitId: province }]);
     office = officeUser.session;
-    officeUsername = officeUser.username;
+    officeUserId = officeUser.userId;
     quangNgaiOffice = (await createSignedInUser(ctx.app, db(), [{ role: 'dx_office', unitId: s.quangNgai }]))
       .session;
     outsider = (await createSignedInUser(ctx.app, db(), [{ role: 'unit_officer', unitId: s.dakMil }]))
@@ -337,18 +338,18 @@ describe('live scores', () => {
    * The year 2026 read while it runs (as of 30/06/2026, its first quarter over, version "2026" in
    * force) needs a "today" after those days, and the product refuses a day after today. The blocks
    * below that read it set the application clock to 06/12/2026 in Vietnam (Date only, timers stay
-   * real) and sign the office in again on that day, so they check the same thing on any day.
+   * real), so they check the same thing on any day. The office's sessions are made to outlive both
+   * clocks: PGlite's now() follows the moved clock, a PostgreSQL server keeps the real one.
    */
-  let signedInBefore: Session | undefined;
-  async function moveClockTo6December2026(): Promise<void> {
+  const LATE_2026 = new Date('2026-12-06T09:00:00+07:00');
+  async function moveClockToLate2026(): Promise<void> {
+    const outlivesBoth = new Date(Math.max(Date.now(), LATE_2026.getTime()) + 24 * 3600_000);
+    await db().update(sessions).set({ expiresAt: outlivesBoth }).where(eq(sessions.userId, officeUserId));
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-12-06T09:00:00+07:00'));
-    signedInBefore = office;
-    office = await logIn(ctx.app, officeUsername);
+    vi.setSystemTime(LATE_2026);
   }
   function restoreClock(): void {
     vi.useRealTimers();
-    if (signedInBefore) office = signedInBefore;
   }
 
   describe('the scoreboard of a province for a past year', () => {
@@ -968,7 +969,7 @@ describe('live scores', () => {
   });
 
   describe('a period still running', () => {
-    beforeAll(moveClockTo6December2026);
+    beforeAll(moveClockToLate2026);
     afterAll(restoreClock);
 
     // Read as of 30/06/2026, a Tuesday: weeks 1–26 of 2026 have ended, week 27 (29/06–05/07) and
@@ -1037,7 +1038,7 @@ describe('live scores', () => {
   });
 
   describe('framework versions', () => {
-    beforeAll(moveClockTo6December2026);
+    beforeAll(moveClockToLate2026);
     afterAll(restoreClock);
 
     it('scores a year with the version in force then; a new version leaves earlier years alone', async () => {
@@ -1081,7 +1082,7 @@ describe('live scores', () => {
   });
 
   describe('a framework written from the guide', () => {
-    beforeAll(moveClockTo6December2026);
+    beforeAll(moveClockToLate2026);
     afterAll(restoreClock);
 
     const code = 'quangngai-tuyen-truyen-quy';
