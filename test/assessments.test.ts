@@ -20,7 +20,9 @@ import { createKonTumScenario, createSignedInUser } from './support/scenarios';
 
 type Scenario = Awaited<ReturnType<typeof createKonTumScenario>>;
 
-const PERIOD = '2026';
+// A past year: the product refuses records, documents and periods after today, so the fixtures must
+// never lie in the future of the day the suite runs.
+const PERIOD = '2025';
 
 /**
  * A small yearly framework with one criterion of each kind the workflow treats differently: records
@@ -29,9 +31,9 @@ const PERIOD = '2026';
  */
 const FRAMEWORK: FrameworkFileInput = {
   code: 'thu-danh-gia',
-  version: '2026',
+  version: '2025',
   name: 'Bộ chỉ số thử đánh giá',
-  legalBasis: 'QĐ 01/QĐ-THU ngày 02/01/2026',
+  legalBasis: 'QĐ 01/QĐ-THU ngày 02/01/2025',
   issuingBody: 'UBND tỉnh Thử',
   validFrom: '2025-01-01',
   period: 'year',
@@ -245,11 +247,11 @@ describe('assessments: self-assessment, appraisal, publication', () => {
         unit: { id: s.dakRve, name: 'Xã Đăk Rve', kind: 'commune' },
         framework: {
           code: 'thu-danh-gia',
-          version: '2026',
+          version: '2025',
           name: 'Bộ chỉ số thử đánh giá',
           periodKind: 'year',
         },
-        period: { key: '2026', from: '2026-01-01', to: '2026-12-31', label: 'năm 2026' },
+        period: { key: '2025', from: '2025-01-01', to: '2025-12-31', label: 'năm 2025' },
         version: 1,
         status: 'draft',
         supersedesId: null,
@@ -307,7 +309,7 @@ describe('assessments: self-assessment, appraisal, publication', () => {
         409,
       );
       expect(error.code).toBe('CONFLICT');
-      expect(error.message).toContain('năm 2026');
+      expect(error.message).toContain('năm 2025');
       expect(error.details).toEqual([{ field: 'assessmentId', message: assessmentId }]);
     });
 
@@ -327,7 +329,7 @@ describe('assessments: self-assessment, appraisal, publication', () => {
       refused(
         await officer.post(`/api/units/${s.dakRve}/assessments`, {
           framework: 'thu-danh-gia',
-          period: '2026-H1',
+          period: '2025-H1',
         }),
         400,
       );
@@ -379,7 +381,7 @@ describe('assessments: self-assessment, appraisal, publication', () => {
 
   describe('the self-assessment', () => {
     it('recomputes the automatic scores from the records while it is a draft', async () => {
-      await addPosts(['2026-03-02', '2026-03-09']);
+      await addPosts(['2025-03-02', '2025-03-09']);
       const found = await detail();
       expect(criterion(found, '1.1').auto).toMatchObject({ score: 5, isLive: true });
       expect(found.totals.auto).toBe(5);
@@ -464,7 +466,7 @@ describe('assessments: self-assessment, appraisal, publication', () => {
     it('attaches evidence of the unit to a criterion, and detaches it', async () => {
       const created = await officer.post(`/api/units/${s.dakRve}/evidence/citation`, {
         documentNumber: '12/BB-UBND',
-        documentDate: '2026-04-10',
+        documentDate: '2025-04-10',
         issuingBody: 'UBND xã Đăk Rve',
         summary: 'Biên bản kiểm tra công tác chuyển đổi số',
       });
@@ -575,7 +577,7 @@ describe('assessments: self-assessment, appraisal, publication', () => {
     });
 
     it('keeps the frozen automatic score when records are added afterwards', async () => {
-      await addPosts(['2026-04-06']);
+      await addPosts(['2025-04-06']);
       const found = await detail();
       expect(criterion(found, '1.1').auto).toMatchObject({ score: 5, isLive: false });
       expect(found.totals.auto).toBe(7);
@@ -793,7 +795,7 @@ describe('assessments: self-assessment, appraisal, publication', () => {
       expect(returnEntry).toMatchObject({
         entityType: 'assessment',
         unitId: s.dakRve,
-        summary: 'Trả lại bản đánh giá "Bộ chỉ số thử đánh giá" năm 2026 của Xã Đăk Rve',
+        summary: 'Trả lại bản đánh giá "Bộ chỉ số thử đánh giá" năm 2025 của Xã Đăk Rve',
         before: { status: 'submitted' },
         after: {
           status: 'returned',

@@ -51,9 +51,9 @@ function form(fields: Record<string, string>, file?: { name: string; content: Bu
 
 const CITATION = {
   documentNumber: '15/KH-UBND',
-  documentDate: '2026-02-10',
+  documentDate: '2025-02-10',
   issuingBody: 'UBND xã',
-  summary: 'Kế hoạch tuyên truyền chuyển đổi số năm 2026',
+  summary: 'Kế hoạch tuyên truyền chuyển đổi số năm 2025',
 };
 
 let ctx: TestContext;
@@ -77,7 +77,7 @@ async function insertSchedule(month: string, status: 'draft' | 'issued'): Promis
       documentNumber: status === 'issued' ? '07/DM-UBND' : null,
       signerName: 'Nguyễn Văn An',
       signerTitle: 'Chủ tịch',
-      issuedAt: status === 'issued' ? new Date('2026-02-27T03:00:00Z') : null,
+      issuedAt: status === 'issued' ? new Date('2025-02-27T03:00:00Z') : null,
     })
     .returning({ id: broadcastSchedules.id });
   await db()
@@ -119,8 +119,8 @@ afterAll(() => ctx.close());
 
 describe('an issued broadcast schedule as evidence', () => {
   it('lists the issued schedules of the unit, freezes the document on first use and reuses it after', async () => {
-    const issued = await insertSchedule('2026-03-01', 'issued');
-    const draft = await insertSchedule('2026-04-01', 'draft');
+    const issued = await insertSchedule('2025-03-01', 'issued');
+    const draft = await insertSchedule('2025-04-01', 'draft');
 
     const list = await officerA.get(`/api/units/${unitA}/evidence/schedules`);
     expect(list.statusCode, list.body).toBe(200);
@@ -140,14 +140,14 @@ describe('an issued broadcast schedule as evidence', () => {
       unitId: unitA,
       kind: 'schedule',
       scheduleId: issued,
-      title: 'Danh mục phát sóng tháng 03/2026 - Chuyên mục Chuyển đổi số (số 07/DM-UBND)',
+      title: 'Danh mục phát sóng tháng 03/2025 - Chuyên mục Chuyển đổi số (số 07/DM-UBND)',
       documentNumber: '07/DM-UBND',
-      documentDate: '2026-02-27',
-      periodFrom: '2026-03-01',
-      periodTo: '2026-03-31',
+      documentDate: '2025-02-27',
+      periodFrom: '2025-03-01',
+      periodTo: '2025-03-31',
       file: {
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        originalName: 'Danh mục phát sóng 03-2026 - Chuyên mục Chuyển đổi số.docx',
+        originalName: 'Danh mục phát sóng 03-2025 - Chuyên mục Chuyển đổi số.docx',
       },
     });
     const download = await officerA.get(created.file!.downloadUrl);
@@ -197,7 +197,7 @@ describe('an issued broadcast schedule as evidence', () => {
   });
 
   it('hides the schedules of another unit: 404 to an outsider, and no viewer may freeze one', async () => {
-    const issued = await insertSchedule('2026-05-01', 'issued');
+    const issued = await insertSchedule('2025-05-01', 'issued');
     expect((await officerB.post(`/api/schedules/${issued}/evidence`)).statusCode).toBe(404);
     expect((await officerB.get(`/api/units/${unitA}/evidence/schedules`)).statusCode).toBe(404);
     expect((await reviewer.post(`/api/schedules/${issued}/evidence`)).statusCode).toBe(403);
@@ -228,7 +228,7 @@ describe('a document citation with its signed scan', () => {
     const corrected = await officerA.post(`/api/evidence/${created.id}/versions`, {
       kind: 'citation',
       ...CITATION,
-      summary: 'Kế hoạch tuyên truyền CĐS năm 2026 (bản đúng)',
+      summary: 'Kế hoạch tuyên truyền CĐS năm 2025 (bản đúng)',
     });
     expect(corrected.statusCode, corrected.body).toBe(200);
     const second = corrected.json<EvidenceCreatedDto>();
@@ -344,8 +344,8 @@ describe('a record names its channel with the kind', () => {
         kind: 'broadcast',
         unitId: unitA,
         channelId,
-        occurredAt: new Date('2026-03-02T01:00:00Z'),
-        occurredOn: '2026-03-02',
+        occurredAt: new Date('2025-03-02T01:00:00Z'),
+        occurredOn: '2025-03-02',
         title: 'Bản tin chuyển đổi số',
         searchText: 'ban tin chuyen doi so',
         provenance: 'form',

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NewActivity } from '../src/server/db/repositories/activities';
+import { sessions } from '../src/server/db/schema';
 import { activities, channels as channelsTable } from '../src/server/db/schema-activities';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { ChannelKind } from '../src/shared/activities';
@@ -49,6 +50,7 @@ describe('live scores', () => {
   let s: Scenario;
   let admin: Session;
   let office: Session;
+  let officeUserId: string;
   let quangNgaiOffice: Session;
   let outsider: Session;
   let province: string;
@@ -139,7 +141,9 @@ describe('live scores', () => {
     iaGrai = await commune('24005', 'Xã Ia Grai', '2025-07-01');
 
     admin = (await createSignedInUser(ctx.app, db(), [{ role: 'system_admin', unitId: null }])).session;
-    office = (await createSignedInUser(ctx.app, db(), [{ role: 'dx_office', unitId: province }])).session;
+    const officeUser = await createSignedInUser(ctx.app, db(), [{ role: 'dx_office', unitId: province }]);
+    office = officeUser.session;
+    officeUserId = officeUser.userId;
     quangNgaiOffice = (await createSignedInUser(ctx.app, db(), [{ role: 'dx_office', unitId: s.quangNgai }]))
       .session;
     outsider = (await createSignedInUser(ctx.app, db(), [{ role: 'unit_officer', unitId: s.dakMil }]))
@@ -329,6 +333,24 @@ describe('live scores', () => {
     );
   });
   afterAll(() => ctx.close());
+
+  /**
+   * The year 2026 read while it runs (as of 30/06/2026, its first quarter over, version "2026" in
+   * force) needs a "today" after those days, and the product refuses a day after today. The blocks
+   * below that read it set the application clock to 06/12/2026 in Vietnam (Date only, timers stay
+   * real), so they check the same thing on any day. The office's sessions are made to outlive both
+   * clocks: PGlite's now() follows the moved clock, a PostgreSQL server keeps the real one.
+   */
+  const LATE_2026 = new Date('2026-12-06T09:00:00+07:00');
+  async function moveClockToLate2026(): Promise<void> {
+    const outlivesBoth = new Date(Math.max(Date.now(), LATE_2026.getTime()) + 24 * 3600_000);
+    await db().update(sessions).set({ expiresAt: outlivesBoth }).where(eq(sessions.userId, officeUserId));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(LATE_2026);
+  }
+  function restoreClock(): void {
+    vi.useRealTimers();
+  }
 
   describe('the scoreboard of a province for a past year', () => {
     it('scores every commune on QĐ 780 criteria 1.4 and 1.5, with percent and colours', async () => {
@@ -947,6 +969,9 @@ describe('live scores', () => {
   });
 
   describe('a period still running', () => {
+    beforeAll(moveClockToLate2026);
+    afterAll(restoreClock);
+
     // Read as of 30/06/2026, a Tuesday: weeks 1–26 of 2026 have ended, week 27 (29/06–05/07) and
     // the 26 after it remain: 53 weeks in all. 181 of 365 days have passed.
     it('scores what is secured, projects the year, and says what is missing', async () => {
@@ -1013,6 +1038,9 @@ describe('live scores', () => {
   });
 
   describe('framework versions', () => {
+    beforeAll(moveClockToLate2026);
+    afterAll(restoreClock);
+
     it('scores a year with the version in force then; a new version leaves earlier years alone', async () => {
       const before2025 = await scores(office, iaDom, 'period=2025');
       // Version "2026" from 01/01/2026: communes need 5 posts for 1.4 instead of 10.
@@ -1054,6 +1082,9 @@ describe('live scores', () => {
   });
 
   describe('a framework written from the guide', () => {
+    beforeAll(moveClockToLate2026);
+    afterAll(restoreClock);
+
     const code = 'quangngai-tuyen-truyen-quy';
 
     it('imports through the API and scores a commune per quarter, waiting for what people enter', async () => {

@@ -238,7 +238,8 @@ export interface LiveSession {
 
 /**
  * The session, its user and the user's grants in one round trip: this runs on every request, where
- * each query costs a millisecond or two on the embedded database.
+ * each query costs a millisecond or two on the embedded database. Expiry is judged by the application
+ * clock, the one that set it (log-in), not by the database server's now(), which may differ.
  */
 export async function getLiveSessionWithGrants(q: Queryable, id: string): Promise<LiveSession | undefined> {
   const [row] = await queryRows<Omit<LiveSession, 'lastSeenAt'> & { lastSeenAt: Date | string }>(
@@ -248,7 +249,7 @@ export async function getLiveSessionWithGrants(q: Queryable, id: string): Promis
           coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id))
                     from role_grants g where g.user_id = u.id), '[]'::json) as grants
         from sessions s join users u on u.id = s.user_id
-        where s.id = ${id} and s.expires_at > now()`,
+        where s.id = ${id} and s.expires_at > ${new Date()}`,
   );
   return row ? { ...row, lastSeenAt: new Date(row.lastSeenAt) } : undefined;
 }
