@@ -52,5 +52,22 @@ describe('words instead of codes on a 360 px phone', () => {
     expect(await row.locator('.ant-tag', { hasText: /^sed$/ }).count()).toBe(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-records-channel-kind-language-name');
+
+    // In English the kind and the language are English words from the vocabulary.
+    await page.evaluate(() => window.localStorage.setItem('loaso.language', 'en'));
+    await page.reload();
+    await page.getByLabel('Search titles').fill('ban tin tieng xo dang');
+    await row.waitFor();
+    await expect.poll(() => row.innerText()).toContain(`${SHARED_NAME} · Website`);
+    await expect.poll(() => row.innerText()).toContain('Sedang');
+    expect(await row.innerText()).not.toContain('Tiếng Xơ Đăng');
+
+    // So do the language counts of that year.
+    await page.goto(`/records/languages?unit=${unitId}&year=2025`);
+    const byLanguage = page.locator('.ant-card', { hasText: 'By language' });
+    await byLanguage.getByText('Sedang', { exact: true }).waitFor();
+    expect(await byLanguage.innerText()).not.toContain('Tiếng Xơ Đăng');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-language-counts-english');
   });
 });
