@@ -164,6 +164,8 @@ describe('spreadsheet import of records', () => {
       const help: string[] = [];
       workbook.getWorksheet('Hướng dẫn')!.eachRow((row) => help.push(String(row.getCell(1).value)));
       for (const header of POST_HEADERS) expect(help).toContain(header);
+      // The limits the reader enforces, in Vietnamese number style.
+      expect(help.some((line) => line.includes('100.000 dòng') && line.includes('5.000 ký tự'))).toBe(true);
     });
 
     it('lists programmes and sources for broadcasts, and narrows to a unit', async () => {

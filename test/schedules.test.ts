@@ -129,6 +129,7 @@ describe('monthly broadcast schedules', () => {
         unitName: 'Xã Đăk Rve',
         channelId: dxChannel,
         channelName: 'Chuyên mục Chuyển đổi số',
+        channelKind: 'radio_programme',
         stationName: 'Đài truyền thanh xã Đăk Rve',
         month: '2025-07',
         status: 'draft',
@@ -160,6 +161,8 @@ describe('monthly broadcast schedules', () => {
       expect(list.json<{ items: ScheduleSummaryDto[] }>().items).toEqual([
         expect.objectContaining({
           id: schedule.id,
+          channelName: 'Chuyên mục Chuyển đổi số',
+          channelKind: 'radio_programme',
           month: '2025-07',
           status: 'draft',
           entryCount: 0,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BROADCAST_SOURCES, GENRES, SCHEDULE_STATUSES } from '../activities';
+import { BROADCAST_SOURCES, CHANNEL_KINDS, GENRES, SCHEDULE_STATUSES } from '../activities';
 import { isoDay } from './common';
 
 /** A month as 'yyyy-MM'. */
@@ -101,6 +101,7 @@ export const scheduleSummarySchema = z.object({
   unitId: z.uuid(),
   channelId: z.uuid(),
   channelName: z.string(),
+  channelKind: z.enum(CHANNEL_KINDS),
   stationName: z.string().nullable(),
   month: isoMonth,
   status: z.enum(SCHEDULE_STATUSES),

@@ -7,6 +7,7 @@ import { findChannelNames, findCurrentUnitLabels } from '../../db/repositories/a
 import { findLanguages, findTopics } from '../../db/repositories/vocabulary';
 import { forbidden } from '../../errors';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
+import { formatCount, TABLE_LIMITS } from '../../spreadsheets/limits';
 import { findCurrentProvinceId } from '../units/find-province';
 import { findRollupIds } from '../units/unit-scope';
 import { type ColumnKey, templateColumns } from './columns';
@@ -194,6 +195,8 @@ function writeHelp(sheet: ExcelJS.Worksheet, kind: ActivityFileKind) {
     '',
     `Mỗi dòng của trang đầu là một ${what}; giữ nguyên dòng tiêu đề. Các ô có danh sách thả xuống lấy từ danh mục của bạn.`,
     'Tệp được nhập trọn vẹn hoặc không nhập gì: nếu có dòng sai, hệ thống liệt kê mọi dòng sai (dòng, cột, lý do) để sửa rồi nhập lại.',
+    // The same limits the reader enforces, so nobody learns them from a refused file.
+    `Mỗi tệp tối đa ${formatCount(TABLE_LIMITS.maxRows)} dòng dữ liệu (không kể dòng tiêu đề) và ${formatCount(TABLE_LIMITS.maxCellChars)} ký tự mỗi ô; tệp lớn hơn hãy chia thành nhiều tệp.`,
     'Ngày ghi dạng dd/MM/yyyy (ví dụ 05/03/2025); ô định dạng ngày của Excel cũng được chấp nhận.',
     'Nếu Excel đảo ngày và tháng (máy đặt định dạng ngày kiểu Mỹ), định dạng cột ngày là Văn bản (Text) rồi gõ lại theo dd/MM/yyyy.',
     'Bản ghi trùng (cùng đường dẫn, hoặc cùng tiêu đề, cùng ngày, cùng kênh) vẫn được lưu nhưng được đánh dấu nghi trùng để người thẩm định quyết định.',

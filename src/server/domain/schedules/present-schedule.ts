@@ -1,4 +1,4 @@
-import type { BroadcastSource, Genre, ScheduleStatus } from '../../../shared/activities';
+import type { BroadcastSource, ChannelKind, Genre, ScheduleStatus } from '../../../shared/activities';
 import type { ScheduleDto, ScheduleEntryDto, ScheduleSummaryDto } from '../../../shared/api/schedules';
 import type { Action } from '../../../shared/roles';
 import type { Queryable } from '../../db/client';
@@ -50,7 +50,7 @@ export function presentEntry(
 
 function summary(
   schedule: ScheduleRow,
-  channel: Pick<ChannelRow, 'name' | 'stationName'>,
+  channel: Pick<ChannelRow, 'kind' | 'name' | 'stationName'>,
   entries: ScheduleEntryDto[],
 ): ScheduleSummaryDto {
   return {
@@ -58,6 +58,7 @@ function summary(
     unitId: schedule.unitId,
     channelId: schedule.channelId,
     channelName: channel.name,
+    channelKind: channel.kind as ChannelKind,
     stationName: channel.stationName,
     month: monthOf(schedule),
     status: schedule.status as ScheduleStatus,

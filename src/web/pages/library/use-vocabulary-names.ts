@@ -3,7 +3,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 export interface VocabularyNames {
   topicName: (code: string) => string;
-  languageName: (code: string) => string;
+  /** The language's name; `fallback` (else the code) when the vocabulary does not (yet) know it. */
+  languageName: (code: string, fallback?: string) => string;
   topicOptions: Array<{ value: string; label: string }>;
   languageOptions: Array<{ value: string; label: string }>;
 }
@@ -18,7 +19,7 @@ export function useVocabularyNames(unitId: string | undefined): VocabularyNames 
   const languages = new Map((vocabulary?.languages ?? []).map((item) => [item.code, nameOf(item)]));
   return {
     topicName: (code) => topics.get(code) ?? code,
-    languageName: (code) => languages.get(code) ?? code,
+    languageName: (code, fallback) => languages.get(code) ?? fallback ?? code,
     topicOptions: (vocabulary?.topics ?? [])
       .filter((topic) => topic.isActive)
       .map((topic) => ({ value: topic.code, label: nameOf(topic) })),

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { isoWeekOf } from '../../../shared/dates';
 import { type Calendar, useCalendar } from '../../api/activities';
+import { ChannelName, useChannelLabel } from '../../components/ChannelName';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { formatDay, todayIso } from '../../format/dates';
@@ -32,6 +33,7 @@ function shortDay(isoDay: string): string {
 export function CalendarPage() {
   const { unitId = '' } = useParams();
   const { t } = useI18n();
+  const channelLabel = useChannelLabel();
   const isDesktop = useIsDesktop();
   // The ISO year of today: on 01/01/2027 that is still 2026 (its week 53 runs to 03/01/2027).
   const thisYear = isoWeekOf(todayIso()).year;
@@ -101,7 +103,8 @@ export function CalendarPage() {
       </Space>
       {calendar.channels.map((channel) => (
         <Typography.Text key={channel.channelId} type="secondary">
-          {channel.name}: {t('calendar.totals', { total: channel.total, missing: channel.missingWeeks })}
+          <ChannelName name={channel.name} kind={channel.kind} />:{' '}
+          {t('calendar.totals', { total: channel.total, missing: channel.missingWeeks })}
         </Typography.Text>
       ))}
       {edgeNotes.map((note) => (
@@ -127,7 +130,7 @@ export function CalendarPage() {
               ),
             },
             ...calendar.channels.map((channel, index) => ({
-              title: channel.name,
+              title: <ChannelName name={channel.name} kind={channel.kind} />,
               width: 140,
               align: 'center' as const,
               onCell: (week: Week) => ({
@@ -154,7 +157,7 @@ export function CalendarPage() {
                         key={channel.channelId}
                         color={cellOf(index, week.week)?.missingBroadcast ? 'red' : undefined}
                       >
-                        {channel.name}: {countText(index, week)}
+                        {channelLabel(channel)}: {countText(index, week)}
                       </Tag>
                     ))}
                   </Space>

@@ -139,6 +139,7 @@ export function LanguageCountsPage() {
               rows={counts.data?.totals ?? []}
               loading={counts.isFetching}
               isDesktop={isDesktop}
+              unitId={unitId}
             />
           </Card>
           <Card size="small" title={t('recordActions.byUnit')}>
@@ -146,6 +147,7 @@ export function LanguageCountsPage() {
               rows={counts.data?.items ?? []}
               loading={counts.isFetching}
               isDesktop={isDesktop}
+              unitId={unitId}
               showUnit
             />
           </Card>

@@ -2,6 +2,7 @@ import { List, Table, Typography } from 'antd';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '../../../shared/activities';
 import type { LanguageCounts } from '../../api/activities';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useVocabularyNames } from '../library/use-vocabulary-names';
 
 type CountsRow = LanguageCounts['totals'][number] & { unitId?: string; unitName?: string };
 
@@ -16,8 +17,12 @@ export function LanguageCountsTable(props: {
   loading: boolean;
   isDesktop: boolean;
   showUnit?: boolean;
+  /** The unit counted: its province's vocabulary names the languages in the UI's language. */
+  unitId: string;
 }) {
   const { t, label } = useI18n();
+  const { languageName } = useVocabularyNames(props.unitId);
+  const nameOf = (row: CountsRow) => languageName(row.language, row.languageName);
   const empty = t('recordActions.noLanguageCounts');
 
   if (!props.isDesktop)
@@ -32,7 +37,7 @@ export function LanguageCountsTable(props: {
           <List.Item style={{ display: 'block', paddingInline: 0 }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
               <Typography.Text strong style={{ minWidth: 0 }}>
-                {props.showUnit ? `${row.unitName} · ${row.languageName}` : row.languageName}
+                {props.showUnit ? `${row.unitName} · ${nameOf(row)}` : nameOf(row)}
               </Typography.Text>
               <Typography.Text strong>{row.total}</Typography.Text>
             </div>
@@ -59,7 +64,7 @@ export function LanguageCountsTable(props: {
         ...(props.showUnit
           ? [{ title: t('record.unit'), key: 'unit', render: (_: unknown, row: CountsRow) => row.unitName }]
           : []),
-        { title: t('record.language'), key: 'language', render: (_, row) => row.languageName },
+        { title: t('record.language'), key: 'language', render: (_, row) => nameOf(row) },
         ...ACTIVITY_KINDS.map((kind) => ({
           title: label(ACTIVITY_KIND_LABELS[kind]),
           key: kind,

@@ -21,6 +21,7 @@ import {
   useChannels,
   useVocabulary,
 } from '../../api/activities';
+import { ChannelName, useChannelLabel } from '../../components/ChannelName';
 import { DayRangePicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -30,6 +31,7 @@ import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useRecordUnits } from '../../hooks/use-record-units';
 import { useSearchParam } from '../../hooks/use-search-param';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useVocabularyNames } from '../library/use-vocabulary-names';
 import { BulkReviewBar } from './BulkReviewBar';
 import { RecordDrawer } from './RecordDrawer';
 
@@ -66,6 +68,9 @@ export function RecordsPage() {
   const vocabularyUnit = unitId ?? ownUnits[0]?.id;
   const channels = useChannels(unitId ?? undefined);
   const vocabulary = useVocabulary(vocabularyUnit);
+  // Filters offer retired topics and languages too (old records carry them), named in the UI's language.
+  const { topicName, languageName } = useVocabularyNames(vocabularyUnit);
+  const channelLabel = useChannelLabel();
 
   const filter: ActivityFilter = {
     unitId: unitId ?? undefined,
@@ -136,7 +141,10 @@ export function RecordsPage() {
         disabled={!unitId}
         value={channelId}
         onChange={reset(setChannelId)}
-        options={(channels.data?.items ?? []).map((channel) => ({ value: channel.id, label: channel.name }))}
+        options={(channels.data?.items ?? []).map((channel) => ({
+          value: channel.id,
+          label: channelLabel(channel),
+        }))}
       />
       <Select
         allowClear
@@ -144,7 +152,10 @@ export function RecordsPage() {
         placeholder={t('record.topics')}
         value={topic}
         onChange={reset(setTopic)}
-        options={(vocabulary.data?.topics ?? []).map((item) => ({ value: item.code, label: item.name }))}
+        options={(vocabulary.data?.topics ?? []).map((item) => ({
+          value: item.code,
+          label: topicName(item.code),
+        }))}
       />
       <Select
         allowClear
@@ -152,7 +163,10 @@ export function RecordsPage() {
         placeholder={t('record.language')}
         value={language}
         onChange={reset(setLanguage)}
-        options={(vocabulary.data?.languages ?? []).map((item) => ({ value: item.code, label: item.name }))}
+        options={(vocabulary.data?.languages ?? []).map((item) => ({
+          value: item.code,
+          label: languageName(item.code),
+        }))}
       />
       <Select
         allowClear
@@ -289,7 +303,9 @@ export function RecordsPage() {
                   <Space wrap size={4}>
                     <Tag>{label(ACTIVITY_KIND_LABELS[record.kind])}</Tag>
                     {record.channelName ? (
-                      <Typography.Text type="secondary">{record.channelName}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        <ChannelName name={record.channelName} kind={record.channelKind} />
+                      </Typography.Text>
                     ) : null}
                     {isDesktop ? null : <Typography.Text type="secondary">{record.unitName}</Typography.Text>}
                     {isDesktop ? null : (
@@ -299,7 +315,9 @@ export function RecordsPage() {
                     )}
                     {record.duplicateOfId ? <Tag color="orange">{t('records.duplicate')}</Tag> : null}
                     {record.deletedAt ? <Tag color="red">{t('records.deleted')}</Tag> : null}
-                    {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
+                    {record.language !== 'vi' ? (
+                      <Tag color="purple">{languageName(record.language)}</Tag>
+                    ) : null}
                   </Space>
                 </div>
               </>

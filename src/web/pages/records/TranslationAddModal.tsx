@@ -13,6 +13,7 @@ import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
 import { toIsoDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useVocabularyNames } from '../library/use-vocabulary-names';
 import { duplicateWarning } from './RecordActionFields';
 
 interface TranslationValues {
@@ -42,6 +43,7 @@ export function TranslationAddModal(props: { original: ActivityDetail; open: boo
   const { original } = props;
   const [form] = Form.useForm<TranslationValues>();
   const vocabulary = useVocabulary(props.open ? original.unitId : undefined);
+  const { languageName } = useVocabularyNames(props.open ? original.unitId : undefined);
   const create = useCreateTranslation();
   const [unplaced, setUnplaced] = useState<ErrorDetail[]>([]);
   const [duplicate, setDuplicate] = useState<{ version: TranslationFields; text: string } | null>(null);
@@ -126,7 +128,10 @@ export function TranslationAddModal(props: { original: ActivityDetail; open: boo
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={vocabulary.isLoading}
-            options={languages.map((language) => ({ value: language.code, label: language.name }))}
+            options={languages.map((language) => ({
+              value: language.code,
+              label: languageName(language.code),
+            }))}
           />
         </Form.Item>
         <Form.Item

@@ -12,6 +12,7 @@ import {
   useReconciliation,
   useSchedule,
 } from '../../api/schedules';
+import { ChannelName } from '../../components/ChannelName';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { formatDateTime, formatDay, formatMonth } from '../../format/dates';
@@ -229,7 +230,8 @@ export function ScheduleDetailPage() {
     >
       <Link to="/schedules">← {t('schedule.title')}</Link>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
-        {t('schedule.monthOf', { month: formatMonth(schedule.month) })} – {schedule.channelName}
+        {t('schedule.monthOf', { month: formatMonth(schedule.month) })} –{' '}
+        <ChannelName name={schedule.channelName} kind={schedule.channelKind} />
       </Typography.Title>
       <Descriptions
         size="small"

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useSchedules } from '../../api/schedules';
+import { ChannelName } from '../../components/ChannelName';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordUnitField } from '../../components/RecordUnitField';
 import { formatMonth } from '../../format/dates';
@@ -86,7 +87,8 @@ function ScheduleList({ unitId, year }: { unitId: string; year: number }) {
               <List.Item.Meta
                 title={
                   <Link to={`/schedules/${schedule.id}`}>
-                    {t('schedule.monthOf', { month: formatMonth(schedule.month) })} – {schedule.channelName}
+                    {t('schedule.monthOf', { month: formatMonth(schedule.month) })} –{' '}
+                    <ChannelName name={schedule.channelName} kind={schedule.channelKind} />
                   </Link>
                 }
                 description={

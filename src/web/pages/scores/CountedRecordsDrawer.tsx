@@ -2,10 +2,12 @@ import { Divider, Drawer, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ACTIVITY_KIND_LABELS } from '../../../shared/activities';
 import { type CriterionScore, type UnitScoreFilter, useCountedRecords } from '../../api/scoring';
+import { ChannelName } from '../../components/ChannelName';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDay } from '../../format/dates';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useVocabularyNames } from '../library/use-vocabulary-names';
 import { RecordDrawer } from '../records/RecordDrawer';
 import { CriterionExplanation } from './CriterionExplanation';
 import { StatusTag, useScoreFormat } from './score-format';
@@ -37,6 +39,7 @@ export function CountedRecordsDrawer(props: {
   const [page, setPage] = useState(1);
   const [recordId, setRecordId] = useState<string | null>(null);
   const { open } = props;
+  const { languageName } = useVocabularyNames(open?.unitId);
   const records = useCountedRecords(open?.unitId ?? '', open?.code ?? null, {
     ...props.filter,
     limit: RECORDS_PAGE_SIZE,
@@ -112,12 +115,16 @@ export function CountedRecordsDrawer(props: {
                       </Typography.Text>
                       <Tag style={{ marginInlineEnd: 0 }}>{label(ACTIVITY_KIND_LABELS[record.kind])}</Tag>
                       {record.channelName ? (
-                        <Typography.Text type="secondary">{record.channelName}</Typography.Text>
+                        <Typography.Text type="secondary">
+                          <ChannelName name={record.channelName} kind={record.channelKind} />
+                        </Typography.Text>
                       ) : null}
                       {record.unitName !== open.unitName ? (
                         <Typography.Text type="secondary">{record.unitName}</Typography.Text>
                       ) : null}
-                      {record.language !== 'vi' ? <Tag color="purple">{record.language}</Tag> : null}
+                      {record.language !== 'vi' ? (
+                        <Tag color="purple">{languageName(record.language)}</Tag>
+                      ) : null}
                     </Space>
                   </div>
                 </div>
