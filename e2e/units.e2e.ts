@@ -156,7 +156,10 @@ describe('administration', () => {
 
     // Filtering by action (chosen by its words, without accents) keeps the entry and drops the logins.
     await page.getByLabel('Thao tác').fill('tao tai khoan');
-    await page.locator('.ant-select-item-option').filter({ hasText: /^Tạo tài khoản$/ }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^Tạo tài khoản$/ })
+      .click();
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await expect.poll(() => page.getByRole('row', { name: /Đăng nhập/ }).count()).toBe(0);
     expect(await page.getByRole('row', { name: /Tạo tài khoản canbo\.e2e/ }).isVisible()).toBe(true);
