@@ -32,7 +32,7 @@ function importFile(session: Session, content: Buffer, query = '', fileName = 't
 }
 
 /** Fixed instants: nothing here depends on today's date. */
-const IMPORTED_AT = new Date('2026-03-10T03:00:00Z');
+const IMPORTED_AT = new Date('2025-03-10T03:00:00Z');
 const DAY_MS = 24 * 3600_000;
 
 describe('import batches: no silent doubles, files recognised, undo within 30 days', () => {
@@ -85,9 +85,9 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
     viewer = (await createSignedInUser(ctx.app, db, [{ role: 'viewer', unitId: communeA }])).session;
     admin = (await createSignedInUser(ctx.app, db, [{ role: 'system_admin', unitId: null }])).session;
     rowsOfA = [
-      row('02/03/2026', 'Xã ra mắt tổ công nghệ số', 'https://loanhap.gov.vn/cds/to-cong-nghe'),
-      row('03/03/2026', 'Hướng dẫn cài VNeID tại nhà văn hoá'),
-      row('04/03/2026', 'Chợ 4.0: thanh toán bằng mã QR', 'https://loanhap.gov.vn/cds/cho-40'),
+      row('02/03/2025', 'Xã ra mắt tổ công nghệ số', 'https://loanhap.gov.vn/cds/to-cong-nghe'),
+      row('03/03/2025', 'Hướng dẫn cài VNeID tại nhà văn hoá'),
+      row('04/03/2025', 'Chợ 4.0: thanh toán bằng mã QR', 'https://loanhap.gov.vn/cds/cho-40'),
     ];
   });
   afterAll(() => ctx.close());
@@ -119,7 +119,7 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
     const result = confirmed.json<ActivityImportResultDto>();
     expect(result).toMatchObject({ rows: 3, created: 0, flaggedDuplicates: [] });
     expect(result.skipped.map((skipped) => skipped.row)).toEqual([2, 3, 4]);
-    expect(result.skipped[0]!.message).toContain('Đã có: "Xã ra mắt tổ công nghệ số" ngày 02/03/2026');
+    expect(result.skipped[0]!.message).toContain('Đã có: "Xã ra mắt tổ công nghệ số" ngày 02/03/2025');
     expect(await liveCount()).toBe(3);
     const [batch] = await ctx.database.db
       .select()
@@ -138,11 +138,11 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
     const csv = [
       POST_HEADERS.join(','),
       // The same title (other case and marks kept), same channel and day.
-      `${code},${channel},03/03/2026,,HƯỚNG DẪN CÀI VNEID TẠI NHÀ VĂN HOÁ,,,,,`,
+      `${code},${channel},03/03/2025,,HƯỚNG DẪN CÀI VNEID TẠI NHÀ VĂN HOÁ,,,,,`,
       // Another title, but the same page on the same day and channel.
-      `${code},${channel},04/03/2026,,Chợ bốn chấm không,https://www.loanhap.gov.vn/cds/cho-40/?utm_source=zalo,,,,`,
+      `${code},${channel},04/03/2025,,Chợ bốn chấm không,https://www.loanhap.gov.vn/cds/cho-40/?utm_source=zalo,,,,`,
       // The same title another day: not identical, stored (and not flagged: another day).
-      `${code},${channel},05/03/2026,,Hướng dẫn cài VNeID tại nhà văn hoá,,,,,`,
+      `${code},${channel},05/03/2025,,Hướng dẫn cài VNeID tại nhà văn hoá,,,,,`,
     ].join('\r\n');
     const response = await importFile(officer, Buffer.from(csv), '', 'them.csv');
     expect(response.statusCode, response.body).toBe(200);
@@ -181,8 +181,8 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
   it('gives a file of two communes to their province: its history and undo belong to the province', async () => {
     const csv = [
       POST_HEADERS.join(','),
-      `${code},,07/03/2026,,Tin của xã Lô Nhập do tỉnh nhập,,,,,`,
-      `${codeB},,07/03/2026,,Tin của xã Bên Cạnh do tỉnh nhập,,,,,`,
+      `${code},,07/03/2025,,Tin của xã Lô Nhập do tỉnh nhập,,,,,`,
+      `${codeB},,07/03/2025,,Tin của xã Bên Cạnh do tỉnh nhập,,,,,`,
     ].join('\r\n');
     const response = await importFile(admin, Buffer.from(csv), '', 'hai-xa.csv');
     expect(response.statusCode, response.body).toBe(200);
@@ -203,7 +203,7 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
       vi.setSystemTime(instant);
       const response = await importFile(
         officer,
-        await xlsx(titles.map((title, i) => row(`0${i + 5}/03/2026`, title))),
+        await xlsx(titles.map((title, i) => row(`0${i + 5}/03/2025`, title))),
         '',
         'hoan-tac.xlsx',
       );
