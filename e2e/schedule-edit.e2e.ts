@@ -60,7 +60,7 @@ async function chooseUnitOutsideForm(page: Page, typed: string, optionText: stri
 
 async function openSchedule(page: Page, scheduleId: string): Promise<Locator> {
   await page.goto(`/schedules/${scheduleId}`);
-  await page.getByRole('heading', { name: new RegExp(`^Tháng .* – ${DEMO_PROGRAMME}$`) }).waitFor();
+  await page.getByRole('heading', { name: new RegExp(`^Tháng .* – ${DEMO_PROGRAMME}( · .*)?$`) }).waitFor();
   return page.locator('.ant-card').filter({ hasText: 'Các mục' });
 }
 

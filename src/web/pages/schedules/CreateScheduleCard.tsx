@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import type { ErrorDetail } from '../../../shared/errors';
 import { useChannels } from '../../api/activities';
 import { useCreateSchedule } from '../../api/schedules';
-import { useChannelLabel } from '../../components/ChannelName';
+import { ChannelName } from '../../components/ChannelName';
 import { MonthPicker } from '../../components/DateFields';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -24,7 +24,6 @@ export function CreateScheduleCard({ unitId }: { unitId: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const channels = useChannels(unitId);
-  const channelLabel = useChannelLabel();
   const create = useCreateSchedule(unitId);
   const [form] = Form.useForm<CreateValues>();
   const [otherErrors, setOtherErrors] = useState<ErrorDetail[] | null>(null);
@@ -66,7 +65,8 @@ export function CreateScheduleCard({ unitId }: { unitId: string }) {
               loading={channels.isLoading}
               options={programmes.map((channel) => ({
                 value: channel.id,
-                label: channelLabel(channel),
+                // An element, as in the record form: the name and its kind apart, the kind greyed.
+                label: <ChannelName name={channel.name} kind={channel.kind} />,
                 station: channel.stationName,
               }))}
               optionRender={(option) => (
