@@ -17,7 +17,7 @@ import {
   SelectField,
   TextField,
 } from './fields';
-import { ListItemActions, useList } from './ListItemActions';
+import { ListEntryActions, ListItemActions, useList } from './ListItemActions';
 import { RuleEditor } from './RuleEditor';
 
 /**
@@ -82,15 +82,7 @@ function InputsEditor({ path }: { path: DraftPath }) {
             id={domIdOf(at)}
             size="small"
             title={<span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{name}</span>}
-            extra={
-              <ListItemActions
-                index={index}
-                count={inputs.list.length}
-                name={name}
-                onMove={(by) => inputs.move(index, by)}
-                onRemove={() => inputs.remove(index)}
-              />
-            }
+            extra={<ListEntryActions list={inputs} index={index} name={name} />}
             style={{ marginBottom: 8 }}
             styles={{ body: { paddingInline: 8 } }}
           >
@@ -141,13 +133,7 @@ function InputOptions({ path }: { path: DraftPath }) {
               </FieldRow>
             </div>
             <div style={{ paddingTop: 30 }}>
-              <ListItemActions
-                index={index}
-                count={options.list.length}
-                name={name}
-                onMove={(by) => options.move(index, by)}
-                onRemove={() => options.remove(index)}
-              />
+              <ListEntryActions list={options} index={index} name={name} />
             </div>
           </div>
         );

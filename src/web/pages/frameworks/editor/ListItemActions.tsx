@@ -29,6 +29,23 @@ export function useList<T>(path: DraftPath) {
   };
 }
 
+/** The list editor of `useList`, whatever its items. */
+export type ListEditor = Pick<ReturnType<typeof useList<unknown>>, 'list' | 'move' | 'remove'>;
+
+/** ListItemActions for item `index` of a list edited with `useList`. */
+export function ListEntryActions(props: { list: ListEditor; index: number; name: string }) {
+  const { list, index, name } = props;
+  return (
+    <ListItemActions
+      index={index}
+      count={list.list.length}
+      name={name}
+      onMove={(by) => list.move(index, by)}
+      onRemove={() => list.remove(index)}
+    />
+  );
+}
+
 /**
  * Up, down and remove for one item of a list. `name` says which item in the buttons' accessible
  * names ("Xóa tiêu chí 1.5"); removing a whole criterion, index or pillar asks first.

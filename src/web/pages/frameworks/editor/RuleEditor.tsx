@@ -23,7 +23,7 @@ import {
   SelectField,
   TextField,
 } from './fields';
-import { ListItemActions, useList } from './ListItemActions';
+import { ListEntryActions, useList } from './ListItemActions';
 import { ChannelEditor, MeasureEditor } from './MeasureEditor';
 
 /**
@@ -185,15 +185,7 @@ function LadderSteps({ path }: { path: DraftPath }) {
             key={index}
             path={[...path, 'steps', index]}
             title={name}
-            actions={
-              <ListItemActions
-                index={index}
-                count={steps.list.length}
-                name={name}
-                onMove={(by) => steps.move(index, by)}
-                onRemove={() => steps.remove(index)}
-              />
-            }
+            actions={<ListEntryActions list={steps} index={index} name={name} />}
           >
             <FieldRow min={140}>
               <NumberField
@@ -238,15 +230,7 @@ function FrequencyTiers({ path }: { path: DraftPath }) {
             key={index}
             path={at}
             title={name}
-            actions={
-              <ListItemActions
-                index={index}
-                count={tiers.list.length}
-                name={name}
-                onMove={(by) => tiers.move(index, by)}
-                onRemove={() => tiers.remove(index)}
-              />
-            }
+            actions={<ListEntryActions list={tiers} index={index} name={name} />}
           >
             <FieldRow min={130}>
               <TextField
@@ -335,15 +319,7 @@ function ChoiceOptions({ path, inputs }: { path: DraftPath; inputs: readonly Inp
             key={index}
             path={at}
             title={name}
-            actions={
-              <ListItemActions
-                index={index}
-                count={options.list.length}
-                name={name}
-                onMove={(by) => options.move(index, by)}
-                onRemove={() => options.remove(index)}
-              />
-            }
+            actions={<ListEntryActions list={options} index={index} name={name} />}
           >
             <FieldRow min={140}>
               <SelectField
@@ -385,15 +361,7 @@ function SumParts({ path, inputs }: { path: DraftPath; inputs: readonly InputDra
             key={part.uid}
             path={at}
             title={name}
-            actions={
-              <ListItemActions
-                index={index}
-                count={parts.list.length}
-                name={name}
-                onMove={(by) => parts.move(index, by)}
-                onRemove={() => parts.remove(index)}
-              />
-            }
+            actions={<ListEntryActions list={parts} index={index} name={name} />}
           >
             <FieldRow>
               <TextField path={[...at, 'label']} label={t('frameworkEditor.rule.partLabel')} />
@@ -425,15 +393,7 @@ function InnerRules({ path, inputs }: { path: DraftPath; inputs: readonly InputD
             key={rule.uid}
             path={[...path, 'rules', index]}
             title={name}
-            actions={
-              <ListItemActions
-                index={index}
-                count={rules.list.length}
-                name={name}
-                onMove={(by) => rules.move(index, by)}
-                onRemove={() => rules.remove(index)}
-              />
-            }
+            actions={<ListEntryActions list={rules} index={index} name={name} />}
           >
             <RuleEditor path={[...path, 'rules', index]} inputs={inputs} nested />
           </NestedCard>
