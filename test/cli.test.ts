@@ -472,20 +472,22 @@ describe('CLI in-process', () => {
     });
 
     it('enters input values for a criterion, starting the assessment, and shows the live score', async () => {
-      const entered = await cli(database, [
-        'input',
-        'set',
-        '--unit',
-        '88001',
-        '--framework',
-        frameworkCode,
-        '--period',
-        '2024-Q1',
-        '--criterion',
-        'A1.2',
-        '--inputs',
-        'thon_co_loa=9,tong_so_thon=12',
-      ]);
+      // `input set` for criterion A1.2 of the unit 88001 in 2024-Q1, with the options that vary.
+      const inputSet = (...options: string[]) =>
+        cli(database, [
+          'input',
+          'set',
+          '--unit',
+          '88001',
+          '--framework',
+          frameworkCode,
+          '--period',
+          '2024-Q1',
+          '--criterion',
+          'A1.2',
+          ...options,
+        ]);
+      const entered = await inputSet('--inputs', 'thon_co_loa=9,tong_so_thon=12');
       expect(entered.code, entered.err).toBe(0);
       expect(entered.out).toContain('Đã lập bản tự đánh giá 2024-Q1 của Xã Nhập Tay');
       // 9/12 = 75 % of 10.
@@ -494,20 +496,7 @@ describe('CLI in-process', () => {
       );
 
       // The same assessment the second time; the API's JSON object is accepted too; a manual score.
-      const again = await cli(database, [
-        'input',
-        'set',
-        '--unit',
-        '88001',
-        '--framework',
-        frameworkCode,
-        '--period',
-        '2024-Q1',
-        '--criterion',
-        'A1.2',
-        '--inputs',
-        '{"thon_co_loa": 12}',
-      ]);
+      const again = await inputSet('--inputs', '{"thon_co_loa": 12}');
       expect(again.code, again.err).toBe(0);
       expect(again.out).not.toContain('Đã lập');
       expect(again.out).toContain('Điểm trực tiếp: 10/10');
@@ -530,36 +519,12 @@ describe('CLI in-process', () => {
       expect(manual.code, manual.err).toBe(0);
       expect(manual.out).toContain('Điểm trực tiếp: 4,5/5 — Điểm chấm thủ công');
 
-      const unknownKey = await cli(database, [
-        'input',
-        'set',
-        '--unit',
-        '88001',
-        '--framework',
-        frameworkCode,
-        '--period',
-        '2024-Q1',
-        '--criterion',
-        'A1.2',
-        '--inputs',
-        'so_thon=3',
-      ]);
+      const unknownKey = await inputSet('--inputs', 'so_thon=3');
       expect(unknownKey.code).toBe(1);
       expect(unknownKey.err).toContain(
         'Tiêu chí A1.2 không có ô nhập "so_thon" (có: thon_co_loa, tong_so_thon)',
       );
-      const nothing = await cli(database, [
-        'input',
-        'set',
-        '--unit',
-        '88001',
-        '--framework',
-        frameworkCode,
-        '--period',
-        '2024-Q1',
-        '--criterion',
-        'A1.2',
-      ]);
+      const nothing = await inputSet();
       expect(nothing.code).toBe(2);
     });
   });
