@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { insertEvidence } from '../../src/server/db/repositories/evidence';
-import { frameworks } from '../../src/server/db/schema-scoring';
 import type { AssessmentDetailDto } from '../../src/shared/api/assessments';
-import { type FrameworkFileInput, frameworkSchema } from '../../src/shared/frameworks/definition';
+import type { FrameworkFileInput } from '../../src/shared/frameworks/definition';
 import type { AccessEnv, AccessFixtures } from '../support/access-types';
+import { storeFrameworkFile } from '../support/framework-files';
 
 /**
  * The target commune's assessments on a one-criterion quarterly framework. `assessmentId` is a
@@ -47,28 +45,8 @@ const file: FrameworkFileInput = {
   ],
 };
 
-async function ensureFramework(env: AccessEnv): Promise<void> {
-  const [found] = await env.db
-    .select({ id: frameworks.id })
-    .from(frameworks)
-    .where(eq(frameworks.code, FRAMEWORK_CODE));
-  if (found) return;
-  const definition = frameworkSchema.parse(file);
-  const sourceText = JSON.stringify(file);
-  await env.db.insert(frameworks).values({
-    code: definition.code,
-    version: definition.version,
-    name: definition.name,
-    legalBasis: definition.legalBasis,
-    issuingBody: definition.issuingBody,
-    validFrom: definition.validFrom,
-    periodKind: definition.period,
-    appliesTo: definition.appliesTo,
-    definition,
-    sourceText,
-    sourceFormat: 'json',
-    sha256: createHash('sha256').update(sourceText).digest('hex'),
-  });
+function ensureFramework(env: AccessEnv): Promise<void> {
+  return storeFrameworkFile(env.db, file);
 }
 
 /** The evidence item each target's assessment gets linked to, by target unit. */

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { frameworks } from '../../src/server/db/schema-scoring';
 import type { AssessmentDetailDto } from '../../src/shared/api/assessments';
-import { type FrameworkFileInput, frameworkSchema } from '../../src/shared/frameworks/definition';
+import type { FrameworkFileInput } from '../../src/shared/frameworks/definition';
 import type { AccessEnv, AccessFixtures } from '../support/access-types';
+import { storeFrameworkFile } from '../support/framework-files';
 
 /**
  * Issue 9's routes without a unit in their path: a user's own notifications (every signed-in user
@@ -38,28 +36,8 @@ const file: FrameworkFileInput = {
   ],
 };
 
-async function ensureFramework(env: AccessEnv): Promise<void> {
-  const [found] = await env.db
-    .select({ id: frameworks.id })
-    .from(frameworks)
-    .where(eq(frameworks.code, FRAMEWORK_CODE));
-  if (found) return;
-  const definition = frameworkSchema.parse(file);
-  const sourceText = JSON.stringify(file);
-  await env.db.insert(frameworks).values({
-    code: definition.code,
-    version: definition.version,
-    name: definition.name,
-    legalBasis: definition.legalBasis,
-    issuingBody: definition.issuingBody,
-    validFrom: definition.validFrom,
-    periodKind: definition.period,
-    appliesTo: definition.appliesTo,
-    definition,
-    sourceText,
-    sourceFormat: 'json',
-    sha256: createHash('sha256').update(sourceText).digest('hex'),
-  });
+function ensureFramework(env: AccessEnv): Promise<void> {
+  return storeFrameworkFile(env.db, file);
 }
 
 async function asAdmin(env: AccessEnv, method: 'POST' | 'PATCH', url: string, payload: object) {
