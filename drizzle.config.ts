@@ -7,6 +7,7 @@ export default defineConfig({
     './src/server/db/schema-activities.ts',
     './src/server/db/schema-scoring.ts',
     './src/server/db/schema-notifications.ts',
+    './src/server/db/schema-reports.ts',
   ],
   out: './migrations',
 });

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, units, users } from './schema';
 
 /**
@@ -38,10 +38,17 @@ export const notifications = pgTable(
     deliveryStatus: text('delivery_status').notNull().default('delivered'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     deliveryResult: jsonb('delivery_result').$type<Record<string, unknown>>(),
+    /**
+     * Makes a reminder idempotent: a job that runs twice (a worker died mid-job) writes the same key,
+     * e.g. 'due-soon:<periodId>:<unitId>:<userId>:email:3', and the second insert does nothing.
+     */
+    dedupeKey: text('dedupe_key'),
   },
   (t) => [
     index('notifications_recipient_idx').on(t.recipientId, t.channel, t.createdAt),
     index('notifications_subject_idx').on(t.subjectType, t.subjectId),
+    uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
+    index('notifications_unit_idx').on(t.unitId, t.createdAt),
   ],
 );
 

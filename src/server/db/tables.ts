@@ -1,7 +1,14 @@
 import { schema } from './schema';
 import { activitySchema } from './schema-activities';
 import { notificationSchema } from './schema-notifications';
+import { reportSchema } from './schema-reports';
 import { scoringSchema } from './schema-scoring';
 
 /** Every table of the application, in foreign-key order (backups insert them in this order). */
-export const allTables = { ...schema, ...activitySchema, ...scoringSchema, ...notificationSchema };
+export const allTables = {
+  ...schema,
+  ...activitySchema,
+  ...scoringSchema,
+  ...notificationSchema,
+  ...reportSchema,
+};
