@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { queryOne, queryRows } from '../sql';
+
+export interface PeriodWithType {
+  id: string;
+  reportTypeId: string;
+  periodKey: string;
+  label: string;
+  periodFrom: string;
+  periodTo: string;
+  dueOn: string;
+  ownerUnitId: string;
+  kind: string;
+  typeName: string;
+  submitterKinds: string[];
+}
+
+export async function findPeriodWithType(
+  q: Queryable,
+  periodId: string,
+): Promise<PeriodWithType | undefined> {
+  return queryOne<PeriodWithType>(
+    q,
+    sql`select p.id, p.report_type_id as "reportTypeId", p.period_key as "periodKey", p.label,
+          p.period_from::text as "periodFrom", p.period_to::text as "periodTo", p.due_on::text as "dueOn",
+          t.owner_unit_id as "ownerUnitId", t.kind, t.name as "typeName", t.submitter_kinds as "submitterKinds"
+        from report_periods p join report_types t on t.id = p.report_type_id
+        where p.id = ${periodId}`,
+  );
+}
+
+export interface UnitSubmissionRow {
+  unitId: string;
+  /** The live (not superseded) report, if any. */
+  reportId: string | null;
+  status: string | null;
+  /** The Vietnamese day of the unit's first submission in the period (a later version keeps it). */
+  firstSubmittedOn: string | null;
+}
+
+/** Per unit that has any report in the period: its live report and its first submission day. */
+export async function findUnitSubmissions(q: Queryable, periodId: string): Promise<UnitSubmissionRow[]> {
+  return queryRows<UnitSubmissionRow>(
+    q,
+    sql`select unit_id as "unitId",
+          (array_agg(id order by version desc) filter (where status <> 'superseded'))[1] as "reportId",
+          (array_agg(status order by version desc) filter (where status <> 'superseded'))[1] as status,
+          min(submitted_on)::text as "firstSubmittedOn"
+        from reports where period_id = ${periodId}
+        group by unit_id`,
+  );
+}
