@@ -6,11 +6,12 @@
 // The clock is moved by Debian's libfaketime (`apt-get install faketime`) as a fixed offset from the
 // real time, so it keeps ticking and every child process (vitest workers, the built server of the
 // browser tier, Chromium) sees the same moved clock. PGlite runs inside Node, so its now() follows.
-// A PostgreSQL server is another process with its own clock: `--postgres` runs that tier too, but
-// the server's now()/current_date stay real (the product takes "today" from the application clock,
-// so only SQL defaults such as created_at keep the real time there).
+// A PostgreSQL server is another process with its own clock: `--postgres` runs that tier too, on a
+// private server started for the run under the same moved clock (scripts/faked-postgres.mjs), so that
+// now() and current_date in SQL agree with the application's clock.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { startFakedPostgres } from './faked-postgres.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const usage =
@@ -97,16 +98,19 @@ if (unitFiles.length || !browserFiles.length) {
     unitFiles,
   );
   if (postgres) {
-    vitest(
-      'unit+integration on PostgreSQL',
-      'vitest.config.ts',
-      {
-        TEST_DB: 'postgres',
-        TEST_DATABASE_URL: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-      },
-      ['--maxWorkers=1'],
-      unitFiles,
-    );
+    const server = startFakedPostgres(fakeTime);
+    console.log(`\n=== private PostgreSQL server under the moved clock: ${server.url} ===`);
+    try {
+      vitest(
+        'unit+integration on PostgreSQL',
+        'vitest.config.ts',
+        { TEST_DB: 'postgres', TEST_DATABASE_URL: server.url },
+        ['--maxWorkers=1'],
+        unitFiles,
+      );
+    } finally {
+      server.stop();
+    }
   }
 }
 if (browser || browserFiles.length) {
