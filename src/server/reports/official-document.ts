@@ -172,8 +172,11 @@ export function documentHeader(
 ): Table {
   const left: Paragraph[] = [];
   if (input.parentAgency) left.push(centred([text(input.parentAgency, { sizePt: PT.agency })]));
-  left.push(centred([text(input.issuingAgency, { sizePt: PT.agency, bold: true })]));
-  left.push(rule(HEADER_LEFT, Math.min(estimateWidth(input.issuingAgency, PT.agency, 0.6) / 2, 1400)));
+  // A full name may come in lines ("ỦY BAN NHÂN DÂN" over "XÃ ĐĂK RVE"), each centred and bold.
+  const issuerLines = input.issuingAgency.split('\n').filter((line) => line.trim() !== '');
+  for (const line of issuerLines) left.push(centred([text(line, { sizePt: PT.agency, bold: true })]));
+  const longestIssuerLine = issuerLines.reduce((a, b) => (b.length > a.length ? b : a), '');
+  left.push(rule(HEADER_LEFT, Math.min(estimateWidth(longestIssuerLine, PT.agency, 0.6) / 2, 1400)));
 
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   const right: Paragraph[] = [
