@@ -68,8 +68,9 @@ export interface PackageEntry {
 
 const EVIDENCE_FOLDER = 'Minh chứng';
 const MAX_NAME_LENGTH = 120;
-// C0 and C1 controls, and the bidirectional controls that can show "gpj.exe" as "exe.jpg".
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// Controls (C0, C1) and format characters: the bidirectional overrides that show "gpj.exe" as
+// "exe.jpg", zero-width characters, the byte-order mark.
+const UNSAFE_CHARACTERS = /[\p{Cc}\p{Cf}]/gu;
 const WINDOWS_FORBIDDEN = /[\\/:*?"<>|]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
