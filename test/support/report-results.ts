@@ -70,7 +70,7 @@ export function communeResults(overrides: Partial<ReportResults> = {}): ReportRe
       { key: 'bdq', label: 'Tiếng Ba Na', count: 12 },
     ],
     dxPosts: Array.from({ length: 64 }, (_, i) => ({
-      date: `2026-${String(12 - Math.floor(i / 6)).padStart(2, '0')}-${String(28 - (i % 6) * 4).padStart(2, '0')}`,
+      date: `2026-${String(11 - Math.floor(i / 6)).padStart(2, '0')}-${String(28 - (i % 6) * 4).padStart(2, '0')}`,
       title: `Hướng dẫn người dân cài đặt và sử dụng VNeID, dịch vụ công trực tuyến — kỳ ${64 - i}`,
       url: `https://dakrve.quangngai.gov.vn/chuyen-doi-so/tin-${64 - i}`,
       channel: 'Chuyên mục Chuyển đổi số (cổng thông tin)',

@@ -176,7 +176,7 @@ function subheading(value: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 720 },
-    spacing: { before: 60, after: 60 },
+    spacing: { before: 120, after: 60 },
     keepNext: true,
     children: [text(value, { sizePt: PT.body, bold: true, italics: true })],
   });
