@@ -211,6 +211,16 @@ describe('report downloads', () => {
     expect(html.match(/<td>khớp<\/td>/g)?.length).toBe(4);
   });
 
+  it('streams the whole ZIP over a real connection', async () => {
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const response = await fetch(`${address}/api/reports/${reportId}/evidence.zip`, {
+      headers: { cookie: officer.cookie },
+    });
+    expect(response.status).toBe(200);
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    expect(await zip.file('Minh chứng/Xã Đăk Rve/Biên bảnfdp.exe')!.async('nodebuffer')).toEqual(PDF);
+  });
+
   it('answers 404 to an officer of another commune', async () => {
     for (const file of ['document.docx', 'annex.xlsx', 'evidence.zip']) {
       const response = await outsider.get(`/api/reports/${reportId}/${file}`);

@@ -105,7 +105,7 @@ export function reportDocumentRoutes(app: FastifyInstance, { database, config }:
         now: new Date(),
       });
       // Stop reading files from the store as soon as the client goes away.
-      request.raw.on('close', () => {
+      reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) pack.stream.destroy();
       });
       return reply
