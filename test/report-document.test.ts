@@ -91,7 +91,7 @@ describe('report DOCX (NĐ 30/2020)', () => {
     const headings = [
       'I. KẾT QUẢ THỰC HIỆN',
       'II. ĐÁNH GIÁ CHUNG',
-      'III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI',
+      'III. NHIỆM VỤ TRỌNG TÂM NĂM TỚI',
       'IV. ĐỀ XUẤT, KIẾN NGHỊ',
     ];
     const positions = headings.map((heading) => text.indexOf(heading));
@@ -163,6 +163,10 @@ describe('report DOCX (NĐ 30/2020)', () => {
     expect(text).toMatch(/Số: {2,}\/BC-UBND/);
     expect(text).toMatch(/Đăk Rve, ngày {6}tháng {6}năm 2026/);
     expect(plainText(parts.firstHeader)).toBe('DỰ THẢO');
+    const adHoc = plainText(
+      (await docxParts(await buildReportDocx(communeDocument({ kind: 'ad_hoc' })))).document,
+    );
+    expect(adHoc).toContain('III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI');
   });
 
   it('gives a parent a row per child, the units that did not submit, and the first DX posts only', async () => {

@@ -69,6 +69,13 @@ export interface ReportDocumentInput {
 }
 
 const DEFAULT_LIST_LIMIT = 20;
+/** Part III names the period it plans for, as such reports do. */
+const NEXT_PERIOD: Record<ReportKind, string> = {
+  annual: 'NĂM TỚI',
+  semiannual: '6 THÁNG CUỐI NĂM',
+  monthly_schedule: 'THÁNG TỚI',
+  ad_hoc: 'THỜI GIAN TỚI',
+};
 /** More children than this and the body prints the first ones only; the annex has them all. */
 const CHILD_ROWS_LIMIT = 200;
 const TABLE_PT = PT.table;
@@ -574,7 +581,7 @@ export async function buildReportDocx(input: ReportDocumentInput): Promise<Buffe
     ...resultsPart(input.results, limit),
     heading('II. ĐÁNH GIÁ CHUNG'),
     ...officerText(input.texts.assessment),
-    heading('III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI'),
+    heading(`III. NHIỆM VỤ TRỌNG TÂM ${NEXT_PERIOD[input.kind]}`),
     ...officerText(input.texts.tasks),
     heading('IV. ĐỀ XUẤT, KIẾN NGHỊ'),
     ...officerText(input.texts.proposals),
