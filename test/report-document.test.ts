@@ -441,6 +441,20 @@ describe('evidence package (ZIP)', () => {
     expect(bySha.get(sha256(docx))?.[5]).toMatchObject({ text: 'Báo cáo năm 2026 - Xã Đăk Rve.docx' });
   });
 
+  it('fails the stream, instead of packing a hole, when a file cannot be read from the store', async () => {
+    const content = Buffer.from('ảnh');
+    const { stream } = buildEvidencePackage({
+      title: 'Báo cáo',
+      generatedAt: new Date('2026-12-05T02:00:00Z'),
+      documents: [],
+      items: [item({ content })],
+      open: async () => {
+        throw new Error('tệp không còn trong kho');
+      },
+    });
+    await expect(unzip(stream)).rejects.toThrow('tệp không còn trong kho');
+  });
+
   describe('memory', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-evidence-zip-'));
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
