@@ -22,6 +22,15 @@ export function agencyHeading(unit: { kind: UnitKind; name: string }): string {
   return isAdministrative(unit.kind) ? `UBND ${upper(unit.name)}` : upper(unit.name);
 }
 
+/**
+ * The issuing agency written out in full, as NĐ 30/2020 asks of the issuer's own line (only the
+ * governing agency above it may be abbreviated): "ỦY BAN NHÂN DÂN\nXÃ ĐĂK RVE". The line break
+ * keeps the two halves on their own lines in the narrow header column.
+ */
+export function fullAgencyName(unit: { kind: UnitKind; name: string }): string {
+  return isAdministrative(unit.kind) ? `ỦY BAN NHÂN DÂN\n${upper(unit.name)}` : upper(unit.name);
+}
+
 const PLACE_PREFIX = /^(tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)\s+/iu;
 
 /** The place in the date line: the administrative unit's name without its kind ("Xã Đăk Rve" → "Đăk Rve"). */

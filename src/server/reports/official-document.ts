@@ -94,14 +94,24 @@ export function text(value: string, style: RunStyle = {}): TextRun {
 
 export function centred(
   children: ParagraphChild[],
-  options: { after?: number; before?: number } = {},
+  options: { after?: number; before?: number; line?: number } = {},
 ): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: options.before ?? 0, after: options.after ?? 0 },
+    spacing: {
+      before: options.before ?? 0,
+      after: options.after ?? 0,
+      ...(options.line ? { line: options.line } : {}),
+    },
     children,
   });
 }
+
+/**
+ * Stacked caps lines ("UBND TỈNH …" over "ỦY BAN NHÂN DÂN") need a little more than single spacing,
+ * or the marks of one line touch the letters of the line above.
+ */
+const CAPS_LINE = 264;
 
 /** A body paragraph: 14 pt, justified, first line indented 1.27 cm, 6 pt after, single spacing. */
 export function bodyParagraph(
@@ -171,14 +181,21 @@ export function documentHeader(
   >,
 ): Table {
   const left: Paragraph[] = [];
-  if (input.parentAgency) left.push(centred([text(input.parentAgency, { sizePt: PT.agency })]));
-  left.push(centred([text(input.issuingAgency, { sizePt: PT.agency, bold: true })]));
-  left.push(rule(HEADER_LEFT, Math.min(estimateWidth(input.issuingAgency, PT.agency, 0.6) / 2, 1400)));
+  if (input.parentAgency)
+    left.push(centred([text(input.parentAgency, { sizePt: PT.agency })], { line: CAPS_LINE }));
+  // A full name may come in lines ("ỦY BAN NHÂN DÂN" over "XÃ ĐĂK RVE"), each centred and bold.
+  const issuerLines = input.issuingAgency.split('\n').filter((line) => line.trim() !== '');
+  for (const line of issuerLines)
+    left.push(centred([text(line, { sizePt: PT.agency, bold: true })], { line: CAPS_LINE }));
+  const longestIssuerLine = issuerLines.reduce((a, b) => (b.length > a.length ? b : a), '');
+  left.push(rule(HEADER_LEFT, Math.min(estimateWidth(longestIssuerLine, PT.agency, 0.6) / 2, 1400)));
 
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   const right: Paragraph[] = [
-    centred([text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { sizePt: PT.republic, bold: true })]),
-    centred([text(motto, { sizePt: PT.motto, bold: true })]),
+    centred([text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { sizePt: PT.republic, bold: true })], {
+      line: CAPS_LINE,
+    }),
+    centred([text(motto, { sizePt: PT.motto, bold: true })], { line: CAPS_LINE }),
     rule(HEADER_RIGHT, estimateWidth(motto, PT.motto, 0.46)),
   ];
 
