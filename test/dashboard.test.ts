@@ -273,6 +273,7 @@ describe('dashboards', () => {
       ['Xã Bình Tổng', 0],
       ['Xã Cường Tổng', 75],
     ]);
+    expect(dashboard.atRisk[0]!.unitId).toBe(formula);
     const binhRisk = dashboard.atRisk[1]!;
     expect(binhRisk.reasons.map((reason) => [reason.code, reason.lost])).toEqual([
       ['1.4', 20],
