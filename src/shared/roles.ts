@@ -50,3 +50,6 @@ export const ACTIONS = [
   'dashboard.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/** Roles that open the province dashboard (the action 'dashboard.view'; the menu shows it to them). */
+export const DASHBOARD_ROLES: readonly Role[] = ['system_admin', 'dx_office', 'reviewer'];

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Role } from '../roles';
 import { UNIT_KINDS } from '../units';
 import { isoDay } from './common';
 import { EXPLANATION_LANGUAGES, frameworkRefSchema, SCORE_STATUSES } from './scoring';
@@ -9,9 +8,6 @@ import { EXPLANATION_LANGUAGES, frameworkRefSchema, SCORE_STATUSES } from './sco
  * distribution, units at risk, a weeks × units heat-map of DX broadcasts, trends across years) and a
  * unit's board (progress to each criterion over the year, what is due next).
  */
-
-/** Roles that open the province dashboard (the action 'dashboard.view'). */
-export const DASHBOARD_ROLES: readonly Role[] = ['system_admin', 'dx_office', 'reviewer'];
 
 const frameworkCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Mã bộ chỉ số không hợp lệ.');
 const year = z.coerce

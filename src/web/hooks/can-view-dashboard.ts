@@ -1,4 +1,4 @@
-import { DASHBOARD_ROLES } from '../../shared/api/dashboard';
+import { DASHBOARD_ROLES } from '../../shared/roles';
 import type { Me } from '../api/types';
 
 /** Whether the user opens the province dashboard: a DX office, a reviewer or an admin somewhere. */

@@ -1,4 +1,4 @@
-import { DASHBOARD_ROLES } from '../../../shared/api/dashboard';
+import { DASHBOARD_ROLES } from '../../../shared/roles';
 import type { Queryable } from '../../db/client';
 import { notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';

@@ -72,7 +72,7 @@ function ProgressCard({ board }: { board: UnitDashboard }) {
         trigger: 'axis',
         valueFormatter: (value: number | null) => (value === null ? '–' : `${value}%`),
       },
-      legend: { top: 0, type: 'scroll' },
+      legend: { top: 0 },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
