@@ -1,4 +1,6 @@
 import { Card, Select, Skeleton, Space, Typography } from 'antd';
+import { DASHBOARD_ROLES } from '../../../shared/roles';
+import { useMe } from '../../api/auth';
 import { type ProvinceDashboardFilter, useProvinceDashboard } from '../../api/dashboard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -22,6 +24,14 @@ export function DashboardPage() {
   const filter: ProvinceDashboardFilter = { unitId: filters.unitId, year: filters.year };
   const board = useProvinceDashboard(filter);
   const data = board.data;
+  const me = useMe().data;
+  // The user's own units (their grants), and the unit shown when it was searched for.
+  const roots = new Map<string, string>();
+  for (const grant of me?.grants ?? [])
+    if (grant.unitId && DASHBOARD_ROLES.includes(grant.role))
+      roots.set(grant.unitId, grant.unitName ?? grant.unitId);
+  if (data && !roots.has(data.root.id)) roots.set(data.root.id, data.root.name);
+  const rootOptions = [...roots].map(([value, label]) => ({ value, label }));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', display: 'flex' }}>
@@ -41,13 +51,15 @@ export function DashboardPage() {
       <Card size="small">
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
           <label htmlFor="dashboard-unit">{t('dashboard.unit')}</label>
-          <div style={{ flex: '1 1 220px', maxWidth: 360 }}>
-            <UnitPicker
-              id="dashboard-unit"
-              value={filters.unitId ?? null}
-              allowClear
-              onChange={(unitId) => filters.update({ unit: unitId ?? undefined })}
-            />
+          <Select<string>
+            id="dashboard-unit"
+            style={{ flex: '1 1 200px', maxWidth: 320 }}
+            value={data?.root.id ?? filters.unitId}
+            onChange={(unitId) => filters.update({ unit: unitId })}
+            options={rootOptions}
+          />
+          <div style={{ flex: '1 1 200px', maxWidth: 320 }}>
+            <UnitPicker value={null} onChange={(unitId) => filters.update({ unit: unitId ?? undefined })} />
           </div>
           <label htmlFor="dashboard-year">{t('dashboard.year')}</label>
           <Select<number>

@@ -19,6 +19,8 @@ export function DataList<T>(props: {
   rows: T[];
   rowKey: (row: T) => string;
   testId?: string;
+  /** Rows per page (50 in a table, 20 in a phone's list unless given). */
+  pageSize?: number;
 }) {
   const isDesktop = useIsDesktop();
   const [first, ...rest] = props.columns;
@@ -29,7 +31,11 @@ export function DataList<T>(props: {
         data-testid={props.testId}
         rowKey={props.rowKey}
         dataSource={props.rows}
-        pagination={props.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={
+          props.rows.length > (props.pageSize ?? 50)
+            ? { pageSize: props.pageSize ?? 50, showSizeChanger: false }
+            : false
+        }
         scroll={{ x: 'max-content' }}
         columns={props.columns.map((column) => ({
           key: column.key,
@@ -45,7 +51,11 @@ export function DataList<T>(props: {
       data-testid={props.testId}
       dataSource={props.rows}
       rowKey={props.rowKey}
-      pagination={props.rows.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
+      pagination={
+        props.rows.length > (props.pageSize ?? 20)
+          ? { pageSize: props.pageSize ?? 20, size: 'small', showSizeChanger: false }
+          : false
+      }
       renderItem={(row) => (
         <List.Item style={{ display: 'block' }}>
           <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>

@@ -46,6 +46,7 @@ export function RiskBlock(props: { board: ProvinceDashboard; filter: ProvinceDas
         <DataList<RiskRow>
           testId="table-risk"
           rows={rows}
+          pageSize={10}
           rowKey={(row) => row.unitId}
           columns={[
             {
