@@ -338,6 +338,19 @@ describe('dashboards', () => {
     expect((await outsider.get(`/api/units/${an}/dashboard?year=2025`)).statusCode).toBe(404);
   });
 
+  it('takes another target, and shows a unit the framework does not score with what is due only', async () => {
+    const half = await json<ProvinceDashboardDto>(
+      office,
+      `/api/dashboard/province?unitId=${province}&year=2025&target=50`,
+    );
+    expect(half.atRisk.map((unit) => unit.unitId).sort()).toEqual([binh, formula].sort());
+    expect(half.trends.at(-1)).toMatchObject({ meetingTarget: 2, meetingTargetShare: 50 });
+    const provinceBoard = await json<UnitDashboardDto>(office, `/api/units/${province}/dashboard?year=2025`);
+    expect(provinceBoard).toMatchObject({ framework: null, total: null, criteria: [] });
+    const bad = await office.get(`/api/units/${an}/dashboard?year=2025&framework=khong-co`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('what is due next: the open period of the unit, with its state on the rule of expected-units', async () => {
     const before = await findDueNext(db(), cuong, '2025-11-20');
     expect(before.due).toEqual([
