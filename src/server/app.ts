@@ -23,6 +23,7 @@ import { assessmentRoutes } from './routes/assessments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
+import { dashboardRoutes } from './routes/dashboard';
 import type { RouteDeps } from './routes/deps';
 import { evidenceRoutes } from './routes/evidence';
 import { frameworkRoutes } from './routes/frameworks';
@@ -65,6 +66,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   frameworkRoutes,
   notificationRoutes,
   reportDocumentRoutes,
+  dashboardRoutes,
 ];
 
 export interface RouteEntry {

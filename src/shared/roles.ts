@@ -46,5 +46,10 @@ export const ACTIONS = [
   'assessment.appraise',
   /** Publish appraised assessments, and supersede a published one with a new version. */
   'assessment.publish',
+  /** Open the province dashboard of a unit's roll-up (completeness, scores, heat-map, trends). */
+  'dashboard.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/** Roles that open the province dashboard (the action 'dashboard.view'; the menu shows it to them). */
+export const DASHBOARD_ROLES: readonly Role[] = ['system_admin', 'dx_office', 'reviewer'];

@@ -27,6 +27,8 @@ export const loadFrameworkDetailPage = () => import('./pages/frameworks/Framewor
 export const loadFrameworkEditorPage = () => import('./pages/frameworks/editor/FrameworkEditorPage');
 export const loadAssessmentsPage = () => import('./pages/assessments/AssessmentsPage');
 export const loadAssessmentDetailPage = () => import('./pages/assessments/AssessmentDetailPage');
+export const loadDashboardPage = () => import('./pages/dashboard/DashboardPage');
+export const loadUnitDashboardPage = () => import('./pages/dashboard/UnitDashboardPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { PageSpinner } from './components/PageSpinner';
 import { RequireAuth, RequirePermission } from './components/RequireAuth';
 import { RouteError } from './components/RouteError';
+import { canViewDashboard } from './hooks/can-view-dashboard';
 import { canRecord } from './hooks/use-record-units';
 import {
   loadAccountPage,
@@ -11,6 +12,7 @@ import {
   loadAssessmentsPage,
   loadAuditPage,
   loadCalendarPage,
+  loadDashboardPage,
   loadEvidencePage,
   loadFrameworkDetailPage,
   loadFrameworkEditorPage,
@@ -25,6 +27,7 @@ import {
   loadScheduleDetailPage,
   loadSchedulesPage,
   loadScoreboardPage,
+  loadUnitDashboardPage,
   loadUnitDetailPage,
   loadUnitScoresPage,
   loadUnitTreePage,
@@ -78,6 +81,10 @@ const FrameworkEditorPage = lazy(() =>
 const AssessmentsPage = lazy(() =>
   loadAssessmentsPage().then((module) => ({ default: module.AssessmentsPage })),
 );
+const DashboardPage = lazy(() => loadDashboardPage().then((module) => ({ default: module.DashboardPage })));
+const UnitDashboardPage = lazy(() =>
+  loadUnitDashboardPage().then((module) => ({ default: module.UnitDashboardPage })),
+);
 const AssessmentDetailPage = lazy(() =>
   loadAssessmentDetailPage().then((module) => ({ default: module.AssessmentDetailPage })),
 );
@@ -103,6 +110,15 @@ export const router = createBrowserRouter([
           { path: 'units/:unitId', element: <UnitDetailPage /> },
           { path: 'units/:unitId/calendar', element: <CalendarPage /> },
           { path: 'units/:unitId/scores', element: <UnitScoresPage /> },
+          { path: 'units/:unitId/dashboard', element: <UnitDashboardPage /> },
+          {
+            path: 'dashboard',
+            element: (
+              <RequirePermission allowed={canViewDashboard}>
+                <DashboardPage />
+              </RequirePermission>
+            ),
+          },
           { path: 'scores', element: <ScoreboardPage /> },
           { path: 'rankings', element: <RankingPage /> },
           { path: 'frameworks', element: <FrameworksPage /> },

@@ -1,4 +1,4 @@
-import type { Action, Role } from '../../shared/roles';
+import { type Action, DASHBOARD_ROLES, type Role } from '../../shared/roles';
 
 /** Which roles may take each action; a role applies on the unit it is granted on and that unit's subtree. */
 export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
@@ -18,6 +18,7 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'assessment.submit': ['system_admin', 'unit_head'],
   'assessment.appraise': ['system_admin', 'dx_office', 'reviewer'],
   'assessment.publish': ['system_admin', 'dx_office'],
+  'dashboard.view': DASHBOARD_ROLES,
 };
 
 /** Roles a manager may hand out: only a system admin creates other admins and DX offices. */

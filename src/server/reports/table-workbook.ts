@@ -26,6 +26,18 @@ export function dayCell(day: string | null): Date | null {
   return day ? new Date(`${day}T00:00:00Z`) : null;
 }
 
+/**
+ * A text a spreadsheet program could take for a formula (= + - @, or a tab or return before one)
+ * gets an apostrophe in front, as the records export does (the importer drops it again).
+ */
+export function guardFormulaText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function cellValue(value: string | number | Date | null): string | number | Date | null {
+  return typeof value === 'string' ? guardFormulaText(value) : value;
+}
+
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
 
 export function sheetName(value: string): string {
@@ -34,7 +46,8 @@ export function sheetName(value: string): string {
 
 /**
  * A workbook with one list per sheet: Vietnamese headers in row 1 (bold, frozen, with filters), dates
- * as date cells in dd/mm/yyyy, and optional label/value sheets describing the list.
+ * as date cells in dd/mm/yyyy, texts guarded against formulas, and optional label/value sheets
+ * describing the list.
  */
 export async function buildTableWorkbook<T>(options: {
   table: TableSheet<T>;
@@ -57,7 +70,7 @@ export async function buildTableWorkbook<T>(options: {
   const headerRow = sheet.getRow(1);
   headerRow.font = { bold: true };
   headerRow.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  for (const row of table.rows) sheet.addRow(table.columns.map((column) => column.value(row)));
+  for (const row of table.rows) sheet.addRow(table.columns.map((column) => cellValue(column.value(row))));
   for (const [index, column] of table.columns.entries()) {
     if (column.kind !== 'number')
       sheet.getColumn(index + 1).alignment = { vertical: 'top', wrapText: column.kind !== 'date' };
@@ -69,7 +82,8 @@ export async function buildTableWorkbook<T>(options: {
   for (const info of options.info ?? []) {
     const infoSheet = workbook.addWorksheet(sheetName(info.name));
     infoSheet.columns = [{ width: 28 }, { width: 80 }];
-    for (const [label, value] of info.rows) infoSheet.addRow([label, value]);
+    for (const [label, value] of info.rows)
+      infoSheet.addRow([guardFormulaText(label), guardFormulaText(value)]);
     infoSheet.getColumn(1).font = { bold: true };
     infoSheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   }

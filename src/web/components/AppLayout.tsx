@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   EditOutlined,
   FileExcelOutlined,
   LogoutOutlined,
@@ -20,6 +21,7 @@ import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'ant
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../api/auth';
+import { canViewDashboard } from '../hooks/can-view-dashboard';
 import { useErrorText } from '../hooks/use-error-text';
 import { useIsDesktop } from '../hooks/use-is-desktop';
 import { canRecord } from '../hooks/use-record-units';
@@ -31,6 +33,7 @@ import { PageSpinner } from './PageSpinner';
 
 function selectedMenuKey(pathname: string): string {
   for (const key of [
+    '/dashboard',
     '/records/new',
     '/records/import',
     '/records',
@@ -68,6 +71,13 @@ export function AppLayout() {
 
   const menuItems: MenuProps['items'] = [
     { key: '/', icon: <ApartmentOutlined />, label: <Link to="/">{t('nav.tree')}</Link> },
+    canViewDashboard(me)
+      ? {
+          key: '/dashboard',
+          icon: <DashboardOutlined />,
+          label: <Link to="/dashboard">{t('dashboard.nav')}</Link>,
+        }
+      : null,
     canRecord(me)
       ? {
           key: '/records/new',

@@ -1,4 +1,5 @@
 import { assessmentsEn } from './areas/assessments';
+import { dashboardEn } from './areas/dashboard';
 import { datesEn } from './areas/dates';
 import { frameworkEditorEn } from './areas/editor';
 import { evidenceEn } from './areas/evidence';
@@ -324,6 +325,7 @@ export const en: Record<MessageKey, string> = {
   ...scheduleEditEn,
   ...scoringEn,
   ...officialEn,
+  ...dashboardEn,
   ...datesEn,
   ...assessmentsEn,
   ...frameworksEn,

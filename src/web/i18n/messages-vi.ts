@@ -1,4 +1,5 @@
 import { assessmentsVi } from './areas/assessments';
+import { dashboardVi } from './areas/dashboard';
 import { datesVi } from './areas/dates';
 import { frameworkEditorVi } from './areas/editor';
 import { evidenceVi } from './areas/evidence';
@@ -322,6 +323,7 @@ export const vi = {
   ...scheduleEditVi,
   ...scoringVi,
   ...officialVi,
+  ...dashboardVi,
   ...datesVi,
   ...assessmentsVi,
   ...frameworksVi,

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CalendarOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, DashboardOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Alert, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../api/client';
@@ -62,6 +62,9 @@ export function UnitDetailPage() {
             </Link>
             <Link to={`/units/${unitId}/scores`}>
               <TrophyOutlined /> {t('scoring.title')}
+            </Link>
+            <Link to={`/units/${unitId}/dashboard`}>
+              <DashboardOutlined /> {t('dashboard.unitLink')}
             </Link>
           </Space>
           {date && !unit.data.existedOnDate ? (

@@ -1,5 +1,7 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { useMe } from '../../api/auth';
+import { boardExportUrl } from '../../api/dashboard';
 import { type Ranking, type RankingLeague, useRanking } from '../../api/scoring';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
@@ -60,7 +62,24 @@ export function RankingPage() {
             </div>
           ) : null}
           <div>
-            <PeriodLine period={data.period} />
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+              <PeriodLine period={data.period} />
+              <div style={{ flex: 1 }} />
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                href={boardExportUrl('rankings', {
+                  framework: filters.framework,
+                  period: filters.period,
+                  unitId: filters.unitId,
+                  view: filters.view,
+                })}
+                download
+                data-testid="ranking-export"
+              >
+                {t('dashboard.exportRanking')}
+              </Button>
+            </div>
             <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
               {t('scoring.ranking.basis')}
             </Typography.Paragraph>

@@ -1,6 +1,8 @@
-import { Card, Segmented, Skeleton, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { compareVietnamese } from '../../../shared/text';
+import { boardExportUrl } from '../../api/dashboard';
 import { type ScoreboardRow, useScoreboard } from '../../api/scoring';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
@@ -30,7 +32,7 @@ function sortRows(rows: ScoreboardRow[], sort: ScoreSort): ScoreboardRow[] {
  * percentage. The choices live in the address, so a link shows the same board.
  */
 export function ScoreboardPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const isDesktop = useIsDesktop();
   const filters = useScoreFilters();
   const [openCriterion, setOpenCriterion] = useState<OpenCriterion | null>(null);
@@ -84,6 +86,15 @@ export function ScoreboardPage() {
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
             <PeriodLine period={data.period} />
             <div style={{ flex: 1 }} />
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={boardExportUrl('scoreboard', { ...query, lang: language })}
+              download
+              data-testid="scoreboard-export"
+            >
+              {t('dashboard.exportBoard')}
+            </Button>
             {isDesktop || data.rows.length < 2 ? null : (
               <Segmented<ScoreSort>
                 size="small"
