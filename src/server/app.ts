@@ -27,6 +27,7 @@ import type { RouteDeps } from './routes/deps';
 import { evidenceRoutes } from './routes/evidence';
 import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
+import { homeRoutes } from './routes/home';
 import { libraryRoutes } from './routes/library';
 import { notificationRoutes } from './routes/notifications';
 import { scheduleRoutes } from './routes/schedules';
@@ -63,6 +64,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   assessmentRoutes,
   frameworkRoutes,
   notificationRoutes,
+  homeRoutes,
 ];
 
 export interface RouteEntry {
