@@ -222,7 +222,7 @@ export async function findReadyAssessments(
         from assessments a
         join frameworks f on f.id = a.framework_id
         join lateral (
-          select max(l.created_at) as ready_at from audit_log l
+          select max(l.at) as ready_at from audit_log l
           where l.entity_type = 'assessment' and l.entity_id = a.id::text and l.action = 'assessment.ready'
         ) r on r.ready_at is not null
         where a.unit_id = any(${uuidArray(unitIds)}) and a.status in ('draft', 'returned')

@@ -47,7 +47,7 @@ export async function findDueItems(
   });
   for (const period of periods) {
     const expected = (await findExpectedUnits(db, period, today)).find((unit) => unit.unitId === unitId);
-    if (!expected || expected.state !== 'missing') continue;
+    if (expected?.state !== 'missing') continue;
     items.push({
       kind: 'report',
       title: period.typeName,
