@@ -3,6 +3,7 @@ import { datesEn } from './areas/dates';
 import { frameworkEditorEn } from './areas/editor';
 import { evidenceEn } from './areas/evidence';
 import { frameworksEn } from './areas/frameworks';
+import { homeEn } from './areas/home';
 import { importEn } from './areas/import';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
@@ -180,7 +181,7 @@ export const en: Record<MessageKey, string> = {
   'account.logoutHint': 'Log out from this device.',
 
   'notFound.title': 'Page not found',
-  'notFound.home': 'Go to the unit tree',
+  'notFound.home': 'Go to the home page',
   'forbidden.title': 'You may not see this page',
 
   'error.title': 'Something went wrong',
@@ -325,6 +326,7 @@ export const en: Record<MessageKey, string> = {
   ...scoringEn,
   ...officialEn,
   ...datesEn,
+  ...homeEn,
   ...assessmentsEn,
   ...frameworksEn,
   ...frameworkEditorEn,

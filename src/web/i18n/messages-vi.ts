@@ -3,6 +3,7 @@ import { datesVi } from './areas/dates';
 import { frameworkEditorVi } from './areas/editor';
 import { evidenceVi } from './areas/evidence';
 import { frameworksVi } from './areas/frameworks';
+import { homeVi } from './areas/home';
 import { importVi } from './areas/import';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
@@ -179,7 +180,7 @@ export const vi = {
   'account.logoutHint': 'Đăng xuất khỏi thiết bị này.',
 
   'notFound.title': 'Không tìm thấy trang',
-  'notFound.home': 'Về cây đơn vị',
+  'notFound.home': 'Về trang chủ',
   'forbidden.title': 'Bạn không có quyền xem trang này',
 
   'error.title': 'Có lỗi xảy ra',
@@ -323,6 +324,7 @@ export const vi = {
   ...scoringVi,
   ...officialVi,
   ...datesVi,
+  ...homeVi,
   ...assessmentsVi,
   ...frameworksVi,
   ...frameworkEditorVi,
