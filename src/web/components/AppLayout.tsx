@@ -81,16 +81,14 @@ function HomeBadges({ counts }: { counts: HomeCounts | undefined }) {
   return (
     <span style={{ display: 'inline-flex', gap: 4, marginInlineStart: 8 }} data-testid="home-badges">
       {badges.map((badge) => (
-        <Badge
+        <span
           key={badge.key}
-          count={badge.count}
-          overflowCount={99}
-          color={badge.color}
-          size="small"
           title={badge.title}
           aria-label={badge.title}
           data-testid={`home-badge-${badge.key}`}
-        />
+        >
+          <Badge count={badge.count} overflowCount={99} color={badge.color} size="small" />
+        </span>
       ))}
     </span>
   );
