@@ -83,8 +83,9 @@ export function OfficerBlock({ block }: { block: OfficerBlockData }) {
             : undefined
         }
       >
-        {block.gaps.items.map((gap) =>
-          gap.kind === 'weekly_broadcast' ? (
+        {block.gaps.items
+          .filter((gap) => gap.kind === 'weekly_broadcast')
+          .map((gap) => (
             <HomeItem
               key="week"
               title={
@@ -94,19 +95,21 @@ export function OfficerBlock({ block }: { block: OfficerBlockData }) {
               }
               to={`/units/${unitId}/calendar`}
             />
-          ) : (
-            <HomeItem
-              key={gap.criterionCode}
-              title={`${gap.criterionCode} ${gap.criterionTitle ?? ''}`}
-              detail={gap.text}
-            />
-          ),
-        )}
+          ))}
         {gapsFramework && block.gaps.items.some((gap) => gap.kind === 'criterion') ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('home.gaps.framework', { framework: gapsFramework.name, period: gapsFramework.periodLabel })}
           </Typography.Text>
         ) : null}
+        {block.gaps.items
+          .filter((gap) => gap.kind === 'criterion')
+          .map((gap) => (
+            <HomeItem
+              key={gap.criterionCode}
+              title={`${gap.criterionCode} ${gap.criterionTitle ?? ''}`}
+              detail={gap.text}
+            />
+          ))}
       </HomeCard>
       <HomeCard
         testId="home-evidence"
