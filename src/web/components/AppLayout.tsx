@@ -84,6 +84,7 @@ function HomeBadges({ counts }: { counts: HomeCounts | undefined }) {
         <span
           key={badge.key}
           title={badge.title}
+          role="img"
           aria-label={badge.title}
           data-testid={`home-badge-${badge.key}`}
         >
