@@ -444,6 +444,40 @@ describe('role homes', () => {
     expect(reviewerCounts.reviewQueue).toBe(3);
   });
 
+  /** How many SQL statements a call sends (the drivers' client, spied on for the call). */
+  async function countStatements(run: () => Promise<unknown>): Promise<number> {
+    const client = (db() as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } })
+      .session.client;
+    const spy = vi.spyOn(client, 'query');
+    try {
+      await run();
+      return spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('costs the office the same few statements for 2 communes as for 22 (no query per unit)', async () => {
+    const principal: Principal = {
+      userId: office.userId,
+      username: 'office',
+      grants: [{ id: 'g', role: 'dx_office', unitId: province }],
+    };
+    const home = () => getHome({ db: db(), principal, query: {}, today: TODAY });
+    const before = await countStatements(home);
+    for (let i = 0; i < 20; i += 1) {
+      const commune = await createUnit(db(), { parentId: province, name: `Xã Thêm ${i}` });
+      await record(commune, `Tin của xã thêm ${i}`, '2026-02-02');
+    }
+    // The first read after the change reloads the unit graph once; then the cost is the same.
+    const grown = await home();
+    expect((grown.blocks[0] as OfficeBlockDto).unitCount).toBe(22);
+    expect((grown.blocks[0] as OfficeBlockDto).overdue.total).toBe(21);
+    expect(await countStatements(home)).toBe(before);
+    expect(before).toBeGreaterThan(3);
+    expect(before).toBeLessThan(25);
+  });
+
   it('refuses the home without a session', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/home' })).statusCode).toBe(401);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/home/counts' })).statusCode).toBe(401);
