@@ -2,13 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HomeCountsDto, HomeDto } from '../../shared/api/home';
 import { useI18n } from '../i18n/I18nProvider';
 import { apiRequest } from './client';
+import { HOME_KEY } from './query-keys';
 import type { Json } from './types';
 
 export type Home = Json<HomeDto>;
 export type HomeBlock = Home['blocks'][number];
 export type HomeCounts = Json<HomeCountsDto>;
-
-const HOME_KEY = 'home';
 
 /** The role home; the scoring gaps come in the UI's language. Fresh again when the window regains focus. */
 export function useHome() {
