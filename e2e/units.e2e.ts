@@ -9,7 +9,13 @@ describe('unit tree and history', () => {
     const page = await openPage(DESKTOP);
     await logIn(page, 'sokhcn.quangngai');
 
-    // Home is the tree of the user's province.
+    // The landing page is the office's home; the tree of the user's province is under "Đơn vị".
+    await page.getByTestId('home-block-office').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Mở menu' })
+      .getByRole('link', { name: 'Đơn vị', exact: true })
+      .click();
+    await page.waitForURL('**/units');
     await page.getByRole('tree').getByRole('link', { name: 'Tỉnh Quảng Ngãi', exact: true }).waitFor();
     await page.getByRole('tree').getByRole('link', { name: 'Xã Đăk Rve' }).waitFor();
     await screenshot(page, 'desktop-tree');
@@ -55,7 +61,7 @@ describe('unit tree and history', () => {
     await page.getByRole('button', { name: 'Hủy' }).click();
 
     // The same commune's parent before the reorganisation: the tree as of 30/06/2025.
-    await page.goto('/?date=2025-06-30');
+    await page.goto('/units?date=2025-06-30');
     await page.getByText('Đang xem cây đơn vị vào ngày 30/06/2025.').waitFor();
     const tree = page.getByRole('tree');
     await tree.getByRole('link', { name: 'Tỉnh Kon Tum' }).waitFor();
@@ -93,13 +99,15 @@ describe('unit tree and history', () => {
     await screenshot(page, 'phone-login-error');
 
     await logIn(page, 'sokhcn.quangngai');
+    await page.getByTestId('home-block-office').waitFor();
+    await page.goto('/units');
     await page.getByRole('tree').getByRole('link', { name: 'Xã Đăk Rve' }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'phone-tree');
 
     await page.getByRole('button', { name: 'Mở menu' }).click();
-    await page.getByRole('dialog').getByRole('link', { name: 'Cây đơn vị' }).waitFor();
+    await page.getByRole('dialog').getByRole('link', { name: 'Đơn vị', exact: true }).waitFor();
     await screenshot(page, 'phone-menu');
     await page.keyboard.press('Escape');
 

@@ -28,6 +28,7 @@ import type { RouteDeps } from './routes/deps';
 import { evidenceRoutes } from './routes/evidence';
 import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
+import { homeRoutes } from './routes/home';
 import { libraryRoutes } from './routes/library';
 import { notificationRoutes } from './routes/notifications';
 import { reportDocumentRoutes } from './routes/report-documents';
@@ -67,6 +68,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   notificationRoutes,
   reportDocumentRoutes,
   dashboardRoutes,
+  homeRoutes,
 ];
 
 export interface RouteEntry {

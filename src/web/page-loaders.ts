@@ -4,6 +4,7 @@
  * mobile connections).
  */
 export const loadAppLayout = () => import('./components/AppLayout');
+export const loadHomePage = () => import('./pages/home/HomePage');
 export const loadUnitTreePage = () => import('./pages/UnitTreePage');
 export const loadUnitDetailPage = () => import('./pages/UnitDetailPage');
 export const loadAccountPage = () => import('./pages/AccountPage');
@@ -32,7 +33,7 @@ export const loadUnitDashboardPage = () => import('./pages/dashboard/UnitDashboa
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {
-  for (const load of [loadAppLayout, loadUnitTreePage, loadUnitDetailPage]) {
+  for (const load of [loadAppLayout, loadHomePage, loadUnitTreePage]) {
     load().catch(() => {
       // Prefetching is only a head start; the real navigation retries and reports failures.
     });

@@ -17,6 +17,7 @@ import {
   loadFrameworkDetailPage,
   loadFrameworkEditorPage,
   loadFrameworksPage,
+  loadHomePage,
   loadImportPage,
   loadLanguageCountsPage,
   loadLibraryPage,
@@ -37,6 +38,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 const AppLayout = lazy(() => loadAppLayout().then((module) => ({ default: module.AppLayout })));
+const HomePage = lazy(() => loadHomePage().then((module) => ({ default: module.HomePage })));
 const UnitTreePage = lazy(() => loadUnitTreePage().then((module) => ({ default: module.UnitTreePage })));
 const UnitDetailPage = lazy(() =>
   loadUnitDetailPage().then((module) => ({ default: module.UnitDetailPage })),
@@ -106,7 +108,8 @@ export const router = createBrowserRouter([
         // Pages fail inside the frame, so the menu stays usable.
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <UnitTreePage /> },
+          { index: true, element: <HomePage /> },
+          { path: 'units', element: <UnitTreePage /> },
           { path: 'units/:unitId', element: <UnitDetailPage /> },
           { path: 'units/:unitId/calendar', element: <CalendarPage /> },
           { path: 'units/:unitId/scores', element: <UnitScoresPage /> },

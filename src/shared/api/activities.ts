@@ -147,6 +147,8 @@ export const activityListQuery = z.object({
   reviewStatus: z
     .enum(REVIEW_STATUSES, { error: 'Trạng thái thẩm định: pending, accepted hoặc rejected.' })
     .optional(),
+  /** false: only records with no evidence attached ("chưa có minh chứng"); true: only those with some. */
+  hasEvidence: queryFlag,
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -27,6 +27,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { username: string; password: string }) =>
       apiRequest<{ csrfToken: string }>('/api/auth/login', { method: 'POST', body }),
+    meta: { isSessionChange: true },
     onSuccess: async ({ csrfToken }) => {
       setCsrfToken(csrfToken);
       // Nothing cached for a previous user may show through.
@@ -40,6 +41,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
+    meta: { isSessionChange: true },
     onSettled: () => {
       setCsrfToken(null);
       queryClient.removeQueries();

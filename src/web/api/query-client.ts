@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isApiError } from './client';
-import { ME_QUERY_KEY } from './query-keys';
+import { HOME_KEY, ME_QUERY_KEY } from './query-keys';
 import { markSessionExpired } from './session-events';
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -11,12 +11,22 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 
 /**
  * One cache for the app. Any call answered UNAUTHENTICATED (an expired session) forgets the user,
- * which sends the router to the login page.
+ * which sends the router to the login page; every successful change refreshes the home's counts.
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (error) => forgetUserIfSignedOut(client, error) }),
-    mutationCache: new MutationCache({ onError: (error) => forgetUserIfSignedOut(client, error) }),
+    mutationCache: new MutationCache({
+      onError: (error) => forgetUserIfSignedOut(client, error),
+      // Whatever a user changes (a record reviewed, a schedule issued, a report submitted) may change
+      // the home's lists and the menu's counts: they are asked again instead of waiting a minute.
+      // Signing in or out is not such a change (and a refresh racing a logout would read as an
+      // expired session): those mutations say so in their meta.
+      onSuccess: (_data, _variables, _context, mutation) => {
+        if (mutation.meta?.isSessionChange) return;
+        void client.invalidateQueries({ queryKey: [HOME_KEY] });
+      },
+    }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false },
       mutations: { retry: false },

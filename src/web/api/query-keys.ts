@@ -6,3 +6,5 @@ export const AUDIT_KEY = 'audit';
 export const ACTIVITIES_KEY = 'activities';
 export const CHANNELS_KEY = 'channels';
 export const SCHEDULES_KEY = 'schedules';
+/** The role home and the menu's counts: any change a user makes may change them. */
+export const HOME_KEY = 'home';

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   FileExcelOutlined,
+  HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
   OrderedListOutlined,
@@ -17,10 +18,11 @@ import {
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
+import { App, Badge, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../api/auth';
+import { type HomeCounts, useHomeCounts } from '../api/home';
 import { canViewDashboard } from '../hooks/can-view-dashboard';
 import { useErrorText } from '../hooks/use-error-text';
 import { useIsDesktop } from '../hooks/use-is-desktop';
@@ -48,10 +50,52 @@ function selectedMenuKey(pathname: string): string {
     if (pathname.startsWith(key)) return key;
   // A unit's scores page is reached from the scoreboard, whose entry it belongs under.
   if (/^\/units\/[^/]+\/scores/.test(pathname)) return '/scores';
+  if (pathname.startsWith('/units')) return '/units';
   if (pathname.startsWith('/admin/users')) return '/admin/users';
   if (pathname.startsWith('/admin/audit')) return '/admin/audit';
   if (pathname.startsWith('/account')) return '/account';
   return '/';
+}
+
+/** The home entry's badges: what is due or overdue, what waits for the user, the review queue. */
+function HomeBadges({ counts }: { counts: HomeCounts | undefined }) {
+  const { t } = useI18n();
+  if (!counts) return null;
+  const badges = [
+    {
+      key: 'due',
+      count: counts.dueOverdue,
+      color: counts.overdue > 0 ? '#ff4d4f' : '#faad14',
+      title: t('home.badge.due', { count: counts.dueOverdue }),
+    },
+    {
+      key: 'waiting',
+      count: counts.waitingForMe,
+      color: '#1677ff',
+      title: t('home.badge.waiting', { count: counts.waitingForMe }),
+    },
+    {
+      key: 'review',
+      count: counts.reviewQueue,
+      color: '#722ed1',
+      title: t('home.badge.review', { count: counts.reviewQueue }),
+    },
+  ].filter((badge) => badge.count > 0);
+  return (
+    <span style={{ display: 'inline-flex', gap: 4, marginInlineStart: 8 }} data-testid="home-badges">
+      {badges.map((badge) => (
+        <span
+          key={badge.key}
+          title={badge.title}
+          role="img"
+          aria-label={badge.title}
+          data-testid={`home-badge-${badge.key}`}
+        >
+          <Badge count={badge.count} overflowCount={99} color={badge.color} size="small" />
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /**
@@ -68,9 +112,20 @@ export function AppLayout() {
   const logout = useLogout();
   const { message } = App.useApp();
   const errorText = useErrorText();
+  const counts = useHomeCounts(Boolean(me)).data;
 
   const menuItems: MenuProps['items'] = [
-    { key: '/', icon: <ApartmentOutlined />, label: <Link to="/">{t('nav.tree')}</Link> },
+    {
+      key: '/',
+      icon: <HomeOutlined />,
+      label: (
+        <Link to="/">
+          {t('home.nav')}
+          <HomeBadges counts={counts} />
+        </Link>
+      ),
+    },
+    { key: '/units', icon: <ApartmentOutlined />, label: <Link to="/units">{t('home.navUnits')}</Link> },
     canViewDashboard(me)
       ? {
           key: '/dashboard',

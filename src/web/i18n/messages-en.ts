@@ -4,6 +4,7 @@ import { datesEn } from './areas/dates';
 import { frameworkEditorEn } from './areas/editor';
 import { evidenceEn } from './areas/evidence';
 import { frameworksEn } from './areas/frameworks';
+import { homeEn } from './areas/home';
 import { importEn } from './areas/import';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
@@ -181,7 +182,7 @@ export const en: Record<MessageKey, string> = {
   'account.logoutHint': 'Log out from this device.',
 
   'notFound.title': 'Page not found',
-  'notFound.home': 'Go to the unit tree',
+  'notFound.home': 'Go to the home page',
   'forbidden.title': 'You may not see this page',
 
   'error.title': 'Something went wrong',
@@ -327,6 +328,7 @@ export const en: Record<MessageKey, string> = {
   ...officialEn,
   ...dashboardEn,
   ...datesEn,
+  ...homeEn,
   ...assessmentsEn,
   ...frameworksEn,
   ...frameworkEditorEn,

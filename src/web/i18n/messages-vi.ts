@@ -4,6 +4,7 @@ import { datesVi } from './areas/dates';
 import { frameworkEditorVi } from './areas/editor';
 import { evidenceVi } from './areas/evidence';
 import { frameworksVi } from './areas/frameworks';
+import { homeVi } from './areas/home';
 import { importVi } from './areas/import';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
@@ -180,7 +181,7 @@ export const vi = {
   'account.logoutHint': 'Đăng xuất khỏi thiết bị này.',
 
   'notFound.title': 'Không tìm thấy trang',
-  'notFound.home': 'Về cây đơn vị',
+  'notFound.home': 'Về trang chủ',
   'forbidden.title': 'Bạn không có quyền xem trang này',
 
   'error.title': 'Có lỗi xảy ra',
@@ -325,6 +326,7 @@ export const vi = {
   ...officialVi,
   ...dashboardVi,
   ...datesVi,
+  ...homeVi,
   ...assessmentsVi,
   ...frameworksVi,
   ...frameworkEditorVi,

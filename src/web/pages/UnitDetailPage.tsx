@@ -30,7 +30,7 @@ export function UnitDetailPage() {
         status="404"
         title={t('unit.notFound')}
         extra={
-          <Link to="/">
+          <Link to="/units">
             <ArrowLeftOutlined /> {t('unit.backToTree')}
           </Link>
         }

@@ -124,6 +124,8 @@ export interface ActivityFilter {
   includeDeleted?: boolean;
   onlyDuplicates?: boolean;
   reviewStatus?: 'pending' | 'accepted' | 'rejected';
+  /** true: only records with evidence attached; false: only records without any. */
+  hasEvidence?: boolean;
 }
 
 export function activityConditions(filter: ActivityFilter): SQL {
@@ -139,6 +141,11 @@ export function activityConditions(filter: ActivityFilter): SQL {
   if (!filter.includeDeleted) conditions.push(sql`a.deleted_at is null`);
   if (filter.onlyDuplicates) conditions.push(sql`a.duplicate_of_id is not null`);
   if (filter.reviewStatus) conditions.push(sql`a.review_status = ${filter.reviewStatus}`);
+  if (filter.hasEvidence !== undefined)
+    conditions.push(
+      sql`${filter.hasEvidence ? sql`` : sql`not`} exists (select 1 from evidence_links l
+            where l.target_type = 'activity' and l.target_id = a.id)`,
+    );
   for (const word of foldForSearch(filter.text ?? '')
     .split(' ')
     .filter(Boolean)) {
@@ -220,6 +227,15 @@ export async function findActivities(
     sql`select count(*)::int as total from activities a where ${where}`,
   );
   return { items: rows.map(withDates), total: count?.total ?? 0 };
+}
+
+/** How many records a filter holds (the list's total, without its rows). */
+export async function countActivities(q: Queryable, filter: ActivityFilter): Promise<number> {
+  const [count] = await queryRows<{ total: number }>(
+    q,
+    sql`select count(*)::int as total from activities a where ${activityConditions(filter)}`,
+  );
+  return count?.total ?? 0;
 }
 
 /** Every row of a filter, in pages, for exports that must not hold a national list in memory. */

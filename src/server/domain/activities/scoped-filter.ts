@@ -37,5 +37,6 @@ export async function scopedActivityFilter(
     includeDeleted: query.includeDeleted,
     onlyDuplicates: query.onlyDuplicates,
     reviewStatus: query.reviewStatus,
+    hasEvidence: query.hasEvidence,
   };
 }

@@ -1,8 +1,8 @@
 import { BarChartOutlined, DownloadOutlined, FilterOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
   ACTIVITY_KIND_LABELS,
   ACTIVITY_KINDS,
@@ -36,6 +36,26 @@ import { BulkReviewBar } from './BulkReviewBar';
 import { RecordDrawer } from './RecordDrawer';
 
 const PAGE_SIZE = 20;
+const EVIDENCE_FILTERS = ['false', 'true'] as const;
+type EvidenceFilter = (typeof EVIDENCE_FILTERS)[number];
+
+/** A filter given in the address (a link from the home page), read once when the page opens. */
+function initialFilters(params: URLSearchParams) {
+  const day = (name: string) => {
+    const value = params.get(name);
+    return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayjs(value) : null;
+  };
+  const from = day('from');
+  const to = day('to');
+  const review = params.get('reviewStatus');
+  const evidence = params.get('hasEvidence');
+  return {
+    unitId: params.get('unitId'),
+    period: from || to ? ([from, to] as [Dayjs | null, Dayjs | null]) : null,
+    reviewStatus: REVIEW_STATUSES.find((value) => value === review),
+    hasEvidence: EVIDENCE_FILTERS.find((value) => value === evidence),
+  };
+}
 const REVIEW_COLOURS = { pending: 'default', accepted: 'green', rejected: 'red' } as const;
 
 /** Every record the user may see, filtered and paged, with exports of the whole filtered list. */
@@ -44,8 +64,10 @@ export function RecordsPage() {
   const isDesktop = useIsDesktop();
   const navigate = useNavigate();
   const ownUnits = useRecordUnits();
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [searchParams] = useSearchParams();
+  const [initial] = useState(() => initialFilters(searchParams));
+  const [unitId, setUnitId] = useState<string | null>(initial.unitId);
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(initial.period);
   const [kind, setKind] = useState<ActivityKind | undefined>();
   const [channelId, setChannelId] = useState<string | undefined>();
   const [topic, setTopic] = useState<string | undefined>();
@@ -53,10 +75,13 @@ export function RecordsPage() {
   const [provenance, setProvenance] = useState<Provenance | undefined>();
   const [text, setText] = useState('');
   const [page, setPage] = useState(1);
-  const [showFilters, setShowFilters] = useState(isDesktop);
+  const [hasEvidence, setHasEvidence] = useState<EvidenceFilter | undefined>(initial.hasEvidence);
+  const [showFilters, setShowFilters] = useState(
+    isDesktop || Boolean(initial.unitId || initial.period || initial.reviewStatus || initial.hasEvidence),
+  );
   const [includeDeleted, setIncludeDeleted] = useState(false);
   const [onlyDuplicates, setOnlyDuplicates] = useState(false);
-  const [reviewStatus, setReviewStatus] = useState<ReviewStatus | undefined>();
+  const [reviewStatus, setReviewStatus] = useState<ReviewStatus | undefined>(initial.reviewStatus);
   // Records selected for a bulk review; kept across pages, cleared when the filters change.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // In the address, so the edit page can come back with the record open.
@@ -85,6 +110,7 @@ export function RecordsPage() {
     includeDeleted: includeDeleted ? 'true' : undefined,
     onlyDuplicates: onlyDuplicates ? 'true' : undefined,
     reviewStatus,
+    hasEvidence,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
@@ -183,6 +209,14 @@ export function RecordsPage() {
         value={reviewStatus}
         onChange={reset(setReviewStatus)}
         options={REVIEW_STATUSES.map((value) => ({ value, label: t(`records.review.${value}`) }))}
+      />
+      <Select
+        allowClear
+        aria-label={t('home.records.evidenceFilter')}
+        placeholder={t('home.records.evidenceFilter')}
+        value={hasEvidence}
+        onChange={reset(setHasEvidence)}
+        options={EVIDENCE_FILTERS.map((value) => ({ value, label: t(`home.records.evidence.${value}`) }))}
       />
       <Space wrap size={[16, 4]}>
         <Checkbox
