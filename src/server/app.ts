@@ -29,6 +29,7 @@ import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
 import { libraryRoutes } from './routes/library';
 import { notificationRoutes } from './routes/notifications';
+import { publicResultsRoutes } from './routes/public-results';
 import { reportResultsRoutes } from './routes/report-results';
 import { scheduleRoutes } from './routes/schedules';
 import { scoringRoutes } from './routes/scoring';
@@ -65,6 +66,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   frameworkRoutes,
   notificationRoutes,
   reportResultsRoutes,
+  publicResultsRoutes,
 ];
 
 export interface RouteEntry {

@@ -283,6 +283,8 @@ export const evidence = pgTable(
     isCurrent: boolean('is_current').notNull().default(true),
     /** Kind `schedule`: the issued broadcast schedule whose document (in fileId) the item freezes. */
     scheduleId: uuid('schedule_id').references(() => broadcastSchedules.id),
+    /** Linked from the province's public results page (issue 10 item 8); set by the DX office. */
+    isPublic: boolean('is_public').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
