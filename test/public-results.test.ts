@@ -27,6 +27,7 @@ describe('public results page', () => {
   let reviewerName: string;
   let officerName: string;
   let publicEvidence: string;
+  let unpublishedAssessment: string;
   let privateEvidence: string;
   const db = () => ctx.database.db;
   const anonymous = (url: string, headers: Record<string, string> = {}) =>
@@ -74,7 +75,7 @@ describe('public results page', () => {
     );
     await ok(await reviewer.session.post(`/api/assessments/${created.id}/appraise`, {}));
     if (publish) await ok(await office.post(`/api/assessments/${created.id}/publish`, {}));
-    return unitOfficer.session;
+    return created.id;
   }
 
   beforeAll(async () => {
@@ -106,7 +107,7 @@ describe('public results page', () => {
     publicEvidence = await upload('Quyết định công khai');
     privateEvidence = await upload('Bảng chấm nội bộ');
     await assess(published, true, [publicEvidence, privateEvidence]);
-    await assess(appraisedOnly, false);
+    unpublishedAssessment = await assess(appraisedOnly, false);
   });
   afterAll(() => ctx.close());
 
@@ -211,7 +212,7 @@ describe('public results page', () => {
     expect((await anonymous('/public/74/tep/not-a-uuid')).statusCode).toBe(404);
   });
 
-  it('is cacheable: Cache-Control, an ETag and 304 when unchanged; a change of what it shows changes it', async () => {
+  it('is cacheable: Cache-Control, an ETag and 304 when unchanged; a change of what it shows (evidence, a publication) changes it', async () => {
     const first = await anonymous('/public/74/kontum-780/2024');
     expect(first.headers['cache-control']).toBe('public, max-age=300');
     const etag = first.headers.etag as string;
@@ -233,6 +234,17 @@ describe('public results page', () => {
     expect(after.statusCode).toBe(200);
     expect(after.body).not.toContain(publicEvidence);
     expect((await anonymous(`/public/74/tep/${publicEvidence}`)).statusCode).toBe(404);
+    // A new publication shows at once to a browser revalidating its copy.
+    const ranked = await anonymous('/public/74/kontum-780/2024');
+    expect(ranked.body).not.toContain('Xã Đã Thẩm Định');
+    await ok(await office.post(`/api/assessments/${unpublishedAssessment}/publish`, {}));
+    const republished = await anonymous('/public/74/kontum-780/2024', {
+      'if-none-match': ranked.headers.etag as string,
+    });
+    expect(republished.statusCode).toBe(200);
+    expect(republished.body).toContain('Xã Đã Thẩm Định');
+    expect(republished.headers.etag).not.toBe(ranked.headers.etag);
+    expect((await anonymous('/public/74')).body).toContain('2 đơn vị đã công bố');
   });
 
   it('goes dark again when the office turns it off', async () => {

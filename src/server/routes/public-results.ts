@@ -21,6 +21,7 @@ import {
   getPublicResultsSetting,
   setPublicResults,
 } from '../domain/public-results/public-results-setting';
+import { findPublicResultsStamp } from '../domain/public-results/public-results-stamp';
 import { actorOf, principalOf } from '../plugins/auth';
 import {
   PUBLIC_CSS,
@@ -116,14 +117,38 @@ export function publicResultsRoutes(app: FastifyInstance, { database, config }: 
   const isPublic = { isPublic: true };
   const hide = { hide: true };
 
-  /** Sends a body with an ETag of its content, or 304 when the browser already holds it. */
-  function sendCached(request: FastifyRequest, reply: FastifyReply, type: string, body: string) {
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    reply.header('cache-control', PUBLIC_CACHE).header('etag', etag).header('vary', 'accept-encoding');
-    const held = request.headers['if-none-match'];
-    if (held?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-      return reply.code(304).send();
-    return reply.type(type).send(body);
+  /**
+   * Public pages are rendered once per state of the data (see findPublicResultsStamp) and kept in
+   * memory: on the day a province announces its results, thousands of phones read the same pages.
+   */
+  const rendered = new Map<string, { stamp: string; etag: string; type: string; body: string }>();
+  const RENDERED_LIMIT = 500;
+
+  /**
+   * Answers from the browser's copy (304) or from memory when nothing changed since it was rendered;
+   * otherwise renders (null from `render`: the same 404 for a page that is not there or not public).
+   */
+  async function sendPublic(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: 'html' | 'json',
+    render: () => Promise<string | null>,
+  ) {
+    const stamp = await findPublicResultsStamp(db, todayVn());
+    const key = `${kind} ${request.url.split('?')[0]}`;
+    const etag = `"${createHash('sha256').update(`${key}|${stamp}`).digest('base64url').slice(0, 27)}"`;
+    let entry = rendered.get(key);
+    if (!entry || entry.stamp !== stamp) {
+      const body = await render();
+      if (body === null) return kind === 'html' ? notFoundPage(reply) : notFoundJson(reply);
+      const type = kind === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8';
+      entry = { stamp, etag, type, body };
+      if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+      rendered.set(key, entry);
+    }
+    reply.header('cache-control', PUBLIC_CACHE).header('etag', entry.etag).header('vary', 'accept-encoding');
+    if (matchesEtag(request, entry.etag)) return reply.code(304).send();
+    return reply.type(entry.type).send(entry.body);
   }
 
   function notFoundPage(reply: FastifyReply) {
@@ -141,9 +166,12 @@ export function publicResultsRoutes(app: FastifyInstance, { database, config }: 
       .send({ code: 'NOT_FOUND', message: 'Không tìm thấy.', details: [] });
   }
 
-  app.get(PUBLIC_CSS_PATH, { config: isPublic, schema: hide }, async (request, reply) =>
-    sendCached(request, reply, 'text/css; charset=utf-8', PUBLIC_CSS),
-  );
+  const cssEtag = `"${createHash('sha256').update(PUBLIC_CSS).digest('base64url').slice(0, 27)}"`;
+  app.get(PUBLIC_CSS_PATH, { config: isPublic, schema: hide }, async (request, reply) => {
+    reply.header('cache-control', 'public, max-age=86400').header('etag', cssEtag);
+    if (matchesEtag(request, cssEtag)) return reply.code(304).send();
+    return reply.type('text/css; charset=utf-8').send(PUBLIC_CSS);
+  });
 
   const provinceParams = z.object({ provinceCode: code });
   const rankingParams = provinceParams.extend({ frameworkCode, periodKey });
@@ -151,37 +179,36 @@ export function publicResultsRoutes(app: FastifyInstance, { database, config }: 
   api.get(
     '/public/:provinceCode',
     { config: isPublic, schema: { hide: true, params: provinceParams } },
-    async (request, reply) => {
-      const province = await findPublicProvince(db, request.params.provinceCode);
-      if (!province) return notFoundPage(reply);
-      const rankings = await findPublishedRankings(db, province);
-      return sendCached(request, reply, 'text/html; charset=utf-8', renderProvincePage(province, rankings));
-    },
+    async (request, reply) =>
+      sendPublic(request, reply, 'html', async () => {
+        const province = await findPublicProvince(db, request.params.provinceCode);
+        return province ? renderProvincePage(province, await findPublishedRankings(db, province)) : null;
+      }),
   );
 
   api.get(
     '/public/:provinceCode/:frameworkCode/:periodKey',
     { config: isPublic, schema: { hide: true, params: rankingParams } },
-    async (request, reply) => {
-      const { provinceCode, frameworkCode: framework, periodKey: period } = request.params;
-      const province = await findPublicProvince(db, provinceCode);
-      const ranking = province && (await getPublicRanking(db, province, framework, period, todayVn()));
-      if (!ranking) return notFoundPage(reply);
-      return sendCached(request, reply, 'text/html; charset=utf-8', renderRankingPage(ranking));
-    },
+    async (request, reply) =>
+      sendPublic(request, reply, 'html', async () => {
+        const { provinceCode, frameworkCode: framework, periodKey: period } = request.params;
+        const province = await findPublicProvince(db, provinceCode);
+        const ranking = province && (await getPublicRanking(db, province, framework, period, todayVn()));
+        return ranking ? renderRankingPage(ranking) : null;
+      }),
   );
 
   api.get(
     '/public/:provinceCode/:frameworkCode/:periodKey/don-vi/:unitId',
     { config: isPublic, schema: { hide: true, params: rankingParams.extend({ unitId: anyId }) } },
-    async (request, reply) => {
-      const { provinceCode, frameworkCode: framework, periodKey: period, unitId } = request.params;
-      const province = UUID.test(unitId) ? await findPublicProvince(db, provinceCode) : null;
-      const result =
-        province && (await getPublicUnitResult(db, province, framework, period, unitId, todayVn()));
-      if (!result || !province) return notFoundPage(reply);
-      return sendCached(request, reply, 'text/html; charset=utf-8', renderUnitPage(result, province.code));
-    },
+    async (request, reply) =>
+      sendPublic(request, reply, 'html', async () => {
+        const { provinceCode, frameworkCode: framework, periodKey: period, unitId } = request.params;
+        const province = UUID.test(unitId) ? await findPublicProvince(db, provinceCode) : null;
+        const result =
+          province && (await getPublicUnitResult(db, province, framework, period, unitId, todayVn()));
+        return result && province ? renderUnitPage(result, province.code) : null;
+      }),
   );
 
   api.get(
@@ -194,7 +221,7 @@ export function publicResultsRoutes(app: FastifyInstance, { database, config }: 
       if (!file) return notFoundPage(reply);
       const etag = `"${file.sha256}"`;
       reply.header('cache-control', PUBLIC_CACHE).header('etag', etag);
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      if (matchesEtag(request, etag)) return reply.code(304).send();
       const inline = isViewableInline(file.mimeType);
       return reply
         .header('content-type', file.mimeType)
@@ -213,36 +240,41 @@ export function publicResultsRoutes(app: FastifyInstance, { database, config }: 
   api.get(
     '/public/api/:provinceCode',
     { config: isPublic, schema: { hide: true, params: provinceParams } },
-    async (request, reply) => {
-      const province = await findPublicProvince(db, request.params.provinceCode);
-      if (!province) return notFoundJson(reply);
-      const rankings = await findPublishedRankings(db, province);
-      const body = {
-        province: { code: province.code, name: province.name },
-        rankings: rankings.map((entry) => ({
-          frameworkCode: entry.frameworkCode,
-          frameworkName: entry.frameworkName,
-          periodKey: entry.periodKey,
-          periodLabel: entry.periodLabel,
-          units: entry.units,
-          lastPublishedAt: entry.lastPublishedAt?.toISOString() ?? null,
-        })),
-      };
-      return sendCached(request, reply, 'application/json; charset=utf-8', JSON.stringify(body));
-    },
+    async (request, reply) =>
+      sendPublic(request, reply, 'json', async () => {
+        const province = await findPublicProvince(db, request.params.provinceCode);
+        if (!province) return null;
+        const rankings = await findPublishedRankings(db, province);
+        const body = {
+          province: { code: province.code, name: province.name },
+          rankings: rankings.map((entry) => ({
+            frameworkCode: entry.frameworkCode,
+            frameworkName: entry.frameworkName,
+            periodKey: entry.periodKey,
+            periodLabel: entry.periodLabel,
+            units: entry.units,
+            lastPublishedAt: entry.lastPublishedAt?.toISOString() ?? null,
+          })),
+        };
+        return JSON.stringify(body);
+      }),
   );
 
   api.get(
     '/public/api/:provinceCode/:frameworkCode/:periodKey',
     { config: isPublic, schema: { hide: true, params: rankingParams } },
-    async (request, reply) => {
-      const { provinceCode, frameworkCode: framework, periodKey: period } = request.params;
-      const province = await findPublicProvince(db, provinceCode);
-      const ranking = province && (await getPublicRanking(db, province, framework, period, todayVn()));
-      if (!ranking) return notFoundJson(reply);
-      // The response schema is the whitelist: nothing but the published figures leaves.
-      const body = publicRankingSchema.parse(ranking);
-      return sendCached(request, reply, 'application/json; charset=utf-8', JSON.stringify(body));
-    },
+    async (request, reply) =>
+      sendPublic(request, reply, 'json', async () => {
+        const { provinceCode, frameworkCode: framework, periodKey: period } = request.params;
+        const province = await findPublicProvince(db, provinceCode);
+        const ranking = province && (await getPublicRanking(db, province, framework, period, todayVn()));
+        // The schema is the whitelist: nothing but the published figures leaves.
+        return ranking ? JSON.stringify(publicRankingSchema.parse(ranking)) : null;
+      }),
   );
+}
+
+function matchesEtag(request: FastifyRequest, etag: string): boolean {
+  const held = request.headers['if-none-match'];
+  return Boolean(held?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag));
 }
