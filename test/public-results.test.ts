@@ -220,6 +220,10 @@ describe('public results page', () => {
     const again = await anonymous('/public/74/kontum-780/2024', { 'if-none-match': etag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+    // A new record changes no published figure: the copy stays good (busy days keep the cache).
+    const column = await addDxChannel(db(), appraisedOnly, 'website_column', '2023-01-01');
+    await addDxRecords(db(), 'post', appraisedOnly, column, ['2024-05-05']);
+    expect((await anonymous('/public/74/kontum-780/2024', { 'if-none-match': etag })).statusCode).toBe(304);
     // The CSP of the app holds on the public pages: no inline script may run.
     expect(first.headers['content-security-policy']).toContain("script-src 'self'");
     const css = await anonymous('/public/assets/ket-qua.css');

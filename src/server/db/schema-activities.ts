@@ -292,6 +292,8 @@ export const evidence = pgTable(
     index('evidence_unit_idx').on(t.unitId),
     // One frozen document per issued schedule: every criterion that cites it shares the same proof.
     uniqueIndex('evidence_schedule_uq').on(t.scheduleId).where(sql`${t.scheduleId} is not null`),
+    // The few public items, read by the public results pages (and their cache stamp) without a scan.
+    index('evidence_public_idx').on(t.id).where(sql`${t.isPublic}`),
   ],
 );
 

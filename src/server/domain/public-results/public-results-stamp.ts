@@ -4,14 +4,22 @@ import { queryOne } from '../../db/sql';
 import { loadUnitGraph } from '../units/load-unit-graph';
 
 /**
- * What the public pages depend on, in one cheap value: the latest audit entry (every write that can
- * change them — a publication, a supersession, the province's switch, an evidence item made public —
- * is audited in its own transaction), the units' revision (names, merges) and the counting day
- * (official scores are "as of today"). While it stays the same, a rendered page stays right: its ETag
- * is answered with 304 and its body is served from memory, without ranking anything again.
+ * What the public pages depend on, in one cheap value: the published appraisals (the latest
+ * publication and how many stand: a supersession or a new publication changes it), the provinces'
+ * switches, the set of evidence items marked public, the units' revision (names, merges) and the
+ * counting day (official scores are "as of today"). Records, live scores and drafts are not in it:
+ * the pages never show them. While it stays the same, a rendered page stays right: its ETag is
+ * answered with 304 and its body served from memory, without ranking anything again.
  */
 export async function findPublicResultsStamp(q: Queryable, today: string): Promise<string> {
-  const row = await queryOne<{ id: string }>(q, sql`select coalesce(max(id), 0)::text as id from audit_log`);
+  const row = await queryOne<{ stamp: string }>(
+    q,
+    sql`select concat_ws('|',
+          (select concat(max(published_at), '/', count(*)) from assessments where status = 'published'),
+          (select concat(max(updated_at), '/', count(*) filter (where is_enabled)) from public_results),
+          (select concat(count(*), '/', coalesce(sum(hashtext(id::text)), 0)) from evidence where is_public)
+        ) as stamp`,
+  );
   const graph = await loadUnitGraph(q);
-  return `${row?.id ?? '0'}|${graph.revision}|${today}`;
+  return `${row?.stamp ?? ''}|${graph.revision}|${today}`;
 }
