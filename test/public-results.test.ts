@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
+import { html, safeHref } from '../src/server/public-pages/html';
 import type { AssessmentDetailDto } from '../src/shared/api/assessments';
 import type { EvidenceCreatedDto, EvidenceDetailDto } from '../src/shared/api/evidence';
 import type { PublicRankingDto, PublicResultsSettingDto } from '../src/shared/api/public-results';
@@ -261,5 +262,24 @@ describe('public results page', () => {
     );
     expect((await anonymous('/public/74')).statusCode).toBe(404);
     expect((await anonymous('/public/74/kontum-780/2024')).statusCode).toBe(404);
+  });
+});
+
+describe('public pages escaping', () => {
+  it('escapes every interpolated text, in elements and attributes, and keeps only http(s) links', () => {
+    const hostile = `"><img src=x onerror=alert(1)>'\``;
+    const out =
+      html`<a href="${safeHref('javascript:alert(1)')}" title="${hostile}">${hostile}</a>`.toString();
+    expect(out).toBe(
+      '<a href="#" title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;&#96;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;&#96;</a>',
+    );
+    expect(safeHref('https://xa.example/bai?a=1')).toBe('https://xa.example/bai?a=1');
+    expect(safeHref('//evil.example/')).toBe('#');
+    expect(safeHref('/public/74')).toBe('/public/74');
+    expect(safeHref('data:text/html,<script>')).toBe('#');
+    // Nested templates are not escaped twice; arrays are joined.
+    expect(html`<ul>${['<a>', html`<li>${'&'}</li>`]}</ul>`.toString()).toBe(
+      '<ul>&lt;a&gt;<li>&amp;</li></ul>',
+    );
   });
 });
