@@ -30,6 +30,10 @@ describe('public results page', () => {
 
   it('shows a logged-out phone the published ranking and the unit’s official scores', async () => {
     const page = await openPage(PHONE);
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     const response = await page.goto(PUBLIC_PATH);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['cache-control']).toBe('public, max-age=300');
@@ -60,5 +64,10 @@ describe('public results page', () => {
     expect(await page.locator('script').count()).toBe(0);
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'phone-public-results-unit');
+    // The stylesheet loads under the app's policy and nothing is blocked.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(247, 247, 245)',
+    );
+    expect(cspViolations).toEqual([]);
   });
 });
