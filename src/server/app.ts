@@ -31,7 +31,9 @@ import { healthRoutes } from './routes/health';
 import { homeRoutes } from './routes/home';
 import { libraryRoutes } from './routes/library';
 import { notificationRoutes } from './routes/notifications';
+import { publicResultsRoutes } from './routes/public-results';
 import { reportDocumentRoutes } from './routes/report-documents';
+import { reportResultsRoutes } from './routes/report-results';
 import { scheduleRoutes } from './routes/schedules';
 import { scoringRoutes } from './routes/scoring';
 import { unitEventRoutes } from './routes/unit-events';
@@ -69,6 +71,8 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   reportDocumentRoutes,
   dashboardRoutes,
   homeRoutes,
+  reportResultsRoutes,
+  publicResultsRoutes,
 ];
 
 export interface RouteEntry {

@@ -283,6 +283,8 @@ export const evidence = pgTable(
     isCurrent: boolean('is_current').notNull().default(true),
     /** Kind `schedule`: the issued broadcast schedule whose document (in fileId) the item freezes. */
     scheduleId: uuid('schedule_id').references(() => broadcastSchedules.id),
+    /** Linked from the province's public results page (issue 10 item 8); set by the DX office. */
+    isPublic: boolean('is_public').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
@@ -290,6 +292,8 @@ export const evidence = pgTable(
     index('evidence_unit_idx').on(t.unitId),
     // One frozen document per issued schedule: every criterion that cites it shares the same proof.
     uniqueIndex('evidence_schedule_uq').on(t.scheduleId).where(sql`${t.scheduleId} is not null`),
+    // The few public items, read by the public results pages (and their cache stamp) without a scan.
+    index('evidence_public_idx').on(t.id).where(sql`${t.isPublic}`),
   ],
 );
 

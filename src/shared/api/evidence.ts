@@ -82,6 +82,8 @@ export const evidenceSchema = z.object({
   scheduleId: z.uuid().nullable(),
   previousVersionId: z.uuid().nullable(),
   isCurrent: z.boolean(),
+  /** Linked from the province's public results page (when the province has turned it on). */
+  isPublic: z.boolean(),
   /** 1 for the first version. */
   versionNumber: z.number().int(),
   linkCount: z.number().int(),
@@ -108,7 +110,10 @@ export const evidenceDetailSchema = evidenceSchema.extend({
   links: z.array(evidenceLinkSchema),
   /** The user may add versions and links. */
   canEdit: z.boolean(),
+  /** The user (the province's DX office) may mark the item public. */
+  canMakePublic: z.boolean(),
 });
+export const evidencePublicInput = z.object({ isPublic: z.boolean() });
 export type EvidenceDetailDto = z.infer<typeof evidenceDetailSchema>;
 
 /** After an upload: the item, and what the server noticed (a name that does not match the content). */

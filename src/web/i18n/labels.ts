@@ -64,6 +64,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'library.update': { vi: 'Sửa tài liệu', en: 'Edit library item' },
   'library.translate': { vi: 'Thêm bản dịch tài liệu', en: 'Translate library item' },
   'topic.create': { vi: 'Thêm chủ đề', en: 'Add topic' },
+  'evidence.make_public': { vi: 'Công khai minh chứng', en: 'Make evidence public' },
+  'evidence.make_private': { vi: 'Thôi công khai minh chứng', en: 'Make evidence private' },
+  'public_results.enable': { vi: 'Bật trang công khai kết quả', en: 'Turn on public results' },
+  'public_results.disable': { vi: 'Tắt trang công khai kết quả', en: 'Turn off public results' },
   'topic.update': { vi: 'Sửa chủ đề', en: 'Edit topic' },
   'language.create': { vi: 'Thêm ngôn ngữ', en: 'Add language' },
   'language.update': { vi: 'Sửa ngôn ngữ', en: 'Edit language' },
@@ -89,6 +93,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   topic: { vi: 'Chủ đề', en: 'Topic' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
   framework: { vi: 'Bộ chỉ số', en: 'Framework' },
+  public_results: { vi: 'Trang công khai kết quả', en: 'Public results page' },
   database: { vi: 'Cơ sở dữ liệu', en: 'Database' },
 };
 

@@ -8,6 +8,7 @@ import { homeEn } from './areas/home';
 import { importEn } from './areas/import';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
+import { publicResultsEn } from './areas/public-results';
 import { recordActionsEn } from './areas/record-actions';
 import { scheduleEditEn } from './areas/schedule-edit';
 import { scoringEn } from './areas/scoring';
@@ -327,6 +328,7 @@ export const en: Record<MessageKey, string> = {
   ...scoringEn,
   ...officialEn,
   ...dashboardEn,
+  ...publicResultsEn,
   ...datesEn,
   ...homeEn,
   ...assessmentsEn,

@@ -8,6 +8,7 @@ import { homeVi } from './areas/home';
 import { importVi } from './areas/import';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
+import { publicResultsVi } from './areas/public-results';
 import { recordActionsVi } from './areas/record-actions';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
@@ -325,6 +326,7 @@ export const vi = {
   ...scoringVi,
   ...officialVi,
   ...dashboardVi,
+  ...publicResultsVi,
   ...datesVi,
   ...homeVi,
   ...assessmentsVi,

@@ -108,6 +108,7 @@ export interface EvidenceView {
   scheduleId: string | null;
   previousVersionId: string | null;
   isCurrent: boolean;
+  isPublic: boolean;
   versionNumber: number;
   linkCount: number;
   createdAt: Date;
@@ -178,6 +179,7 @@ async function toViews(q: Queryable, rows: ViewRow[]): Promise<EvidenceView[]> {
     scheduleId: e.scheduleId,
     previousVersionId: e.previousVersionId,
     isCurrent: e.isCurrent,
+    isPublic: e.isPublic,
     versionNumber: numbers.get(e.id) ?? 1,
     linkCount: Number(linkCount),
     createdAt: e.createdAt,

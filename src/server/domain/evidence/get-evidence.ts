@@ -8,6 +8,8 @@ import {
 } from '../../db/repositories/evidence';
 import { notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
+import { findCurrentProvinceId } from '../units/find-province';
+import { canManageProvince } from '../vocabulary/province-settings';
 import { presentEvidence, presentEvidenceLink } from './present-evidence';
 
 /** One evidence item with all its versions (newest first) and what it is linked to. */
@@ -20,7 +22,8 @@ export async function getEvidence(options: {
   const row = await getEvidenceRow(db, evidenceId);
   if (!row) throw notFound();
   const actions = await authorizeUnit(db, principal, row.unitId, 'unit.view');
-  return loadEvidenceDetail(db, evidenceId, actions.includes('activity.record'));
+  const canMakePublic = await canManageProvince(db, principal, await findCurrentProvinceId(db, row.unitId));
+  return loadEvidenceDetail(db, evidenceId, actions.includes('activity.record'), canMakePublic);
 }
 
 /** The detail without a permission check, for callers that have just made one. */
@@ -28,6 +31,7 @@ export async function loadEvidenceDetail(
   db: Queryable,
   evidenceId: string,
   canEdit: boolean,
+  canMakePublic = false,
 ): Promise<EvidenceDetailDto> {
   const versions = await findEvidenceViews(db, await findEvidenceChainIds(db, evidenceId));
   versions.sort((a, b) => b.versionNumber - a.versionNumber);
@@ -39,5 +43,6 @@ export async function loadEvidenceDetail(
     versions: versions.map(presentEvidence),
     links: links.map(presentEvidenceLink),
     canEdit,
+    canMakePublic,
   };
 }

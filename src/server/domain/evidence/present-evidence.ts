@@ -34,6 +34,7 @@ export function presentEvidence(view: EvidenceView): EvidenceDto {
     scheduleId: view.scheduleId,
     previousVersionId: view.previousVersionId,
     isCurrent: view.isCurrent,
+    isPublic: view.isPublic,
     versionNumber: view.versionNumber,
     linkCount: view.linkCount,
     createdAt: view.createdAt,

@@ -142,6 +142,32 @@ export async function computeRanking(
 ): Promise<RankingDto> {
   const rootId = query.unitId ?? null;
   const scope = await rankingScope(q, principal, rootId);
+  return rankUnitsOf(q, scope, query, today);
+}
+
+/**
+ * The published results of a province as anyone may read them (the public results page): the
+ * "published_only" ranking, official scores only, without asking who reads.
+ */
+export async function computePublishedRanking(
+  q: Queryable,
+  options: { provinceId: string; framework: string; period: string; today: string },
+): Promise<RankingDto> {
+  return rankUnitsOf(
+    q,
+    'published_only',
+    { unitId: options.provinceId, framework: options.framework, period: options.period },
+    options.today,
+  );
+}
+
+async function rankUnitsOf(
+  q: Queryable,
+  scope: RankingScope,
+  query: RankingQuery,
+  today: string,
+): Promise<RankingDto> {
+  const rootId = query.unitId ?? null;
   const { framework, period } = await loadFrameworkForPeriod(q, query.framework, query.period);
   const { root, view } = await boardRootAndView(q, framework, query.view, rootId, today);
   const current = await scoreRows(q, framework, period, rootId, view, today, scope);

@@ -7,13 +7,13 @@ import { units } from '../../db/schema';
 import { notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { ScoringWindow } from '../../scoring/buckets';
-import { applicableCriteria, evaluateUnit } from '../../scoring/evaluate';
+import { applicableCriteria, evaluateUnit, type UnitEvaluation } from '../../scoring/evaluate';
 import { measuresOfRule } from '../../scoring/rule-measures';
 import { loadAssessmentEntries } from './assessment-entries';
 import { buildFacts } from './build-facts';
 import { criterionKeys } from './criterion-keys';
 import { loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
-import { findOfficialScores, presentOfficial } from './official-score';
+import { findOfficialScores, type OfficialScore, presentOfficial } from './official-score';
 import { resolveTargets, type ScoreboardView } from './resolve-targets';
 import { defaultUnitView, presentFrameworkRef, presentPeriod } from './scoring-context';
 
@@ -34,6 +34,16 @@ export async function resolveScoredUnit(
   today: string,
 ): Promise<ScoredUnitContext> {
   await authorizeUnit(q, principal, unitId, 'unit.view');
+  return resolveUnitTarget(q, unitId, query, today);
+}
+
+/** resolveScoredUnit for a caller that has already decided the unit may be read (reports). */
+export async function resolveUnitTarget(
+  q: Queryable,
+  unitId: string,
+  query: Pick<UnitScoreQuery, 'framework' | 'period' | 'view'>,
+  today: string,
+): Promise<ScoredUnitContext> {
   const { framework, period } = await loadFrameworkForPeriod(q, query.framework, query.period);
   const latest = await getUnitLatest(q, unitId);
   if (!latest) throw notFound();
@@ -75,29 +85,7 @@ export async function scoreUnit(
   const context = await resolveScoredUnit(q, principal, unitId, query, today);
   const { framework, window } = context;
   const spec = framework.definition;
-  const facts = await buildFacts(
-    q,
-    spec,
-    [{ unitId, sourceIds: context.sourceIds, window }],
-    window.period.from,
-    window.through,
-  );
-  const entries = await loadAssessmentEntries(q, framework.id, window.period.key, [unitId]);
-  const evaluation = evaluateUnit(
-    spec,
-    context.unit.kind,
-    facts.get(unitId)!,
-    entries.get(unitId),
-    query.lang,
-  );
-  const official = (
-    await findOfficialScores(q, {
-      frameworkId: framework.id,
-      periodKey: window.period.key,
-      asOf: today,
-      unitIds: [unitId],
-    })
-  ).get(unitId);
+  const { evaluation, official } = await evaluateScoredUnit(q, context, query.lang, today);
   const keyOf = criterionKeys(spec);
   const specs = new Map(
     applicableCriteria(spec, context.unit.kind).map((ref) => [ref.criterion.code, ref.criterion]),
@@ -147,4 +135,41 @@ export async function scoreUnit(
       };
     }),
   };
+}
+
+/**
+ * The live evaluation of a resolved unit and its official score as of `today`: what the unit's
+ * scores page, the CLI and the reports' part I show, so that they never disagree.
+ */
+export async function evaluateScoredUnit(
+  q: Queryable,
+  context: ScoredUnitContext,
+  lang: UnitScoreQuery['lang'],
+  today: string,
+): Promise<{ evaluation: UnitEvaluation; official: OfficialScore | undefined }> {
+  const { framework, window, unit } = context;
+  const facts = await buildFacts(
+    q,
+    framework.definition,
+    [{ unitId: unit.id, sourceIds: context.sourceIds, window }],
+    window.period.from,
+    window.through,
+  );
+  const entries = await loadAssessmentEntries(q, framework.id, window.period.key, [unit.id]);
+  const evaluation = evaluateUnit(
+    framework.definition,
+    unit.kind,
+    facts.get(unit.id)!,
+    entries.get(unit.id),
+    lang,
+  );
+  const official = (
+    await findOfficialScores(q, {
+      frameworkId: framework.id,
+      periodKey: window.period.key,
+      asOf: today,
+      unitIds: [unit.id],
+    })
+  ).get(unit.id);
+  return { evaluation, official };
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { EvidenceContentFacts, EvidenceTags } from './EvidenceFacts';
 import { EvidenceForm } from './EvidenceForm';
 import { canPreview, EvidencePreview } from './EvidencePreview';
+import { EvidencePublicSwitch } from './EvidencePublicSwitch';
 
 const boxStyle = { border: '1px solid #f0f0f0', borderRadius: 8, padding: 8 } as const;
 
@@ -63,6 +64,7 @@ export function EvidenceDrawer(props: {
               },
             ]}
           />
+          <EvidencePublicSwitch evidence={evidence} />
           {/* An issued schedule's document never changes: it has no versions. */}
           {evidence.canEdit && evidence.isCurrent && evidence.kind !== 'schedule' ? (
             <Button icon={<HistoryOutlined />} onClick={() => setAddingVersion(true)}>

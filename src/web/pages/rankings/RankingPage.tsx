@@ -10,6 +10,7 @@ import { PeriodLine } from '../scores/PeriodLine';
 import { ScoreboardFilters } from '../scores/ScoreboardFilters';
 import { unitScoresLink } from '../scores/unit-scores-link';
 import { type ScoreFilters, useScoreFilters } from '../scores/use-score-filters';
+import { PublicResultsCard } from './PublicResultsCard';
 import { RankingList } from './RankingList';
 import { RankingTable } from './RankingTable';
 import { useLeagueLabel } from './ranking-parts';
@@ -84,6 +85,7 @@ export function RankingPage() {
               {t('scoring.ranking.basis')}
             </Typography.Paragraph>
           </div>
+          {provinceIdOf(data) ? <PublicResultsCard provinceId={provinceIdOf(data)!} /> : null}
           {data.groups.length === 0 ? <Empty description={t('scoring.ranking.noRows')} /> : null}
           {data.groups.map((league) => (
             <LeagueCard
@@ -97,6 +99,13 @@ export function RankingPage() {
         </>
       ) : null}
     </Space>
+  );
+}
+
+/** The province whose public page the ranking belongs to: its root when a province, else the province above. */
+function provinceIdOf(ranking: Ranking): string | null {
+  return (
+    ranking.province?.id ?? (ranking.root && ranking.scope !== 'published_only' ? ranking.root.id : null)
   );
 }
 
