@@ -46,5 +46,11 @@ export const ACTIONS = [
   'assessment.appraise',
   /** Publish appraised assessments, and supersede a published one with a new version. */
   'assessment.publish',
+  /** Define the province's periodic report types (kinds, due dates, submitters) and move a period's due date. */
+  'report.define',
+  /** Open the unit's periodic report and write its parts II–IV. */
+  'report.prepare',
+  /** Approve, return and submit the unit's periodic report (the unit head). */
+  'report.submit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

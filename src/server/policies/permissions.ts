@@ -18,6 +18,9 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'assessment.submit': ['system_admin', 'unit_head'],
   'assessment.appraise': ['system_admin', 'dx_office', 'reviewer'],
   'assessment.publish': ['system_admin', 'dx_office'],
+  'report.define': ['system_admin', 'dx_office'],
+  'report.prepare': ['system_admin', 'dx_office', 'unit_head', 'unit_officer'],
+  'report.submit': ['system_admin', 'unit_head'],
 };
 
 /** Roles a manager may hand out: only a system admin creates other admins and DX offices. */
