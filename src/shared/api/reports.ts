@@ -38,7 +38,13 @@ export const reportDueRuleSchema = z.discriminatedUnion('kind', [
 ]);
 
 const remindDays = z
-  .array(z.number().int().min(0, 'Số ngày nhắc trước hạn từ 0 đến 90.').max(90, 'Số ngày nhắc trước hạn từ 0 đến 90.'))
+  .array(
+    z
+      .number()
+      .int()
+      .min(0, 'Số ngày nhắc trước hạn từ 0 đến 90.')
+      .max(90, 'Số ngày nhắc trước hạn từ 0 đến 90.'),
+  )
   .max(10, 'Nhắc trước hạn tối đa 10 mốc.');
 
 const submitterKinds = z
@@ -174,9 +180,7 @@ export const reportTextsBody = z.object({
 });
 export type ReportTextsBody = z.infer<typeof reportTextsBody>;
 
-export const reportNoteBody = z
-  .object({ note: reportText('Ghi chú', 2000).optional() })
-  .optional();
+export const reportNoteBody = z.object({ note: reportText('Ghi chú', 2000).optional() }).optional();
 
 export const reportReturnBody = z.object({
   note: reportText('Lý do trả lại', 2000).min(1, 'Cần ghi lý do trả lại.'),

@@ -39,10 +39,13 @@ export async function aggregateChildren(
 ): Promise<ChildRow[]> {
   const { period, children, now } = options;
   const frozen = new Map(
-    (await findSubmittedResults(q, period.id, children.map((child) => child.unitId))).map((row) => [
-      row.unitId,
-      row.results,
-    ]),
+    (
+      await findSubmittedResults(
+        q,
+        period.id,
+        children.map((child) => child.unitId),
+      )
+    ).map((row) => [row.unitId, row.results]),
   );
   const rows: ChildRow[] = [];
   for (const child of children) {

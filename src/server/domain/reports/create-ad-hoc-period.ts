@@ -48,7 +48,12 @@ export async function createAdHocPeriod(options: {
         entityId: row.id,
         unitId: type.ownerUnitId,
         summary: `Tạo kỳ báo cáo đột xuất "${label}" của ${type.name}, hạn nộp ${row.dueOn}`,
-        after: { periodKey: row.periodKey, periodFrom: row.periodFrom, periodTo: row.periodTo, dueOn: row.dueOn },
+        after: {
+          periodKey: row.periodKey,
+          periodFrom: row.periodFrom,
+          periodTo: row.periodTo,
+          dueOn: row.dueOn,
+        },
       },
     ]);
     return periodWithType(row, type);

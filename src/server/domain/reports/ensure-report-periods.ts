@@ -1,7 +1,11 @@
 import type { ReportKind } from '../../../shared/api/report-contract';
 import type { Queryable } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
-import { findReportTypesOwnedBy, insertMissingPeriods, type ReportTypeRow } from '../../db/repositories/reports';
+import {
+  findReportTypesOwnedBy,
+  insertMissingPeriods,
+  type ReportTypeRow,
+} from '../../db/repositories/reports';
 import { type Actor, SYSTEM_ACTOR } from '../actor';
 import { periodsToEnsure } from './period-rules';
 

@@ -18,7 +18,8 @@ export async function findPreviousTexts(options: {
   const previousPeriod = await findPeriodBefore(db, period.reportTypeId, period.periodFrom);
   if (!previousPeriod) return { previous: null };
   const [latest] = await findReportVersions(db, previousPeriod.id, report.unitId);
-  if (!latest || !(latest.assessmentText || latest.tasksText || latest.proposalsText)) return { previous: null };
+  if (!latest || !(latest.assessmentText || latest.tasksText || latest.proposalsText))
+    return { previous: null };
   return {
     previous: {
       reportId: latest.id,

@@ -1,7 +1,11 @@
 import type { ReportStatus } from '../../../shared/api/report-contract';
 import type { UnitReportItemDto } from '../../../shared/api/reports';
 import type { Db } from '../../db/client';
-import { findPeriodsOfTypes, findReportTypesOwnedBy, findUnitPeriodReports } from '../../db/repositories/reports';
+import {
+  findPeriodsOfTypes,
+  findReportTypesOwnedBy,
+  findUnitPeriodReports,
+} from '../../db/repositories/reports';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { loadUnitGraph } from '../units/load-unit-graph';
 import { expectedChildrenOf } from './aggregate-children';
@@ -26,7 +30,13 @@ export async function findUnitReports(options: {
   const byId = new Map(types.map((type) => [type.id, type]));
   const periods = await findPeriodsOfTypes(db, [...byId.keys()], options.year);
   const reports = new Map(
-    (await findUnitPeriodReports(db, unitId, periods.map((p) => p.id))).map((row) => [row.periodId, row]),
+    (
+      await findUnitPeriodReports(
+        db,
+        unitId,
+        periods.map((p) => p.id),
+      )
+    ).map((row) => [row.periodId, row]),
   );
   const items: UnitReportItemDto[] = [];
   for (const row of periods) {

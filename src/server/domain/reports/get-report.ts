@@ -22,7 +22,12 @@ export async function getReport(options: {
   today: string;
 }): Promise<ReportDetailDto> {
   const { db, principal, reportId, now, today } = options;
-  const { report, status, period, type, unitActions } = await loadReport(db, principal, reportId, 'unit.view');
+  const { report, status, period, type, unitActions } = await loadReport(
+    db,
+    principal,
+    reportId,
+    'unit.view',
+  );
   const versions = await findReportVersions(db, report.periodId, report.unitId);
   const submittedDays = versions.flatMap((v) => (v.submittedOn ? [v.submittedOn] : []));
   const firstSubmittedOn = submittedDays.length ? submittedDays.sort()[0]! : null;

@@ -2,7 +2,13 @@ import type { ReportStatus } from '../../../shared/api/report-contract';
 import type { Action } from '../../../shared/roles';
 import type { Queryable } from '../../db/client';
 import type { PeriodWithType } from '../../db/repositories/report-submissions';
-import { getPeriodRow, getReportRow, getReportTypeRow, type ReportRow, type ReportTypeRow } from '../../db/repositories/reports';
+import {
+  getPeriodRow,
+  getReportRow,
+  getReportTypeRow,
+  type ReportRow,
+  type ReportTypeRow,
+} from '../../db/repositories/reports';
 import { notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { periodWithType } from './present-period';

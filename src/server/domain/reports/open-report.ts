@@ -1,7 +1,12 @@
 import type { ReportDetailDto } from '../../../shared/api/reports';
 import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
-import { findLiveReport, getPeriodRow, getReportTypeRow, insertReportIfAbsent } from '../../db/repositories/reports';
+import {
+  findLiveReport,
+  getPeriodRow,
+  getReportTypeRow,
+  insertReportIfAbsent,
+} from '../../db/repositories/reports';
 import { notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';

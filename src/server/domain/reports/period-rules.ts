@@ -60,11 +60,21 @@ export function periodsOfYear(kind: ReportKind, rule: ReportDueRule, year: numbe
       periodTo: `${year}-06-30`,
     });
   else if (kind === 'annual')
-    specs.push({ periodKey: String(year), label: `Năm ${year}`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` });
+    specs.push({
+      periodKey: String(year),
+      label: `Năm ${year}`,
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-12-31`,
+    });
   else if (kind === 'monthly_schedule')
     for (let month = 1; month <= 12; month += 1) {
       const { first, last } = monthBounds(`${year}-${pad(month)}`);
-      specs.push({ periodKey: `${year}-${pad(month)}`, label: `Tháng ${pad(month)}/${year}`, periodFrom: first, periodTo: last });
+      specs.push({
+        periodKey: `${year}-${pad(month)}`,
+        label: `Tháng ${pad(month)}/${year}`,
+        periodFrom: first,
+        periodTo: last,
+      });
     }
   return specs.flatMap((spec) => {
     const dueOn = dueOnFor(rule, spec);

@@ -44,7 +44,9 @@ export async function updateReportTexts(options: {
         summary: `Sửa nội dung báo cáo "${period.typeName}" kỳ ${period.label}`,
         // Lengths, not the texts: the texts are in the report, the audit says what moved.
         before: Object.fromEntries(changed.map((f) => [f, report[f as (typeof FIELDS)[number]].length])),
-        after: Object.fromEntries(changed.map((f) => [f, (patch[f as (typeof FIELDS)[number]] ?? '').length])),
+        after: Object.fromEntries(
+          changed.map((f) => [f, (patch[f as (typeof FIELDS)[number]] ?? '').length]),
+        ),
       },
     ]);
   });

@@ -48,7 +48,8 @@ export async function updateReportType(options: {
       ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
     };
     const type = await updateReportTypeRow(tx, reportTypeId, patch);
-    const action = input.isActive === false && before.isActive ? 'report_type.deactivate' : 'report_type.update';
+    const action =
+      input.isActive === false && before.isActive ? 'report_type.deactivate' : 'report_type.update';
     await insertAuditEntries(tx, actor, [
       {
         action,
