@@ -60,8 +60,8 @@ function clock() {
  * returns) and submits, which freezes part I; a submitted report changes only through a new version.
  *
  * Registration order matters to the access test, which replays the routes in this order on one
- * report of the target unit: written, marked ready, approved, returned, approved, submitted, and a new
- * version opened.
+ * report of the target unit: written, marked ready, returned, approved, submitted, and a new version
+ * opened.
  */
 export function reportRoutes(app: FastifyInstance, { database }: RouteDeps) {
   const db = database.db;
@@ -334,6 +334,29 @@ export function reportRoutes(app: FastifyInstance, { database }: RouteDeps) {
   );
 
   api.post(
+    '/api/reports/:reportId/return',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Lãnh đạo đơn vị trả lại bản nháp hoặc bản đã duyệt cho cán bộ sửa, với lý do; cán bộ được thông báo',
+        params: reportParams,
+        body: reportReturnBody,
+        response: detail,
+      },
+    },
+    async (request) =>
+      returnReport({
+        db,
+        principal: principalOf(request),
+        actor: actorOf(request),
+        reportId: request.params.reportId,
+        note: request.body.note,
+        ...clock(),
+      }),
+  );
+
+  api.post(
     '/api/reports/:reportId/approve',
     {
       schema: {
@@ -351,28 +374,6 @@ export function reportRoutes(app: FastifyInstance, { database }: RouteDeps) {
         actor: actorOf(request),
         reportId: request.params.reportId,
         ...(request.body?.note ? { note: request.body.note } : {}),
-        ...clock(),
-      }),
-  );
-
-  api.post(
-    '/api/reports/:reportId/return',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Lãnh đạo đơn vị trả bản đã duyệt về bản nháp, với lý do; cán bộ được thông báo',
-        params: reportParams,
-        body: reportReturnBody,
-        response: detail,
-      },
-    },
-    async (request) =>
-      returnReport({
-        db,
-        principal: principalOf(request),
-        actor: actorOf(request),
-        reportId: request.params.reportId,
-        note: request.body.note,
         ...clock(),
       }),
   );

@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 
 /**
  * The report's workflow: draft (the officer writes parts II–IV, says it is ready) → approved (the unit
- * head; may return it to draft with a note) → submitted (the unit head; frozen). A submitted report is
+ * head, who may instead send it back with a note, before or after approving) → submitted (the unit head; frozen). A submitted report is
  * changed only by opening a new version, which supersedes it at once (the unique live index allows one
  * non-superseded report per unit and period); the first submission's day still decides on time / late.
  */
@@ -14,7 +14,7 @@ export function reportActions(status: ReportStatus, unitActions: readonly Action
   const prepares = unitActions.includes('report.prepare');
   const submits = unitActions.includes('report.submit');
   if (status === 'draft' && prepares) actions.push('edit', 'ready');
-  if (status === 'draft' && submits) actions.push('approve');
+  if (status === 'draft' && submits) actions.push('approve', 'return');
   if (status === 'approved' && submits) actions.push('return', 'submit');
   if (status === 'submitted' && prepares) actions.push('new_version');
   return actions;

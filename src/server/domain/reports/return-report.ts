@@ -10,7 +10,10 @@ import { notifyReportEvent } from './notify-report';
 import { assertReportStatus } from './report-rules';
 import { cleanLongText } from './report-type-input';
 
-/** The unit head sends an approved report back to draft with a note; the officers are told in the app. */
+/**
+ * The unit head sends the report back to the officers with a note — a draft they said was ready, or one
+ * already approved (then it is a draft again); the officers are told in the app.
+ */
 export async function returnReport(options: {
   db: Db;
   principal: Principal;
@@ -25,7 +28,7 @@ export async function returnReport(options: {
     const { report, status, period } = await loadReport(tx, principal, reportId, 'report.submit', {
       forUpdate: true,
     });
-    assertReportStatus(status, ['approved'], 'trả lại');
+    assertReportStatus(status, ['draft', 'approved'], 'trả lại');
     const note = cleanLongText(options.note);
     await updateReportRow(tx, reportId, { status: 'draft', approvedAt: null, approvedBy: null, note });
     await insertAuditEntries(tx, actor, [
