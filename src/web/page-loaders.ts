@@ -27,6 +27,9 @@ export const loadFrameworkDetailPage = () => import('./pages/frameworks/Framewor
 export const loadFrameworkEditorPage = () => import('./pages/frameworks/editor/FrameworkEditorPage');
 export const loadAssessmentsPage = () => import('./pages/assessments/AssessmentsPage');
 export const loadAssessmentDetailPage = () => import('./pages/assessments/AssessmentDetailPage');
+export const loadReportsPage = () => import('./pages/reports/ReportsPage');
+export const loadPeriodPage = () => import('./pages/reports/PeriodPage');
+export const loadReportPage = () => import('./pages/reports/ReportPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

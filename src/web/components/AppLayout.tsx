@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   EditOutlined,
   FileExcelOutlined,
+  FileTextOutlined,
   LogoutOutlined,
   MenuOutlined,
   OrderedListOutlined,
@@ -39,6 +40,7 @@ function selectedMenuKey(pathname: string): string {
     '/rankings',
     '/frameworks',
     '/assessments',
+    '/reports',
     '/library',
     '/evidence',
   ])
@@ -95,6 +97,11 @@ export function AppLayout() {
       key: '/assessments',
       icon: <CheckSquareOutlined />,
       label: <Link to="/assessments">{t('assessments.nav')}</Link>,
+    },
+    {
+      key: '/reports',
+      icon: <FileTextOutlined />,
+      label: <Link to="/reports">{t('reports.nav')}</Link>,
     },
     canRecord(me)
       ? {
