@@ -49,7 +49,11 @@ describe('periodic reports', () => {
     await dialog.waitFor({ state: 'hidden' });
     const item = page.getByTestId('report-type-item').filter({ hasText: TYPE_NAME });
     await item.getByText('Hạn nộp ngày 10/12 hằng năm').waitFor();
-    await page.getByText('Đúng hạn: nộp trong ngày hạn (giờ Việt Nam) trở về trước.').first().waitFor();
+    await page
+      .getByText('Đúng hạn: nộp trong ngày hạn (giờ Việt Nam) trở về trước.')
+      .filter({ visible: true })
+      .first()
+      .waitFor();
 
     const province = await ownUnitId(page);
     const types = await apiAs<{ items: Array<{ id: string; name: string }> }>(
@@ -113,7 +117,11 @@ describe('periodic reports', () => {
     await page.getByTestId('report-status').filter({ hasText: 'Đã duyệt, chờ nộp' }).first().waitFor();
     await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
     const confirm = page.getByRole('dialog');
-    await confirm.getByText(/Nộp báo cáo cho Sở Khoa học và Công nghệ tỉnh Quảng Ngãi/).waitFor();
+    await confirm
+      .getByText(/Nộp báo cáo cho Sở Khoa học và Công nghệ tỉnh Quảng Ngãi/)
+      .filter({ visible: true })
+      .first()
+      .waitFor();
     await confirm.getByRole('button', { name: 'Đồng ý' }).click();
     await page.getByTestId('report-status').filter({ hasText: 'Đã nộp' }).first().waitFor();
     await page.getByText(/và đã khóa/).waitFor();
