@@ -1,11 +1,26 @@
-import { App, Button, Card, Empty, Form, Input, List, Modal, Segmented, Space, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Segmented,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { foldForSearch } from '../../../shared/text';
 import { useMovePeriodDue, usePeriodSubmissions } from '../../api/reports';
 import { DayPicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { formatDay, parseIsoDay, toIsoDay } from '../../format/dates';
+import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DueLine, OnTimeRule, StateTag, StatusTag } from './report-format';
 import { SummaryTags } from './SummaryTags';
@@ -19,14 +34,27 @@ export function PeriodPage() {
   const submissions = usePeriodSubmissions(periodId);
   const [filter, setFilter] = useState<Filter>('all');
   const [moving, setMoving] = useState(false);
+  const [search, setSearch] = useState('');
+  const isDesktop = useIsDesktop();
 
   if (submissions.isLoading) return <PageSpinner />;
   if (submissions.error || !submissions.data)
     return <ErrorAlert error={submissions.error} onRetry={() => void submissions.refetch()} />;
   const { period, items } = submissions.data;
-  const shown = filter === 'all' ? items : items.filter((item) => item.state === filter);
+  const needle = foldForSearch(search.trim());
+  const shown = items.filter(
+    (item) =>
+      (filter === 'all' || item.state === filter) && (!needle || foldForSearch(item.name).includes(needle)),
+  );
   const count = (state: Filter) =>
     state === 'all' ? items.length : items.filter((item) => item.state === state).length;
+
+  const filterOptions: Array<{ value: Filter; label: string }> = [
+    { value: 'all', label: t('reports.periodPage.all', { count: count('all') }) },
+    { value: 'on_time', label: `${t('reports.state.on_time')} (${count('on_time')})` },
+    { value: 'late', label: `${t('reports.state.late')} (${count('late')})` },
+    { value: 'missing', label: `${t('reports.state.missing')} (${count('missing')})` },
+  ];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -44,19 +72,32 @@ export function PeriodPage() {
         </Space>
       </Card>
       <Card size="small" title={t('reports.periodPage.title')}>
-        <Segmented<Filter>
-          block
-          value={filter}
-          onChange={setFilter}
-          aria-label={t('reports.periodPage.filter')}
-          options={[
-            { value: 'all', label: t('reports.periodPage.all', { count: count('all') }) },
-            { value: 'on_time', label: `${t('reports.state.on_time')} (${count('on_time')})` },
-            { value: 'late', label: `${t('reports.state.late')} (${count('late')})` },
-            { value: 'missing', label: `${t('reports.state.missing')} (${count('missing')})` },
-          ]}
-          style={{ marginBottom: 8, overflowX: 'auto' }}
-        />
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 8 }}>
+          {isDesktop ? (
+            <Segmented<Filter>
+              block
+              value={filter}
+              onChange={setFilter}
+              aria-label={t('reports.periodPage.filter')}
+              options={filterOptions}
+            />
+          ) : (
+            <Select<Filter>
+              value={filter}
+              onChange={setFilter}
+              aria-label={t('reports.periodPage.filter')}
+              options={filterOptions}
+              style={{ width: '100%' }}
+            />
+          )}
+          <Input.Search
+            allowClear
+            placeholder={t('reports.periodPage.search')}
+            aria-label={t('reports.periodPage.search')}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </Space>
         <List
           dataSource={shown}
           locale={{ emptyText: <Empty description={t('reports.periodPage.noUnits')} /> }}
