@@ -4,6 +4,7 @@ import { auditLog } from '../src/server/db/schema';
 import { notifications } from '../src/server/db/schema-notifications';
 import { reportPeriods, reports } from '../src/server/db/schema-reports';
 import { approveReport } from '../src/server/domain/reports/approve-report';
+import { defineReportType } from '../src/server/domain/reports/define-report-type';
 import { ensureReportPeriods } from '../src/server/domain/reports/ensure-report-periods';
 import {
   findExpectedUnitsOfPeriod,
@@ -12,8 +13,9 @@ import {
 } from '../src/server/domain/reports/expected-units';
 import { newReportVersion } from '../src/server/domain/reports/new-report-version';
 import { openReport } from '../src/server/domain/reports/open-report';
-import { periodsToEnsure } from '../src/server/domain/reports/period-rules';
+import { periodsToEnsure, yearlyDue } from '../src/server/domain/reports/period-rules';
 import { submitReport } from '../src/server/domain/reports/submit-report';
+import { updateReportType } from '../src/server/domain/reports/update-report-type';
 import { recordUnitEvent } from '../src/server/domain/units/record-unit-event';
 import type { Principal } from '../src/server/policies/principal';
 import type {
@@ -111,6 +113,67 @@ describe('periodic reports: types, periods, completeness, workflow', () => {
     });
     expect(monthly[1]).toMatchObject({ periodKey: '2026-02', dueOn: '2026-01-31' });
     expect(periodsToEnsure('ad_hoc', { kind: 'fixed' }, '2026-05-20')).toEqual([]);
+    // A day past the month's end is its last day.
+    expect(yearlyDue(2026, 2, 29)).toBe('2026-02-28');
+    expect(yearlyDue(2028, 2, 29)).toBe('2028-02-29');
+    expect(yearlyDue(2026, 4, 31)).toBe('2026-04-30');
+    expect(periodsToEnsure('semiannual', { kind: 'yearly', month: 6, day: 5 }, '2026-05-20')).toEqual([
+      {
+        periodKey: '2026-H1',
+        label: '6 tháng đầu năm 2026',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-06-30',
+        dueOn: '2026-06-05',
+      },
+    ]);
+  });
+
+  it('moves only periods not yet due when the rule changes, and a deactivated type gets no new periods', async () => {
+    const input = { kind: 'annual' as const, name: 'Báo cáo năm (quy tắc)' };
+    const type = await defineReportType({
+      db: db(),
+      principal: admin,
+      actor: TEST_ACTOR,
+      ownerUnitId: province,
+      input,
+      today: '2026-05-20',
+    });
+    await ensureReportPeriods(db(), province, '2025-05-20');
+    const due = async (key: string) => {
+      const [row] = await db()
+        .select()
+        .from(reportPeriods)
+        .where(and(eq(reportPeriods.reportTypeId, type.id), eq(reportPeriods.periodKey, key)));
+      return row?.dueOn;
+    };
+    expect([await due('2025'), await due('2026')]).toEqual(['2025-12-05', '2026-12-05']);
+    await updateReportType({
+      db: db(),
+      principal: admin,
+      actor: TEST_ACTOR,
+      reportTypeId: type.id,
+      input: { dueRule: { kind: 'yearly', month: 12, day: 10 } },
+      today: '2026-05-20',
+    });
+    // Kon Rẫy's 10/12 applies to 2026; 2025's figures stay judged on the day they were due.
+    expect([await due('2025'), await due('2026')]).toEqual(['2025-12-05', '2026-12-10']);
+
+    await updateReportType({
+      db: db(),
+      principal: admin,
+      actor: TEST_ACTOR,
+      reportTypeId: type.id,
+      input: { isActive: false },
+      today: '2026-05-20',
+    });
+    expect(await ensureReportPeriods(db(), province, '2026-12-20')).toBeGreaterThanOrEqual(0);
+    expect(await due('2027')).toBeUndefined();
+    const actions = (await db().select().from(auditLog).where(eq(auditLog.entityId, type.id))).map(
+      (row) => row.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['report_type.create', 'report_type.update', 'report_type.deactivate']),
+    );
   });
 
   it('judges on time by the Vietnamese day, due day inclusive', () => {

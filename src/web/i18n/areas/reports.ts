@@ -81,6 +81,7 @@ export const reportsVi = {
   'reports.page.usePreviousConfirm':
     'Điền phần II–IV bằng nội dung báo cáo kỳ {period}? Nội dung đang có sẽ được thay.',
   'reports.page.ready': 'Báo lãnh đạo: đã soạn xong',
+  'reports.page.saveFirst': 'Lưu nội dung trước khi báo lãnh đạo.',
   'reports.page.readyDone': 'Đã báo {count} lãnh đạo đơn vị trong ứng dụng.',
   'reports.page.readyNoHead': 'Đơn vị chưa có tài khoản lãnh đạo để báo.',
   'reports.page.approve': 'Duyệt',
@@ -194,6 +195,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.page.usePreviousConfirm':
     'Fill parts II–IV with the report of {period}? The current text is replaced.',
   'reports.page.ready': 'Tell the unit head: ready',
+  'reports.page.saveFirst': 'Save the text before telling the unit head.',
   'reports.page.readyDone': 'Told {count} unit head(s) in the app.',
   'reports.page.readyNoHead': 'The unit has no unit head account to tell.',
   'reports.page.approve': 'Approve',

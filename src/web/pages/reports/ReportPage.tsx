@@ -1,4 +1,5 @@
 import { Alert, Card, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useReport } from '../../api/reports';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,6 +16,7 @@ export function ReportPage() {
   const { reportId = '' } = useParams();
   const { t } = useI18n();
   const report = useReport(reportId);
+  const [isDirty, setIsDirty] = useState(false);
   if (report.isLoading) return <PageSpinner />;
   if (report.error || !report.data)
     return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
@@ -46,9 +48,9 @@ export function ReportPage() {
       {data.note && data.status === 'draft' ? (
         <Alert type="warning" showIcon title={t('reports.page.returnedNote', { note: data.note })} />
       ) : null}
-      <ReportWorkflow report={data} />
+      <ReportWorkflow report={data} isDirty={isDirty} />
       <ReportPartOne report={data} />
-      <ReportTexts report={data} />
+      <ReportTexts report={data} onDirtyChange={setIsDirty} />
       {data.recipients ? (
         <Card size="small" title={t('reports.page.recipients')}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>

@@ -19,7 +19,14 @@ const textsOf = (report: ReportDetail): Texts => ({
 });
 
 /** Parts II–IV: editable while a draft the user may prepare (with last period's text as a start), else read. */
-export function ReportTexts({ report }: { report: ReportDetail }) {
+export function ReportTexts({
+  report,
+  onDirtyChange,
+}: {
+  report: ReportDetail;
+  /** Told whether there are unsaved changes, so the workflow waits for them to be saved. */
+  onDirtyChange?: (isDirty: boolean) => void;
+}) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const canEdit = report.actions.includes('edit');
@@ -28,6 +35,7 @@ export function ReportTexts({ report }: { report: ReportDetail }) {
   const previous = usePreviousTexts(report.id, canEdit);
   const saved = textsOf(report);
   const isDirty = FIELDS.some(({ key }) => texts[key] !== saved[key]);
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
 
   // Another version, or the server's normalised text after a save, replaces what is shown.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the stored texts change

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type ReportDetail, type ReportStep, useReportStep } from '../../api/reports';
@@ -90,6 +90,9 @@ export function ReportWorkflow({ report, isDirty }: { report: ReportDetail; isDi
           </Button>
         ) : null}
       </Space>
+      {isDirty && actions.has('ready') ? (
+        <Typography.Text type="warning">{t('reports.page.saveFirst')}</Typography.Text>
+      ) : null}
       <ErrorAlert error={step.error} />
       <Modal
         open={asking !== null}
