@@ -11,6 +11,7 @@ import {
   submissionState,
   summariseSubmissions,
 } from '../src/server/domain/reports/expected-units';
+import { byUrgency } from '../src/server/domain/reports/find-unit-reports';
 import { newReportVersion } from '../src/server/domain/reports/new-report-version';
 import { openReport } from '../src/server/domain/reports/open-report';
 import { periodsToEnsure, yearlyDue } from '../src/server/domain/reports/period-rules';
@@ -174,6 +175,27 @@ describe('periodic reports: types, periods, completeness, workflow', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['report_type.create', 'report_type.update', 'report_type.deactivate']),
     );
+  });
+
+  it('lists a unit’s periods overdue first, then coming ones soonest first, then done ones', () => {
+    const item = (key: string, dueOn: string, state: 'on_time' | 'late' | 'missing', isOverdue: boolean) =>
+      ({ period: { periodKey: key, dueOn }, state, isOverdue }) as unknown as UnitReportItemDto;
+    const sorted = [
+      item('2025', '2025-12-05', 'on_time', false),
+      item('2027-01', '2026-12-31', 'missing', false),
+      item('2026-11', '2026-10-31', 'missing', true),
+      item('2027', '2027-12-05', 'missing', false),
+      item('2026', '2026-12-05', 'missing', true),
+      item('2026-H1', '2026-06-05', 'late', false),
+    ].sort(byUrgency);
+    expect(sorted.map((i) => i.period.periodKey)).toEqual([
+      '2026',
+      '2026-11',
+      '2027-01',
+      '2027',
+      '2026-H1',
+      '2025',
+    ]);
   });
 
   it('judges on time by the Vietnamese day, due day inclusive', () => {

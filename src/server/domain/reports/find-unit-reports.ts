@@ -14,7 +14,7 @@ import { periodWithType, presentPeriod } from './present-period';
 
 /**
  * The periods a unit reports on — as an expected submitter, or as a parent whose expected units roll
- * up into its report — of the types defined above it, latest due first, with its report and state.
+ * up into its report — of the types defined above it, most urgent first, with its report and state.
  */
 export async function findUnitReports(options: {
   db: Db;
@@ -57,5 +57,17 @@ export async function findUnitReports(options: {
       version: report?.version ?? null,
     });
   }
-  return items;
+  return items.sort(byUrgency);
+}
+
+/**
+ * What needs doing first: overdue and not submitted (latest due first), then what is coming (soonest
+ * due first), then what is done (latest first).
+ */
+export function byUrgency(a: UnitReportItemDto, b: UnitReportItemDto): number {
+  const rank = (item: UnitReportItemDto) => (item.isOverdue ? 0 : item.state === 'missing' ? 1 : 2);
+  const [ra, rb] = [rank(a), rank(b)];
+  if (ra !== rb) return ra - rb;
+  const order = a.period.dueOn.localeCompare(b.period.dueOn);
+  return ra === 1 ? order : -order;
 }
