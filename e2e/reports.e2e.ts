@@ -150,4 +150,19 @@ describe('periodic reports', () => {
     expect(await page.getByTestId('period-unit').filter({ hasText: 'Xã Đăk Rve' }).count()).toBe(0);
     await screenshot(page, 'desktop-report-period');
   });
+
+  it('fits the period page and the report types on a 360 px phone', async () => {
+    const page = await openPage(PHONE);
+    await logIn(page, 'sokhcn.quangngai');
+    await page.goto(`/reports/periods/${periodId}`);
+    await page.getByTestId('summary-submitted').first().waitFor();
+    await page.getByRole('searchbox', { name: 'Tìm đơn vị theo tên' }).fill('dak rve');
+    await page.getByTestId('period-unit').filter({ hasText: 'Xã Đăk Rve' }).waitFor();
+    expect(await page.getByTestId('period-unit').count()).toBe(1);
+    await screenshot(page, 'phone-report-period');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.goto('/reports?tab=types');
+    await page.getByTestId('report-type-item').filter({ hasText: TYPE_NAME }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
 });
