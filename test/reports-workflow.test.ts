@@ -370,6 +370,7 @@ describe('periodic reports: types, periods, completeness, workflow', () => {
       missing: 1,
     });
     const list = await ok<PeriodSubmissionsDto>(await office.get(`/api/report-periods/${h1}/submissions`));
+    expect(list.canMoveDue).toBe(true);
     expect(list.items.map((u) => [u.name, u.state])).toEqual([
       ['Xã An', 'missing'],
       ['Xã Bình', 'on_time'],

@@ -152,6 +152,8 @@ export type PeriodSubmissionDto = z.infer<typeof periodSubmissionSchema>;
 
 export const periodSubmissionsSchema = z.object({
   period: reportPeriodSchema,
+  /** Whether the user may move the period's due day (the office that defines the type). */
+  canMoveDue: z.boolean(),
   items: z.array(periodSubmissionSchema),
 });
 export type PeriodSubmissionsDto = z.infer<typeof periodSubmissionsSchema>;

@@ -14,10 +14,11 @@ export async function findPeriodSubmissions(options: {
   today: string;
 }): Promise<PeriodSubmissionsDto> {
   const { db, principal, periodId, today } = options;
-  const { period } = await loadPeriod(db, principal, periodId, 'unit.view');
+  const { period, actions } = await loadPeriod(db, principal, periodId, 'unit.view');
   const units = await findExpectedUnits(db, period, today);
   return {
     period: presentPeriodWithSummary(period, summariseSubmissions(units), today),
+    canMoveDue: actions.includes('report.define'),
     items: units.map((unit) => ({
       unitId: unit.unitId,
       name: unit.name,

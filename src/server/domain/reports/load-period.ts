@@ -16,11 +16,11 @@ export async function loadPeriod(
   periodId: string,
   action: Action,
   options: { forUpdate?: boolean } = {},
-): Promise<{ period: PeriodWithType; type: ReportTypeRow }> {
+): Promise<{ period: PeriodWithType; type: ReportTypeRow; actions: Action[] }> {
   const row = await getPeriodRow(q, periodId, options);
   if (!row) throw notFound();
   const type = await getReportTypeRow(q, row.reportTypeId);
   if (!type) throw notFound();
-  await authorizeUnit(q, principal, type.ownerUnitId, action);
-  return { period: periodWithType(row, type), type };
+  const actions = await authorizeUnit(q, principal, type.ownerUnitId, action);
+  return { period: periodWithType(row, type), type, actions };
 }

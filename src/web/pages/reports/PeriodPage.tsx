@@ -66,9 +66,11 @@ export function PeriodPage() {
           <DueLine dueOn={period.dueOn} from={period.periodFrom} to={period.periodTo} />
           <OnTimeRule />
           <SummaryTags summary={period.summary} />
-          <Button size="small" onClick={() => setMoving(true)}>
-            {t('reports.periodPage.moveDue')}
-          </Button>
+          {submissions.data.canMoveDue ? (
+            <Button size="small" onClick={() => setMoving(true)}>
+              {t('reports.periodPage.moveDue')}
+            </Button>
+          ) : null}
         </Space>
       </Card>
       <Card size="small" title={t('reports.periodPage.title')}>
