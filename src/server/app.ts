@@ -34,6 +34,7 @@ import { notificationRoutes } from './routes/notifications';
 import { publicResultsRoutes } from './routes/public-results';
 import { reportDocumentRoutes } from './routes/report-documents';
 import { reportResultsRoutes } from './routes/report-results';
+import { reportRoutes } from './routes/reports';
 import { scheduleRoutes } from './routes/schedules';
 import { scoringRoutes } from './routes/scoring';
 import { unitEventRoutes } from './routes/unit-events';
@@ -73,6 +74,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   homeRoutes,
   reportResultsRoutes,
   publicResultsRoutes,
+  reportRoutes,
 ];
 
 export interface RouteEntry {

@@ -48,6 +48,12 @@ export const ACTIONS = [
   'assessment.publish',
   /** Open the province dashboard of a unit's roll-up (completeness, scores, heat-map, trends). */
   'dashboard.view',
+  /** Define the province's periodic report types (kinds, due dates, submitters) and move a period's due date. */
+  'report.define',
+  /** Open the unit's periodic report and write its parts II–IV. */
+  'report.prepare',
+  /** Approve, return and submit the unit's periodic report (the unit head). */
+  'report.submit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -30,6 +30,9 @@ export const loadAssessmentsPage = () => import('./pages/assessments/Assessments
 export const loadAssessmentDetailPage = () => import('./pages/assessments/AssessmentDetailPage');
 export const loadDashboardPage = () => import('./pages/dashboard/DashboardPage');
 export const loadUnitDashboardPage = () => import('./pages/dashboard/UnitDashboardPage');
+export const loadReportsPage = () => import('./pages/reports/ReportsPage');
+export const loadPeriodPage = () => import('./pages/reports/PeriodPage');
+export const loadReportPage = () => import('./pages/reports/ReportPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

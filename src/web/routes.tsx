@@ -21,10 +21,13 @@ import {
   loadImportPage,
   loadLanguageCountsPage,
   loadLibraryPage,
+  loadPeriodPage,
   loadRankingPage,
   loadRecordEditPage,
   loadRecordFormPage,
   loadRecordsPage,
+  loadReportPage,
+  loadReportsPage,
   loadScheduleDetailPage,
   loadSchedulesPage,
   loadScoreboardPage,
@@ -91,6 +94,10 @@ const AssessmentDetailPage = lazy(() =>
   loadAssessmentDetailPage().then((module) => ({ default: module.AssessmentDetailPage })),
 );
 
+const ReportsPage = lazy(() => loadReportsPage().then((module) => ({ default: module.ReportsPage })));
+const PeriodPage = lazy(() => loadPeriodPage().then((module) => ({ default: module.PeriodPage })));
+const ReportPage = lazy(() => loadReportPage().then((module) => ({ default: module.ReportPage })));
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
@@ -129,6 +136,9 @@ export const router = createBrowserRouter([
           { path: 'frameworks/:frameworkId/new-version', element: <FrameworkEditorPage /> },
           { path: 'assessments', element: <AssessmentsPage /> },
           { path: 'assessments/:assessmentId', element: <AssessmentDetailPage /> },
+          { path: 'reports', element: <ReportsPage /> },
+          { path: 'reports/periods/:periodId', element: <PeriodPage /> },
+          { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'account', element: <AccountPage /> },
           {
             path: 'records/new',

@@ -11,6 +11,7 @@ import { parseUnitKind } from '../domain/units/parse-unit-list';
 import { recordUnitEvent } from '../domain/units/record-unit-event';
 import { seedDemoActivities } from './seed-activities';
 import { seedDemoAssessments } from './seed-assessments';
+import { seedDemoReports } from './seed-reports';
 import { DEMO_PROVINCES_2026 } from './units-2026';
 
 /**
@@ -302,6 +303,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<vo
   // built-in frameworks (stored here too when the caller has not).
   await ensureBuiltinFrameworks(db);
   await seedDemoAssessments(db, options);
+  await seedDemoReports(db, options);
 }
 
 export const DEMO_LOGINS = DEMO_USERS.map((user) => ({ username: user.username, role: user.role }));

@@ -19,6 +19,9 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'assessment.appraise': ['system_admin', 'dx_office', 'reviewer'],
   'assessment.publish': ['system_admin', 'dx_office'],
   'dashboard.view': DASHBOARD_ROLES,
+  'report.define': ['system_admin', 'dx_office'],
+  'report.prepare': ['system_admin', 'dx_office', 'unit_head', 'unit_officer'],
+  'report.submit': ['system_admin', 'unit_head'],
 };
 
 /** Roles a manager may hand out: only a system admin creates other admins and DX offices. */

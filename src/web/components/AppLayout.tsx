@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   FileExcelOutlined,
+  FileTextOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -44,6 +45,7 @@ function selectedMenuKey(pathname: string): string {
     '/rankings',
     '/frameworks',
     '/assessments',
+    '/reports',
     '/library',
     '/evidence',
   ])
@@ -160,6 +162,11 @@ export function AppLayout() {
       key: '/assessments',
       icon: <CheckSquareOutlined />,
       label: <Link to="/assessments">{t('assessments.nav')}</Link>,
+    },
+    {
+      key: '/reports',
+      icon: <FileTextOutlined />,
+      label: <Link to="/reports">{t('reports.nav')}</Link>,
     },
     canRecord(me)
       ? {

@@ -73,6 +73,18 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'language.update': { vi: 'Sửa ngôn ngữ', en: 'Edit language' },
   'framework.import': { vi: 'Nhập bộ chỉ số', en: 'Import framework' },
   'demo.seed_activities': { vi: 'Tạo dữ liệu mẫu', en: 'Seed demo records' },
+  'report_type.create': { vi: 'Định nghĩa loại báo cáo', en: 'Define report type' },
+  'report_type.update': { vi: 'Sửa loại báo cáo', en: 'Edit report type' },
+  'report_type.deactivate': { vi: 'Ngừng loại báo cáo', en: 'Deactivate report type' },
+  'report_period.create': { vi: 'Tạo kỳ báo cáo', en: 'Create report period' },
+  'report_period.move_due': { vi: 'Đổi hạn nộp kỳ báo cáo', en: 'Move report due date' },
+  'report.create': { vi: 'Lập báo cáo', en: 'Open report' },
+  'report.update': { vi: 'Sửa nội dung báo cáo', en: 'Edit report' },
+  'report.ready': { vi: 'Báo đã soạn xong báo cáo', en: 'Report ready for approval' },
+  'report.approve': { vi: 'Duyệt báo cáo', en: 'Approve report' },
+  'report.return': { vi: 'Trả lại báo cáo', en: 'Return report' },
+  'report.submit': { vi: 'Nộp báo cáo', en: 'Submit report' },
+  'report.supersede': { vi: 'Thay báo cáo bằng phiên bản mới', en: 'Supersede report' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -95,6 +107,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   framework: { vi: 'Bộ chỉ số', en: 'Framework' },
   public_results: { vi: 'Trang công khai kết quả', en: 'Public results page' },
   database: { vi: 'Cơ sở dữ liệu', en: 'Database' },
+  report_type: { vi: 'Loại báo cáo', en: 'Report type' },
+  report_period: { vi: 'Kỳ báo cáo', en: 'Report period' },
+  report: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
 };
 
 /** English wording of the API's error codes; in Vietnamese the server's own message is shown. */

@@ -10,6 +10,7 @@ import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
 import { publicResultsEn } from './areas/public-results';
 import { recordActionsEn } from './areas/record-actions';
+import { reportsEn } from './areas/reports';
 import { scheduleEditEn } from './areas/schedule-edit';
 import { scoringEn } from './areas/scoring';
 import type { MessageKey } from './messages-vi';
@@ -329,6 +330,7 @@ export const en: Record<MessageKey, string> = {
   ...officialEn,
   ...dashboardEn,
   ...publicResultsEn,
+  ...reportsEn,
   ...datesEn,
   ...homeEn,
   ...assessmentsEn,

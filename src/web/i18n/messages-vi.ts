@@ -10,6 +10,7 @@ import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
 import { publicResultsVi } from './areas/public-results';
 import { recordActionsVi } from './areas/record-actions';
+import { reportsVi } from './areas/reports';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
 
@@ -327,6 +328,7 @@ export const vi = {
   ...officialVi,
   ...dashboardVi,
   ...publicResultsVi,
+  ...reportsVi,
   ...datesVi,
   ...homeVi,
   ...assessmentsVi,
