@@ -29,6 +29,7 @@ import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
 import { libraryRoutes } from './routes/library';
 import { notificationRoutes } from './routes/notifications';
+import { reminderRoutes } from './routes/reminders';
 import { scheduleRoutes } from './routes/schedules';
 import { scoringRoutes } from './routes/scoring';
 import { unitEventRoutes } from './routes/unit-events';
@@ -63,6 +64,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   assessmentRoutes,
   frameworkRoutes,
   notificationRoutes,
+  reminderRoutes,
 ];
 
 export interface RouteEntry {

@@ -46,5 +46,7 @@ export const ACTIONS = [
   'assessment.appraise',
   /** Publish appraised assessments, and supersede a published one with a new version. */
   'assessment.publish',
+  /** Urge units ("Đôn đốc") and read the urging list: every reminder a unit was sent. */
+  'reminder.urge',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -1,6 +1,7 @@
 import { schema } from './schema';
 import { activitySchema } from './schema-activities';
 import { notificationSchema } from './schema-notifications';
+import { reminderSchema } from './schema-reminders';
 import { reportSchema } from './schema-reports';
 import { scoringSchema } from './schema-scoring';
 
@@ -11,4 +12,5 @@ export const allTables = {
   ...scoringSchema,
   ...notificationSchema,
   ...reportSchema,
+  ...reminderSchema,
 };

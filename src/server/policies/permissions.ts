@@ -18,6 +18,7 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'assessment.submit': ['system_admin', 'unit_head'],
   'assessment.appraise': ['system_admin', 'dx_office', 'reviewer'],
   'assessment.publish': ['system_admin', 'dx_office'],
+  'reminder.urge': ['system_admin', 'dx_office'],
 };
 
 /** Roles a manager may hand out: only a system admin creates other admins and DX offices. */
