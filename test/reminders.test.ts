@@ -319,3 +319,193 @@ describe('weekly reminder when a commune’s week has no DX broadcast by Friday'
     expect(audit.map((row) => row.unitId)).toContain(province);
   });
 });
+
+describe('the office urges units, and the urging list proves it', () => {
+  let province: string;
+  let periodId: string;
+  let formulaUnit: string;
+  let plainUnit: string;
+  let emptyUnit: string;
+  let outsider: string;
+  let officeId: string;
+  let plainOfficer: string;
+  let office: Awaited<ReturnType<typeof createSignedInUser>>['session'];
+
+  beforeAll(async () => {
+    province = await createUnit(db, { kind: 'province', name: 'Tỉnh Đôn Đốc' });
+    formulaUnit = await createUnit(db, { parentId: province, name: '=HYPERLINK("http://x","Xã Công Thức")' });
+    plainUnit = await createUnit(db, { parentId: province, name: 'Xã Bình Thường' });
+    emptyUnit = await createUnit(db, { parentId: province, name: 'Xã Chưa Có Ai' });
+    const otherProvince = await createUnit(db, { kind: 'province', name: 'Tỉnh Ngoài' });
+    outsider = await createUnit(db, { parentId: otherProvince, name: 'Xã Tỉnh Ngoài' });
+    await userOn('unit_officer', formulaUnit, 'canbo@congthuc.gov.vn');
+    await userOn('unit_head', formulaUnit, null);
+    plainOfficer = await userOn('unit_officer', plainUnit, 'canbo@binhthuong.gov.vn');
+    await userOn('unit_officer', outsider, null);
+    ({ periodId } = await createAnnualPeriod(province));
+    const signedIn = await createSignedInUser(ctx.app, db, [{ role: 'dx_office', unitId: province }]);
+    office = signedIn.session;
+    officeId = signedIn.userId;
+    // A system reminder the list must show beside the manual urges.
+    await sendDeadlineReminders(db, at7('2026-12-02'));
+  });
+
+  it('refuses a unit outside the office’s scope with 404 and sends nothing', async () => {
+    const response = await office.post('/api/reminders/urge', { periodId, unitIds: [plainUnit, outsider] });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await notificationsOf([plainUnit, outsider], 'reminder.urge')).toEqual([]);
+    // Signed in on the unit's own grant: not the office, so it may neither urge nor read the list.
+    const officer = (await createSignedInUser(ctx.app, db, [{ role: 'viewer', unitId: plainUnit }])).session;
+    expect((await officer.post('/api/reminders/urge', { unitIds: [plainUnit] })).statusCode).toBe(404);
+    expect((await officer.get(`/api/reminders?unitId=${plainUnit}`)).statusCode).toBe(403);
+  });
+
+  it('refuses more than 500 units and an over-long message with 400', async () => {
+    const many = Array.from({ length: 501 }, () => crypto.randomUUID());
+    const tooMany = await office.post('/api/reminders/urge', { unitIds: many });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toContain('tối đa 500 đơn vị');
+    const long = await office.post('/api/reminders/urge', {
+      unitIds: [plainUnit],
+      message: 'a'.repeat(1001),
+    });
+    expect(long.statusCode).toBe(400);
+  });
+
+  it('urges each unit’s officers and head, skips a repeat within 10 minutes, and audits each urge', async () => {
+    const first = await office.post('/api/reminders/urge', {
+      periodId,
+      unitIds: [formulaUnit, plainUnit, emptyUnit],
+      message: 'Đề nghị nộp báo cáo trước ngày 05/12.',
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const result = first.json<UrgeResultDto>();
+    expect(
+      result.items.map((item) => [item.unitId, item.status, item.peopleTold, item.withoutEmail]),
+    ).toEqual([
+      [formulaUnit, 'urged', 2, 1],
+      [plainUnit, 'urged', 1, 0],
+      [emptyUnit, 'skipped', 0, 0],
+    ]);
+    expect(result.items[2]!.reason).toContain('chưa có tài khoản');
+    const rows = await notificationsOf([formulaUnit, plainUnit], 'reminder.urge');
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((row) => row.actorId))).toEqual(new Set([officeId]));
+    expect(rows[0]!.title).toBe('Đôn đốc: Báo cáo năm – Năm 2026');
+    expect(rows[0]!.body).toContain('Lời nhắn: Đề nghị nộp báo cáo trước ngày 05/12.');
+
+    const again = (
+      await office.post('/api/reminders/urge', { periodId, unitIds: [plainUnit] })
+    ).json<UrgeResultDto>();
+    expect(again).toMatchObject({ urged: 0, skipped: 1 });
+    expect(again.items[0]!.reason).toContain('Đã đôn đốc');
+    expect(await notificationsOf([plainUnit], 'reminder.urge')).toHaveLength(2);
+    // Without a period it is another subject: not rate-limited by the period's urge.
+    const general = (
+      await office.post('/api/reminders/urge', { unitIds: [plainUnit] })
+    ).json<UrgeResultDto>();
+    expect(general.urged).toBe(1);
+
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'reminder.urge'),
+          inArray(auditLog.unitId, [formulaUnit, plainUnit, emptyUnit]),
+        ),
+      );
+    expect(audit.map((row) => row.unitId).sort()).toEqual([formulaUnit, plainUnit, plainUnit].sort());
+    const formulaAudit = audit.find((row) => row.unitId === formulaUnit)!;
+    expect(formulaAudit.actorUserId).toBe(officeId);
+    expect((formulaAudit.after as { notificationIds: string[] }).notificationIds).toHaveLength(4);
+  });
+
+  it('lists system reminders and manual urges with recipients, channel and delivery state, within scope', async () => {
+    // The mail worker's outcome, as the jobs helper's delivery will write it.
+    const [mail] = await db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.unitId, plainUnit),
+          eq(notifications.kind, 'reminder.urge'),
+          eq(notifications.channel, 'email'),
+          eq(notifications.recipientId, plainOfficer),
+          eq(notifications.subjectId, periodId),
+        ),
+      );
+    await db
+      .update(notifications)
+      .set({
+        deliveryStatus: 'failed',
+        deliveredAt: at7('2026-12-02'),
+        deliveryResult: { error: '550 Mailbox unavailable' },
+      })
+      .where(eq(notifications.id, mail!.id));
+
+    const list = (
+      await office.get(`/api/reminders?unitId=${plainUnit}&periodId=${periodId}`)
+    ).json<ReminderListDto>();
+    expect(list.canUrge).toBe(true);
+    expect(list.periods.map((period) => period.id)).toContain(periodId);
+    const summary = list.items.map(
+      (item) => `${item.kind}|${item.channel}|${item.urgedBy ?? 'system'}|${item.deliveryStatus}`,
+    );
+    expect(summary.sort()).toEqual(
+      [
+        'reminder.due_soon|email|system|pending',
+        'reminder.due_soon|in_app|system|delivered',
+        'reminder.urge|email|' + list.items.find((item) => item.urgedBy)!.urgedBy + '|failed',
+        'reminder.urge|in_app|' + list.items.find((item) => item.urgedBy)!.urgedBy + '|delivered',
+      ].sort(),
+    );
+    const failed = list.items.find((item) => item.deliveryStatus === 'failed')!;
+    expect(failed.deliveryNote).toBe('550 Mailbox unavailable');
+    expect(failed.recipientEmail).toBe('canbo@binhthuong.gov.vn');
+    expect(failed.periodLabel).toBe('Năm 2026');
+
+    const skipped = (await office.get(`/api/reminders?unitId=${formulaUnit}`))
+      .json<ReminderListDto>()
+      .items.filter((item) => item.deliveryStatus === 'skipped');
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped[0]!.deliveryNote).toBe('Tài khoản chưa có địa chỉ e-mail');
+
+    // Days are Vietnamese days: the system reminder of 02/12/2026 07:00 is in, a range before it is not.
+    const onDay = (
+      await office.get(`/api/reminders?unitId=${plainUnit}&from=2026-12-02&to=2026-12-02`)
+    ).json<ReminderListDto>();
+    expect(onDay.items.map((item) => item.kind)).toEqual(['reminder.due_soon', 'reminder.due_soon']);
+    const before = (
+      await office.get(`/api/reminders?unitId=${plainUnit}&to=2026-12-01`)
+    ).json<ReminderListDto>();
+    expect(before.total).toBe(0);
+
+    // The whole scope: never another province's units.
+    const all = (await office.get('/api/reminders?limit=500')).json<ReminderListDto>();
+    expect(all.items.some((item) => item.unitId === outsider)).toBe(false);
+    expect((await office.get(`/api/reminders?unitId=${outsider}`)).statusCode).toBe(404);
+  });
+
+  it('exports the list as XLSX that opens, with a formula-like unit name quote-prefixed', async () => {
+    const response = await office.get(`/api/reminders/export.xlsx?unitId=${formulaUnit}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Danh sách đôn đốc')!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('Đơn vị');
+    const names = new Set<unknown>();
+    const kinds = new Set<unknown>();
+    sheet.eachRow((row, index) => {
+      if (index === 1) return;
+      names.add(row.getCell(2).value);
+      kinds.add(row.getCell(4).value);
+      expect(row.getCell(2).formula).toBeUndefined();
+    });
+    expect([...names]).toEqual(['\'=HYPERLINK("http://x","Xã Công Thức")']);
+    expect([...kinds].sort()).toEqual(['Nhắc trước hạn', 'Đôn đốc'].sort());
+    expect((await office.get(`/api/reminders/export.xlsx?unitId=${outsider}`)).statusCode).toBe(404);
+  });
+});
