@@ -450,6 +450,10 @@ describe('the office urges units, and the urging list proves it', () => {
     ).json<ReminderListDto>();
     expect(list.canUrge).toBe(true);
     expect(list.periods.map((period) => period.id)).toContain(periodId);
+    // Nobody of this province submitted: all three communes are missing, named for the urge modal.
+    expect(list.missingUnits.map((unit) => unit.id).sort()).toEqual(
+      [formulaUnit, plainUnit, emptyUnit].sort(),
+    );
     const summary = list.items.map(
       (item) => `${item.kind}|${item.channel}|${item.urgedBy ?? 'system'}|${item.deliveryStatus}`,
     );

@@ -101,6 +101,11 @@ export const reminderListSchema = z.object({
   total: z.number().int(),
   /** Report periods of the caller's scope, newest due first, for the filter. */
   periods: z.array(reminderPeriodSchema),
+  /**
+   * With a period: the expected units of the caller's scope that have not submitted (the reports'
+   * one rule), so the office can urge them in one step.
+   */
+  missingUnits: z.array(z.object({ id: z.uuid(), name: z.string(), isOverdue: z.boolean() })),
   canUrge: z.boolean(),
 });
 export type ReminderListDto = z.infer<typeof reminderListSchema>;

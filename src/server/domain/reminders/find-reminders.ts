@@ -4,9 +4,11 @@ import type {
   ReminderListDto,
   ReminderListQuery,
 } from '../../../shared/api/reminders';
+import { todayVn } from '../../../shared/dates';
 import type { Queryable } from '../../db/client';
 import { findPeriodsOfOwners, findReminderLog, type ReminderLogRow } from '../../db/repositories/reminders';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
+import { findExpectedUnitsOfPeriod } from '../reports/expected-units';
 
 function deliveryNote(row: ReminderLogRow): string | null {
   const result = row.deliveryResult;
@@ -50,6 +52,21 @@ export async function reminderScope(
   return scopeIds(q, principal, 'reminder.urge');
 }
 
+async function findMissingUnits(
+  q: Queryable,
+  periodId: string | undefined,
+  scope: string[] | null,
+  visiblePeriods: ReadonlyArray<{ id: string }>,
+): Promise<ReminderListDto['missingUnits']> {
+  if (!periodId || !visiblePeriods.some((period) => period.id === periodId)) return [];
+  const found = await findExpectedUnitsOfPeriod(q, periodId, todayVn());
+  if (!found) return [];
+  const inScope = scope === null ? null : new Set(scope);
+  return found.units
+    .filter((unit) => unit.state === 'missing' && (inScope === null || inScope.has(unit.unitId)))
+    .map((unit) => ({ id: unit.unitId, name: unit.name, isOverdue: unit.isOverdue }));
+}
+
 /**
  * The urging list ("Danh sách đôn đốc"): every reminder and urge sent about units of the caller's
  * scope — one row per recipient and channel, with the delivery result and who sent it — filtered by
@@ -70,10 +87,12 @@ export async function findReminders(
     offset: query.offset,
   });
   const urgeScope = query.unitId ? await scopeIds(q, principal, 'reminder.urge') : unitIds;
+  const periods = await findPeriodsOfOwners(q, urgeScope, 200);
   return {
     items: rows.map(presentReminder),
     total,
-    periods: await findPeriodsOfOwners(q, urgeScope, 200),
+    periods,
+    missingUnits: await findMissingUnits(q, query.periodId, urgeScope, periods),
     canUrge: urgeScope === null || urgeScope.length > 0,
   };
 }
