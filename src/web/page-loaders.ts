@@ -27,6 +27,7 @@ export const loadFrameworkDetailPage = () => import('./pages/frameworks/Framewor
 export const loadFrameworkEditorPage = () => import('./pages/frameworks/editor/FrameworkEditorPage');
 export const loadAssessmentsPage = () => import('./pages/assessments/AssessmentsPage');
 export const loadAssessmentDetailPage = () => import('./pages/assessments/AssessmentDetailPage');
+export const loadRemindersPage = () => import('./pages/reminders/RemindersPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

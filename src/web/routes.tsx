@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { PageSpinner } from './components/PageSpinner';
 import { RequireAuth, RequirePermission } from './components/RequireAuth';
 import { RouteError } from './components/RouteError';
+import { canUrge } from './hooks/can-urge';
 import { canRecord } from './hooks/use-record-units';
 import {
   loadAccountPage,
@@ -22,6 +23,7 @@ import {
   loadRecordEditPage,
   loadRecordFormPage,
   loadRecordsPage,
+  loadRemindersPage,
   loadScheduleDetailPage,
   loadSchedulesPage,
   loadScoreboardPage,
@@ -81,6 +83,7 @@ const AssessmentsPage = lazy(() =>
 const AssessmentDetailPage = lazy(() =>
   loadAssessmentDetailPage().then((module) => ({ default: module.AssessmentDetailPage })),
 );
+const RemindersPage = lazy(() => loadRemindersPage().then((module) => ({ default: module.RemindersPage })));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -146,6 +149,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission allowed={(me) => me.canManageUsers}>
                 <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'reminders',
+            element: (
+              <RequirePermission allowed={canUrge}>
+                <RemindersPage />
               </RequirePermission>
             ),
           },

@@ -15,6 +15,8 @@ export const accessFixtures: AccessFixtures = {
       payload: { unitIds: [env.targetUnitId], message: 'Đề nghị cập nhật lượt phát.' },
     }),
     'GET /api/reminders': (env) => ({ url: `/api/reminders?unitId=${env.targetUnitId}` }),
-    'GET /api/reminders/export.xlsx': (env) => ({ url: `/api/reminders/export.xlsx?unitId=${env.targetUnitId}` }),
+    'GET /api/reminders/export.xlsx': (env) => ({
+      url: `/api/reminders/export.xlsx?unitId=${env.targetUnitId}`,
+    }),
   },
 };

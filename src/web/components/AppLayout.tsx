@@ -8,6 +8,7 @@ import {
   FileExcelOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   PaperClipOutlined,
   ProfileOutlined,
@@ -20,6 +21,7 @@ import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'ant
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../api/auth';
+import { canUrge } from '../hooks/can-urge';
 import { useErrorText } from '../hooks/use-error-text';
 import { useIsDesktop } from '../hooks/use-is-desktop';
 import { canRecord } from '../hooks/use-record-units';
@@ -41,6 +43,7 @@ function selectedMenuKey(pathname: string): string {
     '/assessments',
     '/library',
     '/evidence',
+    '/reminders',
   ])
     if (pathname.startsWith(key)) return key;
   // A unit's scores page is reached from the scoreboard, whose entry it belongs under.
@@ -101,6 +104,13 @@ export function AppLayout() {
           key: '/schedules',
           icon: <CalendarOutlined />,
           label: <Link to="/schedules">{t('nav.schedules')}</Link>,
+        }
+      : null,
+    canUrge(me)
+      ? {
+          key: '/reminders',
+          icon: <NotificationOutlined />,
+          label: <Link to="/reminders">{t('reminders.nav')}</Link>,
         }
       : null,
     { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },

@@ -7,6 +7,7 @@ import { importEn } from './areas/import';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
 import { recordActionsEn } from './areas/record-actions';
+import { remindersEn } from './areas/reminders';
 import { scheduleEditEn } from './areas/schedule-edit';
 import { scoringEn } from './areas/scoring';
 import type { MessageKey } from './messages-vi';
@@ -324,6 +325,7 @@ export const en: Record<MessageKey, string> = {
   ...scheduleEditEn,
   ...scoringEn,
   ...officialEn,
+  ...remindersEn,
   ...datesEn,
   ...assessmentsEn,
   ...frameworksEn,

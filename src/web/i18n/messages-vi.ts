@@ -7,6 +7,7 @@ import { importVi } from './areas/import';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
 import { recordActionsVi } from './areas/record-actions';
+import { remindersVi } from './areas/reminders';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
 
@@ -322,6 +323,7 @@ export const vi = {
   ...scheduleEditVi,
   ...scoringVi,
   ...officialVi,
+  ...remindersVi,
   ...datesVi,
   ...assessmentsVi,
   ...frameworksVi,
