@@ -513,3 +513,19 @@ describe('the office urges units, and the urging list proves it', () => {
     expect((await office.get(`/api/reminders/export.xlsx?unitId=${outsider}`)).statusCode).toBe(404);
   });
 });
+
+describe('urges sent at the same moment', () => {
+  it('lets one of two simultaneous urges of the same unit and period through', async () => {
+    const province = await createUnit(db, { kind: 'province', name: 'Tỉnh Bấm Hai Lần' });
+    const commune = await createUnit(db, { parentId: province, name: 'Xã Bấm Hai Lần' });
+    await userOn('unit_officer', commune, null);
+    const { periodId } = await createAnnualPeriod(province);
+    const office = (await createSignedInUser(ctx.app, db, [{ role: 'dx_office', unitId: province }])).session;
+    const answers = await Promise.all(
+      [1, 2].map(() => office.post('/api/reminders/urge', { periodId, unitIds: [commune] })),
+    );
+    const results = answers.map((answer) => answer.json<UrgeResultDto>());
+    expect(results.map((result) => result.urged).sort()).toEqual([0, 1]);
+    expect(await notificationsOf([commune], 'reminder.urge')).toHaveLength(2);
+  });
+});

@@ -183,6 +183,14 @@ export async function upsertReminderSettings(
   return row!;
 }
 
+/**
+ * Serialises urges until the transaction ends, so that two requests at once (a double click, two
+ * officials of the office) cannot both pass the repeat check before either has written.
+ */
+export async function lockUrges(q: Queryable): Promise<void> {
+  await q.execute(sql`select pg_advisory_xact_lock(hashtext('loaso.reminder.urge'))`);
+}
+
 /** Per unit, the latest urge about the period (or about no period) since a time: the rate limit. */
 export async function findRecentUrges(
   q: Queryable,

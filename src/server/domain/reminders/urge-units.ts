@@ -2,7 +2,12 @@ import { URGE_REPEAT_MINUTES, type UrgeBody, type UrgeResultDto } from '../../..
 import { todayVn } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
-import { findPeriodsByIds, findRecentUrges, findUnitRecipients } from '../../db/repositories/reminders';
+import {
+  findPeriodsByIds,
+  findRecentUrges,
+  findUnitRecipients,
+  lockUrges,
+} from '../../db/repositories/reminders';
 import { notFound } from '../../errors';
 import { type Principal, scopeIds } from '../../policies/principal';
 import type { Actor } from '../actor';
@@ -46,6 +51,7 @@ export async function urgeUnits(options: {
       period = { typeName: found.typeName, label: found.label, dueOn: found.dueOn, daysLeft };
     }
     const periodId = body.periodId ?? null;
+    await lockUrges(tx);
     const recent = await findRecentUrges(
       tx,
       unitIds,
