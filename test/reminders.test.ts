@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../src/server/db/client';
-import { auditLog, users } from '../src/server/db/schema';
+import { auditLog, roleGrants, users } from '../src/server/db/schema';
 import { notifications } from '../src/server/db/schema-notifications';
 import { reportPeriods, reports, reportTypes } from '../src/server/db/schema-reports';
 import { sendDeadlineReminders } from '../src/server/domain/reminders/send-deadline-reminders';
@@ -11,10 +11,12 @@ import {
   countedDaysOfWeek,
   sendWeeklyBroadcastReminders,
 } from '../src/server/domain/reminders/send-weekly-broadcast-reminders';
+import { urgeUnits } from '../src/server/domain/reminders/urge-units';
+import { recordUnitEvent } from '../src/server/domain/units/record-unit-event';
 import type { ReminderListDto, UrgeResultDto } from '../src/shared/api/reminders';
 import { addDays, vnInstant } from '../src/shared/dates';
 import { createTestApp, type TestContext } from './support/app';
-import { createUnit, createUser } from './support/factories';
+import { createUnit, createUser, TEST_ACTOR } from './support/factories';
 import { createSignedInUser } from './support/scenarios';
 import { addDxChannel, addDxRecords } from './support/scoring-records';
 
@@ -514,17 +516,63 @@ describe('the office urges units, and the urging list proves it', () => {
   });
 });
 
+describe('weekly reminder after a merge in the week', () => {
+  it('counts the broadcasts of a commune merged into another earlier in the same week', async () => {
+    const province = await createUnit(db, { kind: 'province', name: 'Tỉnh Sáp Nhập Giữa Tuần' });
+    const MERGE = '2026-12-09'; // Wednesday of week 50 (07–13/12/2026)
+    const old = await createUnit(db, {
+      parentId: province,
+      name: 'Xã Cũ',
+      validFrom: '2020-01-01',
+      validTo: MERGE,
+    });
+    const merged = await createUnit(db, { parentId: province, name: 'Xã Mới Sáp Nhập', validFrom: MERGE });
+    const untouched = await createUnit(db, {
+      parentId: province,
+      name: 'Xã Không Phát',
+      validFrom: '2025-07-01',
+    });
+    await recordUnitEvent(db, TEST_ACTOR, { kind: 'merge', date: MERGE, fromIds: [old], toId: merged });
+    await userOn('unit_officer', merged, null);
+    await userOn('unit_officer', untouched, null);
+    const channel = await addDxChannel(db, old, 'radio_programme', '2025-07-01');
+    await addDxRecords(db, 'broadcast', old, channel, ['2026-12-07']);
+    await sendWeeklyBroadcastReminders(db, at7('2026-12-11'));
+    const told = await notificationsOf([old, merged, untouched], 'reminder.weekly_broadcast');
+    expect([...new Set(told.map((row) => row.unitId))]).toEqual([untouched]);
+  });
+});
+
 describe('urges sent at the same moment', () => {
   it('lets one of two simultaneous urges of the same unit and period through', async () => {
     const province = await createUnit(db, { kind: 'province', name: 'Tỉnh Bấm Hai Lần' });
     const commune = await createUnit(db, { parentId: province, name: 'Xã Bấm Hai Lần' });
     await userOn('unit_officer', commune, null);
     const { periodId } = await createAnnualPeriod(province);
-    const office = (await createSignedInUser(ctx.app, db, [{ role: 'dx_office', unitId: province }])).session;
-    const answers = await Promise.all(
-      [1, 2].map(() => office.post('/api/reminders/urge', { periodId, unitIds: [commune] })),
+    const officeUser = await createUser(db, [{ role: 'dx_office', unitId: province }]);
+    const principal = {
+      userId: officeUser.id,
+      username: officeUser.username,
+      grants: (await db.select().from(roleGrants).where(eq(roleGrants.userId, officeUser.id))).map(
+        (grant) => ({
+          id: grant.id,
+          role: grant.role as 'dx_office',
+          unitId: grant.unitId,
+        }),
+      ),
+    };
+    // Two transactions at once on the database itself (PostgreSQL: two connections of the pool).
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        urgeUnits({
+          db: ctx.database.db,
+          principal,
+          actor: { userId: officeUser.id, label: officeUser.username },
+          body: { periodId, unitIds: [commune] },
+          now: new Date(),
+        }),
+      ),
     );
-    const results = answers.map((answer) => answer.json<UrgeResultDto>());
     expect(results.map((result) => result.urged).sort()).toEqual([0, 1]);
     expect(await notificationsOf([commune], 'reminder.urge')).toHaveLength(2);
   });

@@ -28,13 +28,13 @@ const periodColumns = sql`p.id, p.label, p.period_key as "periodKey", p.due_on::
   t.owner_unit_id as "ownerUnitId", t.id as "reportTypeId", t.name as "typeName", t.kind,
   t.submitter_kinds as "submitterKinds"`;
 
-/** Periods of active types due exactly one of the type's remind_days_before days after `today`. */
+/** Periods of active types due exactly one of the type's remind_days_before days after `today` (0: today). */
 export async function findPeriodsToRemind(q: Queryable, today: string): Promise<ReminderPeriod[]> {
   return queryRows<ReminderPeriod>(
     q,
     sql`select ${periodColumns}, (p.due_on - ${today}::date)::int as "daysLeft"
         from report_periods p join report_types t on t.id = p.report_type_id
-        where t.is_active and p.due_on > ${today}::date
+        where t.is_active and p.due_on >= ${today}::date
           and (p.due_on - ${today}::date) = any(t.remind_days_before)
         order by p.due_on, p.id`,
   );

@@ -55,6 +55,7 @@ export const remindersVi = {
   'reminders.settings.weekly': 'Thứ Sáu hằng tuần, nhắc xã/phường chưa có lượt phát CĐS trong tuần',
   'reminders.settings.saved': 'Đã lưu cài đặt nhắc việc.',
   'reminders.settings.daysHint': 'Số ngày nhắc trước hạn nộp được đặt theo từng loại báo cáo.',
+  'reminders.more': 'Xem thêm',
 };
 
 export const remindersEn: Record<keyof typeof remindersVi, string> = {
@@ -110,4 +111,5 @@ export const remindersEn: Record<keyof typeof remindersVi, string> = {
   'reminders.settings.weekly': 'Every Friday, remind communes/wards without a DX broadcast this week',
   'reminders.settings.saved': 'Reminder settings saved.',
   'reminders.settings.daysHint': 'The days before a report is due are set per report type.',
+  'reminders.more': 'More',
 };

@@ -205,6 +205,16 @@ export function RemindersPage() {
           locale={{ emptyText: t('reminders.empty') }}
           scroll={{ x: 'max-content' }}
           pagination={pagination}
+          expandable={{
+            expandedRowRender: (item) => (
+              <div>
+                <Typography.Text strong>{item.title}</Typography.Text>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                  {item.body}
+                </Typography.Paragraph>
+              </div>
+            ),
+          }}
         />
       ) : (
         <List<ReminderItem>
@@ -230,6 +240,13 @@ export function RemindersPage() {
                   {t('reminders.sender')}: {sender(item)}
                 </div>
                 {item.deliveryNote ? <div style={{ fontSize: 12 }}>{item.deliveryNote}</div> : null}
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ fontSize: 12, margin: '4px 0 0', whiteSpace: 'pre-wrap' }}
+                  ellipsis={{ rows: 2, expandable: true, symbol: t('reminders.more') }}
+                >
+                  {item.body}
+                </Typography.Paragraph>
               </Card>
             </List.Item>
           )}
