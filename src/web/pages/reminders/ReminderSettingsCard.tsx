@@ -17,6 +17,7 @@ export function ReminderSettingsCard({ unitId }: { unitId: string }) {
       size="small"
       title={t('reminders.settings.title', { province: data.provinceName })}
       style={{ marginBottom: 12 }}
+      styles={{ title: { whiteSpace: 'normal' } }}
     >
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
         <Switch

@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   Form,
   List,
   Row,
@@ -132,6 +133,55 @@ export function RemindersPage() {
     size: 'small' as const,
   };
 
+  const activeFilters = Object.values(filter).filter(Boolean).length;
+  const filterForm = (
+    <Form<FilterValues>
+      form={form}
+      name="reminders-filter"
+      layout="vertical"
+      initialValues={{
+        unitId: filter.unitId ?? null,
+        periodId: filter.periodId ?? null,
+        from: parseIsoDay(filter.from),
+        to: parseIsoDay(filter.to),
+      }}
+      onFinish={handleFinish}
+    >
+      <Row gutter={12}>
+        <Col xs={24} md={8}>
+          <Form.Item name="unitId" label={t('reminders.unit')}>
+            <UnitPicker allowClear />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="periodId" label={t('reminders.period')}>
+            <Select
+              allowClear
+              placeholder={t('reminders.allPeriods')}
+              options={periods.map((p) => ({
+                value: p.id,
+                label: `${p.typeName} – ${p.label} (${formatDay(p.dueOn)})`,
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={4}>
+          <Form.Item name="from" label={t('reminders.from')}>
+            <DayPicker placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={4}>
+          <Form.Item name="to" label={t('reminders.to')}>
+            <DayPicker placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Button type="primary" htmlType="submit" style={{ marginBottom: 16 }}>
+        {t('reminders.filter')}
+      </Button>
+    </Form>
+  );
+
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0, fontSize: 24 }}>
@@ -139,61 +189,32 @@ export function RemindersPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('reminders.intro')}</Typography.Paragraph>
       {officeUnit ? <ReminderSettingsCard unitId={officeUnit} /> : null}
-      <Form<FilterValues>
-        form={form}
-        name="reminders-filter"
-        layout="vertical"
-        initialValues={{
-          unitId: filter.unitId ?? null,
-          periodId: filter.periodId ?? null,
-          from: parseIsoDay(filter.from),
-          to: parseIsoDay(filter.to),
-        }}
-        onFinish={handleFinish}
-      >
-        <Row gutter={12}>
-          <Col xs={24} md={8}>
-            <Form.Item name="unitId" label={t('reminders.unit')}>
-              <UnitPicker allowClear />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="periodId" label={t('reminders.period')}>
-              <Select
-                allowClear
-                placeholder={t('reminders.allPeriods')}
-                options={periods.map((p) => ({
-                  value: p.id,
-                  label: `${p.typeName} – ${p.label} (${formatDay(p.dueOn)})`,
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={4}>
-            <Form.Item name="from" label={t('reminders.from')}>
-              <DayPicker placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={4}>
-            <Form.Item name="to" label={t('reminders.to')}>
-              <DayPicker placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Button type="primary" htmlType="submit">
-            {t('reminders.filter')}
+      {isDesktop ? (
+        filterForm
+      ) : (
+        <Collapse
+          size="small"
+          style={{ marginBottom: 12, background: '#fff' }}
+          items={[
+            {
+              key: 'filters',
+              label: activeFilters ? `${t('reminders.filters')} (${activeFilters})` : t('reminders.filters'),
+              children: filterForm,
+              forceRender: true,
+            },
+          ]}
+        />
+      )}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Button icon={<DownloadOutlined />} href={reminderExportUrl(filter)} download>
+          {t('reminders.export')}
+        </Button>
+        {list.data?.canUrge ? (
+          <Button icon={<NotificationOutlined />} onClick={() => setUrgeOpen(true)}>
+            {t('reminders.urge')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={reminderExportUrl(filter)} download>
-            {t('reminders.export')}
-          </Button>
-          {list.data?.canUrge ? (
-            <Button icon={<NotificationOutlined />} onClick={() => setUrgeOpen(true)}>
-              {t('reminders.urge')}
-            </Button>
-          ) : null}
-        </Space>
-      </Form>
+        ) : null}
+      </Space>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       {isDesktop ? (
         <Table<ReminderItem>
