@@ -9,6 +9,7 @@ export default defineConfig({
     './src/server/db/schema-notifications.ts',
     './src/server/db/schema-reports.ts',
     './src/server/db/schema-public.ts',
+    './src/server/db/schema-reminders.ts',
   ],
   out: './migrations',
 });

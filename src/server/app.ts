@@ -32,6 +32,7 @@ import { homeRoutes } from './routes/home';
 import { libraryRoutes } from './routes/library';
 import { notificationRoutes } from './routes/notifications';
 import { publicResultsRoutes } from './routes/public-results';
+import { reminderRoutes } from './routes/reminders';
 import { reportDocumentRoutes } from './routes/report-documents';
 import { reportResultsRoutes } from './routes/report-results';
 import { reportRoutes } from './routes/reports';
@@ -75,6 +76,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   reportResultsRoutes,
   publicResultsRoutes,
   reportRoutes,
+  reminderRoutes,
 ];
 
 export interface RouteEntry {

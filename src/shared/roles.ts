@@ -54,6 +54,8 @@ export const ACTIONS = [
   'report.prepare',
   /** Approve, return and submit the unit's periodic report (the unit head). */
   'report.submit',
+  /** Urge units ("Đôn đốc") and read the urging list: every reminder a unit was sent. */
+  'reminder.urge',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

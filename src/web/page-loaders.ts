@@ -33,6 +33,7 @@ export const loadUnitDashboardPage = () => import('./pages/dashboard/UnitDashboa
 export const loadReportsPage = () => import('./pages/reports/ReportsPage');
 export const loadPeriodPage = () => import('./pages/reports/PeriodPage');
 export const loadReportPage = () => import('./pages/reports/ReportPage');
+export const loadRemindersPage = () => import('./pages/reminders/RemindersPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

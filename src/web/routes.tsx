@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { PageSpinner } from './components/PageSpinner';
 import { RequireAuth, RequirePermission } from './components/RequireAuth';
 import { RouteError } from './components/RouteError';
+import { canUrge } from './hooks/can-urge';
 import { canViewDashboard } from './hooks/can-view-dashboard';
 import { canRecord } from './hooks/use-record-units';
 import {
@@ -26,6 +27,7 @@ import {
   loadRecordEditPage,
   loadRecordFormPage,
   loadRecordsPage,
+  loadRemindersPage,
   loadReportPage,
   loadReportsPage,
   loadScheduleDetailPage,
@@ -93,6 +95,7 @@ const UnitDashboardPage = lazy(() =>
 const AssessmentDetailPage = lazy(() =>
   loadAssessmentDetailPage().then((module) => ({ default: module.AssessmentDetailPage })),
 );
+const RemindersPage = lazy(() => loadRemindersPage().then((module) => ({ default: module.RemindersPage })));
 
 const ReportsPage = lazy(() => loadReportsPage().then((module) => ({ default: module.ReportsPage })));
 const PeriodPage = lazy(() => loadPeriodPage().then((module) => ({ default: module.PeriodPage })));
@@ -175,6 +178,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission allowed={(me) => me.canManageUsers}>
                 <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'reminders',
+            element: (
+              <RequirePermission allowed={canUrge}>
+                <RemindersPage />
               </RequirePermission>
             ),
           },

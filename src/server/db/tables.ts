@@ -2,6 +2,7 @@ import { schema } from './schema';
 import { activitySchema } from './schema-activities';
 import { notificationSchema } from './schema-notifications';
 import { publicSchema } from './schema-public';
+import { reminderSchema } from './schema-reminders';
 import { reportSchema } from './schema-reports';
 import { scoringSchema } from './schema-scoring';
 
@@ -13,4 +14,5 @@ export const allTables = {
   ...notificationSchema,
   ...reportSchema,
   ...publicSchema,
+  ...reminderSchema,
 };

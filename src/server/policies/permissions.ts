@@ -22,6 +22,7 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'report.define': ['system_admin', 'dx_office'],
   'report.prepare': ['system_admin', 'dx_office', 'unit_head', 'unit_officer'],
   'report.submit': ['system_admin', 'unit_head'],
+  'reminder.urge': ['system_admin', 'dx_office'],
 };
 
 /** Roles a manager may hand out: only a system admin creates other admins and DX offices. */

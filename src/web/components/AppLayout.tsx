@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   PaperClipOutlined,
   ProfileOutlined,
@@ -24,6 +25,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../api/auth';
 import { type HomeCounts, useHomeCounts } from '../api/home';
+import { canUrge } from '../hooks/can-urge';
 import { canViewDashboard } from '../hooks/can-view-dashboard';
 import { useErrorText } from '../hooks/use-error-text';
 import { useIsDesktop } from '../hooks/use-is-desktop';
@@ -48,6 +50,7 @@ function selectedMenuKey(pathname: string): string {
     '/reports',
     '/library',
     '/evidence',
+    '/reminders',
   ])
     if (pathname.startsWith(key)) return key;
   // A unit's scores page is reached from the scoreboard, whose entry it belongs under.
@@ -173,6 +176,13 @@ export function AppLayout() {
           key: '/schedules',
           icon: <CalendarOutlined />,
           label: <Link to="/schedules">{t('nav.schedules')}</Link>,
+        }
+      : null,
+    canUrge(me)
+      ? {
+          key: '/reminders',
+          icon: <NotificationOutlined />,
+          label: <Link to="/reminders">{t('reminders.nav')}</Link>,
         }
       : null,
     { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },

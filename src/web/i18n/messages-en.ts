@@ -10,6 +10,7 @@ import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
 import { publicResultsEn } from './areas/public-results';
 import { recordActionsEn } from './areas/record-actions';
+import { remindersEn } from './areas/reminders';
 import { reportsEn } from './areas/reports';
 import { scheduleEditEn } from './areas/schedule-edit';
 import { scoringEn } from './areas/scoring';
@@ -331,6 +332,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...publicResultsEn,
   ...reportsEn,
+  ...remindersEn,
   ...datesEn,
   ...homeEn,
   ...assessmentsEn,

@@ -10,6 +10,7 @@ import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
 import { publicResultsVi } from './areas/public-results';
 import { recordActionsVi } from './areas/record-actions';
+import { remindersVi } from './areas/reminders';
 import { reportsVi } from './areas/reports';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
@@ -329,6 +330,7 @@ export const vi = {
   ...dashboardVi,
   ...publicResultsVi,
   ...reportsVi,
+  ...remindersVi,
   ...datesVi,
   ...homeVi,
   ...assessmentsVi,
