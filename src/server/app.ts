@@ -20,10 +20,12 @@ import { securityHeaders } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
 import { activityFileRoutes } from './routes/activity-files';
 import { assessmentRoutes } from './routes/assessments';
+import { adminJobRoutes } from './routes/admin-jobs';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import type { RouteDeps } from './routes/deps';
+import { type JobEngine, startJobEngine } from './jobs/engine';
 import { evidenceRoutes } from './routes/evidence';
 import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
@@ -42,6 +44,11 @@ z.config(z.locales.vi());
 export interface BuildAppOptions {
   config: Config;
   database: Database;
+  /**
+   * The process's job engine (main.ts starts it for every role). Without one, the app starts a
+   * sending-only engine of its own (tests) and stops it when it closes.
+   */
+  jobs?: JobEngine;
 }
 
 /** Every route module, in one list: the route table the tests enumerate comes from here. */
@@ -63,6 +70,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   assessmentRoutes,
   frameworkRoutes,
   notificationRoutes,
+  adminJobRoutes,
 ];
 
 export interface RouteEntry {
@@ -78,7 +86,7 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, database }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, jobs: givenJobs }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -129,7 +137,9 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   registerAuth(app, { db: database.db, config });
   registerSafeInput(app);
   registerImportSlots(app);
-  const deps: RouteDeps = { database, config };
+  const jobs = givenJobs ?? (await startJobEngine({ database, config, log: app.log, work: false }));
+  if (!givenJobs) app.addHook('onClose', () => jobs.stop());
+  const deps: RouteDeps = { database, config, jobs };
   for (const register of ROUTE_MODULES) register(app, deps);
 
   await registerWeb(app, config.webDir);

@@ -46,5 +46,9 @@ export const ACTIONS = [
   'assessment.appraise',
   /** Publish appraised assessments, and supersede a published one with a new version. */
   'assessment.publish',
+  /** See the background job queues, their failures and dead letters (the whole installation). */
+  'jobs.view',
+  /** Run a failed or dead-lettered background job again. */
+  'jobs.retry',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
