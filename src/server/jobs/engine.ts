@@ -64,7 +64,9 @@ function bossOptions(database: Database, work: boolean, timing: StartJobEngineOp
     // A web-only process sends jobs and reads counts: no supervisor, no cron pass of its own.
     supervise: work,
     schedule: work,
+    // Expiry of jobs whose worker died runs on the monitor pass, claimed per queue across instances.
     superviseIntervalSeconds: timing?.superviseIntervalSeconds ?? 60,
+    monitorIntervalSeconds: timing?.superviseIntervalSeconds ?? 60,
     cronMonitorIntervalSeconds: timing?.cronIntervalSeconds ?? 30,
     cronWorkerIntervalSeconds: timing?.cronIntervalSeconds ?? 5,
     instanceName: work ? 'loaso-worker' : 'loaso-web',
