@@ -27,7 +27,10 @@ function startChildWorker(env: Record<string, string>): Promise<{ child: ChildPr
     });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`child worker did not start a job: ${out} ${err}`)), 40_000);
+    const timer = setTimeout(
+      () => reject(new Error(`child worker did not start a job: ${out} ${err}`)),
+      40_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /started (\S+)/.exec(out);
@@ -190,7 +193,9 @@ describe('the job engine (pg-boss)', () => {
       expect(first).toEqual(expect.any(String));
       expect(second).toBeNull();
       expect(other).toEqual(expect.any(String));
-      expect(await engine.boss.findJobs('notifications.deliver-email', { key: notificationId })).toHaveLength(1);
+      expect(await engine.boss.findJobs('notifications.deliver-email', { key: notificationId })).toHaveLength(
+        1,
+      );
       await engine.boss.deleteAllJobs('notifications.deliver-email');
     } finally {
       await engine.stop();
@@ -203,7 +208,13 @@ describe('the job engine (pg-boss)', () => {
       name: 'test.shared',
       label: { vi: 'Thử: chia sẻ', en: 'Test: shared' },
       data: z.object({ key: z.string() }),
-      settings: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30, policy: 'standard' },
+      settings: {
+        retryLimit: 0,
+        retryDelay: 0,
+        retryBackoff: false,
+        expireInSeconds: 30,
+        policy: 'standard',
+      },
       async handler(_context, { key }) {
         runsByKey.set(key, (runsByKey.get(key) ?? 0) + 1);
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -214,7 +225,13 @@ describe('the job engine (pg-boss)', () => {
       name: 'test.every-minute',
       label: { vi: 'Thử: mỗi phút', en: 'Test: every minute' },
       data: z.object({}),
-      settings: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30, policy: 'standard' },
+      settings: {
+        retryLimit: 0,
+        retryDelay: 0,
+        retryBackoff: false,
+        expireInSeconds: 30,
+        policy: 'standard',
+      },
       cron: '* * * * *',
       async handler() {
         return 'tick';
@@ -277,51 +294,49 @@ describe('the job engine (pg-boss)', () => {
 });
 
 describe.runIf(TEST_DB === 'pglite')('the embedded job engine when its process dies', () => {
-  it(
-    'completes the job when the database folder is reopened by a new process (PGlite)',
-    { timeout: 60_000 },
-    async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-jobs-'));
-      const queue = crashSafeQueue(async () => {});
-      let id: string | null;
+  it('completes the job when the database folder is reopened by a new process (PGlite)', {
+    timeout: 60_000,
+  }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-jobs-'));
+    const queue = crashSafeQueue(async () => {});
+    let id: string | null;
+    try {
+      // This process prepares the folder and queues the job, then lets go of it (one process at a time).
+      let database = await openDatabase({ databaseUrl: null, dataDir: dir });
+      await database.migrate();
+      await database.db.execute(sql.raw(CRASH_EFFECTS_TABLE));
+      let engine: JobEngine<readonly [typeof queue]> = await startTestEngine(database, {
+        work: false,
+        queues: [queue] as const,
+      });
+      id = await engine.enqueue('test.crash-safe', { key: 'embedded-1' });
+      await engine.stop();
+      await database.close();
+
+      // The server process takes the job and dies with it active.
+      const { child, key } = await startChildWorker({ PGLITE_DIR: dir });
+      expect(key).toBe('embedded-1');
+      await killed(child);
+
+      // Restarted on the same folder: the job expires and runs to completion.
+      database = await openDatabase({ databaseUrl: null, dataDir: dir });
+      engine = await startTestEngine(database, { work: true, queues: [queue] as const });
       try {
-        // This process prepares the folder and queues the job, then lets go of it (one process at a time).
-        let database = await openDatabase({ databaseUrl: null, dataDir: dir });
-        await database.migrate();
-        await database.db.execute(sql.raw(CRASH_EFFECTS_TABLE));
-        let engine: JobEngine<readonly [typeof queue]> = await startTestEngine(database, {
-          work: false,
-          queues: [queue] as const,
-        });
-        id = await engine.enqueue('test.crash-safe', { key: 'embedded-1' });
+        await expect
+          .poll(async () => (await engine.boss.getJobById('test.crash-safe', id!))?.state, {
+            timeout: 30_000,
+            interval: 200,
+          })
+          .toBe('completed');
+        expect((await engine.boss.getJobById('test.crash-safe', id!))!.retryCount).toBe(1);
+        const effects = await database.db.execute(sql`select key from crash_effects`);
+        expect((effects as unknown as { rows: unknown[] }).rows).toEqual([{ key: 'embedded-1' }]);
+      } finally {
         await engine.stop();
         await database.close();
-
-        // The server process takes the job and dies with it active.
-        const { child, key } = await startChildWorker({ PGLITE_DIR: dir });
-        expect(key).toBe('embedded-1');
-        await killed(child);
-
-        // Restarted on the same folder: the job expires and runs to completion.
-        database = await openDatabase({ databaseUrl: null, dataDir: dir });
-        engine = await startTestEngine(database, { work: true, queues: [queue] as const });
-        try {
-          await expect
-            .poll(async () => (await engine.boss.getJobById('test.crash-safe', id!))?.state, {
-              timeout: 30_000,
-              interval: 200,
-            })
-            .toBe('completed');
-          expect((await engine.boss.getJobById('test.crash-safe', id!))!.retryCount).toBe(1);
-          const effects = await database.db.execute(sql`select key from crash_effects`);
-          expect((effects as unknown as { rows: unknown[] }).rows).toEqual([{ key: 'embedded-1' }]);
-        } finally {
-          await engine.stop();
-          await database.close();
-        }
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
       }
-    },
-  );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { type JobEngine, startJobEngine } from './jobs/engine';
 import { OPENAPI_SECURITY_SCHEMES, transformRouteSchema } from './openapi-document';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
@@ -19,13 +20,12 @@ import { registerSafeInput } from './plugins/safe-input';
 import { securityHeaders } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
 import { activityFileRoutes } from './routes/activity-files';
-import { assessmentRoutes } from './routes/assessments';
 import { adminJobRoutes } from './routes/admin-jobs';
+import { assessmentRoutes } from './routes/assessments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import type { RouteDeps } from './routes/deps';
-import { type JobEngine, startJobEngine } from './jobs/engine';
 import { evidenceRoutes } from './routes/evidence';
 import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
@@ -86,7 +86,11 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, database, jobs: givenJobs }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  jobs: givenJobs,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,

@@ -127,15 +127,23 @@ function readMail(env: Env): MailConfig | null {
   const host = env.SMTP_HOST || '';
   if (!url && !host) {
     for (const name of ['SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM']) {
-      if (env[name]) throw new ConfigError(name, 'đã đặt nhưng thiếu SMTP_HOST (hoặc SMTP_URL) nên không gửi được e-mail.');
+      if (env[name])
+        throw new ConfigError(
+          name,
+          'đã đặt nhưng thiếu SMTP_HOST (hoặc SMTP_URL) nên không gửi được e-mail.',
+        );
     }
     return null;
   }
   if (url && host) throw new ConfigError('SMTP_URL', 'chỉ đặt SMTP_URL hoặc SMTP_HOST, không đặt cả hai.');
   const from = env.MAIL_FROM || '';
-  if (!from) throw new ConfigError('MAIL_FROM', 'thiếu địa chỉ người gửi, ví dụ "Loa Số <loaso@sotttt.gov.vn>".');
+  if (!from)
+    throw new ConfigError('MAIL_FROM', 'thiếu địa chỉ người gửi, ví dụ "Loa Số <loaso@sotttt.gov.vn>".');
   if (from.length > 200 || !MAILBOX.test(from)) {
-    throw new ConfigError('MAIL_FROM', `"${from}" không phải địa chỉ e-mail; ví dụ "Loa Số <loaso@sotttt.gov.vn>".`);
+    throw new ConfigError(
+      'MAIL_FROM',
+      `"${from}" không phải địa chỉ e-mail; ví dụ "Loa Số <loaso@sotttt.gov.vn>".`,
+    );
   }
   if (url) {
     let parsed: URL;
@@ -145,7 +153,10 @@ function readMail(env: Env): MailConfig | null {
       throw new ConfigError('SMTP_URL', 'không phải URL; ví dụ smtps://user:pass@mail.example.vn:465');
     }
     if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-      throw new ConfigError('SMTP_URL', `giao thức "${parsed.protocol}" không được hỗ trợ; dùng smtp:// hoặc smtps://`);
+      throw new ConfigError(
+        'SMTP_URL',
+        `giao thức "${parsed.protocol}" không được hỗ trợ; dùng smtp:// hoặc smtps://`,
+      );
     }
     if (!parsed.hostname) throw new ConfigError('SMTP_URL', 'thiếu tên máy chủ.');
     return { smtp: { url }, from };

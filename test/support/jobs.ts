@@ -4,14 +4,18 @@ import { z } from 'zod';
 import { testConfig } from '../../src/server/config';
 import type { Database } from '../../src/server/db/client';
 import { type JobEngine, type StartJobEngineOptions, startJobEngine } from '../../src/server/jobs/engine';
-import { defineQueue, type QueueDefinition } from '../../src/server/jobs/queues';
+import { defineQueue, type QUEUES, type QueueDefinition } from '../../src/server/jobs/queues';
 
 /** Timings short enough for tests: poll twice a second, supervise (expiry) and cron every second. */
-export const FAST_TIMING = { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, cronIntervalSeconds: 1 };
+export const FAST_TIMING = {
+  pollingIntervalSeconds: 0.5,
+  superviseIntervalSeconds: 1,
+  cronIntervalSeconds: 1,
+};
 
 export const silentLog = pino({ level: 'silent' });
 
-export function startTestEngine<Q extends readonly QueueDefinition[]>(
+export function startTestEngine<Q extends readonly QueueDefinition[] = typeof QUEUES>(
   database: Database,
   options: { work: boolean; queues?: Q } & Partial<StartJobEngineOptions<Q>>,
 ): Promise<JobEngine<Q>> {
@@ -43,4 +47,5 @@ export function crashSafeQueue(onStart: (key: string) => Promise<void>) {
   });
 }
 
-export const CRASH_EFFECTS_TABLE = 'create table if not exists crash_effects (key text primary key, at timestamptz not null default now())';
+export const CRASH_EFFECTS_TABLE =
+  'create table if not exists crash_effects (key text primary key, at timestamptz not null default now())';

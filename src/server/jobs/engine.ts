@@ -1,10 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { type ConstructorOptions, type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import {
+  type ConstructorOptions,
+  type DrizzleTransactionLike,
+  fromDrizzle,
+  fromPglite,
+  PgBoss,
+} from 'pg-boss';
 import type { z } from 'zod';
 import type { Config } from '../config';
 import type { Database, Queryable } from '../db/client';
-import { type AppQueue, CRON_TIME_ZONE, type QueueDefinition, QUEUES } from './queues';
+import { type AppQueue, CRON_TIME_ZONE, QUEUES, type QueueDefinition } from './queues';
 
 /**
  * The job engine: pg-boss on the application's database (its own `pgboss` schema, installed and
@@ -35,7 +41,11 @@ export interface JobEngine<Q extends QueueList = typeof QUEUES> {
   /** Runs handlers and crons in this process (ROLE=worker|all); false on a web-only process. */
   readonly isWorking: boolean;
   /** Queues one job; returns its id, or null when a singleton key dropped it. */
-  enqueue<N extends NameOf<Q>>(queue: N, data: DataOf<Q, N>, options?: EnqueueOptions): Promise<string | null>;
+  enqueue<N extends NameOf<Q>>(
+    queue: N,
+    data: DataOf<Q, N>,
+    options?: EnqueueOptions,
+  ): Promise<string | null>;
   /** pg-boss itself, for the admin views (counts, failures, retry). */
   readonly boss: PgBoss;
   stop(): Promise<void>;
@@ -101,7 +111,11 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
   for (const queue of queues) {
     const dead = deadLetterQueueOf(queue.name);
     // Dead letters wait for an administrator (retry from the jobs page); kept 30 days.
-    await ensureQueue(boss, dead, { retryLimit: 0, deleteAfterSeconds: 30 * 86_400, retentionSeconds: 30 * 86_400 });
+    await ensureQueue(boss, dead, {
+      retryLimit: 0,
+      deleteAfterSeconds: 30 * 86_400,
+      retentionSeconds: 30 * 86_400,
+    });
     const { policy, ...settings } = queue.settings;
     await ensureQueue(boss, queue.name, {
       ...settings,

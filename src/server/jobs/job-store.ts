@@ -40,7 +40,11 @@ const FAILURE_COLUMNS = `id, name, state::text as state, retry_count as "retryCo
   output, data, source_name as "sourceName", source_retry_count as "sourceRetryCount", source_output as "sourceOutput"`;
 
 /** Attempts that failed (waiting for a retry, or given up), newest first. */
-export async function findFailedJobs(db: BossDb, names: readonly string[], limit: number): Promise<StoredJobFailure[]> {
+export async function findFailedJobs(
+  db: BossDb,
+  names: readonly string[],
+  limit: number,
+): Promise<StoredJobFailure[]> {
   const { rows } = await db.executeSql(
     `select ${FAILURE_COLUMNS}, coalesce(completed_on, started_on, created_on) as at from ${SCHEMA}.job
       where name = any($1::text[]) and state in ('retry', 'failed')
@@ -51,7 +55,11 @@ export async function findFailedJobs(db: BossDb, names: readonly string[], limit
 }
 
 /** Jobs waiting in dead-letter queues (nobody works them: an administrator retries them), newest first. */
-export async function findDeadLetters(db: BossDb, names: readonly string[], limit: number): Promise<StoredJobFailure[]> {
+export async function findDeadLetters(
+  db: BossDb,
+  names: readonly string[],
+  limit: number,
+): Promise<StoredJobFailure[]> {
   const { rows } = await db.executeSql(
     `select ${FAILURE_COLUMNS}, created_on as at from ${SCHEMA}.job
       where name = any($1::text[]) and state in ('created', 'retry')
@@ -62,15 +70,19 @@ export async function findDeadLetters(db: BossDb, names: readonly string[], limi
 }
 
 export async function getJobState(db: BossDb, name: string, id: string): Promise<string | undefined> {
-  const { rows } = await db.executeSql(`select state::text as state from ${SCHEMA}.job where name = $1 and id = $2`, [
-    name,
-    id,
-  ]);
+  const { rows } = await db.executeSql(
+    `select state::text as state from ${SCHEMA}.job where name = $1 and id = $2`,
+    [name, id],
+  );
   return (rows[0] as { state: string } | undefined)?.state;
 }
 
 /** Removes the dead-letter copies of a failed job that is being run again in its own queue. */
-export async function deleteDeadLetterCopies(db: BossDb, deadLetterQueue: string, sourceId: string): Promise<number> {
+export async function deleteDeadLetterCopies(
+  db: BossDb,
+  deadLetterQueue: string,
+  sourceId: string,
+): Promise<number> {
   const { rows } = await db.executeSql(
     `delete from ${SCHEMA}.job where name = $1 and source_id = $2 and state in ('created', 'retry') returning id`,
     [deadLetterQueue, sourceId],

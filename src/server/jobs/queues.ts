@@ -79,7 +79,13 @@ export const QUEUES = [
     label: { vi: 'Gửi thông báo qua e-mail', en: 'Send notifications by e-mail' },
     data: z.object({ notificationId: z.uuid() }),
     // SMTP servers refuse for a while (greylisting, 4xx): retry for about an hour before giving up.
-    settings: { retryLimit: 6, retryDelay: 60, retryBackoff: true, expireInSeconds: 120, policy: 'exclusive' },
+    settings: {
+      retryLimit: 6,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 120,
+      policy: 'exclusive',
+    },
     async handler({ db, config, now }, { notificationId }) {
       return deliverEmailNotification({ db, config, now, notificationId });
     },

@@ -22,7 +22,7 @@ export function adminJobRoutes(app: FastifyInstance, { database, jobs }: RouteDe
   );
 
   api.post(
-    '/api/admin/jobs/:queue/:id/retry',
+    '/api/admin/jobs/:queue/:jobId/retry',
     {
       schema: {
         tags: ['admin'],
@@ -38,7 +38,7 @@ export function adminJobRoutes(app: FastifyInstance, { database, jobs }: RouteDe
         principal: principalOf(request),
         actor: actorOf(request),
         queue: request.params.queue,
-        id: request.params.id,
+        id: request.params.jobId,
       }),
   );
 }

@@ -48,8 +48,11 @@ export type JobOverviewDto = z.infer<typeof jobOverviewSchema>;
 export type JobFailureDto = z.infer<typeof jobFailureSchema>;
 
 export const jobRetryParams = z.object({
-  queue: z.string().max(200).regex(/^[\w.\-/]+$/, 'Tên hàng đợi không hợp lệ.'),
-  id: z.uuid({ error: 'Mã định danh không hợp lệ.' }),
+  queue: z
+    .string()
+    .max(200)
+    .regex(/^[\w.\-/]+$/, 'Tên hàng đợi không hợp lệ.'),
+  jobId: z.uuid({ error: 'Mã định danh không hợp lệ.' }),
 });
 
 export const jobRetryResult = z.object({ queue: z.string(), id: z.uuid().nullable() });

@@ -69,6 +69,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'language.update': { vi: 'Sửa ngôn ngữ', en: 'Edit language' },
   'framework.import': { vi: 'Nhập bộ chỉ số', en: 'Import framework' },
   'demo.seed_activities': { vi: 'Tạo dữ liệu mẫu', en: 'Seed demo records' },
+  'job.retry': { vi: 'Chạy lại tác vụ nền', en: 'Run background job again' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -90,6 +91,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   language: { vi: 'Ngôn ngữ', en: 'Language' },
   framework: { vi: 'Bộ chỉ số', en: 'Framework' },
   database: { vi: 'Cơ sở dữ liệu', en: 'Database' },
+  job: { vi: 'Tác vụ nền', en: 'Background job' },
 };
 
 /** English wording of the API's error codes; in Vietnamese the server's own message is shown. */

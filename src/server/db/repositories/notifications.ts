@@ -89,7 +89,10 @@ export interface EmailNotificationRow extends NotificationRow {
   unitName: string | null;
 }
 
-export async function getEmailNotification(q: Queryable, id: string): Promise<EmailNotificationRow | undefined> {
+export async function getEmailNotification(
+  q: Queryable,
+  id: string,
+): Promise<EmailNotificationRow | undefined> {
   const [row] = await q
     .select({ notification: notifications, recipientEmail: users.email, recipientName: users.fullName })
     .from(notifications)
@@ -97,7 +100,12 @@ export async function getEmailNotification(q: Queryable, id: string): Promise<Em
     .where(and(eq(notifications.id, id), eq(notifications.channel, 'email')));
   if (!row) return undefined;
   const unitName = row.notification.unitId ? await findUnitNameNow(q, row.notification.unitId) : null;
-  return { ...row.notification, recipientEmail: row.recipientEmail, recipientName: row.recipientName, unitName };
+  return {
+    ...row.notification,
+    recipientEmail: row.recipientEmail,
+    recipientName: row.recipientName,
+    unitName,
+  };
 }
 
 async function findUnitNameNow(q: Queryable, unitId: string): Promise<string | null> {

@@ -1,7 +1,12 @@
 import type { JobFailureDto, JobOverviewDto } from '../../../shared/api/jobs';
 import { forbidden } from '../../errors';
 import { deadLetterQueueOf, type JobEngine } from '../../jobs/engine';
-import { countJobsByState, findDeadLetters, findFailedJobs, type StoredJobFailure } from '../../jobs/job-store';
+import {
+  countJobsByState,
+  findDeadLetters,
+  findFailedJobs,
+  type StoredJobFailure,
+} from '../../jobs/job-store';
 import type { QueueDefinition } from '../../jobs/queues';
 import { isGlobal, type Principal } from '../../policies/principal';
 
@@ -14,7 +19,10 @@ function errorText(output: { message?: unknown } | null): string | null {
 }
 
 /** The queues with their counts, the latest failed attempts and the dead letters (administrators). */
-export async function findJobOverview(options: { jobs: JobEngine; principal: Principal }): Promise<JobOverviewDto> {
+export async function findJobOverview(options: {
+  jobs: JobEngine;
+  principal: Principal;
+}): Promise<JobOverviewDto> {
   const { jobs, principal } = options;
   if (!isGlobal(principal, 'jobs.view')) throw forbidden('Chỉ quản trị hệ thống xem được tác vụ nền.');
   const canRetry = isGlobal(principal, 'jobs.retry');

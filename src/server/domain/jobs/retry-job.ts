@@ -33,8 +33,17 @@ export async function retryJob(options: {
     if (!state) throw notFound('Không tìm thấy tác vụ.');
     if (isDead) {
       if (state !== 'created' && state !== 'retry') throw notFound('Không tìm thấy tác vụ.');
-      const moved = await jobs.boss.redrive(queue, { ids: [id], limit: 1, db: bossDb });
-      if (moved !== 1) throw new AppError('CONFLICT', 'Không chuyển được tác vụ về hàng đợi; hãy tải lại trang.');
+      const moved = await jobs.boss.redrive(queue, {
+        ids: [id],
+        limit: 1,
+        destination: sourceName,
+        db: bossDb,
+      });
+      if (moved !== 1)
+        throw new AppError(
+          'CONFLICT',
+          'Không chuyển được tác vụ về hàng đợi: việc này đang chờ chạy ở đó, hoặc trang đã cũ (hãy tải lại).',
+        );
     } else {
       if (state !== 'failed') throw new AppError('CONFLICT', 'Chỉ chạy lại được tác vụ đã thất bại hẳn.');
       await deleteDeadLetterCopies(bossDb, deadLetterQueueOf(queue), id);

@@ -7,7 +7,10 @@ import { currentJobEngine } from '../../jobs/engine';
  * so a rolled-back reminder sends nothing. One job per notification (the notification id is the
  * singleton key), so calling this twice for the same rows queues nothing more.
  */
-export async function queueEmailDeliveries(q: Queryable, notificationIds: readonly string[]): Promise<number> {
+export async function queueEmailDeliveries(
+  q: Queryable,
+  notificationIds: readonly string[],
+): Promise<number> {
   const engine = currentJobEngine();
   let queued = 0;
   for (const notificationId of new Set(notificationIds)) {
