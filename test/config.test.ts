@@ -90,7 +90,8 @@ describe('loadConfig', () => {
       'https://loaso.quangngai.gov.vn',
     );
     expect(
-      loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.vn:465', MAIL_FROM: 'Loa Số <loaso@example.vn>' }).mail,
+      loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.vn:465', MAIL_FROM: 'Loa Số <loaso@example.vn>' })
+        .mail,
     ).toEqual({ smtp: { url: 'smtps://u:p@mail.example.vn:465' }, from: 'Loa Số <loaso@example.vn>' });
     expect(loadConfig({ SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'loaso@example.vn' }).mail).toEqual({
       smtp: { host: 'mail.example.vn', port: 587, secure: false, auth: null },
@@ -115,7 +116,11 @@ describe('loadConfig', () => {
     [{ SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'not an address' }, 'MAIL_FROM', /không phải địa chỉ e-mail/],
     [{ SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'a@b.vn', SMTP_PORT: '99999' }, 'SMTP_PORT', /ngoài khoảng/],
     [{ SMTP_HOST: 'mail example', MAIL_FROM: 'a@b.vn' }, 'SMTP_HOST', /tên máy chủ/],
-    [{ SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'a@b.vn', SMTP_USER: 'u' }, 'SMTP_PASSWORD', /thiếu mật khẩu/],
+    [
+      { SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'a@b.vn', SMTP_USER: 'u' },
+      'SMTP_PASSWORD',
+      /thiếu mật khẩu/,
+    ],
     [{ SMTP_HOST: 'h', SMTP_URL: 'smtp://h', MAIL_FROM: 'a@b.vn' }, 'SMTP_URL', /không đặt cả hai/],
     [{ SMTP_URL: 'http://mail.example.vn', MAIL_FROM: 'a@b.vn' }, 'SMTP_URL', /"http:"/],
     [{ SMTP_USER: 'loaso' }, 'SMTP_USER', /thiếu SMTP_HOST/],

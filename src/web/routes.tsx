@@ -16,6 +16,7 @@ import {
   loadFrameworkEditorPage,
   loadFrameworksPage,
   loadImportPage,
+  loadJobsPage,
   loadLanguageCountsPage,
   loadLibraryPage,
   loadRankingPage,
@@ -39,6 +40,7 @@ const UnitDetailPage = lazy(() =>
   loadUnitDetailPage().then((module) => ({ default: module.UnitDetailPage })),
 );
 const AccountPage = lazy(() => loadAccountPage().then((module) => ({ default: module.AccountPage })));
+const JobsPage = lazy(() => loadJobsPage().then((module) => ({ default: module.JobsPage })));
 const UsersPage = lazy(() => loadUsersPage().then((module) => ({ default: module.UsersPage })));
 const RecordFormPage = lazy(() =>
   loadRecordFormPage().then((module) => ({ default: module.RecordFormPage })),
@@ -146,6 +148,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission allowed={(me) => me.canManageUsers}>
                 <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/jobs',
+            element: (
+              <RequirePermission allowed={(me) => me.canViewJobs}>
+                <JobsPage />
               </RequirePermission>
             ),
           },

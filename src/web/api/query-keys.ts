@@ -6,3 +6,4 @@ export const AUDIT_KEY = 'audit';
 export const ACTIVITIES_KEY = 'activities';
 export const CHANNELS_KEY = 'channels';
 export const SCHEDULES_KEY = 'schedules';
+export const JOBS_KEY = 'jobs';

@@ -4,6 +4,7 @@ import { frameworkEditorEn } from './areas/editor';
 import { evidenceEn } from './areas/evidence';
 import { frameworksEn } from './areas/frameworks';
 import { importEn } from './areas/import';
+import { jobsEn } from './areas/jobs';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
 import { recordActionsEn } from './areas/record-actions';
@@ -330,4 +331,5 @@ export const en: Record<MessageKey, string> = {
   ...frameworkEditorEn,
   ...evidenceEn,
   ...importEn,
+  ...jobsEn,
 };

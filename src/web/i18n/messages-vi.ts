@@ -4,6 +4,7 @@ import { frameworkEditorVi } from './areas/editor';
 import { evidenceVi } from './areas/evidence';
 import { frameworksVi } from './areas/frameworks';
 import { importVi } from './areas/import';
+import { jobsVi } from './areas/jobs';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
 import { recordActionsVi } from './areas/record-actions';
@@ -328,6 +329,7 @@ export const vi = {
   ...frameworkEditorVi,
   ...evidenceVi,
   ...importVi,
+  ...jobsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
