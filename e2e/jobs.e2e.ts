@@ -11,7 +11,7 @@ describe('the background jobs page', () => {
     await page.goto('/admin/jobs');
     await page.getByRole('heading', { name: 'Tác vụ nền' }).waitFor();
     const cleanup = page.locator('.ant-card').filter({ hasText: 'Xóa phiên đăng nhập hết hạn' });
-    await cleanup.getByText('Chạy định kỳ: 17 * * * * (giờ Việt Nam)', { exact: false }).waitFor();
+    await cleanup.getByText('Chạy định kỳ: Mỗi giờ, vào phút 17 (giờ Việt Nam)', { exact: false }).waitFor();
     const emails = page.locator('.ant-card').filter({ hasText: 'Gửi thông báo qua e-mail' });
     await emails.getByText('Chạy khi có việc', { exact: false }).waitFor();
     for (const count of ['Đang chờ', 'Đang chạy', 'Thất bại', 'Thư chết']) {

@@ -63,7 +63,7 @@ describe('the background jobs page (API)', () => {
       counts: { queued: 0, active: 0, completed: 0, retrying: 1, failed: 1, deadLetters: 1 },
     });
     expect(body.queues[0]).toMatchObject({
-      cron: '17 * * * *',
+      cron: { expression: '17 * * * *', label: { vi: 'Mỗi giờ, vào phút 17', en: 'Hourly, at minute 17' } },
       label: { vi: 'Xóa phiên đăng nhập hết hạn' },
     });
 

@@ -232,7 +232,7 @@ describe('the job engine (pg-boss)', () => {
         expireInSeconds: 30,
         policy: 'standard',
       },
-      cron: '* * * * *',
+      cron: { expression: '* * * * *', label: { vi: 'Mỗi phút', en: 'Every minute' } },
       async handler() {
         return 'tick';
       },

@@ -145,7 +145,7 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
       if (!declared?.cron) await boss.unschedule(schedule.name, schedule.key);
     }
     for (const queue of queues) {
-      if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: CRON_TIME_ZONE });
+      if (queue.cron) await boss.schedule(queue.name, queue.cron.expression, {}, { tz: CRON_TIME_ZONE });
     }
   }
 

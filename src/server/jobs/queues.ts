@@ -47,8 +47,8 @@ export interface QueueDefinition<N extends string = string, S extends z.ZodType 
   label: { vi: string; en: string };
   data: S;
   settings: QueueSettings;
-  /** A cron expression in Asia/Ho_Chi_Minh time; the job gets `{}` as data. */
-  cron?: string;
+  /** A cron expression in Asia/Ho_Chi_Minh time, and the same in words; the job gets `{}` as data. */
+  cron?: { expression: string; label: { vi: string; en: string } };
   /** Runs one job; the returned text is kept on the completed job (what it did, in Vietnamese). */
   handler(context: JobContext, data: z.output<S>): Promise<string>;
 }
@@ -68,7 +68,7 @@ export const QUEUES = [
     label: { vi: 'Xóa phiên đăng nhập hết hạn', en: 'Delete expired sign-in sessions' },
     data: z.object({}),
     settings: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300, policy: 'stately' },
-    cron: '17 * * * *',
+    cron: { expression: '17 * * * *', label: { vi: 'Mỗi giờ, vào phút 17', en: 'Hourly, at minute 17' } },
     async handler({ db }) {
       const removed = await deleteExpiredSessions(db);
       return `${removed} phiên hết hạn đã xóa`;

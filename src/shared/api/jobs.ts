@@ -5,8 +5,8 @@ const label = z.object({ vi: z.string(), en: z.string() });
 export const jobQueueSchema = z.object({
   name: z.string(),
   label,
-  /** Cron in Asia/Ho_Chi_Minh time, or null for queues fed by the app. */
-  cron: z.string().nullable(),
+  /** When it runs by itself (cron in Asia/Ho_Chi_Minh time, and in words), or null for queues fed by the app. */
+  cron: z.object({ expression: z.string(), label }).nullable(),
   /** Attempts before a job is given up (first run plus retries). */
   maxAttempts: z.number().int(),
   counts: z.object({

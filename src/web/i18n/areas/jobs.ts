@@ -5,7 +5,7 @@ export const jobsVi = {
   'jobs.intro':
     'Việc hệ thống tự chạy: gửi e-mail thông báo, dọn phiên đăng nhập, các việc định kỳ. Việc lỗi được thử lại, giãn dần; hết số lần thử thì chuyển vào hàng "thư chết" chờ quản trị chạy lại.',
   'jobs.queues': 'Hàng đợi',
-  'jobs.cron': 'Chạy định kỳ: {cron} (giờ Việt Nam)',
+  'jobs.cron': 'Chạy định kỳ: {when} (giờ Việt Nam)',
   'jobs.onDemand': 'Chạy khi có việc',
   'jobs.maxAttempts': 'Thử tối đa {count} lần',
   'jobs.count.queued': 'Đang chờ',
@@ -36,7 +36,7 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   'jobs.intro':
     'Work the system runs by itself: notification e-mails, session clean-up, scheduled tasks. A failed job is retried with growing delays; when its attempts run out it moves to the dead letters, where an administrator can run it again.',
   'jobs.queues': 'Queues',
-  'jobs.cron': 'Scheduled: {cron} (Vietnam time)',
+  'jobs.cron': 'Scheduled: {when} (Vietnam time)',
   'jobs.onDemand': 'Runs when there is work',
   'jobs.maxAttempts': 'Up to {count} attempts',
   'jobs.count.queued': 'Waiting',

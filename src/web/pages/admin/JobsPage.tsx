@@ -108,8 +108,10 @@ export function JobsPage() {
               <Col key={queue.name} xs={24} md={12}>
                 <Card size="small" title={label(queue.label, queue.name)} style={{ height: '100%' }}>
                   <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                    {queue.cron ? t('jobs.cron', { cron: queue.cron }) : t('jobs.onDemand')} ·{' '}
-                    {t('jobs.maxAttempts', { count: queue.maxAttempts })}
+                    {queue.cron
+                      ? t('jobs.cron', { when: label(queue.cron.label, queue.cron.expression) })
+                      : t('jobs.onDemand')}{' '}
+                    · {t('jobs.maxAttempts', { count: queue.maxAttempts })}
                   </Typography.Text>
                   <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
                     {COUNTS.map((key) => {
