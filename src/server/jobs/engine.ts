@@ -80,8 +80,6 @@ function bossOptions(database: Database, work: boolean, timing: StartJobEngineOp
     cronMonitorIntervalSeconds: timing?.cronIntervalSeconds ?? 30,
     cronWorkerIntervalSeconds: timing?.cronIntervalSeconds ?? 5,
     instanceName: work ? 'loaso-worker' : 'loaso-web',
-    // Failures and dead letters stay visible on the admin page for a month.
-    persistWarnings: false,
   };
   if (database.pglite) return { ...roles, db: fromPglite(database.pglite), backend: 'pglite' as const };
   if (!database.databaseUrl) throw new Error('job engine: the database has neither PGlite nor a URL');
