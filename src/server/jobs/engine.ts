@@ -195,4 +195,3 @@ async function ensureQueue(
   }
 }
 
-export type { AppQueue };
