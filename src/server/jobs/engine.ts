@@ -10,7 +10,7 @@ import {
 import type { z } from 'zod';
 import type { Config } from '../config';
 import type { Database, Queryable } from '../db/client';
-import { type AppQueue, CRON_TIME_ZONE, QUEUES, type QueueDefinition } from './queues';
+import { CRON_TIME_ZONE, QUEUES, type QueueDefinition } from './queues';
 
 /**
  * The job engine: pg-boss on the application's database (its own `pgboss` schema, installed and
@@ -194,4 +194,3 @@ async function ensureQueue(
     await boss.createQueue(name, options);
   }
 }
-
