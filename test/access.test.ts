@@ -345,6 +345,11 @@ describe('access: an officer of one commune and the routes of another', () => {
       'GET /api/audit': async () => {
         expect((await officer.get('/api/audit')).statusCode).toBe(403);
       },
+      // The installation's background jobs: administrators only, whatever the unit.
+      'GET /api/admin/jobs': async () => {
+        expect((await officer.get('/api/admin/jobs')).statusCode).toBe(403);
+        expect((await admin.get('/api/admin/jobs')).statusCode).toBe(200);
+      },
       // Routes of other areas that take a unit in their body or query: refused for another commune.
       ...Object.fromEntries(
         Object.keys(fixturePlain).map((name) => [

@@ -71,7 +71,7 @@ async function rowLines(backupFile: string): Promise<string[]> {
   return lines.slice(1); // the header holds the creation time
 }
 
-async function maxId(q: Queryable, table: 'audit_log' | 'jobs'): Promise<number> {
+async function maxId(q: Queryable, table: 'audit_log'): Promise<number> {
   const [row] = await queryRows<{ max: number }>(
     q,
     sql`select coalesce(max(id), 0)::int as max from ${sql.identifier(table)}`,
@@ -93,8 +93,10 @@ async function fillSource(database: Database) {
   });
   await q.execute(sql`insert into audit_log (at, actor_label, action, entity_type, before, after)
     values ('2025-07-01 12:34:56.123456+07', 'test', 'test.edge', 'edge', 'null'::jsonb, null)`);
-  await q.execute(sql`insert into jobs (kind, payload, unique_key, run_at)
-    values ('edge', '{"n": 1.50, "big": 12345678901234567890, "s": "Đắk"}'::jsonb, 'edge:1', '2026-01-01 00:00:00.000001+00')`);
+  await q.execute(sql`insert into notifications (recipient_id, channel, kind, title, body, delivery_status,
+      delivery_result, dedupe_key, created_at)
+    select id, 'email', 'edge', 'Đắk', 'b', 'sent', '{"n": 1.50, "big": 12345678901234567890, "s": "Đắk"}'::jsonb,
+      'edge:1', '2026-01-01 00:00:00.000001+00' from users order by username limit 1`);
   await q.execute(sql`insert into sessions (id, user_id, csrf_token, expires_at)
     select 'hash-of-token', id, 'csrf', now() + interval '1 hour' from users limit 1`);
 }
@@ -159,9 +161,9 @@ describe('backup and restore', () => {
             row.includes('"2025-07-01 05:34:56.123456+00"') && row.endsWith(',test.edge,edge,,,,null,,,)'),
         ),
       ).toBe(true);
-      expect(restored.jobs!.some((row) => row.includes('12345678901234567890') && row.includes('1.50'))).toBe(
-        true,
-      );
+      expect(
+        restored.notifications!.some((row) => row.includes('12345678901234567890') && row.includes('1.50')),
+      ).toBe(true);
 
       // Sequences continue after the restored ids: the restore's own audit entry is the next id.
       const [entry] = await queryRows<{ id: number; actor: string }>(
@@ -169,13 +171,6 @@ describe('backup and restore', () => {
         sql`select id::int as id, actor_label as actor from audit_log where action = 'backup.restore'`,
       );
       expect(entry).toEqual({ id: sourceMaxAudit + 1, actor: 'cli' });
-      const sourceMaxJob = await maxId(source.db, 'jobs');
-      const [job] = await queryRows<{ id: number }>(
-        target.db,
-        sql`insert into jobs (kind) values ('after-restore') returning id::int as id`,
-      );
-      expect(job!.id).toBe(sourceMaxJob + 1);
-      await target.db.execute(sql`delete from jobs where kind = 'after-restore'`);
 
       const again = file('again.jsonl.gz');
       expect((await cli(target, ['backup', again])).code).toBe(0);

@@ -83,6 +83,56 @@ describe('loadConfig', () => {
     expect(errorOf({ DATABASE_URL: 'mysql://root@localhost/loaso' }).message).toContain('mysql:');
   });
 
+  it('leaves e-mail off when no SMTP server is set, and reads SMTP_URL or SMTP_HOST with its parts', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(loadConfig({}).publicUrl).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'https://loaso.quangngai.gov.vn/' }).publicUrl).toBe(
+      'https://loaso.quangngai.gov.vn',
+    );
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.vn:465', MAIL_FROM: 'Loa Số <loaso@example.vn>' })
+        .mail,
+    ).toEqual({ smtp: { url: 'smtps://u:p@mail.example.vn:465' }, from: 'Loa Số <loaso@example.vn>' });
+    expect(loadConfig({ SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'loaso@example.vn' }).mail).toEqual({
+      smtp: { host: 'mail.example.vn', port: 587, secure: false, auth: null },
+      from: 'loaso@example.vn',
+    });
+    expect(
+      loadConfig({
+        SMTP_HOST: '10.0.0.5',
+        SMTP_SECURE: 'true',
+        SMTP_USER: 'loaso',
+        SMTP_PASSWORD: 'bí mật',
+        MAIL_FROM: 'loaso@example.vn',
+      }).mail,
+    ).toEqual({
+      smtp: { host: '10.0.0.5', port: 465, secure: true, auth: { user: 'loaso', pass: 'bí mật' } },
+      from: 'loaso@example.vn',
+    });
+  });
+
+  it.each([
+    [{ SMTP_HOST: 'mail.example.vn' }, 'MAIL_FROM', /thiếu địa chỉ người gửi/],
+    [{ SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'not an address' }, 'MAIL_FROM', /không phải địa chỉ e-mail/],
+    [{ SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'a@b.vn', SMTP_PORT: '99999' }, 'SMTP_PORT', /ngoài khoảng/],
+    [{ SMTP_HOST: 'mail example', MAIL_FROM: 'a@b.vn' }, 'SMTP_HOST', /tên máy chủ/],
+    [
+      { SMTP_HOST: 'mail.example.vn', MAIL_FROM: 'a@b.vn', SMTP_USER: 'u' },
+      'SMTP_PASSWORD',
+      /thiếu mật khẩu/,
+    ],
+    [{ SMTP_HOST: 'h', SMTP_URL: 'smtp://h', MAIL_FROM: 'a@b.vn' }, 'SMTP_URL', /không đặt cả hai/],
+    [{ SMTP_URL: 'http://mail.example.vn', MAIL_FROM: 'a@b.vn' }, 'SMTP_URL', /"http:"/],
+    [{ SMTP_USER: 'loaso' }, 'SMTP_USER', /thiếu SMTP_HOST/],
+    [{ PUBLIC_URL: 'loaso.vn' }, 'PUBLIC_URL', /không phải URL/],
+    [{ PUBLIC_URL: 'ftp://loaso.vn' }, 'PUBLIC_URL', /"ftp:"/],
+  ])('refuses mail settings %j naming %s', (env, variable, message) => {
+    const error = errorOf(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).toMatch(message);
+  });
+
   it('gives tests a quiet configuration without the demo data or the web UI', () => {
     expect(testConfig()).toMatchObject({ logLevel: 'silent', seedDemo: false, webDir: null });
     expect(testConfig({ loginMaxFailures: 2 }).loginMaxFailures).toBe(2);

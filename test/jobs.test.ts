@@ -1,26 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import pino from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/server/db/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type Database, openDatabase } from '../src/server/db/client';
 import { insertSession } from '../src/server/db/repositories/users';
-import { jobs, sessions } from '../src/server/db/schema';
+import { sessions } from '../src/server/db/schema';
 import { newSessionToken } from '../src/server/domain/accounts/sessions';
-import { JOB_DEFINITIONS, type JobDefinition } from '../src/server/jobs/definitions';
-import { enqueueJob, runOneJob, startWorker } from '../src/server/jobs/runner';
+import { deadLetterQueueOf, type JobEngine } from '../src/server/jobs/engine';
+import { CRON_TIME_ZONE, defineQueue, QUEUES } from '../src/server/jobs/queues';
 import { createTestDatabase } from './support/database';
 import { createProvinceWithCommunes, createUser } from './support/factories';
+import { CRASH_EFFECTS_TABLE, crashSafeQueue, startTestEngine } from './support/jobs';
+import { TEST_DB } from './support/test-env';
 
-/** A job that fails every time: registered for this file only. */
-const FAILING: JobDefinition = {
-  kind: 'test.always_fails',
-  version: 1,
-  maxAttempts: 3,
-  async run() {
-    throw new Error('hỏng có chủ ý');
-  },
-};
+const CHILD = path.join(import.meta.dirname, 'support', 'job-worker-child.ts');
 
-describe('the job runner', () => {
+/** Starts the child worker; resolves with it once it printed `started <key>` (its handler is running). */
+function startChildWorker(env: Record<string, string>): Promise<{ child: ChildProcess; key: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(
+      () => reject(new Error(`child worker did not start a job: ${out} ${err}`)),
+      40_000,
+    );
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /started (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, key: match[1]! });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`child worker exited (${code}) before starting a job: ${out} ${err}`));
+    });
+  });
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+describe('the job engine (pg-boss)', () => {
   let database: Database;
   let userId: string;
 
@@ -28,133 +64,279 @@ describe('the job runner', () => {
     database = await createTestDatabase();
     const { communeA } = await createProvinceWithCommunes(database.db);
     userId = (await createUser(database.db, [{ role: 'unit_officer', unitId: communeA }])).id;
-    JOB_DEFINITIONS.push(FAILING);
   });
   afterAll(async () => {
-    JOB_DEFINITIONS.splice(JOB_DEFINITIONS.indexOf(FAILING), 1);
     await database.close();
   });
-  afterEach(async () => {
-    await database.db.delete(jobs);
-  });
 
-  const jobRows = () => database.db.select().from(jobs).orderBy(jobs.id);
-  const secondsUntilRun = async (id: number) => {
-    const [row] = await database.db
-      .select({ seconds: sql<number>`extract(epoch from ${jobs.runAt} - now())::float` })
-      .from(jobs)
-      .where(eq(jobs.id, id));
-    return row!.seconds;
-  };
-  const makeDue = (id: number) =>
-    database.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(eq(jobs.id, id));
+  it('declares every queue once, with a dead-letter queue, and the hourly cleanup in Vietnamese time', async () => {
+    const engine = await startTestEngine(database, { work: true });
+    try {
+      for (const queue of QUEUES) {
+        const stored = await engine.boss.getQueue(queue.name);
+        expect(stored).toMatchObject({
+          name: queue.name,
+          deadLetter: deadLetterQueueOf(queue.name),
+          retryLimit: queue.settings.retryLimit,
+          expireInSeconds: queue.settings.expireInSeconds,
+          policy: queue.settings.policy,
+        });
+        expect(await engine.boss.getQueue(deadLetterQueueOf(queue.name))).not.toBeNull();
+      }
+      const schedules = await engine.boss.getSchedules();
+      expect(schedules.map((s) => [s.name, s.cron, s.timezone])).toEqual([
+        ['sessions.cleanup', '17 * * * *', CRON_TIME_ZONE],
+      ]);
+      // Typed: an unknown queue or wrong data does not compile; at run time the data is checked too.
+      await expect(
+        engine.enqueue('notifications.deliver-email', { notificationId: 'not-a-uuid' }),
+      ).rejects.toThrow();
+    } finally {
+      await engine.stop();
+    }
+  });
 
   it('runs sessions.cleanup: expired sessions are deleted, live ones kept', async () => {
     const expired = newSessionToken();
     const live = newSessionToken();
-    await insertSession(database.db, {
-      id: expired.id,
-      userId,
-      csrfToken: expired.csrfToken,
-      expiresAt: new Date(Date.now() - 60_000),
-      ip: null,
-      userAgent: null,
-    });
-    await insertSession(database.db, {
-      id: live.id,
-      userId,
-      csrfToken: live.csrfToken,
-      expiresAt: new Date(Date.now() + 3600_000),
-      ip: null,
-      userAgent: null,
-    });
-
-    await enqueueJob(database.db, 'sessions.cleanup');
-    expect(await runOneJob(database.db, 'worker-test')).toBe(true);
-    const remaining = await database.db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(eq(sessions.userId, userId));
-    expect(remaining.map((row) => row.id)).toEqual([live.id]);
-    const [job] = await jobRows();
-    expect(job).toMatchObject({
-      kind: 'sessions.cleanup',
-      status: 'done',
-      attempts: 1,
-      lastError: null,
-      lockedBy: null,
-    });
-    expect(job!.finishedAt).toBeInstanceOf(Date);
-    // Nothing left to do.
-    expect(await runOneJob(database.db, 'worker-test')).toBe(false);
-  });
-
-  it('enqueues a job with a unique key once', async () => {
-    await enqueueJob(database.db, 'sessions.cleanup', { uniqueKey: 'sessions.cleanup:1' });
-    await enqueueJob(database.db, 'sessions.cleanup', { uniqueKey: 'sessions.cleanup:1' });
-    await enqueueJob(database.db, 'sessions.cleanup', { uniqueKey: 'sessions.cleanup:2' });
-    expect(await jobRows()).toHaveLength(2);
-    await expect(enqueueJob(database.db, 'no.such_job')).rejects.toThrow(/unknown job kind/);
-  });
-
-  it('waits for a job whose time has not come', async () => {
-    await enqueueJob(database.db, 'sessions.cleanup', { runAt: new Date(Date.now() + 3600_000) });
-    expect(await runOneJob(database.db, 'worker-test')).toBe(false);
-    expect((await jobRows())[0]!.status).toBe('queued');
-  });
-
-  it('retries a failing job with growing backoff and marks it failed after its last attempt', async () => {
-    await enqueueJob(database.db, FAILING.kind);
-    const [queued] = await jobRows();
-    expect(queued).toMatchObject({ maxAttempts: 3, status: 'queued' });
-
-    expect(await runOneJob(database.db, 'worker-test')).toBe(true);
-    let [job] = await jobRows();
-    expect(job).toMatchObject({ status: 'queued', attempts: 1, lastError: 'hỏng có chủ ý', lockedBy: null });
-    expect(await secondsUntilRun(job!.id)).toBeGreaterThan(25);
-    expect(await secondsUntilRun(job!.id)).toBeLessThanOrEqual(30);
-    // Not due yet: the worker finds nothing.
-    expect(await runOneJob(database.db, 'worker-test')).toBe(false);
-
-    await makeDue(job!.id);
-    expect(await runOneJob(database.db, 'worker-test')).toBe(true);
-    [job] = await jobRows();
-    expect(job).toMatchObject({ status: 'queued', attempts: 2 });
-    expect(await secondsUntilRun(job!.id)).toBeGreaterThan(55);
-    expect(await secondsUntilRun(job!.id)).toBeLessThanOrEqual(60);
-
-    await makeDue(job!.id);
-    expect(await runOneJob(database.db, 'worker-test')).toBe(true);
-    [job] = await jobRows();
-    expect(job).toMatchObject({ status: 'failed', attempts: 3, lastError: 'hỏng có chủ ý' });
-    await makeDue(job!.id);
-    expect(await runOneJob(database.db, 'worker-test')).toBe(false);
-  });
-
-  it('refuses a job of a version it does not know instead of guessing', async () => {
-    await database.db.insert(jobs).values({ kind: 'sessions.cleanup', version: 99, maxAttempts: 1 });
-    expect(await runOneJob(database.db, 'worker-test')).toBe(true);
-    const [job] = await jobRows();
-    expect(job).toMatchObject({
-      status: 'failed',
-      attempts: 1,
-      lastError: 'no definition for sessions.cleanup v99',
-    });
-  });
-
-  it('runs the recurring cleanup from a started worker, once per slot', async () => {
-    const stop = startWorker(database.db, pino({ level: 'silent' }), 20);
-    try {
-      await expect
-        .poll(async () => (await jobRows()).map((job) => [job.kind, job.status]), {
-          timeout: 10_000,
-          interval: 50,
-        })
-        .toEqual([['sessions.cleanup', 'done']]);
-    } finally {
-      await stop();
+    for (const [token, offset] of [
+      [expired, -60_000],
+      [live, 3600_000],
+    ] as const) {
+      await insertSession(database.db, {
+        id: token.id,
+        userId,
+        csrfToken: token.csrfToken,
+        expiresAt: new Date(Date.now() + offset),
+        ip: null,
+        userAgent: null,
+      });
     }
-    const [job] = await jobRows();
-    expect(job!.uniqueKey).toMatch(/^sessions\.cleanup:\d+$/);
+    const engine = await startTestEngine(database, { work: true });
+    try {
+      const id = await engine.enqueue('sessions.cleanup', {});
+      expect(id).toEqual(expect.any(String));
+      await expect
+        .poll(async () => (await engine.boss.getJobById('sessions.cleanup', id!))?.state, { timeout: 15_000 })
+        .toBe('completed');
+      const job = await engine.boss.getJobById('sessions.cleanup', id!);
+      expect(job!.output).toEqual({ summary: '1 phiên hết hạn đã xóa' });
+      const remaining = await database.db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.userId, userId));
+      expect(remaining.map((row) => row.id)).toEqual([live.id]);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('retries a failing job with growing backoff, then moves it to the dead-letter queue', async () => {
+    const runs: number[] = [];
+    const failing = defineQueue({
+      name: 'test.always-fails',
+      label: { vi: 'Thử: luôn lỗi', en: 'Test: always fails' },
+      data: z.object({ n: z.number() }),
+      settings: { retryLimit: 2, retryDelay: 1, retryBackoff: true, expireInSeconds: 30, policy: 'standard' },
+      async handler() {
+        runs.push(Date.now());
+        throw new Error('hỏng có chủ ý');
+      },
+    });
+    const engine = await startTestEngine(database, { work: true, queues: [failing] as const });
+    try {
+      const id = await engine.enqueue('test.always-fails', { n: 1 });
+      const dead = deadLetterQueueOf('test.always-fails');
+      await expect
+        .poll(async () => (await engine.boss.findJobs(dead)).length, { timeout: 30_000, interval: 200 })
+        .toBe(1);
+      expect(runs).toHaveLength(3);
+      // retryDelay 1 s doubling (pg-boss adds jitter within each step): a fixed delay would give ~1 s twice.
+      expect(runs[1]! - runs[0]!).toBeGreaterThanOrEqual(900);
+      expect(runs[2]! - runs[1]!).toBeGreaterThanOrEqual(1900);
+      const job = await engine.boss.getJobById('test.always-fails', id!);
+      expect(job).toMatchObject({ state: 'failed', retryCount: 2, output: { message: 'hỏng có chủ ý' } });
+      const [letter] = await engine.boss.findJobs(dead);
+      expect(letter).toMatchObject({
+        data: { n: 1 },
+        sourceName: 'test.always-fails',
+        sourceId: id,
+        sourceRetryCount: 2,
+        sourceOutput: { message: 'hỏng có chủ ý' },
+      });
+      // Nobody works a dead-letter queue: it waits for an administrator.
+      expect(letter!.state).toBe('created');
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('queues one job per singleton key on an exclusive queue', async () => {
+    const engine = await startTestEngine(database, { work: false });
+    try {
+      const notificationId = '00000000-0000-4000-8000-000000000001';
+      const first = await engine.enqueue(
+        'notifications.deliver-email',
+        { notificationId },
+        { singletonKey: notificationId },
+      );
+      const second = await engine.enqueue(
+        'notifications.deliver-email',
+        { notificationId },
+        { singletonKey: notificationId },
+      );
+      const other = await engine.enqueue(
+        'notifications.deliver-email',
+        { notificationId },
+        { singletonKey: 'another-key' },
+      );
+      expect(first).toEqual(expect.any(String));
+      expect(second).toBeNull();
+      expect(other).toEqual(expect.any(String));
+      expect(await engine.boss.findJobs('notifications.deliver-email', { key: notificationId })).toHaveLength(
+        1,
+      );
+      await engine.boss.deleteAllJobs('notifications.deliver-email');
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('shares queues between engines: each job runs once, a cron occurrence is sent once', async () => {
+    const runsByKey = new Map<string, number>();
+    const shared = defineQueue({
+      name: 'test.shared',
+      label: { vi: 'Thử: chia sẻ', en: 'Test: shared' },
+      data: z.object({ key: z.string() }),
+      settings: {
+        retryLimit: 0,
+        retryDelay: 0,
+        retryBackoff: false,
+        expireInSeconds: 30,
+        policy: 'standard',
+      },
+      async handler(_context, { key }) {
+        runsByKey.set(key, (runsByKey.get(key) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return key;
+      },
+    });
+    const ticking = defineQueue({
+      name: 'test.every-minute',
+      label: { vi: 'Thử: mỗi phút', en: 'Test: every minute' },
+      data: z.object({}),
+      settings: {
+        retryLimit: 0,
+        retryDelay: 0,
+        retryBackoff: false,
+        expireInSeconds: 30,
+        policy: 'standard',
+      },
+      cron: { expression: '* * * * *', label: { vi: 'Mỗi phút', en: 'Every minute' } },
+      async handler() {
+        return 'tick';
+      },
+    });
+    const queues = [shared, ticking] as const;
+    const first = await startTestEngine(database, { work: true, queues });
+    const second = await startTestEngine(database, { work: true, queues });
+    try {
+      const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
+      for (const key of keys) await first.enqueue('test.shared', { key });
+      await expect.poll(() => runsByKey.size, { timeout: 20_000 }).toBe(20);
+      expect([...runsByKey.values()].every((n) => n === 1)).toBe(true);
+      // Both engines run a cron pass every second; the current minute's occurrence becomes one job.
+      await expect
+        .poll(async () => (await first.boss.findJobs('test.every-minute')).length, { timeout: 20_000 })
+        .toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const ticks = await first.boss.findJobs('test.every-minute');
+      const minutes = new Set(ticks.map((job) => Math.floor(job.createdOn.getTime() / 60_000)));
+      expect(ticks.length).toBe(minutes.size);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+  });
+
+  it.runIf(TEST_DB === 'postgres')(
+    'completes a job elsewhere when its worker process is killed mid-job (PostgreSQL)',
+    { timeout: 60_000 },
+    async () => {
+      await database.db.execute(sql.raw(CRASH_EFFECTS_TABLE));
+      const parentQueue = crashSafeQueue(async () => {});
+      const sender = await startTestEngine(database, { work: false, queues: [parentQueue] as const });
+      const id = await sender.enqueue('test.crash-safe', { key: 'pg-1' });
+      const { child, key } = await startChildWorker({ DATABASE_URL: database.databaseUrl! });
+      expect(key).toBe('pg-1');
+      expect((await sender.boss.getJobById('test.crash-safe', id!))?.state).toBe('active');
+      await killed(child);
+      await sender.stop();
+
+      // A second worker: once the job has been active longer than expireInSeconds it is retried here.
+      const worker = await startTestEngine(database, { work: true, queues: [parentQueue] as const });
+      try {
+        await expect
+          .poll(async () => (await worker.boss.getJobById('test.crash-safe', id!))?.state, {
+            timeout: 30_000,
+            interval: 200,
+          })
+          .toBe('completed');
+        const job = await worker.boss.getJobById('test.crash-safe', id!);
+        expect(job!.retryCount).toBe(1);
+        const effects = await database.db.execute(sql`select key from crash_effects`);
+        expect((effects as unknown as { rows: unknown[] }).rows).toEqual([{ key: 'pg-1' }]);
+      } finally {
+        await worker.stop();
+      }
+    },
+  );
+});
+
+describe.runIf(TEST_DB === 'pglite')('the embedded job engine when its process dies', () => {
+  it('completes the job when the database folder is reopened by a new process (PGlite)', {
+    timeout: 60_000,
+  }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-jobs-'));
+    const queue = crashSafeQueue(async () => {});
+    let id: string | null;
+    try {
+      // This process prepares the folder and queues the job, then lets go of it (one process at a time).
+      let database = await openDatabase({ databaseUrl: null, dataDir: dir });
+      await database.migrate();
+      await database.db.execute(sql.raw(CRASH_EFFECTS_TABLE));
+      let engine: JobEngine<readonly [typeof queue]> = await startTestEngine(database, {
+        work: false,
+        queues: [queue] as const,
+      });
+      id = await engine.enqueue('test.crash-safe', { key: 'embedded-1' });
+      await engine.stop();
+      await database.close();
+
+      // The server process takes the job and dies with it active.
+      const { child, key } = await startChildWorker({ PGLITE_DIR: dir });
+      expect(key).toBe('embedded-1');
+      await killed(child);
+
+      // Restarted on the same folder: the job expires and runs to completion.
+      database = await openDatabase({ databaseUrl: null, dataDir: dir });
+      engine = await startTestEngine(database, { work: true, queues: [queue] as const });
+      try {
+        await expect
+          .poll(async () => (await engine.boss.getJobById('test.crash-safe', id!))?.state, {
+            timeout: 30_000,
+            interval: 200,
+          })
+          .toBe('completed');
+        expect((await engine.boss.getJobById('test.crash-safe', id!))!.retryCount).toBe(1);
+        const effects = await database.db.execute(sql`select key from crash_effects`);
+        expect((effects as unknown as { rows: unknown[] }).rows).toEqual([{ key: 'embedded-1' }]);
+      } finally {
+        await engine.stop();
+        await database.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { type JobEngine, startJobEngine } from './jobs/engine';
 import { OPENAPI_SECURITY_SCHEMES, transformRouteSchema } from './openapi-document';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
@@ -19,6 +20,7 @@ import { registerSafeInput } from './plugins/safe-input';
 import { securityHeaders } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
 import { activityFileRoutes } from './routes/activity-files';
+import { adminJobRoutes } from './routes/admin-jobs';
 import { assessmentRoutes } from './routes/assessments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -49,6 +51,11 @@ z.config(z.locales.vi());
 export interface BuildAppOptions {
   config: Config;
   database: Database;
+  /**
+   * The process's job engine (main.ts starts it for every role). Without one, the app starts a
+   * sending-only engine of its own (tests) and stops it when it closes.
+   */
+  jobs?: JobEngine;
 }
 
 /** Every route module, in one list: the route table the tests enumerate comes from here. */
@@ -77,6 +84,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   publicResultsRoutes,
   reportRoutes,
   reminderRoutes,
+  adminJobRoutes,
 ];
 
 export interface RouteEntry {
@@ -92,7 +100,11 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, database }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  jobs: givenJobs,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -143,7 +155,9 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   registerAuth(app, { db: database.db, config });
   registerSafeInput(app);
   registerImportSlots(app);
-  const deps: RouteDeps = { database, config };
+  const jobs = givenJobs ?? (await startJobEngine({ database, config, log: app.log, work: false }));
+  if (!givenJobs) app.addHook('onClose', () => jobs.stop());
+  const deps: RouteDeps = { database, config, jobs };
   for (const register of ROUTE_MODULES) register(app, deps);
 
   await registerWeb(app, config.webDir);

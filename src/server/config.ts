@@ -33,6 +33,22 @@ export interface Config {
   webDir: string | null;
   /** Largest file accepted by an upload (evidence, library), from UPLOAD_MAX_MB. */
   uploadMaxBytes: number;
+  /**
+   * The address users open Loa Số at (PUBLIC_URL, no trailing slash), put in e-mails as the link
+   * back to the app; null when unset (mails then say where to act without a link).
+   */
+  publicUrl: string | null;
+  /** Outgoing mail; null = e-mail disabled (e-mail notifications are marked 'skipped' with the reason). */
+  mail: MailConfig | null;
+}
+
+export interface MailConfig {
+  /** nodemailer SMTP transport options: from SMTP_URL, or SMTP_HOST/PORT/SECURE/USER/PASSWORD. */
+  smtp:
+    | { url: string }
+    | { host: string; port: number; secure: boolean; auth: { user: string; pass: string } | null };
+  /** The sender, e.g. "Loa Số <loaso@sotttt.gov.vn>" (MAIL_FROM). */
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +104,75 @@ function readDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function readPublicUrl(env: Env): string | null {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', 'không phải URL; ví dụ https://loaso.quangngai.gov.vn');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('PUBLIC_URL', `giao thức "${url.protocol}" không được hỗ trợ; dùng https://`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** A mailbox as in a From header: "name@host" or "Name <name@host>". */
+const MAILBOX = /^(?:[^<>]*<\s*[^\s@<>]+@[^\s@<>]+\s*>|[^\s@<>]+@[^\s@<>]+)$/;
+
+function readMail(env: Env): MailConfig | null {
+  const url = env.SMTP_URL || '';
+  const host = env.SMTP_HOST || '';
+  if (!url && !host) {
+    for (const name of ['SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM']) {
+      if (env[name])
+        throw new ConfigError(
+          name,
+          'đã đặt nhưng thiếu SMTP_HOST (hoặc SMTP_URL) nên không gửi được e-mail.',
+        );
+    }
+    return null;
+  }
+  if (url && host) throw new ConfigError('SMTP_URL', 'chỉ đặt SMTP_URL hoặc SMTP_HOST, không đặt cả hai.');
+  const from = env.MAIL_FROM || '';
+  if (!from)
+    throw new ConfigError('MAIL_FROM', 'thiếu địa chỉ người gửi, ví dụ "Loa Số <loaso@sotttt.gov.vn>".');
+  if (from.length > 200 || !MAILBOX.test(from)) {
+    throw new ConfigError(
+      'MAIL_FROM',
+      `"${from}" không phải địa chỉ e-mail; ví dụ "Loa Số <loaso@sotttt.gov.vn>".`,
+    );
+  }
+  if (url) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError('SMTP_URL', 'không phải URL; ví dụ smtps://user:pass@mail.example.vn:465');
+    }
+    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+      throw new ConfigError(
+        'SMTP_URL',
+        `giao thức "${parsed.protocol}" không được hỗ trợ; dùng smtp:// hoặc smtps://`,
+      );
+    }
+    if (!parsed.hostname) throw new ConfigError('SMTP_URL', 'thiếu tên máy chủ.');
+    return { smtp: { url }, from };
+  }
+  if (!/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(host)) {
+    throw new ConfigError('SMTP_HOST', `"${host}" không phải tên máy chủ hay địa chỉ IP.`);
+  }
+  const secure = readBool(env, 'SMTP_SECURE', false);
+  const port = readInt(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535);
+  const user = env.SMTP_USER || '';
+  const pass = env.SMTP_PASSWORD || '';
+  if (user && !pass) throw new ConfigError('SMTP_PASSWORD', 'thiếu mật khẩu cho SMTP_USER.');
+  if (pass && !user) throw new ConfigError('SMTP_USER', 'thiếu tên đăng nhập cho SMTP_PASSWORD.');
+  return { smtp: { host, port, secure, auth: user ? { user, pass } : null }, from };
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
   const webDir = env.WEB_DIR === 'none' ? null : path.resolve(cwd, env.WEB_DIR || 'dist/web');
@@ -112,6 +197,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: readBool(env, 'TRUST_PROXY', false),
     webDir,
     uploadMaxBytes: readInt(env, 'UPLOAD_MAX_MB', 25, 1, 1024) * 1024 * 1024,
+    publicUrl: readPublicUrl(env),
+    mail: readMail(env),
   };
 }
 

@@ -6,7 +6,7 @@ import { analyzeDatabase } from './db/maintenance';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
 import { ensureBuiltinFrameworks } from './domain/frameworks/ensure-builtin-frameworks';
 import { loadUnitGraph } from './domain/units/load-unit-graph';
-import { startWorker } from './jobs/runner';
+import { startJobEngine } from './jobs/engine';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -38,12 +38,13 @@ async function main() {
     seeded = true;
   }
 
-  const stops: Array<() => Promise<void>> = [];
-  if (config.role === 'all' || config.role === 'worker') stops.push(startWorker(database.db, log));
+  // Every role sends jobs; worker and all also run them, with the crons and pg-boss's supervisor.
+  const jobs = await startJobEngine({ database, config, log, work: config.role !== 'web' });
+  const stops: Array<() => Promise<void>> = [() => jobs.stop()];
   if (config.role === 'all' || config.role === 'web') {
     // Every access check and board reads the unit graph: load it now rather than on the first request.
     await loadUnitGraph(database.db);
-    const app = await buildApp({ config, database });
+    const app = await buildApp({ config, database, jobs });
     await app.listen({ port: config.port, host: config.host });
     stops.unshift(() => app.close());
     const port = (app.server.address() as { port: number }).port;

@@ -56,6 +56,10 @@ export const ACTIONS = [
   'report.submit',
   /** Urge units ("Đôn đốc") and read the urging list: every reminder a unit was sent. */
   'reminder.urge',
+  /** See the background job queues, their failures and dead letters (the whole installation). */
+  'jobs.view',
+  /** Run a failed or dead-lettered background job again. */
+  'jobs.retry',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

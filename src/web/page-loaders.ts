@@ -10,6 +10,7 @@ export const loadUnitDetailPage = () => import('./pages/UnitDetailPage');
 export const loadAccountPage = () => import('./pages/AccountPage');
 export const loadUsersPage = () => import('./pages/admin/UsersPage');
 export const loadAuditPage = () => import('./pages/admin/AuditPage');
+export const loadJobsPage = () => import('./pages/admin/JobsPage');
 export const loadRecordFormPage = () => import('./pages/records/RecordFormPage');
 export const loadRecordsPage = () => import('./pages/records/RecordsPage');
 export const loadCalendarPage = () => import('./pages/records/CalendarPage');

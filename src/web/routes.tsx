@@ -20,6 +20,7 @@ import {
   loadFrameworksPage,
   loadHomePage,
   loadImportPage,
+  loadJobsPage,
   loadLanguageCountsPage,
   loadLibraryPage,
   loadPeriodPage,
@@ -49,6 +50,7 @@ const UnitDetailPage = lazy(() =>
   loadUnitDetailPage().then((module) => ({ default: module.UnitDetailPage })),
 );
 const AccountPage = lazy(() => loadAccountPage().then((module) => ({ default: module.AccountPage })));
+const JobsPage = lazy(() => loadJobsPage().then((module) => ({ default: module.JobsPage })));
 const UsersPage = lazy(() => loadUsersPage().then((module) => ({ default: module.UsersPage })));
 const RecordFormPage = lazy(() =>
   loadRecordFormPage().then((module) => ({ default: module.RecordFormPage })),
@@ -186,6 +188,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission allowed={canUrge}>
                 <RemindersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/jobs',
+            element: (
+              <RequirePermission allowed={(me) => me.canViewJobs}>
+                <JobsPage />
               </RequirePermission>
             ),
           },

@@ -21,6 +21,13 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * The embedded PGlite instance (null on PostgreSQL). The job engine shares it: PGlite is one
+   * connection, so pg-boss must run its statements on this instance rather than open its own.
+   */
+  pglite: PGlite | null;
+  /** The PostgreSQL URL (null on PGlite); the job engine opens its own pool on it. */
+  databaseUrl: string | null;
   /** Runs the migrations folder; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +55,8 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Pr
   return {
     db,
     kind: 'pglite',
+    pglite: client,
+    databaseUrl: null,
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };
@@ -69,6 +78,8 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   return {
     db,
     kind: 'postgres',
+    pglite: null,
+    databaseUrl,
     migrate: () => migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => pool.end(),
   };

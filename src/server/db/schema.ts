@@ -194,29 +194,6 @@ export const auditLog = pgTable(
   ],
 );
 
-/** Background work taken by worker processes with FOR UPDATE SKIP LOCKED. */
-export const jobs = pgTable(
-  'jobs',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    kind: text('kind').notNull(),
-    version: integer('version').notNull().default(1),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-    /** A fixed key for recurring slots ("cleanup:2026-11-22T10"), so two workers never enqueue it twice. */
-    uniqueKey: text('unique_key'),
-    status: text('status').notNull().default('queued'),
-    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
-    attempts: integer('attempts').notNull().default(0),
-    maxAttempts: integer('max_attempts').notNull().default(5),
-    lockedBy: text('locked_by'),
-    lockedAt: timestamp('locked_at', { withTimezone: true }),
-    lastError: text('last_error'),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
-    createdAt: createdAt(),
-  },
-  (t) => [index('jobs_ready_idx').on(t.status, t.runAt), uniqueIndex('jobs_unique_key_uq').on(t.uniqueKey)],
-);
-
 export const schema = {
   units,
   unitVersions,
@@ -226,5 +203,4 @@ export const schema = {
   roleGrants,
   sessions,
   auditLog,
-  jobs,
 };

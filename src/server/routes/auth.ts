@@ -9,7 +9,7 @@ import { changePassword } from '../domain/accounts/change-password';
 import { logIn } from '../domain/accounts/log-in';
 import { actorOf, clearSessionCookie, principalOf, setSessionCookie } from '../plugins/auth';
 import { GRANTABLE_ROLES, ROLES_BY_ACTION } from '../policies/permissions';
-import { actionsOnUnit, type Principal } from '../policies/principal';
+import { actionsOnUnit, isGlobal, type Principal } from '../policies/principal';
 import { type RouteDeps, typed } from './deps';
 
 const okSchema = z.object({ ok: z.literal(true) });
@@ -105,6 +105,7 @@ export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps
         csrfToken: request.csrfToken!,
         canManageUsers: held.has('user.manage'),
         canViewAudit: held.has('audit.view'),
+        canViewJobs: isGlobal(principal, 'jobs.view'),
         grantableRoles: ROLES.filter((role) =>
           principal.grants.some((grant) => GRANTABLE_ROLES[grant.role].includes(role)),
         ),

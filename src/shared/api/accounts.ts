@@ -22,6 +22,8 @@ export const meSchema = z.object({
   /** Menus the UI may show; the server still checks every request. */
   canManageUsers: z.boolean(),
   canViewAudit: z.boolean(),
+  /** The background jobs page (an administrator over the whole installation). */
+  canViewJobs: z.boolean(),
   /** Roles this user may hand out when managing accounts. */
   grantableRoles: z.array(z.enum(ROLES)),
   /** Units of the user's grants where they may record activities, and issue broadcast schedules. */

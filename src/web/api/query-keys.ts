@@ -8,3 +8,4 @@ export const CHANNELS_KEY = 'channels';
 export const SCHEDULES_KEY = 'schedules';
 /** The role home and the menu's counts: any change a user makes may change them. */
 export const HOME_KEY = 'home';
+export const JOBS_KEY = 'jobs';

@@ -15,6 +15,7 @@ import {
   OrderedListOutlined,
   PaperClipOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
@@ -206,6 +207,13 @@ export function AppLayout() {
           key: '/admin/audit',
           icon: <AuditOutlined />,
           label: <Link to="/admin/audit">{t('nav.audit')}</Link>,
+        }
+      : null,
+    me?.canViewJobs
+      ? {
+          key: '/admin/jobs',
+          icon: <ScheduleOutlined />,
+          label: <Link to="/admin/jobs">{t('nav.jobs')}</Link>,
         }
       : null,
     { key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> },

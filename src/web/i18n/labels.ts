@@ -87,6 +87,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'report.return': { vi: 'Trả lại báo cáo', en: 'Return report' },
   'report.submit': { vi: 'Nộp báo cáo', en: 'Submit report' },
   'report.supersede': { vi: 'Thay báo cáo bằng phiên bản mới', en: 'Supersede report' },
+  'job.retry': { vi: 'Chạy lại tác vụ nền', en: 'Run background job again' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -113,6 +114,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   report_type: { vi: 'Loại báo cáo', en: 'Report type' },
   report_period: { vi: 'Kỳ báo cáo', en: 'Report period' },
   report: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
+  job: { vi: 'Tác vụ nền', en: 'Background job' },
 };
 
 /** English wording of the API's error codes; in Vietnamese the server's own message is shown. */

@@ -6,6 +6,7 @@ import { evidenceEn } from './areas/evidence';
 import { frameworksEn } from './areas/frameworks';
 import { homeEn } from './areas/home';
 import { importEn } from './areas/import';
+import { jobsEn } from './areas/jobs';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
 import { publicResultsEn } from './areas/public-results';
@@ -340,4 +341,5 @@ export const en: Record<MessageKey, string> = {
   ...frameworkEditorEn,
   ...evidenceEn,
   ...importEn,
+  ...jobsEn,
 };

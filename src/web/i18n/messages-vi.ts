@@ -6,6 +6,7 @@ import { evidenceVi } from './areas/evidence';
 import { frameworksVi } from './areas/frameworks';
 import { homeVi } from './areas/home';
 import { importVi } from './areas/import';
+import { jobsVi } from './areas/jobs';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
 import { publicResultsVi } from './areas/public-results';
@@ -338,6 +339,7 @@ export const vi = {
   ...frameworkEditorVi,
   ...evidenceVi,
   ...importVi,
+  ...jobsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

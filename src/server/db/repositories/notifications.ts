@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { roleGrants, users } from '../schema';
+import { roleGrants, unitVersions, users } from '../schema';
 import { notifications } from '../schema-notifications';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -80,4 +80,51 @@ export async function markNotificationsRead(
     )
     .returning({ id: notifications.id });
   return rows.map((row) => row.id);
+}
+
+/** An e-mail notification with what the mail needs of its recipient and unit. */
+export interface EmailNotificationRow extends NotificationRow {
+  recipientEmail: string | null;
+  recipientName: string;
+  unitName: string | null;
+}
+
+export async function getEmailNotification(
+  q: Queryable,
+  id: string,
+): Promise<EmailNotificationRow | undefined> {
+  const [row] = await q
+    .select({ notification: notifications, recipientEmail: users.email, recipientName: users.fullName })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.recipientId))
+    .where(and(eq(notifications.id, id), eq(notifications.channel, 'email')));
+  if (!row) return undefined;
+  const unitName = row.notification.unitId ? await findUnitNameNow(q, row.notification.unitId) : null;
+  return {
+    ...row.notification,
+    recipientEmail: row.recipientEmail,
+    recipientName: row.recipientName,
+    unitName,
+  };
+}
+
+async function findUnitNameNow(q: Queryable, unitId: string): Promise<string | null> {
+  const [row] = await q
+    .select({ name: unitVersions.name })
+    .from(unitVersions)
+    .where(and(eq(unitVersions.unitId, unitId), isNull(unitVersions.validTo)))
+    .limit(1);
+  return row?.name ?? null;
+}
+
+/** Records the outcome of one delivery attempt. */
+export async function setDeliveryOutcome(
+  q: Queryable,
+  id: string,
+  outcome: { status: 'sent' | 'failed' | 'skipped'; at: Date; result: Record<string, unknown> },
+): Promise<void> {
+  await q
+    .update(notifications)
+    .set({ deliveryStatus: outcome.status, deliveredAt: outcome.at, deliveryResult: outcome.result })
+    .where(eq(notifications.id, id));
 }

@@ -40,6 +40,7 @@ export function HeadBlock({ block }: { block: HeadBlockData }) {
           <HomeItem
             key={item.reportId}
             title={t('home.due.report', { type: item.title, period: item.periodLabel })}
+            to={`/reports/${item.reportId}`}
             tag={
               <Tag color={item.status === 'approved' ? 'blue' : 'gold'}>
                 {t(`home.toApprove.${item.status}`)}

@@ -64,7 +64,9 @@ export function OfficerBlock({ block }: { block: OfficerBlockData }) {
                   ? item.scheduleId
                     ? `/schedules/${item.scheduleId}`
                     : '/schedules'
-                  : undefined
+                  : item.reportId
+                    ? `/reports/${item.reportId}`
+                    : '/reports'
               }
               tag={<Tag color={item.isOverdue ? 'red' : 'gold'}>{text.status}</Tag>}
               detail={text.when}
@@ -139,7 +141,7 @@ export function OfficerBlock({ block }: { block: OfficerBlockData }) {
                 ? `/assessments/${item.id}`
                 : item.kind === 'record'
                   ? `/records?unitId=${unitId}&reviewStatus=rejected&open=${item.id}`
-                  : undefined
+                  : `/reports/${item.id}`
             }
             tag={<Tag color="orange">{t(`home.returned.${item.kind}`)}</Tag>}
             detail={item.note ?? undefined}

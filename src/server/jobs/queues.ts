@@ -1,0 +1,164 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import { todayVn } from '../../shared/dates';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { deleteExpiredSessions } from '../db/repositories/users';
+import { deliverEmailNotification } from '../domain/notifications/deliver-email-notification';
+import { sendDeadlineReminders } from '../domain/reminders/send-deadline-reminders';
+import { sendOverdueReminders } from '../domain/reminders/send-overdue-reminders';
+import { sendWeeklyBroadcastReminders } from '../domain/reminders/send-weekly-broadcast-reminders';
+import { ensureReportPeriods } from '../domain/reports/ensure-report-periods';
+
+/**
+ * Every background queue, declared once. A queue is a name, the shape of its data (zod), its retry and
+ * expiry options, an optional cron (Vietnamese time) and a handler that calls one domain function.
+ * The engine (engine.ts) creates the queue and its dead-letter queue, registers the worker and the
+ * schedule, and types `enqueue()` from this list. To add a queue, add one entry to QUEUES.
+ *
+ * Handlers must be idempotent: a job runs again when its worker dies mid-job (the job expires and is
+ * retried), and a retried failure runs from the start. Write with unique keys (`on conflict do
+ * nothing`), check the state before acting (an e-mail already 'sent' is not sent again), and never
+ * count on "this is the first attempt".
+ */
+
+/** What a handler gets besides its data; `now` is the job's start, for handlers that date what they write. */
+export interface JobContext {
+  db: Db;
+  log: FastifyBaseLogger;
+  now: Date;
+  config: Config;
+}
+
+export interface QueueSettings {
+  /** Attempts after the first before the job fails for good and goes to the dead-letter queue. */
+  retryLimit: number;
+  /** Seconds before the first retry; with retryBackoff it roughly doubles each time (pg-boss adds jitter). */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** A job active longer than this is taken as lost (its worker died) and retried. */
+  expireInSeconds: number;
+  /**
+   * pg-boss queue policy. 'exclusive': one queued-or-active job per singleton key (a second send is
+   * dropped); 'stately': one queued and one active; 'standard': no limit. Fixed once the queue exists.
+   */
+  policy: 'standard' | 'stately' | 'exclusive';
+}
+
+export interface QueueDefinition<N extends string = string, S extends z.ZodType = z.ZodType> {
+  /** Dotted lower-case name, `<area>.<verb>`; changing the data shape incompatibly means a new name. */
+  name: N;
+  /** Shown to administrators (the jobs page): words, not codes. */
+  label: { vi: string; en: string };
+  data: S;
+  settings: QueueSettings;
+  /** A cron expression in Asia/Ho_Chi_Minh time, and the same in words; the job gets `{}` as data. */
+  cron?: { expression: string; label: { vi: string; en: string } };
+  /** Runs one job; the returned text is kept on the completed job (what it did, in Vietnamese). */
+  handler(context: JobContext, data: z.output<S>): Promise<string>;
+}
+
+export function defineQueue<const N extends string, S extends z.ZodType>(
+  definition: QueueDefinition<N, S>,
+): QueueDefinition<N, S> {
+  return definition;
+}
+
+/** The time zone every cron is read in. */
+export const CRON_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export const QUEUES = [
+  defineQueue({
+    name: 'sessions.cleanup',
+    label: { vi: 'Xóa phiên đăng nhập hết hạn', en: 'Delete expired sign-in sessions' },
+    data: z.object({}),
+    settings: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300, policy: 'stately' },
+    cron: { expression: '17 * * * *', label: { vi: 'Mỗi giờ, vào phút 17', en: 'Hourly, at minute 17' } },
+    async handler({ db }) {
+      const removed = await deleteExpiredSessions(db);
+      return `${removed} phiên hết hạn đã xóa`;
+    },
+  }),
+  defineQueue({
+    name: 'notifications.deliver-email',
+    label: { vi: 'Gửi thông báo qua e-mail', en: 'Send notifications by e-mail' },
+    data: z.object({ notificationId: z.uuid() }),
+    // SMTP servers refuse for a while (greylisting, 4xx): retry for about an hour before giving up.
+    settings: {
+      retryLimit: 6,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 120,
+      policy: 'exclusive',
+    },
+    async handler({ db, config, now }, { notificationId }) {
+      return deliverEmailNotification({ db, config, now, notificationId });
+    },
+  }),
+  defineQueue({
+    name: 'reports.ensure-periods',
+    label: { vi: 'Tạo kỳ báo cáo sắp tới', en: 'Create the coming report periods' },
+    data: z.object({}),
+    // Idempotent: periods are unique per report type and key (insert … on conflict do nothing).
+    settings: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600, policy: 'stately' },
+    cron: { expression: '5 0 * * *', label: { vi: 'Hằng ngày, 00:05', en: 'Daily at 00:05' } },
+    async handler({ db, now }) {
+      const created = await ensureReportPeriods(db, null, todayVn(now));
+      return `${created} kỳ báo cáo mới`;
+    },
+  }),
+  defineQueue({
+    name: 'reminders.deadlines',
+    label: { vi: 'Nhắc hạn nộp báo cáo', en: 'Remind of report deadlines' },
+    data: z.object({}),
+    // Idempotent: every reminder carries a dedupe key (period, unit, person, channel, day before).
+    settings: {
+      retryLimit: 3,
+      retryDelay: 120,
+      retryBackoff: true,
+      expireInSeconds: 1800,
+      policy: 'stately',
+    },
+    cron: { expression: '0 7 * * *', label: { vi: 'Hằng ngày, 07:00', en: 'Daily at 07:00' } },
+    async handler({ db, now }) {
+      const result = await sendDeadlineReminders(db, now);
+      return `${result.units} đơn vị, ${result.notifications} thông báo`;
+    },
+  }),
+  defineQueue({
+    name: 'reminders.overdue',
+    label: { vi: 'Báo đơn vị quá hạn nộp báo cáo', en: 'Tell units their report is overdue' },
+    data: z.object({}),
+    settings: {
+      retryLimit: 3,
+      retryDelay: 120,
+      retryBackoff: true,
+      expireInSeconds: 1800,
+      policy: 'stately',
+    },
+    cron: { expression: '10 7 * * *', label: { vi: 'Hằng ngày, 07:10', en: 'Daily at 07:10' } },
+    async handler({ db, now }) {
+      const result = await sendOverdueReminders(db, now);
+      return `${result.units} đơn vị, ${result.notifications} thông báo`;
+    },
+  }),
+  defineQueue({
+    name: 'reminders.weekly-broadcast',
+    label: { vi: 'Nhắc tuần chưa có lượt phát CĐS', en: 'Remind weeks without a DX broadcast' },
+    data: z.object({}),
+    settings: {
+      retryLimit: 3,
+      retryDelay: 120,
+      retryBackoff: true,
+      expireInSeconds: 1800,
+      policy: 'stately',
+    },
+    cron: { expression: '0 7 * * 5', label: { vi: 'Thứ Sáu, 07:00', en: 'Fridays at 07:00' } },
+    async handler({ db, now }) {
+      const result = await sendWeeklyBroadcastReminders(db, now);
+      return `${result.units} đơn vị, ${result.notifications} thông báo`;
+    },
+  }),
+] as const;
+
+export type AppQueue = (typeof QUEUES)[number];
