@@ -54,7 +54,14 @@ describe('the background jobs page (API)', () => {
     const body = await overview();
 
     expect(body.canRetry).toBe(true);
-    expect(body.queues.map((queue) => queue.name)).toEqual(['sessions.cleanup', EMAILS]);
+    expect(body.queues.map((queue) => queue.name)).toEqual([
+      'sessions.cleanup',
+      EMAILS,
+      'reports.ensure-periods',
+      'reminders.deadlines',
+      'reminders.overdue',
+      'reminders.weekly-broadcast',
+    ]);
     const emails = body.queues.find((queue) => queue.name === EMAILS)!;
     expect(emails).toMatchObject({
       label: { vi: 'Gửi thông báo qua e-mail', en: 'Send notifications by e-mail' },

@@ -84,9 +84,17 @@ describe('the job engine (pg-boss)', () => {
         expect(await engine.boss.getQueue(deadLetterQueueOf(queue.name))).not.toBeNull();
       }
       const schedules = await engine.boss.getSchedules();
-      expect(schedules.map((s) => [s.name, s.cron, s.timezone])).toEqual([
-        ['sessions.cleanup', '17 * * * *', CRON_TIME_ZONE],
-      ]);
+      const byName = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+      expect(schedules.map((s) => [s.name, s.cron, s.timezone]).sort(byName)).toEqual(
+        [
+          ['sessions.cleanup', '17 * * * *', CRON_TIME_ZONE],
+          ['reports.ensure-periods', '5 0 * * *', CRON_TIME_ZONE],
+          ['reminders.deadlines', '0 7 * * *', CRON_TIME_ZONE],
+          ['reminders.overdue', '10 7 * * *', CRON_TIME_ZONE],
+          // Fridays: the week's DX broadcast check.
+          ['reminders.weekly-broadcast', '0 7 * * 5', CRON_TIME_ZONE],
+        ].sort(byName),
+      );
       // Typed: an unknown queue or wrong data does not compile; at run time the data is checked too.
       await expect(
         engine.enqueue('notifications.deliver-email', { notificationId: 'not-a-uuid' }),
