@@ -6,6 +6,7 @@ import { frameworksEn } from './areas/frameworks';
 import { importEn } from './areas/import';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
+import { officialStatusEn } from './areas/official-status';
 import { recordActionsEn } from './areas/record-actions';
 import { scheduleEditEn } from './areas/schedule-edit';
 import { scoringEn } from './areas/scoring';
@@ -324,6 +325,7 @@ export const en: Record<MessageKey, string> = {
   ...scheduleEditEn,
   ...scoringEn,
   ...officialEn,
+  ...officialStatusEn,
   ...datesEn,
   ...assessmentsEn,
   ...frameworksEn,

@@ -6,6 +6,7 @@ import { frameworksVi } from './areas/frameworks';
 import { importVi } from './areas/import';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
+import { officialStatusVi } from './areas/official-status';
 import { recordActionsVi } from './areas/record-actions';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
@@ -322,6 +323,7 @@ export const vi = {
   ...scheduleEditVi,
   ...scoringVi,
   ...officialVi,
+  ...officialStatusVi,
   ...datesVi,
   ...assessmentsVi,
   ...frameworksVi,
