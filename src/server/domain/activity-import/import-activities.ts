@@ -194,7 +194,7 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
     if (!options.confirmReimport) await refuseFileImportedBefore(tx, fileSha256, visible);
     const { kept, skipped } = await skipIdenticalRows(tx, prepared, visible);
     const rows = kept.map((p) => p.row);
-    const duplicates = await findDuplicates(tx, rows);
+    const duplicates = await findDuplicates(tx, rows, [], { visible: visible ? new Set(visible) : null });
     const flagged = duplicates.filter(Boolean).length;
     await insertImportBatch(tx, {
       id: batchId,
