@@ -1,6 +1,7 @@
 import { assessmentsEn } from './areas/assessments';
 import { datesEn } from './areas/dates';
 import { frameworkEditorEn } from './areas/editor';
+import { editorMeasuresEn } from './areas/editor-measures';
 import { evidenceEn } from './areas/evidence';
 import { frameworksEn } from './areas/frameworks';
 import { importEn } from './areas/import';
@@ -330,6 +331,7 @@ export const en: Record<MessageKey, string> = {
   ...assessmentsEn,
   ...frameworksEn,
   ...frameworkEditorEn,
+  ...editorMeasuresEn,
   ...evidenceEn,
   ...importEn,
 };

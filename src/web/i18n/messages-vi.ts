@@ -1,6 +1,7 @@
 import { assessmentsVi } from './areas/assessments';
 import { datesVi } from './areas/dates';
 import { frameworkEditorVi } from './areas/editor';
+import { editorMeasuresVi } from './areas/editor-measures';
 import { evidenceVi } from './areas/evidence';
 import { frameworksVi } from './areas/frameworks';
 import { importVi } from './areas/import';
@@ -328,6 +329,7 @@ export const vi = {
   ...assessmentsVi,
   ...frameworksVi,
   ...frameworkEditorVi,
+  ...editorMeasuresVi,
   ...evidenceVi,
   ...importVi,
 } as const;
