@@ -320,6 +320,17 @@ describe('assessment workflow', () => {
     await screenshot(page, 'phone-assessment-published');
     expect(await horizontalOverflow(page)).toBe(0);
 
+    // In English the automatic explanation frozen at submission reads in English too.
+    const autoBlock = criterionCard(page, '1.4').getByTestId('auto-score');
+    // (The framework's own hint and data source are shown as the file wrote them.)
+    await expect.poll(() => autoBlock.innerText()).toMatch(/\d+ tin bài trong năm \d{4} \(cần 10\)/);
+    await page.evaluate(() => window.localStorage.setItem('loaso.language', 'en'));
+    await page.reload();
+    await expect.poll(() => autoBlock.innerText()).toMatch(/\d+ posts in \d{4} \(10 needed\)/);
+    expect(await autoBlock.innerText()).not.toMatch(/tin bài trong năm|\(cần 10\)/);
+    await screenshot(page, 'phone-assessment-published-english');
+    await page.evaluate(() => window.localStorage.setItem('loaso.language', 'vi'));
+
     // The scoreboard of the commune explains its scores.
     await page.goto(`/scores?framework=kontum-780&period=${YEAR}`);
     await page.getByRole('heading', { name: `Bảng điểm – ${UNIT_NAME}` }).waitFor();

@@ -113,9 +113,19 @@ describe('framework editor', () => {
     // A multiple choice stays open after a pick.
     await page.keyboard.press('Escape');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-    await chooseOption(page, added.getByLabel('Đếm', { exact: true }), 'lượt phát (broadcasts)');
+    // The kinds counted: one or several added together; this one counts broadcasts only.
+    const kinds = added.getByLabel('Đếm (một hoặc nhiều loại, cộng chung)', { exact: true });
+    // Backspace in the empty search box takes off the last kind chosen (the default, posts); the
+    // rule's preview below says that only broadcasts are counted.
+    await kinds.click();
+    await kinds.press('Backspace');
+    await chooseOption(page, kinds, 'lượt phát (broadcasts)');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await added.getByText('Lọc bản ghi (0 điều kiện lọc)').click();
     await added.getByLabel('Chỉ bản tiếng dân tộc thiểu số').check();
+    expect(await added.getByLabel(/^Đếm riêng từng bản ngôn ngữ/).count()).toBe(1);
+    expect(await added.getByLabel('Thuộc chỉ số').count()).toBe(1);
     await added.getByLabel('Ngưỡng (đạt từ … trở lên)').fill('12');
     await added
       .getByText(

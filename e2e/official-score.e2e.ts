@@ -18,15 +18,24 @@ const PUBLISHED_YEAR = '2025';
 const FLOW_YEAR = '2026';
 const UNIT_NAME = 'Xã Đăk Rve';
 
+type Status = 'green' | 'amber' | 'red' | 'grey';
+const STATUS_WORDS: Record<Status, string> = {
+  green: 'Đạt',
+  amber: 'Đạt một phần',
+  red: 'Chưa đạt',
+  grey: 'Chờ nhập số liệu',
+};
 interface Official {
   score: number;
   max: number;
   percent: number;
+  status: Status;
 }
 interface UnitScores {
   score: number;
   max: number;
   percent: number;
+  status: Status;
   official: Official | null;
 }
 interface Detail {
@@ -89,6 +98,16 @@ describe('issue 9 on a phone', () => {
       .getByTestId('live-score')
       .filter({ hasText: `Tự động (trực tiếp): ${fraction(scores.score, scores.max)}` })
       .first()
+      .waitFor();
+    // Its status tag follows the official score; the live status is beside it, labelled.
+    await card
+      .locator('.ant-tag')
+      .filter({ hasText: new RegExp(`^${STATUS_WORDS[official.status]}$`) })
+      .first()
+      .waitFor();
+    await card
+      .getByTestId('live-status')
+      .filter({ hasText: `Tự động: ${STATUS_WORDS[scores.status]}` })
       .waitFor();
     await screenshot(page, 'phone-official-scoreboard');
     expect(await horizontalOverflow(page)).toBe(0);

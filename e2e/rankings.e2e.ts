@@ -134,6 +134,64 @@ describe('rankings on a desktop', () => {
   });
 });
 
+interface RankingJson {
+  groups: Array<{
+    key: string;
+    rows: Array<{
+      rank: number;
+      name: string;
+      previous: { rank: number } | null;
+      movement: { direction: 'up' | 'down' | 'same'; places: number } | null;
+    }>;
+  }>;
+}
+
+describe('rank moves on a desktop', () => {
+  it('shows no decline arrow for a unit that shares a rank and stays within its places', async () => {
+    const page = await openPage(DESKTOP);
+    await logIn(page, 'sokhcn.quangngai');
+    await page.getByRole('navigation').getByRole('link', { name: 'Xếp hạng' }).click();
+    await page.getByRole('heading', { name: 'Xếp hạng – Tỉnh Quảng Ngãi' }).waitFor();
+    const answered = page.waitForResponse(
+      (response) =>
+        response.url().includes('/api/rankings') &&
+        response.url().includes(`period=${PUBLISHED_YEAR}`) &&
+        response.ok(),
+    );
+    await chooseFilter(
+      page,
+      page.getByRole('combobox', { name: 'Kỳ đánh giá' }),
+      `Năm ${PUBLISHED_YEAR}`,
+      new RegExp(`period=${PUBLISHED_YEAR}(&|$)`),
+    );
+    const ranking = (await (await answered).json()) as RankingJson;
+    const group = ranking.groups.find((item) => item.key === 'commune_level')!;
+    const sharing = new Map<number, number>();
+    for (const row of group.rows) sharing.set(row.rank, (sharing.get(row.rank) ?? 0) + 1);
+    // Tied units that the server judges unmoved: a count of places would have shown some of them
+    // falling (their place in the list is below their previous rank).
+    const tiedAndHeld = group.rows.filter(
+      (row) => sharing.get(row.rank)! > 1 && row.previous !== null && row.movement?.direction === 'same',
+    );
+    expect(tiedAndHeld.length).toBeGreaterThan(0);
+
+    const league = page.getByTestId('league-commune_level');
+    await league.getByText(COMMUNE_LEAGUE, { exact: true }).waitFor();
+    for (const tied of tiedAndHeld.slice(0, 8)) {
+      const row = league
+        .locator('.ant-table-tbody tr.ant-table-row')
+        .filter({ has: page.getByRole('link', { name: tied.name, exact: true }) });
+      const change = row.getByTestId('rank-change');
+      await change.waitFor();
+      expect(await change.getAttribute('aria-label')).toBe('Giữ nguyên thứ hạng so với kỳ trước');
+      expect(await row.getByLabel(/^Giảm \d+ bậc/).count()).toBe(0);
+    }
+    // Every decline arrow on the page is one the server reported as a decline.
+    const declines = group.rows.filter((row) => row.movement?.direction === 'down').length;
+    expect(await league.getByLabel(/^Giảm \d+ bậc so với kỳ trước$/).count()).toBe(declines);
+  });
+});
+
 describe('rankings on a phone', () => {
   it('shows a commune officer their own commune ranked, and its history with the published 2025', async () => {
     const page = await openPage(PHONE);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertActivities } from '../src/server/db/repositories/activities';
 import { auditLog } from '../src/server/db/schema';
 import { channels } from '../src/server/db/schema-activities';
-import { frameworks } from '../src/server/db/schema-scoring';
+import { assessmentCriteria, frameworks } from '../src/server/db/schema-scoring';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type {
   AssessmentCriterionDto,
@@ -176,6 +176,10 @@ describe('assessments: self-assessment, appraisal, publication', () => {
 
   const criterion = (found: AssessmentDetailDto, code: string): AssessmentCriterionDto =>
     found.criteria.find((item) => item.code === code)!;
+
+  async function session200(request: Promise<{ statusCode: number; body: string; json<T>(): T }>) {
+    return ok(await request);
+  }
 
   async function ok(response: { statusCode: number; body: string; json<T>(): T }) {
     expect(response.statusCode, response.body).toBe(200);
@@ -387,6 +391,16 @@ describe('assessments: self-assessment, appraisal, publication', () => {
       expect(found.totals.auto).toBe(5);
     });
 
+    it('writes the live explanations and gaps in the language asked for (lang=en), Vietnamese by default', async () => {
+      const english = await session200(officer.get(`/api/assessments/${assessmentId}?lang=en`));
+      const auto = criterion(english, '1.1').auto;
+      expect(auto.explanation).toMatch(/(^|\D)2 posts in 2025 \(4 needed\)/);
+      expect(auto.explanation).not.toMatch(/tin bài|cần/);
+      expect(auto.gaps.join(' ')).not.toMatch(/tin bài|cần/);
+      expect(criterion(await detail(), '1.1').auto.explanation).toMatch(/2 tin bài/);
+      refused(await officer.get(`/api/assessments/${assessmentId}?lang=fr`), 400);
+    });
+
     it('takes self scores, explanations and inputs, and the inputs feed the automatic score', async () => {
       const updated = await ok(
         await officer.patch(`/api/assessments/${assessmentId}/criteria/1.2`, {
@@ -581,6 +595,40 @@ describe('assessments: self-assessment, appraisal, publication', () => {
       const found = await detail();
       expect(criterion(found, '1.1').auto).toMatchObject({ score: 5, isLive: false });
       expect(found.totals.auto).toBe(7);
+    });
+
+    it('keeps the frozen explanation in both languages; a row frozen before keeps its Vietnamese', async () => {
+      const english = await session200(officer.get(`/api/assessments/${assessmentId}?lang=en`));
+      const auto = criterion(english, '1.1').auto;
+      expect(auto).toMatchObject({ score: 5, isLive: false });
+      expect(auto.explanation).toMatch(/(^|\D)2 posts /);
+      expect(auto.explanation + auto.gaps.join(' ')).not.toMatch(/tin bài|cần/);
+      expect(criterion(await detail(), '1.1').auto.explanation).toMatch(/(^|\D)2 tin bài .*\(cần 4\)/);
+      // Frozen before the English copy existed: still readable, in Vietnamese.
+      const [row] = await db()
+        .select({ id: assessmentCriteria.id, autoFacts: assessmentCriteria.autoFacts })
+        .from(assessmentCriteria)
+        .where(
+          and(eq(assessmentCriteria.assessmentId, assessmentId), eq(assessmentCriteria.criterionCode, '1.1')),
+        );
+      const { en: _english, ...older } = row!.autoFacts as Record<string, unknown>;
+      await db()
+        .update(assessmentCriteria)
+        .set({ autoFacts: older })
+        .where(eq(assessmentCriteria.id, row!.id));
+      try {
+        const old = criterion(
+          await session200(officer.get(`/api/assessments/${assessmentId}?lang=en`)),
+          '1.1',
+        );
+        expect(old.auto.explanation).toMatch(/(^|\D)2 tin bài .*\(cần 4\)/);
+        expect(old.auto.gaps).toEqual(criterion(await detail(), '1.1').auto.gaps);
+      } finally {
+        await db()
+          .update(assessmentCriteria)
+          .set({ autoFacts: row!.autoFacts })
+          .where(eq(assessmentCriteria.id, row!.id));
+      }
     });
 
     it('locks the unit’s part once submitted', async () => {

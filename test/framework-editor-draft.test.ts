@@ -9,7 +9,11 @@ import {
   definitionToDraft,
   draftToDefinition,
   emptyCriterion,
+  findCriterionPlace,
+  measureSourceList,
+  moveCriterionToIndex,
   nextCode,
+  sourceValueOf,
 } from '../src/web/pages/frameworks/editor/draft';
 import { definitionToYaml } from '../src/web/pages/frameworks/editor/framework-yaml';
 import { nextPeriodStart, proposeNewVersion } from '../src/web/pages/frameworks/editor/new-version';
@@ -153,5 +157,79 @@ describe('framework editor: where a problem is, in words', () => {
       'Tổng điểm theo loại đơn vị › Huyện (cũ)',
     );
     expect(describeIssuePath(draft, 'rollUpPredecessors', names)).toBe('rollUpPredecessors');
+  });
+});
+
+describe('framework editor: measures over several kinds, each version apart, moving a criterion', () => {
+  const reparse = (draft: ReturnType<typeof definitionToDraft>) => {
+    const parsed = parseFrameworkFile(definitionToYaml(draftToDefinition(draft)), {
+      fileName: 'editor.yaml',
+    });
+    expect(parsed.errors).toEqual([]);
+    return parsed.framework!;
+  };
+  const criteriaOf = (spec: FrameworkSpec) =>
+    spec.pillars.flatMap((pillar) =>
+      pillar.indices.map((index) => [index.code, index.criteria.map((criterion) => criterion.code)] as const),
+    );
+
+  it('writes one kind as a word and several as a list counted together, with eachVersion', () => {
+    expect(sourceValueOf(['posts'])).toBe('posts');
+    expect(sourceValueOf(['posts', 'press_issues'])).toEqual(['posts', 'press_issues']);
+    expect(measureSourceList({ source: 'posts' })).toEqual(['posts']);
+    expect(measureSourceList({ source: ['posts', 'press_issues'] })).toEqual(['posts', 'press_issues']);
+    expect(measureSourceList({})).toEqual([]);
+
+    const draft = definitionToDraft(builtin('kontum-780.yaml'));
+    const criterion = draft.pillars
+      .flatMap((pillar) => pillar.indices.flatMap((index) => index.criteria))
+      .find((item) => item.rule.type === 'count' || item.rule.type === 'frequency')!;
+    // What the form does when the officer picks two kinds and ticks "each language version".
+    criterion.rule.measure = {
+      ...criterion.rule.measure,
+      source: sourceValueOf(['posts', 'press_issues']),
+      eachVersion: true,
+    };
+    criterion.rule.source = 'measure';
+    const text = definitionToYaml(draftToDefinition(draft));
+    expect(text).toContain('source: [ posts, press_issues ]');
+    expect(text).toContain('eachVersion: true');
+    const spec = reparse(draft);
+    const written = spec.pillars
+      .flatMap((pillar) => pillar.indices.flatMap((index) => index.criteria))
+      .find((item) => item.code === criterion.code)!;
+    expect(written.rule).toMatchObject({ measure: { source: ['posts', 'press_issues'], eachVersion: true } });
+    // And back into the form, the two kinds are two choices again.
+    const again = definitionToDraft(spec)
+      .pillars.flatMap((pillar) => pillar.indices.flatMap((index) => index.criteria))
+      .find((item) => item.code === criterion.code)!;
+    expect(measureSourceList(again.rule.measure)).toEqual(['posts', 'press_issues']);
+  });
+
+  it('moves a criterion to another index, of another pillar too, keeping its rule', () => {
+    // The built-in framework with the most indices.
+    const [richest] = FILES.map((fileName) => builtin(fileName)).sort(
+      (a, b) =>
+        b.pillars.flatMap((pillar) => pillar.indices).length -
+        a.pillars.flatMap((pillar) => pillar.indices).length,
+    );
+    const draft = definitionToDraft(richest!);
+    const indices = draft.pillars.flatMap((pillar) => pillar.indices);
+    expect(indices.length).toBeGreaterThan(1);
+    const from = indices[0]!;
+    const to = indices.at(-1)!;
+    const moving = from.criteria[0]!;
+    const before = criteriaOf(reparse(draft));
+
+    const moved = moveCriterionToIndex(draft, moving.uid, to.uid);
+    expect(findCriterionPlace(moved, moving.uid)).toMatchObject({ pillar: draft.pillars.length - 1 });
+    const after = criteriaOf(reparse(moved));
+    const codesAt = (list: typeof after, code: string) => list.find(([index]) => index === code)![1];
+    expect(codesAt(after, from.code)).toEqual(codesAt(before, from.code).filter((c) => c !== moving.code));
+    expect(codesAt(after, to.code)).toEqual([...codesAt(before, to.code), moving.code]);
+    expect(draftToDefinition(moved)).not.toEqual(draftToDefinition(draft));
+    // Unknown targets and the criterion's own index change nothing.
+    expect(moveCriterionToIndex(draft, moving.uid, 'nowhere')).toBe(draft);
+    expect(moveCriterionToIndex(draft, moving.uid, from.uid)).toBe(draft);
   });
 });

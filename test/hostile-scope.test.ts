@@ -111,6 +111,81 @@ describe('duplicates by URL stay inside what the caller sees', () => {
   });
 });
 
+describe('duplicates by URL in the units above: warned only to those who see them', () => {
+  let provinceWebsite: ChannelListItemDto;
+  let officeRecord: string;
+
+  beforeAll(async () => {
+    provinceWebsite = await website(office, mine.provinceId, 'https://tinh-cua-toi.gov.vn/cds');
+    const recorded = await office.post(
+      '/api/activities',
+      post(mine.provinceId, provinceWebsite.id, {
+        title: 'Tin của Sở về tổ công nghệ số',
+        url: 'https://tinh-cua-toi.gov.vn/cds/to-cong-nghe-so',
+      }),
+    );
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    officeRecord = recorded.json<ActivityDetailDto>().id;
+  });
+
+  it('warns the province office recording for a commune about the province’s own record', async () => {
+    const again = await office.post(
+      '/api/activities',
+      post(mine.communeA, myWebsite.id, {
+        title: 'Xã đưa lại tin của Sở',
+        url: 'https://tinh-cua-toi.gov.vn/cds/to-cong-nghe-so',
+      }),
+    );
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json<ErrorBody>().message).toContain('Tin của Sở về tổ công nghệ số');
+  });
+
+  it('warns the province office about a commune’s record (the commune is below it)', async () => {
+    const url = 'https://xa-cua-toi.gov.vn/cds/tin-xa-moi';
+    const first = await officer.post(
+      '/api/activities',
+      post(mine.communeA, myWebsite.id, { url, title: 'Tin xã gốc' }),
+    );
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await office.post(
+      '/api/activities',
+      post(mine.provinceId, provinceWebsite.id, { url, title: 'Sở đăng lại tin xã' }),
+    );
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json<ErrorBody>().message).toContain('Tin xã gốc');
+  });
+
+  it('tells the commune’s officer nothing of the province’s record, which the officer cannot see', async () => {
+    expect((await officer.get(`/api/activities/${officeRecord}`)).statusCode).toBe(404);
+    const probe = await officer.post(
+      '/api/activities',
+      post(mine.communeA, myWebsite.id, {
+        title: 'Xã tự đăng tin',
+        url: 'https://tinh-cua-toi.gov.vn/cds/to-cong-nghe-so',
+      }),
+    );
+    expect(probe.statusCode, probe.body).toBe(200);
+    expect(probe.body).not.toContain('Tin của Sở');
+    const [stored] = await ctx.database.db
+      .select()
+      .from(activities)
+      .where(eq(activities.id, probe.json<ActivityDetailDto>().id));
+    expect(stored!.duplicateOfId).toBeNull();
+  });
+
+  it('never warns an outsider: another province’s office posting the same URL', async () => {
+    const probe = await theirOffice.post(
+      '/api/activities',
+      post(theirs.communeA, theirWebsite.id, {
+        title: 'Tỉnh khác đăng cùng trang',
+        url: 'https://tinh-cua-toi.gov.vn/cds/to-cong-nghe-so',
+      }),
+    );
+    expect(probe.statusCode, probe.body).toBe(200);
+    expect(probe.body).not.toMatch(/Tin của Sở|Xã tự đăng tin|Xã đưa lại/);
+  });
+});
+
 describe('library items named by a record', () => {
   it('refuses another province’s draft with 404 and leaves its usage count alone', async () => {
     const draft = await theirOffice.post(`/api/units/${theirs.provinceId}/library`, {

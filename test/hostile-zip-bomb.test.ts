@@ -5,19 +5,28 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../src/shared/errors';
 import { TEST_DB } from './support/test-env';
-import { repeatedRows, withDeclaredSheetSize, xlsxWithSheet } from './support/zip-bombs';
+import {
+  declaredSheetSizes,
+  manyRows,
+  repeatedRows,
+  withDeclaredSheetSize,
+  writeXlsxWithSheet,
+  xlsxWithSheet,
+} from './support/zip-bombs';
 
 /**
  * The server as it runs in production, in its own process, so that its memory can be read: ten
- * officers upload zip bombs at once (valid XLSX files of a few MB whose sheet expands to 256 MB; half
- * of them lie about that size), while /api/health is asked every 100 ms. Before the limits one such
- * upload took over a gigabyte and six killed the process.
+ * officers upload zip bombs at once (valid XLSX files of a few MB whose sheet expands to 1 GiB, as in
+ * the hostile probe; half of them lie about that size), then a valid XLSX of a million rows, while
+ * /api/health is asked every 100 ms. Before the limits one such upload took over a gigabyte and six
+ * killed the process; the million rows were accepted after 208 s at 4.3 GB.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OFFICERS = ['canbo.dakrve', 'canbo.konbraih', 'canbo.dakmil', 'lanhdao.dakrve', 'sokhcn.quangngai'];
 const PASSWORD = 'LoaSo@2026';
 const GIB_KB = 1024 * 1024;
+const GIB = 1024 * 1024 * 1024;
 
 /** Peak resident memory of a process so far (VmHWM), in kB. */
 function peakRssKb(pid: number): number {
@@ -37,8 +46,19 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
     let printed = '';
     let url = '';
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-bomb-'));
+    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-bomb-files-'));
+    const files = {
+      honest: path.join(filesDir, 'honest.xlsx'),
+      lying: path.join(filesDir, 'lying.xlsx'),
+      millionRows: path.join(filesDir, 'million-rows.xlsx'),
+    };
 
     beforeAll(async () => {
+      // Made once per run, written as they are compressed: generating them stays within a few MB.
+      await writeXlsxWithSheet(files.honest, repeatedRows(GIB));
+      // Declares 4 MB: small enough for the checks made before inflating, stopped while inflating.
+      fs.writeFileSync(files.lying, withDeclaredSheetSize(fs.readFileSync(files.honest), 4 * 1024 * 1024));
+      await writeXlsxWithSheet(files.millionRows, manyRows(1_000_000));
       child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
         cwd: ROOT,
         env: {
@@ -78,7 +98,45 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(filesDir, { recursive: true, force: true });
     });
+
+    /** Asks /api/health every 100 ms until stopped; returns every answer's time in ms. */
+    function pollHealth(): { stop: () => Promise<number[]> } {
+      const times: number[] = [];
+      let polling = true;
+      const poller = (async () => {
+        while (polling) {
+          const started = performance.now();
+          const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+          await response.arrayBuffer();
+          times.push(performance.now() - started);
+          expect(response.status).toBe(200);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })();
+      return {
+        stop: async () => {
+          // A few more health checks after the storm.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          polling = false;
+          await poller;
+          return times;
+        },
+      };
+    }
+
+    function upload(session: Session, file: Buffer) {
+      return fetch(`${url}/api/activity-files/import?kind=post&fileName=bom.xlsx`, {
+        method: 'POST',
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrfToken,
+          'content-type': 'application/octet-stream',
+        },
+        body: new Uint8Array(file),
+      });
+    }
 
     async function logIn(username: string): Promise<Session> {
       const response = await fetch(`${url}/api/auth/login`, {
@@ -92,44 +150,21 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
       return { cookie, csrfToken };
     }
 
-    it('survives ten concurrent bomb uploads under 1 GB, answering /api/health within a second', async () => {
-      const honest = await xlsxWithSheet(repeatedRows(256 * 1024 * 1024));
-      // Declares 4 MB: small enough for the checks made before inflating, stopped while inflating.
-      const lying = withDeclaredSheetSize(honest, 4 * 1024 * 1024);
-      expect(honest.length).toBeLessThan(2 * 1024 * 1024);
+    it('survives ten concurrent 1 GiB bomb uploads under 1 GB, answering /api/health within a second', async () => {
+      const honest = fs.readFileSync(files.honest);
+      const lying = fs.readFileSync(files.lying);
+      expect((await declaredSheetSizes(honest)).uncompressed).toBeGreaterThanOrEqual(GIB);
+      expect(honest.length).toBeLessThan(4 * 1024 * 1024);
       const sessions = await Promise.all(OFFICERS.map(logIn));
 
-      const healthTimes: number[] = [];
-      let polling = true;
-      const poller = (async () => {
-        while (polling) {
-          const started = performance.now();
-          const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
-          await response.arrayBuffer();
-          healthTimes.push(performance.now() - started);
-          expect(response.status).toBe(200);
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      })();
-
-      const uploads = Array.from({ length: 10 }, async (_, i) => {
-        const session = sessions[i % sessions.length]!;
-        const response = await fetch(`${url}/api/activity-files/import?kind=post&fileName=bom.xlsx`, {
-          method: 'POST',
-          headers: {
-            cookie: session.cookie,
-            'x-csrf-token': session.csrfToken,
-            'content-type': 'application/octet-stream',
-          },
-          body: new Uint8Array(i % 2 === 0 ? honest : lying),
-        });
-        return { status: response.status, body: (await response.json()) as ErrorBody };
-      });
-      const answers = await Promise.all(uploads);
-      // A few more health checks after the storm.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      polling = false;
-      await poller;
+      const health = pollHealth();
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          const response = await upload(sessions[i % sessions.length]!, i % 2 === 0 ? honest : lying);
+          return { status: response.status, body: (await response.json()) as ErrorBody };
+        }),
+      );
+      const healthTimes = await health.stop();
 
       expect(child.exitCode, printed).toBeNull();
       for (const answer of answers) expect([413, 429], JSON.stringify(answer)).toContain(answer.status);
@@ -145,6 +180,31 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
         `health answered in ${healthTimes.map(Math.round).join(', ')} ms`,
       ).toBeLessThan(1_000);
       expect(peakRssKb(child.pid!)).toBeLessThan(GIB_KB);
+      console.info(
+        `bombs: ${answers.map((answer) => answer.status).join(' ')}; health max ${Math.round(Math.max(...healthTimes))} ms over ${healthTimes.length} checks; peak RSS ${peakRssKb(child.pid!)} kB`,
+      );
+    });
+
+    it('refuses a valid XLSX of a million rows at the row limit, early, answering /api/health within a second', async () => {
+      const millionRows = fs.readFileSync(files.millionRows);
+      const session = await logIn('canbo.konbraih');
+      const health = pollHealth();
+      const started = performance.now();
+      const response = await upload(session, millionRows);
+      const took = performance.now() - started;
+      const body = (await response.json()) as ErrorBody;
+      const healthTimes = await health.stop();
+
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(body.message).toMatch(/hơn 100\.000 dòng dữ liệu/);
+      // The hostile probe saw it accepted after 208 s: stopping at row 100,001 takes seconds.
+      expect(took).toBeLessThan(60_000);
+      expect(
+        Math.max(...healthTimes),
+        `health answered in ${healthTimes.map(Math.round).join(', ')} ms`,
+      ).toBeLessThan(1_000);
+      expect(peakRssKb(child.pid!)).toBeLessThan(GIB_KB);
+      console.info(`million rows refused in ${Math.round(took)} ms; peak RSS ${peakRssKb(child.pid!)} kB`);
     });
 
     it('refuses a bomb that lies about its size while inflating it, with the reason', async () => {

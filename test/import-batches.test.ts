@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -271,5 +272,40 @@ describe('import batches: no silent doubles, files recognised, undo within 30 da
       // An administrator is held to the same 30 days.
       expect((await undo(admin, batchId, 'Quá hạn')).statusCode).toBe(409);
     });
+  });
+
+  it('stores one of two identical uploads sent at the same moment; the other gets the question', async () => {
+    const colleague = (
+      await createSignedInUser(ctx.app, ctx.database.db, [{ role: 'unit_officer', unitId: communeA }])
+    ).session;
+    const file = await xlsx([
+      row('06/03/2025', 'Tập huấn chữ ký số cho cán bộ thôn'),
+      row('07/03/2025', 'Ra mắt mô hình bình dân học vụ số'),
+    ]);
+    const fileSha256 = createHash('sha256').update(file).digest('hex');
+    const before = await liveCount();
+    // Two people of the unit (one import per person at a time), the same bytes, at once.
+    const answers = await Promise.all([importFile(officer, file), importFile(colleague, file)]);
+    expect(answers.map((answer) => answer.statusCode).sort(), answers.map((a) => a.body).join('\n')).toEqual([
+      200, 409,
+    ]);
+    const question = answers.find((answer) => answer.statusCode === 409)!.json<ErrorBody>();
+    expect(question.message).toContain('nhập lại?');
+    expect(question.details.map((detail) => detail.field)).toEqual(['confirmReimport']);
+    const batches = await ctx.database.db
+      .select()
+      .from(importBatches)
+      .where(eq(importBatches.fileSha256, fileSha256));
+    expect(batches).toHaveLength(1);
+    expect(await liveCount()).toBe(before + 2);
+
+    // Both confirmed at once: the second waits for the first and finds every row already there.
+    const confirmed = await Promise.all([
+      importFile(officer, file, '&confirmReimport=true'),
+      importFile(colleague, file, '&confirmReimport=true'),
+    ]);
+    expect(confirmed.map((answer) => answer.statusCode)).toEqual([200, 200]);
+    expect(confirmed.map((answer) => answer.json<ActivityImportResultDto>().created)).toEqual([0, 0]);
+    expect(await liveCount()).toBe(before + 2);
   });
 });

@@ -3,6 +3,7 @@ import { runCli } from '../src/server/cli/run-cli';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { AssessmentDetailDto } from '../src/shared/api/assessments';
 import type { RankingDto, ScoreboardDto, ScoreHistoryDto, UnitScoreDto } from '../src/shared/api/scoring';
+import { countStatuses, headlineStatus, rowsOfStatus } from '../src/web/pages/scores/headline-status';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createSignedInUser } from './support/scenarios';
@@ -166,6 +167,25 @@ describe('one official score: the published appraisal, the live score beside it'
     }
   });
 
+  it('tags, counts and filters the board by the official status once published, the live one beside it', async () => {
+    const board = await ok<ScoreboardDto>(
+      await office.get(`/api/scoreboard?framework=${FRAMEWORK}&period=${PERIOD}&unitId=${province}`),
+    );
+    const row = board.rows.find((item) => item.unitId === chinhThuc)!;
+    // Live 20/40 is "amber" (some points); the published 40/40 is "green" (full).
+    expect(row.status).toBe('amber');
+    expect(row.official?.status).toBe('green');
+    expect(headlineStatus(row)).toBe('green');
+    const other = board.rows.find((item) => item.unitId === chuaCongBo)!;
+    expect(other.official).toBeNull();
+    expect(headlineStatus(other)).toBe(other.status);
+    // The counts and the filter the scoreboard page shows follow the same rule.
+    expect(countStatuses(board.rows).get('green')).toBe(1);
+    expect(countStatuses(board.rows).get('amber') ?? 0).toBe(0);
+    expect(rowsOfStatus(board.rows, 'green').map((item) => item.unitId)).toEqual([chinhThuc]);
+    expect(rowsOfStatus(board.rows, 'amber')).toEqual([]);
+    expect(rowsOfStatus(board.rows, undefined)).toHaveLength(board.rows.length);
+  });
   it('prints the official score in the command line too, beside the live total', async () => {
     let out = '';
     const stdout = { write: (chunk: string) => (out += chunk) };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -14,6 +15,7 @@ import type { Database } from './db/client';
 import { type JobEngine, startJobEngine } from './jobs/engine';
 import { OPENAPI_SECURITY_SCHEMES, transformRouteSchema } from './openapi-document';
 import { registerAuth } from './plugins/auth';
+import { compressionOptions } from './plugins/compression';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerImportSlots } from './plugins/import-slots';
 import { registerSafeInput } from './plugins/safe-input';
@@ -132,6 +134,7 @@ export async function buildApp({
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
+  await app.register(fastifyCompress, compressionOptions);
   await app.register(fastifyHelmet, securityHeaders(config));
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

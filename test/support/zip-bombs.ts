@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -14,6 +16,22 @@ const SHEET_TAIL = '</sheetData></worksheet>';
  * yazl as they come, so a sheet of a gigabyte never sits in the test's memory).
  */
 export async function xlsxWithSheet(rows: () => Iterable<string | Buffer>): Promise<Buffer> {
+  return buffer(await xlsxStream(rows));
+}
+
+/**
+ * The same file written to `filePath` as it is compressed: a bomb of a gigabyte is made in a few
+ * seconds with a few MB of memory, once per test run.
+ */
+export async function writeXlsxWithSheet(
+  filePath: string,
+  rows: () => Iterable<string | Buffer>,
+): Promise<number> {
+  await pipeline(await xlsxStream(rows), fs.createWriteStream(filePath));
+  return fs.statSync(filePath).size;
+}
+
+async function xlsxStream(rows: () => Iterable<string | Buffer>): Promise<NodeJS.ReadableStream> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Tin bài').addRow(['Tiêu đề']);
   const base = await yauzl.fromBufferPromise(Buffer.from(await workbook.xlsx.writeBuffer()));
@@ -36,7 +54,7 @@ export async function xlsxWithSheet(rows: () => Iterable<string | Buffer>): Prom
     } else out.addBuffer(await buffer(await base.openReadStreamPromise(entry)), entry.fileName);
   }
   out.end();
-  return buffer(out.outputStream);
+  return out.outputStream;
 }
 
 /** The same row (row 1, one text cell) again and again until the sheet holds `bytes`: deflate loves it. */

@@ -5,6 +5,7 @@ import {
   assessmentBulkPublishSchema,
   assessmentCreateBody,
   assessmentDetailSchema,
+  assessmentLangQuery,
   assessmentListQuery,
   assessmentListSchema,
   assessmentReadySchema,
@@ -87,6 +88,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
           'Phiên bản bộ chỉ số là phiên bản có hiệu lực trong kỳ. 409 khi đơn vị đã có bản đánh giá chưa bị thay thế cho bộ chỉ số và kỳ này; details[0] = { field: "assessmentId", message: <mã bản đó> }.',
         params: unitParams,
         body: assessmentCreateBody,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -98,6 +100,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         unitId: request.params.unitId,
         input: request.body,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -124,6 +127,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         summary:
           'Một bản đánh giá: từng tiêu chí với điểm tự động, tự chấm, thẩm định, minh chứng; lịch sử; thao tác được phép',
         params: assessmentParams,
+        querystring: assessmentLangQuery,
         response: { 200: assessmentDetailSchema, ...commonErrors },
       },
     },
@@ -133,6 +137,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         principal: principalOf(request),
         assessmentId: request.params.assessmentId,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -145,6 +150,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
           'Trả lại bản đánh giá đã gửi, với lý do và yêu cầu bổ sung theo tiêu chí (người thẩm định cấp trên)',
         params: assessmentParams,
         body: assessmentReturnBody,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -156,6 +162,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         assessmentId: request.params.assessmentId,
         input: request.body,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -167,6 +174,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         summary: 'Tự chấm một tiêu chí: điểm tự chấm, giải trình, giá trị nhập (bản nháp hoặc bị trả lại)',
         params: criterionParams,
         body: criterionSelfInput,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -179,6 +187,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         code: request.params.criterionCode,
         input: request.body,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -190,6 +199,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         summary: 'Gắn một minh chứng của đơn vị (hoặc đơn vị trực thuộc) với một tiêu chí',
         params: criterionParams,
         body: criterionEvidenceInput,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -202,6 +212,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         code: request.params.criterionCode,
         evidenceId: request.body.evidenceId,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -212,6 +223,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         tags: ['assessments'],
         summary: 'Bỏ một minh chứng khỏi tiêu chí (linkId trong evidence của tiêu chí); minh chứng vẫn giữ',
         params: z.object({ criterionLinkId: uuidParam }),
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -222,6 +234,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         actor: actorOf(request),
         linkId: request.params.criterionLinkId,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -233,6 +246,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         summary:
           'Cán bộ báo đã tự chấm xong (mọi tiêu chí có điểm tự chấm và minh chứng cần có): lãnh đạo đơn vị được thông báo trong ứng dụng để gửi thẩm định',
         params: assessmentParams,
+        querystring: assessmentLangQuery,
         response: { 200: assessmentReadySchema, ...withConflict },
       },
     },
@@ -243,6 +257,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         actor: actorOf(request),
         assessmentId: request.params.assessmentId,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -254,6 +269,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         summary: 'Gửi thẩm định (lãnh đạo đơn vị): mọi tiêu chí phải có điểm tự chấm; điểm tự động được chốt',
         params: assessmentParams,
         body: transitionNoteBody,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -265,6 +281,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         assessmentId: request.params.assessmentId,
         note: request.body?.note,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -276,6 +293,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         summary: 'Chấm thẩm định một tiêu chí: điểm và nhận xét (người thẩm định cấp trên)',
         params: criterionParams,
         body: criterionAppraisalInput,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -288,6 +306,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         code: request.params.criterionCode,
         input: request.body,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -299,6 +318,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         summary: 'Kết thúc thẩm định: mọi tiêu chí phải có điểm thẩm định',
         params: assessmentParams,
         body: transitionNoteBody,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -310,6 +330,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         assessmentId: request.params.assessmentId,
         note: request.body?.note,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -321,6 +342,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         summary: 'Công bố bản đánh giá đã thẩm định (cơ quan chuyển đổi số); sau đó bản bị khóa',
         params: assessmentParams,
         body: transitionNoteBody,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -332,6 +354,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         assessmentId: request.params.assessmentId,
         note: request.body?.note,
         today: today(),
+        language: request.query.lang,
       }),
   );
 
@@ -367,6 +390,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
           'Thay thế bản đã công bố bằng một phiên bản nháp mới (giữ điểm tự chấm, giải trình, giá trị nhập, minh chứng)',
         params: assessmentParams,
         body: assessmentSupersedeBody,
+        querystring: assessmentLangQuery,
         response: detail,
       },
     },
@@ -378,6 +402,7 @@ export function assessmentRoutes(app: FastifyInstance, { database }: RouteDeps) 
         assessmentId: request.params.assessmentId,
         reason: request.body.reason,
         today: today(),
+        language: request.query.lang,
       }),
   );
 }

@@ -3,7 +3,7 @@ import { PERIOD_KINDS } from '../frameworks/definition';
 import { UNIT_KINDS } from '../units';
 import { isoDay } from './common';
 import { linkedEvidenceSchema } from './evidence';
-import { SCORE_STATUSES } from './scoring';
+import { EXPLANATION_LANGUAGES, SCORE_STATUSES } from './scoring';
 
 /**
  * Assessments ("đánh giá, chấm điểm"): a unit's self-assessment for a framework version and a period,
@@ -55,6 +55,12 @@ export const assessmentCreateBody = z.object({
   period: periodKey,
 });
 export type AssessmentCreateBody = z.infer<typeof assessmentCreateBody>;
+
+/**
+ * The language of the automatic explanations and gaps in an answer carrying an assessment (the web
+ * UI sends its own, like the scoring routes); Vietnamese by default.
+ */
+export const assessmentLangQuery = z.object({ lang: z.enum(EXPLANATION_LANGUAGES).optional() });
 
 export const assessmentListQuery = z.object({
   status: z.enum(ASSESSMENT_STATUSES).optional(),

@@ -82,6 +82,11 @@ export const officialScoreSchema = z.object({
   score: z.number(),
   max: z.number(),
   percent: z.number(),
+  /**
+   * The traffic light of the official total (green = full, amber = some, red = none): what the
+   * scoreboard's status tag, counts and filter show once published; `status` beside it stays live.
+   */
+  status: z.enum(SCORE_STATUSES),
 });
 export type OfficialScoreDto = z.infer<typeof officialScoreSchema>;
 

@@ -19,6 +19,7 @@ import type {
   criterionAppraisalInput,
   criterionSelfInput,
 } from '../../shared/api/assessments';
+import { useI18n } from '../i18n/I18nProvider';
 import { apiRequest } from './client';
 import type { ItemList, Json } from './types';
 
@@ -38,24 +39,29 @@ export type AssessmentReturnInput = z.input<typeof assessmentReturnBody>;
 
 export const ASSESSMENTS_KEY = 'assessments';
 
-const detailKey = (assessmentId: string) => [ASSESSMENTS_KEY, 'detail', assessmentId] as const;
+/** The server writes the automatic explanations in the page's language: one cached copy per language. */
+const detailKey = (assessmentId: string, language: string) =>
+  [ASSESSMENTS_KEY, 'detail', assessmentId, language] as const;
 
 /**
  * Every write answers with the assessment as it now stands: it replaces the cached detail (no second
  * request on a slow connection), and the lists, which show its status and totals, are asked again.
  * Live scores read the assessment's inputs and self scores, but are always refetched on mount.
  */
-async function storeAnswer(queryClient: QueryClient, answer: AssessmentDetail) {
-  queryClient.setQueryData(detailKey(answer.id), answer);
+async function storeAnswer(queryClient: QueryClient, answer: AssessmentDetail, language: string) {
+  queryClient.setQueryData(detailKey(answer.id, language), answer);
   await queryClient.invalidateQueries({ queryKey: [ASSESSMENTS_KEY, 'list'] });
 }
 
 /** A write on one assessment that answers with the assessment. */
-function useAssessmentWrite<Variables>(send: (variables: Variables) => Promise<AssessmentDetail>) {
+function useAssessmentWrite<Variables>(
+  send: (variables: Variables, query: { lang: string }) => Promise<AssessmentDetail>,
+) {
   const queryClient = useQueryClient();
+  const { language } = useI18n();
   return useMutation({
-    mutationFn: send,
-    onSuccess: (answer) => storeAnswer(queryClient, answer),
+    mutationFn: (variables: Variables) => send(variables, { lang: language }),
+    onSuccess: (answer) => storeAnswer(queryClient, answer, language),
   });
 }
 
@@ -87,9 +93,11 @@ export function useUnitAssessments(unitId: string | undefined) {
  * asked again whenever the page opens.
  */
 export function useAssessment(assessmentId: string) {
+  const { language } = useI18n();
   return useQuery({
-    queryKey: detailKey(assessmentId),
-    queryFn: ({ signal }) => apiRequest<AssessmentDetail>(`/api/assessments/${assessmentId}`, { signal }),
+    queryKey: detailKey(assessmentId, language),
+    queryFn: ({ signal }) =>
+      apiRequest<AssessmentDetail>(`/api/assessments/${assessmentId}`, { query: { lang: language }, signal }),
     enabled: Boolean(assessmentId),
     staleTime: 0,
     refetchOnMount: 'always',
@@ -97,8 +105,8 @@ export function useAssessment(assessmentId: string) {
 }
 
 export function useCreateAssessment() {
-  return useAssessmentWrite(({ unitId, body }: { unitId: string; body: AssessmentCreateInput }) =>
-    apiRequest<AssessmentDetail>(`/api/units/${unitId}/assessments`, { method: 'POST', body }),
+  return useAssessmentWrite(({ unitId, body }: { unitId: string; body: AssessmentCreateInput }, query) =>
+    apiRequest<AssessmentDetail>(`/api/units/${unitId}/assessments`, { method: 'POST', body, query }),
   );
 }
 
@@ -107,33 +115,35 @@ const criterionPath = (assessmentId: string, code: string) =>
 
 /** The unit's part of one criterion: self score, explanation, declared inputs. */
 export function useUpdateCriterion(assessmentId: string) {
-  return useAssessmentWrite(({ code, body }: { code: string; body: CriterionSelfInput }) =>
-    apiRequest<AssessmentDetail>(criterionPath(assessmentId, code), { method: 'PATCH', body }),
+  return useAssessmentWrite(({ code, body }: { code: string; body: CriterionSelfInput }, query) =>
+    apiRequest<AssessmentDetail>(criterionPath(assessmentId, code), { method: 'PATCH', body, query }),
   );
 }
 
 export function useLinkCriterionEvidence(assessmentId: string) {
-  return useAssessmentWrite(({ code, evidenceId }: { code: string; evidenceId: string }) =>
+  return useAssessmentWrite(({ code, evidenceId }: { code: string; evidenceId: string }, query) =>
     apiRequest<AssessmentDetail>(`${criterionPath(assessmentId, code)}/evidence`, {
       method: 'POST',
       body: { evidenceId },
+      query,
     }),
   );
 }
 
 /** Takes evidence off a criterion; the item itself stays in the unit's list. */
 export function useUnlinkCriterionEvidence() {
-  return useAssessmentWrite((linkId: string) =>
-    apiRequest<AssessmentDetail>(`/api/criterion-evidence-links/${linkId}`, { method: 'DELETE' }),
+  return useAssessmentWrite((linkId: string, query) =>
+    apiRequest<AssessmentDetail>(`/api/criterion-evidence-links/${linkId}`, { method: 'DELETE', query }),
   );
 }
 
 /** The reviewer's part of one criterion: score and comment. */
 export function useAppraiseCriterion(assessmentId: string) {
-  return useAssessmentWrite(({ code, body }: { code: string; body: CriterionAppraisalInput }) =>
+  return useAssessmentWrite(({ code, body }: { code: string; body: CriterionAppraisalInput }, query) =>
     apiRequest<AssessmentDetail>(`/api/assessments/${assessmentId}/appraisal/${encodeURIComponent(code)}`, {
       method: 'PATCH',
       body,
+      query,
     }),
   );
 }
@@ -157,10 +167,11 @@ function transitionBody(request: TransitionRequest): unknown {
 
 /** Moves the assessment on: submit, return, appraise, publish, or supersede (which answers with the new version). */
 export function useAssessmentTransition(assessmentId: string) {
-  return useAssessmentWrite((request: TransitionRequest) =>
+  return useAssessmentWrite((request: TransitionRequest, query) =>
     apiRequest<AssessmentDetail>(`/api/assessments/${assessmentId}/${request.action}`, {
       method: 'POST',
       body: transitionBody(request),
+      query,
     }),
   );
 }
@@ -168,13 +179,14 @@ export function useAssessmentTransition(assessmentId: string) {
 /** The officer's "finished": the unit head is told in the app; answers how many heads were told. */
 export function useAssessmentReady(assessmentId: string) {
   const queryClient = useQueryClient();
+  const { language } = useI18n();
   return useMutation({
     mutationFn: () =>
       apiRequest<{ assessment: AssessmentDetail; notified: number }>(
         `/api/assessments/${assessmentId}/ready`,
-        { method: 'POST', body: {} },
+        { method: 'POST', body: {}, query: { lang: language } },
       ),
-    onSuccess: (answer) => storeAnswer(queryClient, answer.assessment),
+    onSuccess: (answer) => storeAnswer(queryClient, answer.assessment, language),
   });
 }
 

@@ -2,6 +2,7 @@ import { assessmentsEn } from './areas/assessments';
 import { dashboardEn } from './areas/dashboard';
 import { datesEn } from './areas/dates';
 import { frameworkEditorEn } from './areas/editor';
+import { editorMeasuresEn } from './areas/editor-measures';
 import { evidenceEn } from './areas/evidence';
 import { frameworksEn } from './areas/frameworks';
 import { homeEn } from './areas/home';
@@ -9,6 +10,7 @@ import { importEn } from './areas/import';
 import { jobsEn } from './areas/jobs';
 import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
+import { officialStatusEn } from './areas/official-status';
 import { publicResultsEn } from './areas/public-results';
 import { recordActionsEn } from './areas/record-actions';
 import { remindersEn } from './areas/reminders';
@@ -334,11 +336,13 @@ export const en: Record<MessageKey, string> = {
   ...publicResultsEn,
   ...reportsEn,
   ...remindersEn,
+  ...officialStatusEn,
   ...datesEn,
   ...homeEn,
   ...assessmentsEn,
   ...frameworksEn,
   ...frameworkEditorEn,
+  ...editorMeasuresEn,
   ...evidenceEn,
   ...importEn,
   ...jobsEn,

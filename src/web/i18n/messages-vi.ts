@@ -2,6 +2,7 @@ import { assessmentsVi } from './areas/assessments';
 import { dashboardVi } from './areas/dashboard';
 import { datesVi } from './areas/dates';
 import { frameworkEditorVi } from './areas/editor';
+import { editorMeasuresVi } from './areas/editor-measures';
 import { evidenceVi } from './areas/evidence';
 import { frameworksVi } from './areas/frameworks';
 import { homeVi } from './areas/home';
@@ -9,6 +10,7 @@ import { importVi } from './areas/import';
 import { jobsVi } from './areas/jobs';
 import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
+import { officialStatusVi } from './areas/official-status';
 import { publicResultsVi } from './areas/public-results';
 import { recordActionsVi } from './areas/record-actions';
 import { remindersVi } from './areas/reminders';
@@ -332,11 +334,13 @@ export const vi = {
   ...publicResultsVi,
   ...reportsVi,
   ...remindersVi,
+  ...officialStatusVi,
   ...datesVi,
   ...homeVi,
   ...assessmentsVi,
   ...frameworksVi,
   ...frameworkEditorVi,
+  ...editorMeasuresVi,
   ...evidenceVi,
   ...importVi,
   ...jobsVi,

@@ -20,6 +20,11 @@ export type FrozenAutoFacts = {
   status: 'green' | 'amber' | 'red' | 'grey';
   gaps: string[];
   facts: Record<string, number | string | boolean | null>;
+  /**
+   * The same explanation and gaps in English, frozen with the Vietnamese ones (from 2026-12; rows
+   * frozen before have none and are shown in Vietnamese in both languages).
+   */
+  en?: { explanation: string; gaps: string[] };
 };
 
 export async function insertAssessment(q: Queryable, row: NewAssessment): Promise<AssessmentRow> {

@@ -74,6 +74,14 @@ export async function getImportBatchView(q: Queryable, id: string): Promise<Impo
   return row ? withDates(row) : undefined;
 }
 
+/**
+ * Serialises imports of one file (its SHA-256) into one unit until the transaction ends: of two
+ * identical uploads at the same moment, the second waits, then sees the first one's batch and rows.
+ */
+export async function lockImportOfFile(q: Queryable, unitId: string, sha256: string): Promise<void> {
+  await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`import:${unitId}:${sha256}`}))`);
+}
+
 /** The latest batch not undone of a file with this hash, among batches of these units (null: all). */
 export async function findBatchOfFile(
   q: Queryable,

@@ -66,6 +66,8 @@ export async function createActivityBatch(options: {
     const findings = await findDuplicates(
       tx,
       valid.map((entry) => entry.row),
+      [],
+      { visible: await visibleUnitIds(tx, principal) },
     );
     findings.forEach((finding, position) => {
       const index = valid[position]!.index;

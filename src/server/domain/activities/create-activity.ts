@@ -57,7 +57,9 @@ export async function createActivity(options: {
   if (translationProblems.length) throw new AppError('CONFLICT', translationProblems[0]!.message, details);
 
   const id = await db.transaction(async (tx) => {
-    const [finding = null] = await findDuplicates(tx, [row]);
+    const [finding = null] = await findDuplicates(tx, [row], [], {
+      visible: await visibleUnitIds(tx, principal),
+    });
     if (finding && !input.confirmDuplicate) throw duplicateConflict(finding);
     const [created] = await recordActivities(tx, actor, [row], [finding]);
     return created!;

@@ -11,7 +11,7 @@ import {
 } from '../../db/repositories/activities';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import type { Actor } from '../actor';
-import { findRollupIds } from '../units/unit-scope';
+import { findGoverningIds, findRollupIds } from '../units/unit-scope';
 
 export interface DuplicateFinding {
   /** Position of the new record in the batch. */
@@ -33,11 +33,16 @@ function titleKey(row: { channelId?: string | null; occurredOn: string; searchTe
  * Existing records are looked for only in the roll-up of the new record's unit (the unit, the units
  * under it, the units merged into it): whoever may record for a unit sees that much, so a finding
  * never quotes, nor flags against, a record of another province that the caller cannot see or clear.
+ * When the caller's visible units are given (`visible`; null: every unit), the units above the
+ * record's unit (its governing chain: district, province) are looked in too, but only those the
+ * caller sees: a province officer recording for a commune is warned about the province's own record
+ * of the same page; the commune's officer, who does not see the province's records, is not.
  */
 export async function findDuplicates(
   q: Queryable,
   rows: NewActivity[],
   excludeIds: string[] = [],
+  options: { visible?: ReadonlySet<string> | null } = {},
 ): Promise<Array<DuplicateFinding | null>> {
   const hits = await findDuplicateHits(
     q,
@@ -51,8 +56,13 @@ export async function findDuplicates(
   );
   const rollups = new Map<string, Set<string>>();
   if (hits.length)
-    for (const unitId of new Set(rows.map((row) => row.unitId)))
-      rollups.set(unitId, new Set(await findRollupIds(q, [unitId])));
+    for (const unitId of new Set(rows.map((row) => row.unitId))) {
+      const scope = new Set(await findRollupIds(q, [unitId]));
+      if (options.visible !== undefined)
+        for (const above of await findGoverningIds(q, unitId))
+          if (options.visible === null || options.visible.has(above)) scope.add(above);
+      rollups.set(unitId, scope);
+    }
   const byUrlKey = groupBy(hits, (hit) => hit.urlKey);
   const byTitleKey = groupBy(hits, titleKey);
   // Hits come originals last: the last one in the row's roll-up wins, so a repeat points at the original.

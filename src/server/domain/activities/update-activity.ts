@@ -147,7 +147,9 @@ export async function updateActivity(options: {
       changed.map((key) => [key, next[key]]),
     ) as Partial<Pick<NewActivity, Editable>>;
     if (identityChanged) {
-      const [finding = null] = await findDuplicates(tx, [next], [current.id]);
+      const [finding = null] = await findDuplicates(tx, [next], [current.id], {
+        visible: await visibleUnitIds(tx, principal),
+      });
       if (finding && !confirmDuplicate) throw duplicateConflict(finding);
       values.duplicateOfId = finding?.duplicateOfId ?? null;
     }

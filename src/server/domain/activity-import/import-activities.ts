@@ -5,14 +5,14 @@ import type { ActivityFileKind, ActivityImportResultDto } from '../../../shared/
 import { todayVn } from '../../../shared/dates';
 import type { ErrorDetail } from '../../../shared/errors';
 import { foldForSearch } from '../../../shared/text';
-import type { Db } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
 import type { NewActivity } from '../../db/repositories/activities';
 import {
   type ChannelRow,
   findChannelsOfUnits,
   insertImportBatch,
 } from '../../db/repositories/activity-files';
-import { findBatchOfFile } from '../../db/repositories/import-batches';
+import { findBatchOfFile, lockImportOfFile } from '../../db/repositories/import-batches';
 import { findLanguages, findTopics } from '../../db/repositories/vocabulary';
 import { AppError, forbidden, validationError } from '../../errors';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
@@ -87,13 +87,8 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
   // Earlier batches and stored records are looked at only within what the caller sees.
   const visible = await visibleUnitIds(db, principal).then((ids) => (ids ? [...ids] : null));
   const fileSha256 = createHash('sha256').update(options.content).digest('hex');
-  if (!options.confirmReimport) {
-    const earlier = await findBatchOfFile(db, fileSha256, visible);
-    if (earlier) {
-      const message = `Tệp này đã được nhập lúc ${describeBatchTime(earlier.createdAt)}${earlier.createdByName ? ` bởi ${earlier.createdByName}` : ''} (tệp ${earlier.fileName}, ${earlier.storedCount} bản ghi): nhập lại? Các dòng giống hệt bản ghi đã có sẽ được bỏ qua.`;
-      throw new AppError('CONFLICT', message, [{ field: 'confirmReimport', message }]);
-    }
-  }
+  // Asked before the file is read (a quick answer), and again under the lock inside the transaction.
+  if (!options.confirmReimport) await refuseFileImportedBefore(db, fileSha256, visible);
 
   const columns = importColumns(kind);
   // The raw table is not kept: only the parsed rows live on through a 100,000-row import.
@@ -193,9 +188,13 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
   const batchUnitId = options.unitId ?? (await findBatchUnit(db, [...prepared.map((p) => p.row.unitId)]));
 
   return db.transaction(async (tx) => {
+    // Two identical uploads at once both passed the check above: the second waits here for the
+    // first to commit, then finds its batch (409) or, when confirmed, finds its rows ("đã có").
+    await lockImportOfFile(tx, batchUnitId ?? 'none', fileSha256);
+    if (!options.confirmReimport) await refuseFileImportedBefore(tx, fileSha256, visible);
     const { kept, skipped } = await skipIdenticalRows(tx, prepared, visible);
     const rows = kept.map((p) => p.row);
-    const duplicates = await findDuplicates(tx, rows);
+    const duplicates = await findDuplicates(tx, rows, [], { visible: visible ? new Set(visible) : null });
     const flagged = duplicates.filter(Boolean).length;
     await insertImportBatch(tx, {
       id: batchId,
@@ -230,6 +229,18 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
       ),
     };
   });
+}
+
+/** The 409 question when a batch of this file is live among the batches the caller sees. */
+async function refuseFileImportedBefore(
+  q: Queryable,
+  fileSha256: string,
+  visible: string[] | null,
+): Promise<void> {
+  const earlier = await findBatchOfFile(q, fileSha256, visible);
+  if (!earlier) return;
+  const message = `Tệp này đã được nhập lúc ${describeBatchTime(earlier.createdAt)}${earlier.createdByName ? ` bởi ${earlier.createdByName}` : ''} (tệp ${earlier.fileName}, ${earlier.storedCount} bản ghi): nhập lại? Các dòng giống hệt bản ghi đã có sẽ được bỏ qua.`;
+  throw new AppError('CONFLICT', message, [{ field: 'confirmReimport', message }]);
 }
 
 /** Units the caller may record for: the scope of activity.record, narrowed to a unit's subtree. */

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { findCriteriaOfAssessment } from '../../db/repositories/assessments';
 import { validationError } from '../../errors';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { assertStatus } from './assessment-rules';
 import { getAssessment } from './get-assessment';
@@ -19,6 +20,8 @@ export async function appraiseAssessment(options: {
   assessmentId: string;
   note?: string;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, assessmentId } = options;
   await db.transaction(async (tx) => {
@@ -54,5 +57,5 @@ export async function appraiseAssessment(options: {
     });
     await notifyAssessmentEvent(tx, actor, assessment, 'appraised', note);
   });
-  return getAssessment({ db, principal, assessmentId, today: options.today });
+  return getAssessment({ db, principal, assessmentId, today: options.today, language: options.language });
 }

@@ -4,6 +4,7 @@ import { getCriterionByCode, updateCriterionRow } from '../../db/repositories/as
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { notFound } from '../../errors';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { assertStatus } from './assessment-rules';
 import { checkScore } from './check-criterion-input';
@@ -20,6 +21,8 @@ export async function appraiseCriterion(options: {
   code: string;
   input: CriterionAppraisalInput;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, assessmentId, code, input } = options;
   await db.transaction(async (tx) => {
@@ -58,5 +61,5 @@ export async function appraiseCriterion(options: {
       },
     ]);
   });
-  return getAssessment({ db, principal, assessmentId, today: options.today });
+  return getAssessment({ db, principal, assessmentId, today: options.today, language: options.language });
 }

@@ -4,6 +4,7 @@ import { validationError } from '../../errors';
 import { type CriterionEntry, type CriterionEvaluation, evaluateUnit } from '../../scoring/evaluate';
 import { type Period, parsePeriod } from '../../scoring/periods';
 import type { InputValue } from '../../scoring/types';
+import type { ScoringLanguage } from '../../scoring/words';
 import { buildFacts } from '../scoring/build-facts';
 import type { ScoringFramework } from '../scoring/load-framework';
 import { resolveTargets } from '../scoring/resolve-targets';
@@ -19,6 +20,9 @@ export function periodOf(framework: ScoringFramework, periodKey: string): Period
   return period;
 }
 
+/** An automatic score in the language asked for; with `en` when both languages were asked (to freeze). */
+export type AutoEvaluation = CriterionEvaluation & { en?: { explanation: string; gaps: string[] } };
+
 /**
  * The automatic scores of one unit's criteria, from its records up to today and the inputs entered
  * in its assessment. A person's own scores are left out on purpose: the automatic score is what the
@@ -32,8 +36,15 @@ export async function computeAutoScores(
     periodKey: string;
     inputsByCode: ReadonlyMap<string, Record<string, InputValue>>;
     today: string;
+    /** The language of explanations and gaps; Vietnamese by default. */
+    language?: ScoringLanguage;
+    /**
+     * Also write them in English (`en`): scores frozen at submission keep both languages, so the
+     * English page shows a frozen score in English too.
+     */
+    bilingual?: boolean;
   },
-): Promise<Map<string, CriterionEvaluation>> {
+): Promise<Map<string, AutoEvaluation>> {
   const { framework, unit, today } = options;
   const spec = framework.definition;
   const period = periodOf(framework, options.periodKey);
@@ -56,6 +67,18 @@ export async function computeAutoScores(
   const entries = new Map<string, CriterionEntry>(
     [...options.inputsByCode].map(([code, inputs]) => [code, { inputs }]),
   );
-  const evaluation = evaluateUnit(spec, unit.kind, facts.get(unit.id)!, entries);
-  return new Map(evaluation.criteria.map((criterion) => [criterion.code, criterion]));
+  const unitFacts = facts.get(unit.id)!;
+  const evaluation = evaluateUnit(spec, unit.kind, unitFacts, entries, options.language);
+  const english = options.bilingual
+    ? new Map(evaluateUnit(spec, unit.kind, unitFacts, entries, 'en').criteria.map((c) => [c.code, c]))
+    : undefined;
+  return new Map(
+    evaluation.criteria.map((criterion) => {
+      const en = english?.get(criterion.code);
+      return [
+        criterion.code,
+        en ? { ...criterion, en: { explanation: en.explanation, gaps: en.gaps } } : criterion,
+      ];
+    }),
+  );
 }

@@ -11,6 +11,7 @@ import { AppError, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { applicableCriteria } from '../../scoring/evaluate';
 import type { Period } from '../../scoring/periods';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { loadFrameworkForPeriod } from '../scoring/load-framework';
 import { loadAssessedUnit } from './assessment-context';
@@ -39,6 +40,8 @@ export async function createAssessment(options: {
   unitId: string;
   input: AssessmentCreateBody;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, unitId, input, today } = options;
   await authorizeUnit(db, principal, unitId, 'assessment.prepare');
@@ -60,6 +63,7 @@ export async function createAssessment(options: {
     periodKey: period.key,
     inputsByCode: new Map(),
     today,
+    bilingual: true,
   });
 
   try {
@@ -100,7 +104,7 @@ export async function createAssessment(options: {
       ]);
       return assessment.id;
     });
-    return getAssessment({ db, principal, assessmentId, today });
+    return getAssessment({ db, principal, assessmentId, today, language: options.language });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const live = await findLiveAssessment(db, unitId, framework.id, period.key);

@@ -8,6 +8,7 @@ import {
 } from '../../db/repositories/assessments';
 import { notFound } from '../../errors';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import { criterionPlaces, loadAssessedUnit, loadAssessmentFramework } from './assessment-context';
 import { assessmentActions, EDITABLE_STATUSES } from './assessment-rules';
 import { computeAutoScores } from './compute-auto-scores';
@@ -31,8 +32,10 @@ export async function getAssessment(options: {
   principal: Principal;
   assessmentId: string;
   today: string;
+  /** The language of the automatic explanations and gaps; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
-  const { db, principal, assessmentId, today } = options;
+  const { db, principal, assessmentId, today, language } = options;
   const loaded = await loadAssessment(db, principal, assessmentId, 'unit.view');
   const summary = await getAssessmentSummary(db, assessmentId);
   if (!summary) throw notFound();
@@ -57,6 +60,7 @@ export async function getAssessment(options: {
         periodKey: assessment.periodKey,
         inputsByCode: new Map(rows.map((row) => [row.criterionCode, row.inputs])),
         today,
+        ...(language ? { language } : {}),
       })
     : undefined;
   const evidence = await findCriterionEvidence(
@@ -67,7 +71,7 @@ export async function getAssessment(options: {
     presentCriterion(
       row,
       places.get(row.criterionCode),
-      presentAuto(row, live?.get(row.criterionCode), isLive),
+      presentAuto(row, live?.get(row.criterionCode), isLive, language),
       evidence.get(row.id) ?? [],
     ),
   );

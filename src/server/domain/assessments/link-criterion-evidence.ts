@@ -10,6 +10,7 @@ import {
 } from '../../db/repositories/evidence';
 import { AppError, notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { findRollupIds } from '../units/unit-scope';
 import { assertStatus, EDITABLE_STATUSES } from './assessment-rules';
@@ -31,6 +32,8 @@ export async function linkCriterionEvidence(options: {
   code: string;
   evidenceId: string;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, assessmentId, code } = options;
   await db.transaction(async (tx) => {
@@ -68,5 +71,5 @@ export async function linkCriterionEvidence(options: {
       },
     ]);
   });
-  return getAssessment({ db, principal, assessmentId, today: options.today });
+  return getAssessment({ db, principal, assessmentId, today: options.today, language: options.language });
 }

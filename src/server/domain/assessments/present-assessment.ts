@@ -17,6 +17,12 @@ import type {
 import type { CriterionEvaluation } from '../../scoring/evaluate';
 import { parsePeriod } from '../../scoring/periods';
 import { measuresOfRule } from '../../scoring/rule-measures';
+import type { ScoringLanguage } from '../../scoring/words';
+
+const NO_LONGER_APPLIES: Record<ScoringLanguage, string> = {
+  vi: 'Tiêu chí này không còn áp dụng cho loại đơn vị này.',
+  en: 'This criterion no longer applies to this kind of unit.',
+};
 
 /** Totals the way they are shown: two decimals at most. */
 export function roundTotal(value: number): number {
@@ -71,17 +77,21 @@ export interface CriterionPlace {
   criterion: CriterionSpec;
 }
 
-/** The automatic part of a criterion: computed at this read, or as frozen at submission. */
+/**
+ * The automatic part of a criterion: computed at this read in the reader's language, or as frozen
+ * at submission (in English when it was frozen in both languages; older rows only in Vietnamese).
+ */
 export function presentAuto(
   row: AssessmentCriterionRow,
   live: CriterionEvaluation | undefined,
   isLive: boolean,
+  language: ScoringLanguage = 'vi',
 ): AssessmentCriterionDto['auto'] {
   if (isLive) {
     if (!live)
       return {
         score: null,
-        explanation: 'Tiêu chí này không còn áp dụng cho loại đơn vị này.',
+        explanation: NO_LONGER_APPLIES[language],
         gaps: [],
         status: 'grey',
         isLive,
@@ -89,10 +99,11 @@ export function presentAuto(
     return { score: live.score, explanation: live.explanation, gaps: live.gaps, status: live.status, isLive };
   }
   const frozen = row.autoFacts as Partial<FrozenAutoFacts> | null;
+  const english = language === 'en' ? frozen?.en : undefined;
   return {
     score: row.autoScore,
-    explanation: row.autoExplanation ?? '',
-    gaps: frozen?.gaps ?? [],
+    explanation: english?.explanation ?? row.autoExplanation ?? '',
+    gaps: english?.gaps ?? frozen?.gaps ?? [],
     status: frozen?.status ?? (row.autoScore === null ? 'grey' : 'amber'),
     isLive,
   };

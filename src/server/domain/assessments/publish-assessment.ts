@@ -4,6 +4,7 @@ import type { ErrorDetail } from '../../../shared/errors';
 import type { Db, Queryable } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { assertStatus } from './assessment-rules';
 import { getAssessment } from './get-assessment';
@@ -34,6 +35,8 @@ export async function publishAssessment(options: {
   assessmentId: string;
   note?: string;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, assessmentId } = options;
   await db.transaction(async (tx) => {
@@ -43,7 +46,7 @@ export async function publishAssessment(options: {
     assertStatus(loaded.status, ['appraised'], 'công bố');
     await publishLoaded(tx, actor, loaded, options.note);
   });
-  return getAssessment({ db, principal, assessmentId, today: options.today });
+  return getAssessment({ db, principal, assessmentId, today: options.today, language: options.language });
 }
 
 /**

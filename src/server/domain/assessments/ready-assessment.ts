@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { findCriteriaOfAssessment } from '../../db/repositories/assessments';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { criterionPlaces, loadAssessedUnit, loadAssessmentFramework } from './assessment-context';
 import { assertStatus, EDITABLE_STATUSES } from './assessment-rules';
@@ -23,6 +24,8 @@ export async function markAssessmentReady(options: {
   actor: Actor;
   assessmentId: string;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentReadyDto> {
   const { db, principal, actor, assessmentId } = options;
   const notified = await db.transaction(async (tx) => {
@@ -48,7 +51,13 @@ export async function markAssessmentReady(options: {
     return count;
   });
   return {
-    assessment: await getAssessment({ db, principal, assessmentId, today: options.today }),
+    assessment: await getAssessment({
+      db,
+      principal,
+      assessmentId,
+      today: options.today,
+      language: options.language,
+    }),
     notified,
   };
 }

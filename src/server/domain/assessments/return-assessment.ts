@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { findCriteriaOfAssessment, updateCriterionRow } from '../../db/repositories/assessments';
 import { validationError } from '../../errors';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { assertStatus } from './assessment-rules';
 import { getAssessment } from './get-assessment';
@@ -22,6 +23,8 @@ export async function returnAssessment(options: {
   assessmentId: string;
   input: AssessmentReturnBody;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, assessmentId, input } = options;
   await db.transaction(async (tx) => {
@@ -59,5 +62,5 @@ export async function returnAssessment(options: {
     });
     await notifyAssessmentEvent(tx, actor, assessment, 'returned', input.note);
   });
-  return getAssessment({ db, principal, assessmentId, today: options.today });
+  return getAssessment({ db, principal, assessmentId, today: options.today, language: options.language });
 }

@@ -2,6 +2,7 @@ import type { AssessmentDetailDto } from '../../../shared/api/assessments';
 import type { Db } from '../../db/client';
 import { findCriteriaOfAssessment, updateCriterionRow } from '../../db/repositories/assessments';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { criterionPlaces, loadAssessedUnit, loadAssessmentFramework } from './assessment-context';
 import { assertStatus, EDITABLE_STATUSES } from './assessment-rules';
@@ -27,6 +28,8 @@ export async function submitAssessment(options: {
   assessmentId: string;
   note?: string;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, assessmentId, today } = options;
   await db.transaction(async (tx) => {
@@ -49,6 +52,7 @@ export async function submitAssessment(options: {
       periodKey: assessment.periodKey,
       inputsByCode: new Map(rows.map((row) => [row.criterionCode, row.inputs])),
       today,
+      bilingual: true,
     });
     for (const row of rows) await updateCriterionRow(tx, row.id, autoColumns(auto.get(row.criterionCode)));
     const autoTotal = autoTotalOf(
@@ -67,5 +71,5 @@ export async function submitAssessment(options: {
     });
     await notifyAssessmentEvent(tx, actor, assessment, 'submitted', options.note);
   });
-  return getAssessment({ db, principal, assessmentId, today });
+  return getAssessment({ db, principal, assessmentId, today, language: options.language });
 }

@@ -7,6 +7,7 @@ import {
 } from '../../db/repositories/assessments';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { loadAssessedUnit, loadAssessmentFramework } from './assessment-context';
 import { assertStatus } from './assessment-rules';
@@ -28,6 +29,8 @@ export async function supersedeAssessment(options: {
   assessmentId: string;
   reason: string;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, assessmentId, today } = options;
   const reason = options.reason.trim();
@@ -53,6 +56,7 @@ export async function supersedeAssessment(options: {
       periodKey: assessment.periodKey,
       inputsByCode: new Map(rows.map((row) => [row.criterionCode, row.inputs])),
       today,
+      bilingual: true,
     });
     const next = await insertDraft(tx, actor, {
       unitId: assessment.unitId,
@@ -99,5 +103,5 @@ export async function supersedeAssessment(options: {
     ]);
     return next.assessment.id;
   });
-  return getAssessment({ db, principal, assessmentId: nextId, today });
+  return getAssessment({ db, principal, assessmentId: nextId, today, language: options.language });
 }

@@ -5,6 +5,7 @@ import { insertAuditEntries } from '../../db/repositories/audit';
 import { deleteEvidenceLink, getEvidenceLink, getEvidenceRow } from '../../db/repositories/evidence';
 import { notFound } from '../../errors';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { assertStatus, EDITABLE_STATUSES } from './assessment-rules';
 import { getAssessment } from './get-assessment';
@@ -18,6 +19,8 @@ export async function unlinkCriterionEvidence(options: {
   actor: Actor;
   linkId: string;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, linkId } = options;
   const assessmentId = await db.transaction(async (tx) => {
@@ -48,5 +51,5 @@ export async function unlinkCriterionEvidence(options: {
     ]);
     return assessment.id;
   });
-  return getAssessment({ db, principal, assessmentId, today: options.today });
+  return getAssessment({ db, principal, assessmentId, today: options.today, language: options.language });
 }

@@ -4,6 +4,7 @@ import { getCriterionByCode, updateCriterionRow } from '../../db/repositories/as
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { notFound } from '../../errors';
 import type { Principal } from '../../policies/principal';
+import type { ScoringLanguage } from '../../scoring/words';
 import type { Actor } from '../actor';
 import { criterionPlaces, loadAssessedUnit, loadAssessmentFramework } from './assessment-context';
 import { assertStatus, EDITABLE_STATUSES } from './assessment-rules';
@@ -21,6 +22,8 @@ export async function updateCriterion(options: {
   code: string;
   input: CriterionSelfInput;
   today: string;
+  /** The language of the automatic explanations in the answer; Vietnamese by default. */
+  language?: ScoringLanguage | undefined;
 }): Promise<AssessmentDetailDto> {
   const { db, principal, actor, assessmentId, code, input } = options;
   await db.transaction(async (tx) => {
@@ -70,5 +73,5 @@ export async function updateCriterion(options: {
       },
     ]);
   });
-  return getAssessment({ db, principal, assessmentId, today: options.today });
+  return getAssessment({ db, principal, assessmentId, today: options.today, language: options.language });
 }

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../db/client';
 import { findAppraisedCriterionScores, findPublishedScores } from '../../db/repositories/published-scores';
+import { statusOf } from '../../scoring/rules/finish';
+import type { ScoreStatus } from '../../scoring/types';
 import { percentOf } from './rank-units';
 
 /**
@@ -21,6 +23,8 @@ export interface OfficialScore {
   score: number;
   max: number;
   percent: number;
+  /** The official total's traffic light: the period is over for it, so green = full, amber = some, red = none. */
+  status: ScoreStatus;
   /** The reviewer's score by criterion code (null: the criterion was not scored). */
   criteria: Map<string, number | null>;
 }
@@ -69,6 +73,7 @@ export async function findOfficialScores(
         score: row.appraisedTotal,
         max: row.maxTotal,
         percent: percentOf(row.appraisedTotal, row.maxTotal),
+        status: statusOf(row.appraisedTotal, null, row.maxTotal, false),
         criteria: criteria.get(row.assessmentId) ?? new Map(),
       },
     ]),
@@ -93,5 +98,6 @@ export function presentOfficial(official: OfficialScore | undefined | null) {
     score: official.score,
     max: official.max,
     percent: official.percent,
+    status: official.status,
   };
 }

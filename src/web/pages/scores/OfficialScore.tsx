@@ -1,5 +1,5 @@
 import { Tag, Tooltip, Typography } from 'antd';
-import type { Scoreboard } from '../../api/scoring';
+import type { Scoreboard, ScoreStatus } from '../../api/scoring';
 import { formatDateTime } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useScoreFormat } from './score-format';
@@ -21,6 +21,19 @@ export interface Totals {
 /** What a unit's row shows first: its official score once published, else its live score. */
 export function headlineOf(live: Totals, official: OfficialScore | null): Totals {
   return official ? { score: official.score, max: official.max, percent: official.percent } : live;
+}
+
+/** "Tự động: Đạt" beside the official status tag, when there is an official score. */
+export function LiveStatusBeside({ status }: { status: ScoreStatus }) {
+  const { t } = useI18n();
+  const format = useScoreFormat();
+  return (
+    <Tooltip title={t('officialStatus.liveHint')}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="live-status">
+        {t('officialStatus.live', { status: format.status(status) })}
+      </Typography.Text>
+    </Tooltip>
+  );
 }
 
 /** The green "Chính thức" tag; its tooltip says when the appraisal was published. */

@@ -4,7 +4,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CriterionExplanation } from './CriterionExplanation';
-import { headlineOf, LiveBeside, OfficialTag } from './OfficialScore';
+import { headlineStatus } from './headline-status';
+import { headlineOf, LiveBeside, LiveStatusBeside, OfficialTag } from './OfficialScore';
 import { ScoreCell } from './ScoreCell';
 import { ScoredUnitMeta } from './ScoredUnitMeta';
 import { STATUS_STROKES, STATUS_STYLES, StatusTag, useScoreFormat } from './score-format';
@@ -53,11 +54,14 @@ export function ScoreboardCards(props: {
                 </Link>
                 <ScoredUnitMeta row={row} board={board} />
               </div>
-              <StatusTag status={row.status} />
+              <Space orientation="vertical" size={0} align="end">
+                <StatusTag status={headlineStatus(row)} />
+                {row.official ? <LiveStatusBeside status={row.status} /> : null}
+              </Space>
             </div>
             <Progress
               percent={headlineOf(row, row.official).percent}
-              strokeColor={STATUS_STROKES[row.status]}
+              strokeColor={STATUS_STROKES[headlineStatus(row)]}
               format={(value) => format.percent(value ?? 0)}
               aria-label={t('scoring.percent')}
             />

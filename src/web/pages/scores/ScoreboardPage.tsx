@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CountedRecordsDrawer, type OpenCriterion } from './CountedRecordsDrawer';
+import { rowsOfStatus } from './headline-status';
 import { headlineOf } from './OfficialScore';
 import { PeriodLine } from './PeriodLine';
 import { ScoreboardCards } from './ScoreboardCards';
@@ -46,12 +47,7 @@ export function ScoreboardPage() {
   const board = useScoreboard(query, { enabled: filters.ready });
   const data = board.data;
   // The status counts narrow the table; the counts themselves always describe the whole board.
-  const rows = data
-    ? sortRows(
-        data.rows.filter((row) => !filters.status || row.status === filters.status),
-        filters.sort,
-      )
-    : [];
+  const rows = data ? sortRows(rowsOfStatus(data.rows, filters.status), filters.sort) : [];
   const unitLink = (unitId: string) =>
     unitScoresLink(unitId, { framework: filters.framework, period: filters.period, view: filters.view });
   const open = (

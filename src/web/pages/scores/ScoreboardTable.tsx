@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { compareVietnamese } from '../../../shared/text';
 import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
-import { headlineOf, LiveBeside, OfficialTag } from './OfficialScore';
+import { headlineStatus } from './headline-status';
+import { headlineOf, LiveBeside, LiveStatusBeside, OfficialTag } from './OfficialScore';
 import { ScoreCell } from './ScoreCell';
 import { ScoredUnitMeta } from './ScoredUnitMeta';
 import { STATUS_STROKES, StatusTag, useScoreFormat } from './score-format';
@@ -124,7 +125,7 @@ export function ScoreboardTable(props: {
         <Progress
           percent={headlineOf(row, row.official).percent}
           size="small"
-          strokeColor={STATUS_STROKES[row.status]}
+          strokeColor={STATUS_STROKES[headlineStatus(row)]}
           format={(value) => format.percent(value ?? 0)}
         />
       ),
@@ -135,7 +136,12 @@ export function ScoreboardTable(props: {
       width: 130,
       render: (_, row) => (
         <div>
-          <StatusTag status={row.status} />
+          <StatusTag status={headlineStatus(row)} />
+          {row.official ? (
+            <div>
+              <LiveStatusBeside status={row.status} />
+            </div>
+          ) : null}
           {row.pendingInputs > 0 ? (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

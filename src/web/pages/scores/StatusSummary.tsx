@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import type { ScoreboardRow, ScoreStatus } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
+import { countStatuses } from './headline-status';
 import { headlineOf } from './OfficialScore';
 import { STATUS_ORDER, STATUS_STYLES, useScoreFormat } from './score-format';
 
@@ -17,8 +18,8 @@ export function StatusSummary(props: {
   const { rows, selected, onSelect } = props;
   const { t } = useI18n();
   const format = useScoreFormat();
-  const counts = new Map<ScoreStatus, number>();
-  for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+  // Once published, a unit counts under its official status (the live one is shown beside it).
+  const counts = countStatuses(rows);
   // The board's average on the headline of each unit: its official percentage once published.
   const average = rows.length
     ? rows.reduce((sum, row) => sum + headlineOf(row, row.official).percent, 0) / rows.length

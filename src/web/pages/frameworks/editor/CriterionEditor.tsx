@@ -1,11 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Form, Select, Tag, Typography } from 'antd';
 import { inputSchema, ruleSchema } from '../../../../shared/frameworks/definition';
 import { UNIT_KIND_LABELS } from '../../../../shared/units';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { describeRule, formatPoints } from '../describe-rule';
 import { RuleTextView } from '../RuleTextView';
-import { type CriterionDraft, emptyInput, type InputDraft, ruleToDefinition } from './draft';
+import {
+  type CriterionDraft,
+  emptyInput,
+  findCriterionPlace,
+  type InputDraft,
+  moveCriterionToIndex,
+  ruleToDefinition,
+} from './draft';
 import { type DraftPath, domIdOf } from './draft-paths';
 import { useEditor, useErrorCountUnder } from './editor-context';
 import {
@@ -150,6 +157,41 @@ function InputOptions({ path }: { path: DraftPath }) {
   );
 }
 
+/** Which index the criterion belongs to: choosing another moves it there (to the end of that index). */
+function IndexOfCriterion({ criterion }: { criterion: CriterionDraft }) {
+  const { t } = useI18n();
+  const { draft, update } = useEditor();
+  const place = findCriterionPlace(draft, criterion.uid);
+  if (!place) return null;
+  const current = draft.pillars[place.pillar]!.indices[place.index]!.uid;
+  const options = draft.pillars.flatMap((pillar) =>
+    pillar.indices.map((index) => ({
+      value: index.uid,
+      label: t('frameworkEditor.moveToIndexOption', {
+        code: index.code || '…',
+        title: index.title || t('frameworkEditor.untitled'),
+      }),
+    })),
+  );
+  const id = `move-${criterion.uid}`;
+  return (
+    <Form.Item
+      label={t('frameworkEditor.moveToIndex')}
+      htmlFor={id}
+      style={{ marginBottom: 12, minWidth: 0 }}
+    >
+      <Select<string>
+        id={id}
+        data-move-criterion={criterion.code}
+        value={current}
+        options={options}
+        onChange={(target) => update(['pillars'], moveCriterionToIndex(draft, criterion.uid, target).pillars)}
+        style={{ width: '100%' }}
+      />
+    </Form.Item>
+  );
+}
+
 export function CriterionEditor(props: {
   path: DraftPath;
   criterion: CriterionDraft;
@@ -200,6 +242,7 @@ export function CriterionEditor(props: {
           required
         />
         <NumberField path={[...path, 'max']} label={t('frameworkEditor.max')} min={0} required />
+        <IndexOfCriterion criterion={criterion} />
       </FieldRow>
       <TextField path={[...path, 'title']} label={t('frameworkEditor.criterionTitle')} multiline required />
       <MultiSelectField

@@ -1,4 +1,4 @@
-import { Collapse, Typography } from 'antd';
+import { Collapse, Select, Typography } from 'antd';
 import {
   BROADCAST_SOURCE_LABELS,
   CHANNEL_KIND_LABELS,
@@ -11,7 +11,7 @@ import {
 import { MEASURE_SOURCES } from '../../../../shared/frameworks/definition';
 import { type I18n, useI18n } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/messages-vi';
-import type { FilterDraft } from './draft';
+import { type FilterDraft, measureSourceList, sourceValueOf } from './draft';
 import { type DraftPath, domIdOf, getIn } from './draft-paths';
 import { useEditor, useErrorCountUnder } from './editor-context';
 import {
@@ -19,6 +19,7 @@ import {
   CheckField,
   type Choice,
   FieldRow,
+  FieldShell,
   MultiSelectField,
   SelectField,
   TextField,
@@ -86,6 +87,7 @@ export const MEASURE_FILTERS: readonly FilterField[] = [
   { key: 'translationsOnly', label: 'frameworkEditor.measure.translationsOnly', kind: 'flag' },
   { key: 'verifiedOnly', label: 'frameworkEditor.measure.verifiedOnly', kind: 'flag' },
   { key: 'acceptedOnly', label: 'frameworkEditor.measure.acceptedOnly', kind: 'flag' },
+  { key: 'eachVersion', label: 'frameworkEditor.measure.eachVersion', kind: 'flag' },
 ];
 
 function FilterFieldView({ field, path }: { field: FilterField; path: DraftPath }) {
@@ -113,12 +115,13 @@ function activeFilters(measure: FilterDraft): number {
 
 export function MeasureEditor({ path }: { path: DraftPath }) {
   const { t } = useI18n();
-  const { draft } = useEditor();
+  const { draft, update } = useEditor();
   const measure = (getIn(draft, path) ?? {}) as FilterDraft;
   const active = activeFilters(measure);
   const errorsBelow = useErrorCountUnder(path);
-  // The default noun of the source, shown until the officer writes another.
-  const source = MEASURE_SOURCES.find((candidate) => candidate === measure.source);
+  const kinds = measureSourceList(measure);
+  // The default noun of a single source, shown until the officer writes another.
+  const source = kinds.length === 1 ? MEASURE_SOURCES.find((candidate) => candidate === kinds[0]) : undefined;
   const sources: Choice[] = MEASURE_SOURCES.map((value) => ({
     value,
     label: `${t(`frameworks.noun.${value}`)} (${value})`,
@@ -127,11 +130,21 @@ export function MeasureEditor({ path }: { path: DraftPath }) {
     <div id={domIdOf(path)}>
       <BlockIssues path={path} />
       <FieldRow>
-        <SelectField
+        <FieldShell
           path={[...path, 'source']}
-          label={t('frameworkEditor.measure.source')}
-          options={sources}
-        />
+          label={t('frameworkEditor.measure.sources')}
+          hint={t('frameworkEditor.measure.sourcesHint')}
+          items
+        >
+          <Select<string[]>
+            id={domIdOf([...path, 'source'])}
+            mode="multiple"
+            value={kinds}
+            options={sources.map((option) => ({ ...option }))}
+            onChange={(next) => update([...path, 'source'], sourceValueOf(next))}
+            style={{ width: '100%' }}
+          />
+        </FieldShell>
         <TextField
           path={[...path, 'noun']}
           label={t('frameworkEditor.measure.noun')}

@@ -479,3 +479,62 @@ export function draftToDefinition(draft: FrameworkDraft): JsonObject {
     ),
   });
 }
+
+// ---------------------------------------------------------------- measure sources, moves
+
+/** The kinds of record a measure counts, as a list ("source: posts" and "source: [posts]" alike). */
+export function measureSourceList(measure: FilterDraft): string[] {
+  const source = measure.source;
+  if (Array.isArray(source)) return source.filter((item): item is string => typeof item === 'string');
+  return typeof source === 'string' && source ? [source] : [];
+}
+
+/**
+ * The `source` a measure writes for the kinds chosen: one kind as a word (`source: posts`), several as
+ * a list counted together as one figure (`source: [posts, press_issues]`, guide §5), none as an empty
+ * list, which the server's check names.
+ */
+export function sourceValueOf(kinds: readonly string[]): string | string[] {
+  return kinds.length === 1 ? kinds[0]! : [...kinds];
+}
+
+/** Where a criterion sits: its pillar's and index's positions and its own. */
+export function findCriterionPlace(
+  draft: FrameworkDraft,
+  criterionUid: string,
+): { pillar: number; index: number; criterion: number } | null {
+  for (const [p, pillar] of draft.pillars.entries())
+    for (const [i, index] of pillar.indices.entries()) {
+      const c = index.criteria.findIndex((criterion) => criterion.uid === criterionUid);
+      if (c >= 0) return { pillar: p, index: i, criterion: c };
+    }
+  return null;
+}
+
+/**
+ * Moves a criterion to the end of another index (of any pillar), keeping everything it holds; the
+ * draft is not changed when either is unknown or the criterion is already there.
+ */
+export function moveCriterionToIndex(
+  draft: FrameworkDraft,
+  criterionUid: string,
+  indexUid: string,
+): FrameworkDraft {
+  const from = findCriterionPlace(draft, criterionUid);
+  const targetExists = draft.pillars.some((pillar) => pillar.indices.some((index) => index.uid === indexUid));
+  if (!from || !targetExists) return draft;
+  const criterion = draft.pillars[from.pillar]!.indices[from.index]!.criteria[from.criterion]!;
+  if (draft.pillars[from.pillar]!.indices[from.index]!.uid === indexUid) return draft;
+  return {
+    ...draft,
+    pillars: draft.pillars.map((pillar) => ({
+      ...pillar,
+      indices: pillar.indices.map((index) => {
+        if (index.uid === indexUid) return { ...index, criteria: [...index.criteria, criterion] };
+        if (index.criteria.some((item) => item.uid === criterionUid))
+          return { ...index, criteria: index.criteria.filter((item) => item.uid !== criterionUid) };
+        return index;
+      }),
+    })),
+  };
+}
