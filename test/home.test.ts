@@ -420,6 +420,67 @@ describe('role homes', () => {
     expect(officeBlock.overdue.items.map((unit) => unit.unitId)).toEqual([outsiderCommune]);
   });
 
+  it('shows the office each current report period’s completeness, which changes when a commune submits', async () => {
+    const completeness = async () =>
+      block<OfficeBlockDto>(await atToday<HomeDto>(office.session, '/api/home'), 'office').reportPeriods;
+    const before = await completeness();
+    // The current period of each type: the 6-month report of 2026 (due in 3 days) and, with no annual
+    // period of 2026 yet, the annual report of 2025. Soonest due first; nothing of the other province.
+    expect(before).toEqual([
+      {
+        periodId: annualPeriod,
+        typeName: 'Báo cáo năm CĐS',
+        label: 'năm 2025',
+        dueOn: '2025-12-05',
+        isPastDue: true,
+        expected: 2,
+        submitted: 1,
+        onTime: 1,
+        late: 0,
+        missing: 1,
+      },
+      {
+        periodId: semiannualPeriod,
+        typeName: 'Báo cáo 6 tháng CĐS',
+        label: '6 tháng đầu năm 2026',
+        dueOn: '2026-06-05',
+        isPastDue: false,
+        expected: 2,
+        submitted: 0,
+        onTime: 0,
+        late: 0,
+        missing: 2,
+      },
+    ]);
+    // Kon Braih submits its 6-month report today: one more submitted, on time.
+    await db()
+      .insert(reports)
+      .values({
+        periodId: semiannualPeriod,
+        unitId: konBraih,
+        status: 'submitted',
+        submittedAt: new Date(`${TODAY}T02:00:00Z`),
+        submittedOn: TODAY,
+      });
+    const after = await completeness();
+    expect(after[1]).toMatchObject({
+      periodId: semiannualPeriod,
+      expected: 2,
+      submitted: 1,
+      onTime: 1,
+      missing: 1,
+    });
+    expect(after[0]).toEqual(before[0]);
+    // The other province's office counts only its own commune.
+    const outsider = block<OfficeBlockDto>(
+      await atToday<HomeDto>(outsiderOffice.session, '/api/home'),
+      'office',
+    );
+    expect(outsider.reportPeriods.map((row) => [row.typeName, row.expected, row.submitted])).toEqual([
+      ['Báo cáo năm của tỉnh khác', 1, 0],
+    ]);
+  });
+
   it('answers the menu counts in agreement with the blocks', async () => {
     for (const user of [officer, head, reviewer, office]) {
       const home = await atToday<HomeDto>(user.session, '/api/home');
