@@ -1,4 +1,5 @@
 import { assessmentsEn } from './areas/assessments';
+import { cycleEn } from './areas/cycle';
 import { dashboardEn } from './areas/dashboard';
 import { datesEn } from './areas/dates';
 import { frameworkEditorEn } from './areas/editor';
@@ -333,6 +334,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...publicResultsEn,
   ...reportsEn,
+  ...cycleEn,
   ...remindersEn,
   ...datesEn,
   ...homeEn,
