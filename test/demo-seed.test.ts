@@ -1,7 +1,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { units } from '../src/server/db/schema';
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../src/server/demo/seed-demo';
+import { units, users } from '../src/server/db/schema';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  demoEmail,
+  isDatabaseEmpty,
+  seedDemo,
+} from '../src/server/demo/seed-demo';
 import type { MeDto } from '../src/shared/api/accounts';
 import type { UnitDetailDto, UnitDto, UnitHistoryDto } from '../src/shared/api/units';
 import { COMMUNE_LEVEL_KINDS } from '../src/shared/units';
@@ -55,6 +61,13 @@ describe('the demo data', () => {
       expect(me.user.username).toBe(login.username);
       expect(me.grants.map((grant) => grant.role)).toEqual([login.role]);
     }
+  });
+
+  it('gives every demo user an address on the reserved .example domain, so e-mails can be sent', async () => {
+    const rows = await ctx.database.db.select({ username: users.username, email: users.email }).from(users);
+    const byName = new Map(rows.map((row) => [row.username, row.email]));
+    for (const login of DEMO_LOGINS) expect(byName.get(login.username)).toBe(demoEmail(login.username));
+    expect(byName.get('canbo.dakrve')).toBe('canbo.dakrve@loaso.example');
   });
 
   it('tells each user where they may record and issue schedules', async () => {

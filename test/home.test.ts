@@ -7,6 +7,7 @@ import { reportPeriods, reports, reportTypes } from '../src/server/db/schema-rep
 import { assessments, frameworks } from '../src/server/db/schema-scoring';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import { getHome } from '../src/server/domain/home/get-home';
+import { byHomeUrgency } from '../src/server/domain/home/officer-block';
 import type { Principal } from '../src/server/policies/principal';
 import type {
   HeadBlockDto,
@@ -251,14 +252,8 @@ describe('role homes', () => {
     const officerBlock = block<OfficerBlockDto>(home, 'officer');
     expect(officerBlock.unit).toEqual({ id: dakRve, name: 'Xã Đăk Rve Thử' });
     const reportsDue = officerBlock.due.items.filter((item) => item.kind === 'report');
+    // What can still be on time first, then the overdue.
     expect(reportsDue).toEqual([
-      expect.objectContaining({
-        title: 'Báo cáo năm CĐS',
-        periodId: annualPeriod,
-        dueOn: '2025-12-05',
-        daysLeft: -179,
-        isOverdue: true,
-      }),
       expect.objectContaining({
         title: 'Báo cáo 6 tháng CĐS',
         periodId: semiannualPeriod,
@@ -267,6 +262,13 @@ describe('role homes', () => {
         dueOn: '2026-06-05',
         daysLeft: 3,
         isOverdue: false,
+      }),
+      expect.objectContaining({
+        title: 'Báo cáo năm CĐS',
+        periodId: annualPeriod,
+        dueOn: '2025-12-05',
+        daysLeft: -179,
+        isOverdue: true,
       }),
     ]);
     // This month's broadcast schedule of the programme was never issued: overdue since 31/05.
@@ -298,8 +300,8 @@ describe('role homes', () => {
     expect(officerBlock.gaps.items.some((gap) => gap.kind === 'weekly_broadcast')).toBe(false);
     // Kon Braih submitted last year's report: only the 6-month one and the schedule are due.
     expect(officerBlock.due.items.map((item) => item.title)).toEqual([
-      'Chương trình Chuyển đổi số',
       'Báo cáo 6 tháng CĐS',
+      'Chương trình Chuyển đổi số',
     ]);
   });
 
@@ -420,6 +422,67 @@ describe('role homes', () => {
     expect(officeBlock.overdue.items.map((unit) => unit.unitId)).toEqual([outsiderCommune]);
   });
 
+  it('shows the office each current report period’s completeness, which changes when a commune submits', async () => {
+    const completeness = async () =>
+      block<OfficeBlockDto>(await atToday<HomeDto>(office.session, '/api/home'), 'office').reportPeriods;
+    const before = await completeness();
+    // The current period of each type: the 6-month report of 2026 (due in 3 days) and, with no annual
+    // period of 2026 yet, the annual report of 2025. Soonest due first; nothing of the other province.
+    expect(before).toEqual([
+      {
+        periodId: annualPeriod,
+        typeName: 'Báo cáo năm CĐS',
+        label: 'năm 2025',
+        dueOn: '2025-12-05',
+        isPastDue: true,
+        expected: 2,
+        submitted: 1,
+        onTime: 1,
+        late: 0,
+        missing: 1,
+      },
+      {
+        periodId: semiannualPeriod,
+        typeName: 'Báo cáo 6 tháng CĐS',
+        label: '6 tháng đầu năm 2026',
+        dueOn: '2026-06-05',
+        isPastDue: false,
+        expected: 2,
+        submitted: 0,
+        onTime: 0,
+        late: 0,
+        missing: 2,
+      },
+    ]);
+    // Kon Braih submits its 6-month report today: one more submitted, on time.
+    await db()
+      .insert(reports)
+      .values({
+        periodId: semiannualPeriod,
+        unitId: konBraih,
+        status: 'submitted',
+        submittedAt: new Date(`${TODAY}T02:00:00Z`),
+        submittedOn: TODAY,
+      });
+    const after = await completeness();
+    expect(after[1]).toMatchObject({
+      periodId: semiannualPeriod,
+      expected: 2,
+      submitted: 1,
+      onTime: 1,
+      missing: 1,
+    });
+    expect(after[0]).toEqual(before[0]);
+    // The other province's office counts only its own commune.
+    const outsider = block<OfficeBlockDto>(
+      await atToday<HomeDto>(outsiderOffice.session, '/api/home'),
+      'office',
+    );
+    expect(outsider.reportPeriods.map((row) => [row.typeName, row.expected, row.submitted])).toEqual([
+      ['Báo cáo năm của tỉnh khác', 1, 0],
+    ]);
+  });
+
   it('answers the menu counts in agreement with the blocks', async () => {
     for (const user of [officer, head, reviewer, office]) {
       const home = await atToday<HomeDto>(user.session, '/api/home');
@@ -456,6 +519,23 @@ describe('role homes', () => {
       spy.mockRestore();
     }
   }
+
+  it('puts on the officer’s home what can still be on time before the overdue, the latest missed first', () => {
+    const item = (title: string, dueOn: string, isOverdue: boolean) =>
+      ({ title, dueOn, isOverdue }) as OfficerBlockDto['due']['items'][number];
+    const sorted = [
+      item('Danh mục tháng 01', '2025-12-31', true),
+      item('Danh mục tháng 05', '2026-04-30', true),
+      item('Báo cáo 6 tháng', '2026-06-05', false),
+      item('Báo cáo hôm nay', '2026-06-02', false),
+    ].sort(byHomeUrgency);
+    expect(sorted.map((row) => row.title)).toEqual([
+      'Báo cáo hôm nay',
+      'Báo cáo 6 tháng',
+      'Danh mục tháng 05',
+      'Danh mục tháng 01',
+    ]);
+  });
 
   it('costs the office the same few statements for 2 communes as for 22 (no query per unit)', async () => {
     const principal: Principal = {

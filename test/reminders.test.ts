@@ -125,7 +125,7 @@ describe('deadline and overdue reminders of a period due 05/12/2026', () => {
     expect(threeDays.body).toContain(
       'Xã Chậm Nộp chưa nộp Báo cáo năm kỳ Năm 2026. Hạn nộp: 05/12/2026 (còn 3 ngày)',
     );
-    expect(threeDays.link).toBe(`/reports?periodId=${periodId}`);
+    expect(threeDays.link).toBe(`/reports?unit=${late}&tab=unit`);
     expect(threeDays.subjectId).toBe(periodId);
     const mails = rows.filter((row) => row.channel === 'email');
     expect(mails.filter((row) => row.recipientId === officer).map((row) => row.deliveryStatus)).toEqual([

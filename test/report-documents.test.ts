@@ -35,6 +35,8 @@ let reportId: string;
 let communeId: string;
 let evidencePdf: string;
 let evidencePhoto: string;
+let provinceId: string;
+let periodId: string;
 
 function upload(session: Session, unitId: string, name: string, content: Buffer, title: string) {
   const form = new FormData();
@@ -51,6 +53,7 @@ beforeAll(async () => {
     name: 'Tỉnh Quảng Ngãi',
     validFrom: '2025-07-01',
   });
+  provinceId = province;
   communeId = await createUnit(db, { name: 'Xã Đăk Rve', parentId: province, validFrom: '2025-07-01' });
   const other = await createUnit(db, { name: 'Xã Kon Braih', parentId: province, validFrom: '2025-07-01' });
   officer = (await createSignedInUser(ctx.app, db, [{ role: 'unit_officer', unitId: communeId }])).session;
@@ -78,6 +81,7 @@ beforeAll(async () => {
       dueOn: '2026-12-05',
     })
     .returning();
+  periodId = period!.id;
   const results = communeResults({ unit: { id: communeId, name: 'Xã Đăk Rve', kind: 'commune' } });
   results.dxPosts[0] = { ...results.dxPosts[0]!, title: '=HYPERLINK("http://x")' };
   const [report] = await db
@@ -219,6 +223,27 @@ describe('report downloads', () => {
     expect(response.status).toBe(200);
     const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
     expect(await zip.file('Minh chứng/Xã Đăk Rve/Biên bảnfdp.exe')!.async('nodebuffer')).toEqual(PDF);
+  });
+
+  it('gives a province’s draft report its children’s table, as the report page shows it', async () => {
+    const office = (
+      await createSignedInUser(ctx.app, ctx.database.db, [{ role: 'dx_office', unitId: provinceId }])
+    ).session;
+    const opened = await office.post(`/api/report-periods/${periodId}/units/${provinceId}/report`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    const provinceReport = opened.json<{ id: string; status: string }>();
+    expect(provinceReport.status).toBe('draft');
+    const response = await office.get(`/api/reports/${provinceReport.id}/document.docx`);
+    expect(response.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(response.rawPayload)).file('word/document.xml')!.async('string');
+    // Đăk Rve submitted, Kon Braih did not: both are in the table of the units that report.
+    expect(xml).toContain('Xã Đăk Rve');
+    expect(xml).toContain('Xã Kon Braih');
+    // The evidence package of the province holds its children's evidence.
+    const zip = await JSZip.loadAsync(
+      (await office.get(`/api/reports/${provinceReport.id}/evidence.zip`)).rawPayload,
+    );
+    expect(Object.keys(zip.files)).toContain('Minh chứng/Xã Đăk Rve/Ảnh loa.png');
   });
 
   it('answers 404 to an officer of another commune', async () => {

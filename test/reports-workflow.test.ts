@@ -376,9 +376,19 @@ describe('periodic reports: types, periods, completeness, workflow', () => {
       ['Xã Bình', 'on_time'],
       ['Xã Đông', 'late'],
     ]);
+    // The office may start the province's own (aggregated) report from the period page.
+    expect(list.ownerReport).toEqual({
+      unitId: province,
+      unitName: 'Tỉnh Báo Cáo',
+      unitKind: 'province',
+      reportId: null,
+      canPrepare: true,
+    });
     const provinceReport = await ok<ReportDetailDto>(
       await office.post(`/api/report-periods/${h1}/units/${province}/report`),
     );
+    const reread = await ok<PeriodSubmissionsDto>(await office.get(`/api/report-periods/${h1}/submissions`));
+    expect(reread.ownerReport.reportId).toBe(provinceReport.id);
     expect(provinceReport.results.children?.map((c) => [c.unitName, c.state, c.submittedOn])).toEqual([
       ['Xã An', 'missing', null],
       ['Xã Bình', 'on_time', '2026-06-05'],

@@ -42,9 +42,12 @@ async function waitForHealth(url: string, deadline: number, output: () => string
 
 /**
  * Starts the built server (`npm run build` must have run) on a free port with a fresh PGlite data
- * folder, so the demo data is seeded as on a first start. Call stop() in afterAll.
+ * folder, so the demo data is seeded as on a first start. `env` adds settings (SMTP_URL, MAIL_FROM,
+ * PUBLIC_URL…); the port, data folder, database and role stay the test's own. Call stop() in afterAll.
  */
-export async function startServer(options: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   if (!fs.existsSync(SERVER_ENTRY))
     throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` first.`);
   if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist/web/index.html')))
@@ -54,6 +57,7 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
+      ...options.env,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

@@ -7,7 +7,12 @@ import { type RunningServer, startServer } from './server';
  * One built server with fresh demo data and one Chromium per test file; a fresh browser context per
  * test, closed after it, with a screenshot when the test failed.
  */
-export function registerBrowserSuite(): {
+export function registerBrowserSuite(
+  options: {
+    /** Extra server settings, read when the suite starts (after other beforeAll hooks registered first). */
+    env?: () => Record<string, string>;
+  } = {},
+): {
   openPage(viewport: { width: number; height: number }): Promise<Page>;
 } {
   let server: RunningServer;
@@ -15,7 +20,7 @@ export function registerBrowserSuite(): {
   let context: BrowserContext | null = null;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(options.env ? { env: options.env() } : {});
     browser = await launchBrowser();
   });
 

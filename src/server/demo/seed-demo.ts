@@ -114,6 +114,14 @@ const HISTORY: ProvinceHistory[] = [
   },
 ];
 
+/**
+ * A demo user's e-mail address, on the reserved `.example` domain (RFC 2606): with a mail server
+ * configured, reminders and urges are really sent, and never reach anyone.
+ */
+export function demoEmail(username: string): string {
+  return `${username}@loaso.example`;
+}
+
 const DEMO_USERS: Array<{ username: string; fullName: string; role: Role; unitCode: string | null }> = [
   { username: 'admin', fullName: 'Quản trị hệ thống', role: 'system_admin', unitCode: null },
   { username: 'sokhcn.quangngai', fullName: 'Nguyễn Văn Hùng', role: 'dx_office', unitCode: '51' },
@@ -294,6 +302,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<vo
         username: user.username,
         fullName: user.fullName,
         password: DEMO_PASSWORD,
+        email: demoEmail(user.username),
         grants: [{ role: user.role, unitId: user.unitCode ? idByCode.get(user.unitCode)! : null }],
       });
     }

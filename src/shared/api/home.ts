@@ -174,6 +174,21 @@ export const officeUnitSchema = z.object({
 });
 export type OfficeUnitDto = z.infer<typeof officeUnitSchema>;
 
+/** A report period the office follows, with its completeness over the office's scope (expected-units.ts). */
+export const officePeriodSchema = z.object({
+  periodId: z.uuid(),
+  typeName: z.string(),
+  label: z.string(),
+  dueOn: isoDay,
+  isPastDue: z.boolean(),
+  expected: z.number().int(),
+  submitted: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+});
+export type OfficePeriodDto = z.infer<typeof officePeriodSchema>;
+
 export const officeBlockSchema = z.object({
   role: z.literal('office'),
   unit: unitRef.nullable(),
@@ -188,6 +203,8 @@ export const officeBlockSchema = z.object({
   overdue: list(officeUnitSchema),
   /** Units the framework scores in the scope (for "n of m"). */
   unitCount: z.number().int(),
+  /** The current period of each report type of the scope, with expected / submitted / on time / late / missing. */
+  reportPeriods: z.array(officePeriodSchema),
 });
 
 export const homeBlockSchema = z.discriminatedUnion('role', [

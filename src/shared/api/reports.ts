@@ -154,6 +154,17 @@ export const periodSubmissionsSchema = z.object({
   period: reportPeriodSchema,
   /** Whether the user may move the period's due day (the office that defines the type). */
   canMoveDue: z.boolean(),
+  /**
+   * The aggregated report of the unit that owns the type (the province): its live report if there is
+   * one, and whether the user may prepare it (open it the first time).
+   */
+  ownerReport: z.object({
+    unitId: z.string(),
+    unitName: z.string(),
+    unitKind: z.string(),
+    reportId: z.string().nullable(),
+    canPrepare: z.boolean(),
+  }),
   items: z.array(periodSubmissionSchema),
 });
 export type PeriodSubmissionsDto = z.infer<typeof periodSubmissionsSchema>;

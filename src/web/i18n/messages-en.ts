@@ -1,4 +1,5 @@
 import { assessmentsEn } from './areas/assessments';
+import { cycleEn } from './areas/cycle';
 import { dashboardEn } from './areas/dashboard';
 import { datesEn } from './areas/dates';
 import { frameworkEditorEn } from './areas/editor';
@@ -335,6 +336,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...publicResultsEn,
   ...reportsEn,
+  ...cycleEn,
   ...remindersEn,
   ...officialStatusEn,
   ...datesEn,

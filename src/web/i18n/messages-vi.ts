@@ -1,4 +1,5 @@
 import { assessmentsVi } from './areas/assessments';
+import { cycleVi } from './areas/cycle';
 import { dashboardVi } from './areas/dashboard';
 import { datesVi } from './areas/dates';
 import { frameworkEditorVi } from './areas/editor';
@@ -333,6 +334,7 @@ export const vi = {
   ...dashboardVi,
   ...publicResultsVi,
   ...reportsVi,
+  ...cycleVi,
   ...remindersVi,
   ...officialStatusVi,
   ...datesVi,

@@ -41,6 +41,28 @@ export async function findPeriodsDueBetween(
   );
 }
 
+/**
+ * The current period of every active report type owned by one of `ownerIds` (null: any owner): per
+ * type, the period that started last on or before `today` (the year's annual report all year long,
+ * this month's schedule). Soonest due first.
+ */
+export async function findCurrentPeriods(
+  q: Queryable,
+  options: { ownerIds: readonly string[] | null; today: string },
+): Promise<PeriodWithType[]> {
+  return queryRows<PeriodWithType>(
+    q,
+    sql`select * from (
+          select distinct on (p.report_type_id) ${periodColumns}
+          from report_periods p join report_types t on t.id = p.report_type_id
+          where t.is_active and ${inUnits(sql`t.owner_unit_id`, options.ownerIds)}
+            and p.period_from <= ${options.today}::date
+          order by p.report_type_id, p.period_from desc, p.due_on desc
+        ) current
+        order by "dueOn", "typeName", "periodKey"`,
+  );
+}
+
 export interface ProgrammeMonthRow {
   channelId: string;
   channelName: string;

@@ -94,6 +94,7 @@ export async function findFrameworkDefinitions(
 export interface ReportForDocument {
   id: string;
   unitId: string;
+  periodId: string;
   version: number;
   status: string;
   assessmentText: string;
@@ -117,7 +118,7 @@ export async function getReportForDocument(
 ): Promise<ReportForDocument | undefined> {
   return queryOne<ReportForDocument>(
     q,
-    sql`select r.id, r.unit_id as "unitId", r.version, r.status, r.assessment_text as "assessmentText",
+    sql`select r.id, r.unit_id as "unitId", r.period_id as "periodId", r.version, r.status, r.assessment_text as "assessmentText",
           r.tasks_text as "tasksText", r.proposals_text as "proposalsText", r.results,
           r.submitted_on::text as "submittedOn", a.full_name as "approverName",
           p.period_key as "periodKey", p.label as "periodLabel", p.period_from::text as "periodFrom",

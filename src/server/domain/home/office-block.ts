@@ -1,6 +1,7 @@
 import {
   HOME_UNIT_LIST_LIMIT,
   type OfficeBlockDto,
+  type OfficePeriodDto,
   type OfficeUnitDto,
   OVERDUE_LOOKBACK_DAYS,
   type UnitReason,
@@ -8,10 +9,10 @@ import {
 import { addDays } from '../../../shared/dates';
 import { compareVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
-import { countRecordsByUnit, findPeriodsDueBetween } from '../../db/repositories/home';
+import { countRecordsByUnit, findCurrentPeriods, findPeriodsDueBetween } from '../../db/repositories/home';
 import type { Principal } from '../../policies/principal';
 import { findNotStarted } from '../assessments/find-not-started';
-import { findExpectedUnits } from '../reports/expected-units';
+import { findExpectedUnits, summariseSubmissions } from '../reports/expected-units';
 import { computeScoreboard } from '../scoring/compute-scoreboard';
 import type { UnitGraph } from '../units/unit-graph';
 import { daysBetween, findCurrentFramework } from './home-context';
@@ -173,6 +174,44 @@ async function findOverdueUnits(
     .map(({ daysLate: _daysLate, ...unit }) => unit);
 }
 
+/** The report types a scope follows: those owned by its units or by the units above it (all for null). */
+function reportOwners(graph: UnitGraph, unitId: string | null) {
+  if (unitId === null) return { scope: null, owners: null };
+  const scope = new Set(graph.rollupIds([unitId]));
+  return { scope, owners: [...new Set([...scope, ...graph.governingIds(unitId)])] };
+}
+
+/**
+ * Completeness of the current period of each report type the scope follows, counted over the scope's
+ * expected units by the rule of expected-units.ts: one statement for the periods, then one per period
+ * (the units' submissions; the unit graph is cached).
+ */
+async function findPeriodCompleteness(
+  db: Db,
+  graph: UnitGraph,
+  unitId: string | null,
+  today: string,
+): Promise<OfficePeriodDto[]> {
+  const { scope, owners } = reportOwners(graph, unitId);
+  const periods = await findCurrentPeriods(db, { ownerIds: owners, today });
+  const rows: OfficePeriodDto[] = [];
+  for (const period of periods) {
+    const units = (await findExpectedUnits(db, period, today)).filter(
+      (unit) => !scope || scope.has(unit.unitId),
+    );
+    if (units.length === 0) continue;
+    rows.push({
+      periodId: period.id,
+      typeName: period.typeName,
+      label: period.label,
+      dueOn: period.dueOn,
+      isPastDue: today > period.dueOn,
+      ...summariseSubmissions(units),
+    });
+  }
+  return rows;
+}
+
 /** The province office's block: units behind, not started and overdue, each with its reasons. */
 export async function buildOfficeBlock(options: {
   db: Db;
@@ -186,6 +225,7 @@ export async function buildOfficeBlock(options: {
   const found = await findBehind(db, principal, graph, unitId, today, options.lang);
   const notStarted = found ? await findNotStartedUnits(db, principal, unitId, today, found) : [];
   const overdue = await findOverdueUnits(db, graph, unitId, today);
+  const reportPeriods = await findPeriodCompleteness(db, graph, unitId, today);
   return {
     role: 'office',
     unit: unitId === null ? null : { id: unitId, name: graph.latestName(unitId) ?? '' },
@@ -201,5 +241,6 @@ export async function buildOfficeBlock(options: {
     notStarted: unitList(notStarted),
     overdue: unitList(overdue),
     unitCount: found?.board.rows.length ?? 0,
+    reportPeriods,
   };
 }

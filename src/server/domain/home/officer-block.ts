@@ -28,7 +28,7 @@ type DueItem = OfficerBlockDto['due']['items'][number];
  * is at most DUE_SOON_DAYS ahead or passed within the last year, where the unit is expected and has
  * not submitted (the rule of expected-units.ts); and each radio programme's broadcast schedule not
  * issued for this month (overdue) or, from SCHEDULE_DUE_DAYS before it starts, for next month.
- * Earliest due first. The statements are per report period, never per unit.
+ * In the order of byHomeUrgency. The statements are per report period, never per unit.
  */
 export async function findDueItems(
   db: Db,
@@ -84,7 +84,19 @@ export async function findDueItems(
       isOverdue: dueOn < today,
     });
   }
-  return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title, 'vi'));
+  return items.sort(byHomeUrgency);
+}
+
+/**
+ * The order of the officer's due list, of which the home shows the first few: what can still be
+ * handed in on time first (due today, then soonest), then what is overdue, the most recently missed
+ * first. A report due today is never hidden behind last January's missed lists; the overdue ones are
+ * still counted (and named in red) above the list.
+ */
+export function byHomeUrgency(a: DueItem, b: DueItem): number {
+  if (a.isOverdue !== b.isOverdue) return a.isOverdue ? 1 : -1;
+  const order = a.isOverdue ? b.dueOn.localeCompare(a.dueOn) : a.dueOn.localeCompare(b.dueOn);
+  return order || a.title.localeCompare(b.title, 'vi');
 }
 
 /** The first day of the year of `today`: records without evidence are counted from it. */

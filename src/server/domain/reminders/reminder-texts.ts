@@ -1,12 +1,14 @@
 import { formatVnDate } from '../../../shared/dates';
 
 /**
- * The Vietnamese words of every reminder, in one place. Links lead into the app: the report period
- * (its page belongs to the reports area), the unit's year calendar, which marks weeks without a DX
- * broadcast, and the office's urging list.
+ * The Vietnamese words of every reminder, in one place. Links lead into the app, to pages the
+ * recipient may open: a unit's people get the unit's report list (the period's line opens or starts
+ * its report; the period page itself belongs to the office that owns the type), the unit's year
+ * calendar, which marks weeks without a DX broadcast; the office gets its urging list. An e-mail
+ * makes them absolute with PUBLIC_URL (mail/notification-email.ts).
  */
 
-export const reportPeriodLink = (periodId: string) => `/reports?periodId=${periodId}`;
+export const unitReportsLink = (unitId: string) => `/reports?unit=${unitId}&tab=unit`;
 export const unitCalendarLink = (unitId: string) => `/units/${unitId}/calendar`;
 export const urgingListLink = (periodId: string) => `/reminders?periodId=${periodId}`;
 

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client';
 import { findPeriodsToRemind, findUnitRecipients } from '../../db/repositories/reminders';
 import { findPeriodWithType } from '../../db/repositories/report-submissions';
 import { findExpectedUnits } from '../reports/expected-units';
-import { dueSoonText, reportPeriodLink } from './reminder-texts';
+import { dueSoonText, unitReportsLink } from './reminder-texts';
 import { type TellResult, tellUnitPeople, type UnitMessage } from './tell-unit-people';
 
 export interface ReminderRunResult {
@@ -58,7 +58,7 @@ export async function sendDeadlineReminders(q: Queryable, now: Date): Promise<Re
         recipients: recipients.get(unit.unitId) ?? [],
         kind: 'reminder.due_soon',
         ...text,
-        link: reportPeriodLink(period.id),
+        link: unitReportsLink(unit.unitId),
         subject: { type: 'report_period', id: period.id },
         actorId: null,
         dedupeBase: `due-soon:${period.id}:${unit.unitId}:${due.daysLeft}`,

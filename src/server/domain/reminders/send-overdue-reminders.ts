@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client';
 import { findPeriodsDueOn, findUnitRecipients } from '../../db/repositories/reminders';
 import { findPeriodWithType } from '../../db/repositories/report-submissions';
 import { findExpectedUnits } from '../reports/expected-units';
-import { overdueSummaryText, overdueText, reportPeriodLink, urgingListLink } from './reminder-texts';
+import { overdueSummaryText, overdueText, unitReportsLink, urgingListLink } from './reminder-texts';
 import { byUnit, type ReminderRunResult, runResult, UNIT_PEOPLE } from './send-deadline-reminders';
 import { tellUnitPeople, type UnitMessage } from './tell-unit-people';
 
@@ -46,7 +46,7 @@ export async function sendOverdueReminders(q: Queryable, now: Date): Promise<Rem
         recipients: unitHeads.length ? unitHeads : ofUnit,
         kind: 'reminder.overdue',
         ...overdueText(period, unit.name, due.daysLeft),
-        link: reportPeriodLink(period.id),
+        link: unitReportsLink(unit.unitId),
         subject: { type: 'report_period', id: period.id },
         actorId: null,
         dedupeBase: `overdue:${period.id}:${unit.unitId}`,

@@ -12,7 +12,7 @@ import { notFound } from '../../errors';
 import { type Principal, scopeIds } from '../../policies/principal';
 import type { Actor } from '../actor';
 import { loadUnitGraph } from '../units/load-unit-graph';
-import { reportPeriodLink, urgeText } from './reminder-texts';
+import { unitReportsLink, urgeText } from './reminder-texts';
 import { byUnit, UNIT_PEOPLE } from './send-deadline-reminders';
 import { tellUnitPeople, type UnitMessage } from './tell-unit-people';
 
@@ -99,7 +99,7 @@ export async function urgeUnits(options: {
         recipients,
         kind: 'reminder.urge',
         ...urgeText(period, unitName, message),
-        link: periodId ? reportPeriodLink(periodId) : `/units/${unitId}`,
+        link: periodId ? unitReportsLink(unitId) : `/units/${unitId}`,
         subject: periodId ? { type: 'report_period', id: periodId } : null,
         actorId: principal.userId,
         dedupeBase: null,

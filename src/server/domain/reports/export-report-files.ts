@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
 import { REPORT_KINDS, type ReportKind, type ReportResults } from '../../../shared/api/report-contract';
+import { todayVn } from '../../../shared/dates';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { getReportForDocument, type ReportForDocument } from '../../db/repositories/report-documents';
+import { findPeriodWithType } from '../../db/repositories/report-submissions';
 import { getUnitLatest, getUnitRow } from '../../db/repositories/units';
 import { notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
@@ -18,7 +20,7 @@ import { DOCX_TYPE, XLSX_TYPE } from '../../reports/file-name';
 import { buildReportAnnexXlsx } from '../../reports/report-annex';
 import { buildReportDocx, type ReportDocumentInput } from '../../reports/report-document';
 import type { FileStore } from '../../storage/file-store';
-import { buildReportResults } from './build-report-results';
+import { buildReportPartOne } from './build-report-part-one';
 import { collectReportEvidence } from './collect-report-evidence';
 
 /**
@@ -59,14 +61,9 @@ async function loadSources(options: {
   const unit = latest.unit;
   const kind = unit.kind as UnitKind;
   const parent = unit.parentId ? await getUnitRow(db, unit.parentId) : undefined;
-  const period = {
-    key: report.periodKey,
-    label: report.periodLabel,
-    from: report.periodFrom,
-    to: report.periodTo,
-  };
-  const results =
-    report.results ?? (await buildReportResults(db, { unitId: report.unitId, period, lang: 'vi', now }));
+  // Frozen at submission; until then live, and for a parent with its expected children's table, as
+  // the report page shows it (buildReportPartOne).
+  const results = report.results ?? (await livePartOne(db, report, now));
   const placeUnit =
     isAdministrative(kind) || !parent
       ? unit
@@ -174,4 +171,10 @@ export async function exportEvidencePackage(options: {
     stream,
     files: new Set(entries.filter((entry) => entry.evidence).map((entry) => entry.path)).size,
   };
+}
+
+async function livePartOne(db: Queryable, report: ReportForDocument, now: Date): Promise<ReportResults> {
+  const period = await findPeriodWithType(db, report.periodId);
+  if (!period) throw notFound();
+  return buildReportPartOne(db, { unitId: report.unitId, period, now, today: todayVn(now) });
 }

@@ -7,6 +7,7 @@ import { type HomeBlock, URGE_MAX_UNITS, useUrgeUnits } from '../../api/home';
 import { formatDay } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useI18n } from '../../i18n/I18nProvider';
+import { SummaryTags } from '../reports/SummaryTags';
 import { HomeCard } from './HomeCard';
 
 type OfficeBlockData = Extract<HomeBlock, { role: 'office' }>;
@@ -139,6 +140,44 @@ function commonPeriod(block: OfficeBlockData, selected: ReadonlySet<string>): st
   return common?.size === 1 ? [...common][0] : undefined;
 }
 
+/**
+ * Completeness of the current period of each report type the office follows: expected, submitted,
+ * on time, late, missing, each period linking to its page (who stands where).
+ */
+function ReportPeriodsCard({ periods }: { periods: OfficeBlockData['reportPeriods'] }) {
+  const { t } = useI18n();
+  return (
+    <HomeCard
+      testId="home-report-periods"
+      title={t('cycle.home.periods')}
+      count={periods.length}
+      empty={t('cycle.home.periodsEmpty')}
+    >
+      {periods.map((period) => (
+        <div
+          key={period.periodId}
+          data-testid="home-report-period"
+          style={{ padding: '6px 0', borderBottom: '1px solid #f5f5f5', overflowWrap: 'anywhere' }}
+        >
+          <Link to={`/reports/periods/${period.periodId}`}>
+            {period.typeName} — {period.label}
+          </Link>
+          <div
+            style={{
+              fontSize: 13,
+              color: period.isPastDue ? '#cf1322' : 'rgba(0,0,0,0.65)',
+              margin: '2px 0 4px',
+            }}
+          >
+            {t(period.isPastDue ? 'cycle.home.pastDue' : 'cycle.home.due', { day: formatDay(period.dueOn) })}
+          </div>
+          <SummaryTags summary={period} />
+        </div>
+      ))}
+    </HomeCard>
+  );
+}
+
 /** The province office's block: units behind, not started, overdue, and one action to urge them. */
 export function OfficeBlock({ block }: { block: OfficeBlockData }) {
   const { t } = useI18n();
@@ -216,6 +255,7 @@ export function OfficeBlock({ block }: { block: OfficeBlockData }) {
           ) : null}
         </div>
       </div>
+      <ReportPeriodsCard periods={block.reportPeriods} />
       <UnitList
         testId="home-overdue"
         title={t('home.office.overdue')}

@@ -49,6 +49,7 @@ export function OfficerBlock({ block }: { block: OfficerBlockData }) {
         count={block.due.total}
         isUrgent={overdue > 0}
         empty={t('home.due.empty', { days: DUE_SOON_DAYS })}
+        viewAll={block.due.total > block.due.items.length ? `/reports?unit=${unitId}&tab=unit` : undefined}
       >
         <Typography.Text type={overdue > 0 ? 'danger' : 'success'} style={{ fontSize: 13 }}>
           {overdue > 0 ? t('home.due.overdueCount', { count: overdue }) : t('home.due.noOverdue')}
@@ -66,7 +67,7 @@ export function OfficerBlock({ block }: { block: OfficerBlockData }) {
                     : '/schedules'
                   : item.reportId
                     ? `/reports/${item.reportId}`
-                    : '/reports'
+                    : `/reports?unit=${unitId}&tab=unit`
               }
               tag={<Tag color={item.isOverdue ? 'red' : 'gold'}>{text.status}</Tag>}
               detail={text.when}

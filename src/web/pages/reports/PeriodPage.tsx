@@ -13,13 +13,19 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { foldForSearch } from '../../../shared/text';
-import { useMovePeriodDue, usePeriodSubmissions } from '../../api/reports';
+import {
+  type PeriodSubmissions,
+  useMovePeriodDue,
+  useOpenReport,
+  usePeriodSubmissions,
+} from '../../api/reports';
 import { DayPicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { formatDay, parseIsoDay, toIsoDay } from '../../format/dates';
+import { useErrorText } from '../../hooks/use-error-text';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DueLine, OnTimeRule, StateTag, StatusTag } from './report-format';
@@ -66,6 +72,7 @@ export function PeriodPage() {
           <DueLine dueOn={period.dueOn} from={period.periodFrom} to={period.periodTo} />
           <OnTimeRule />
           <SummaryTags summary={period.summary} />
+          <OwnerReportAction periodId={periodId} owner={submissions.data.ownerReport} />
           {submissions.data.canMoveDue ? (
             <Button size="small" onClick={() => setMoving(true)}>
               {t('reports.periodPage.moveDue')}
@@ -189,5 +196,46 @@ function MoveDueModal(props: { periodId: string; dueOn: string; open: boolean; o
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/**
+ * The aggregated report of the unit that owns the type (the province office's own report, which
+ * rolls up its units'): a link when it exists, else a button to start it for those who may.
+ */
+function OwnerReportAction(props: { periodId: string; owner: PeriodSubmissions['ownerReport'] }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const open = useOpenReport();
+  const { owner } = props;
+  const label =
+    owner.unitKind === 'province'
+      ? t('cycle.ownerReport.province')
+      : t('cycle.ownerReport.unit', { unit: owner.unitName });
+  if (!owner.reportId && !owner.canPrepare) return null;
+  const handleClick = () => {
+    if (owner.reportId) {
+      navigate(`/reports/${owner.reportId}`);
+      return;
+    }
+    open.mutate(
+      { periodId: props.periodId, unitId: owner.unitId },
+      {
+        onSuccess: (report) => navigate(`/reports/${report.id}`),
+        onError: (error) => void message.error(errorText(error)),
+      },
+    );
+  };
+  return (
+    <Space direction="vertical" size={2}>
+      <Button type="primary" loading={open.isPending} onClick={handleClick} data-testid="owner-report">
+        {label}
+      </Button>
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {t('cycle.ownerReport.hint', { unit: owner.unitName })}
+      </Typography.Text>
+    </Space>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Card, List, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useReport } from '../../api/reports';
@@ -49,6 +50,7 @@ export function ReportPage() {
         <Alert type="warning" showIcon title={t('reports.page.returnedNote', { note: data.note })} />
       ) : null}
       <ReportWorkflow report={data} isDirty={isDirty} />
+      <ReportDocuments reportId={data.id} />
       <ReportPartOne report={data} />
       <ReportTexts report={data} onDirtyChange={setIsDirty} />
       {data.recipients ? (
@@ -88,5 +90,39 @@ export function ReportPage() {
         />
       </Card>
     </Space>
+  );
+}
+
+/**
+ * The report's documents: the DOCX (NĐ 30/2020), its XLSX annex and the evidence package. Plain
+ * links: the browser downloads them with the session cookie; on a phone each is a full-width button.
+ */
+function ReportDocuments({ reportId }: { reportId: string }) {
+  const { t } = useI18n();
+  const base = `/api/reports/${reportId}`;
+  const links = [
+    { key: 'docx', href: `${base}/document.docx`, label: t('cycle.documents.docx') },
+    { key: 'annex', href: `${base}/annex.xlsx`, label: t('cycle.documents.annex') },
+    { key: 'evidence', href: `${base}/evidence.zip`, label: t('cycle.documents.evidence') },
+  ];
+  return (
+    <Card size="small" title={t('cycle.documents.title')} data-testid="report-documents">
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        {links.map((link) => (
+          <Button
+            key={link.key}
+            href={link.href}
+            download
+            icon={<DownloadOutlined />}
+            style={{ flex: '1 1 200px', whiteSpace: 'normal', height: 'auto', minHeight: 40 }}
+          >
+            {link.label}
+          </Button>
+        ))}
+      </div>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>
+        {t('cycle.documents.hint')}
+      </Typography.Paragraph>
+    </Card>
   );
 }
