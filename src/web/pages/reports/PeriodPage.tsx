@@ -217,7 +217,7 @@ function OwnerReportAction(props: { periodId: string; owner: PeriodSubmissions['
   if (!owner.reportId && !owner.canPrepare) return null;
   const handleClick = () => {
     if (owner.reportId) {
-      navigate(`/reports/${owner.reportId}`);
+      void navigate(`/reports/${owner.reportId}`);
       return;
     }
     open.mutate(
