@@ -7,6 +7,7 @@ import { benchDashboard } from './dashboard-operations';
 import { benchImport, benchQueries, type RunSizes } from './db-operations';
 import { generateActivities } from './generate-activities';
 import { generateNational } from './generate-national';
+import { benchHome } from './home-operations';
 import { benchHttp, type HttpSizes } from './http-bench';
 import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
 import { benchReportDocuments } from './report-documents';
@@ -117,6 +118,8 @@ async function benchTarget(
     const scoring = await benchScoring(target, sizes.db);
     log(`${target.label}: province dashboard…`);
     const dashboard = await benchDashboard(target, sizes.db);
+    log(`${target.label}: role homes (DX office of the province, officer of a commune)…`);
+    const home = await benchHome(target, sizes.db);
     log(`${target.label}: import of a 100,000-row broadcast spreadsheet (${sizes.activityImportRuns}×)…`);
     const activityImport = await benchActivityImport(target, sizes.activityImportRuns);
     log(`${target.label}: HTTP requests per second…`);
@@ -134,7 +137,15 @@ async function benchTarget(
       dataset,
       activities,
       activityImport,
-      operations: [importResult, ...queries, activityImport, ...activityQueries, ...scoring, ...dashboard],
+      operations: [
+        importResult,
+        ...queries,
+        activityImport,
+        ...activityQueries,
+        ...scoring,
+        ...dashboard,
+        ...home,
+      ],
       http,
       ...(documents ? { documents } : {}),
       totalSeconds: (performance.now() - started) / 1000,
