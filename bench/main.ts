@@ -9,6 +9,7 @@ import { generateActivities } from './generate-activities';
 import { generateNational } from './generate-national';
 import { benchHome } from './home-operations';
 import { benchHttp, type HttpSizes } from './http-bench';
+import { benchReminders } from './reminder-operations';
 import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
 import { benchReportDocuments } from './report-documents';
 import { benchScoring } from './scoring-operations';
@@ -120,6 +121,8 @@ async function benchTarget(
     const dashboard = await benchDashboard(target, sizes.db);
     log(`${target.label}: role homes (DX office of the province, officer of a commune)…`);
     const home = await benchHome(target, sizes.db);
+    log(`${target.label}: deadline reminder fan-out to every commune-level unit…`);
+    const reminders = await benchReminders(target, options.quick ? 1 : 3);
     log(`${target.label}: import of a 100,000-row broadcast spreadsheet (${sizes.activityImportRuns}×)…`);
     const activityImport = await benchActivityImport(target, sizes.activityImportRuns);
     log(`${target.label}: HTTP requests per second…`);
@@ -145,6 +148,7 @@ async function benchTarget(
         ...scoring,
         ...dashboard,
         ...home,
+        ...reminders,
       ],
       http,
       ...(documents ? { documents } : {}),
