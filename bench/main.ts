@@ -3,11 +3,15 @@ import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../src/server/paths';
 import { benchActivityImport, benchActivityQueries } from './activity-operations';
 import { runCleanups } from './cleanup';
+import { benchDashboard } from './dashboard-operations';
 import { benchImport, benchQueries, type RunSizes } from './db-operations';
 import { generateActivities } from './generate-activities';
 import { generateNational } from './generate-national';
+import { benchHome } from './home-operations';
 import { benchHttp, type HttpSizes } from './http-bench';
+import { benchReminders } from './reminder-operations';
 import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
+import { benchReportDocuments } from './report-documents';
 import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
@@ -85,7 +89,11 @@ function log(line: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 }
 
-async function benchTarget(open: () => Promise<BenchTarget>, options: Options): Promise<TargetReport> {
+async function benchTarget(
+  open: () => Promise<BenchTarget>,
+  options: Options,
+  withDocuments: boolean,
+): Promise<TargetReport> {
   const sizes = options.quick ? QUICK : FULL;
   const started = performance.now();
   const machine = describeMachine();
@@ -109,10 +117,22 @@ async function benchTarget(open: () => Promise<BenchTarget>, options: Options): 
     const activityQueries = await benchActivityQueries(target, dataset, sizes.db);
     log(`${target.label}: live scoreboards (a province, the country)…`);
     const scoring = await benchScoring(target, sizes.db);
+    log(`${target.label}: province dashboard…`);
+    const dashboard = await benchDashboard(target, sizes.db);
+    log(`${target.label}: role homes (DX office of the province, officer of a commune)…`);
+    const home = await benchHome(target, sizes.db);
+    log(`${target.label}: deadline reminder fan-out to every commune-level unit…`);
+    const reminders = await benchReminders(target, options.quick ? 1 : 3);
     log(`${target.label}: import of a 100,000-row broadcast spreadsheet (${sizes.activityImportRuns}×)…`);
     const activityImport = await benchActivityImport(target, sizes.activityImportRuns);
     log(`${target.label}: HTTP requests per second…`);
     const http = await benchHttp(target, dataset, sizes.http);
+    // The report documents do not touch the database: measured once per run, with the first target.
+    let documents: TargetReport['documents'];
+    if (withDocuments) {
+      log('annual DOCX and XLSX annex of a province, evidence ZIP of 1,000 files…');
+      documents = await benchReportDocuments({ runs: options.quick ? 2 : 5 });
+    }
     return {
       kind: target.kind,
       label: target.label,
@@ -120,8 +140,18 @@ async function benchTarget(open: () => Promise<BenchTarget>, options: Options): 
       dataset,
       activities,
       activityImport,
-      operations: [importResult, ...queries, activityImport, ...activityQueries, ...scoring],
+      operations: [
+        importResult,
+        ...queries,
+        activityImport,
+        ...activityQueries,
+        ...scoring,
+        ...dashboard,
+        ...home,
+        ...reminders,
+      ],
       http,
+      ...(documents ? { documents } : {}),
       totalSeconds: (performance.now() - started) / 1000,
       mode: `${options.quick ? 'quick' : 'full'}${options.analyze ? '' : ', without ANALYZE'}`,
     };
@@ -157,7 +187,7 @@ async function main(): Promise<number> {
 
   const reports: TargetReport[] = [];
   for (const item of plan) {
-    const report = await benchTarget(item.open, options);
+    const report = await benchTarget(item.open, options, reports.length === 0);
     printReport(report);
     reports.push(report);
   }

@@ -6,6 +6,7 @@ import type { OperationResult } from './db-operations';
 import type { ActivityDataset } from './generate-activities';
 import type { NationalDataset } from './generate-national';
 import type { HttpResult } from './http-bench';
+import type { ReportDocumentsBench } from './report-documents';
 
 export interface Machine {
   cpu: string;
@@ -67,6 +68,8 @@ export interface TargetReport {
   activityImport: ActivityImportResult;
   operations: OperationResult[];
   http: HttpResult;
+  /** The report documents (no database): measured once per run, attached to the first target. */
+  documents?: ReportDocumentsBench;
   totalSeconds: number;
   /** "full" or "quick" (fewer runs: a smoke test, not figures to quote). */
   mode: string;
@@ -86,6 +89,33 @@ function mainRows(report: TargetReport): string[][] {
     ratio(op.product.medianMs / op.raw.medianMs),
     `${op.rows} ${op.rows === 1 ? 'row' : 'rows'}, ${op.isSameAsRaw ? 'same as raw' : 'DIFFERENT from raw'} (${op.product.runs} runs)`,
   ]);
+  const d = report.documents;
+  if (d) {
+    const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
+    rows.push(
+      [
+        'Annual report DOCX of a province (130 units, 3,000 listed DX posts; raw: deflating its XML parts)',
+        `${ms(d.docx.product.medianMs)} ms`,
+        `${ms(d.docx.raw.medianMs)} ms`,
+        ratio(d.docx.product.medianMs / d.docx.raw.medianMs),
+        `${kb(d.docx.bytes)} (${d.docx.product.runs} runs)`,
+      ],
+      [
+        'XLSX annex of the same report (raw: deflating its XML parts)',
+        `${ms(d.annex.product.medianMs)} ms`,
+        `${ms(d.annex.raw.medianMs)} ms`,
+        ratio(d.annex.product.medianMs / d.annex.raw.medianMs),
+        `${kb(d.annex.bytes)} (${d.annex.product.runs} runs)`,
+      ],
+      [
+        `Evidence ZIP, ${d.zip.files.toLocaleString('en-US')} files of ${d.zip.totalMb.toFixed(0)} MB streamed (raw: reading the same files)`,
+        `${ms(d.zip.product.medianMs)} ms`,
+        `${ms(d.zip.raw.medianMs)} ms`,
+        ratio(d.zip.product.medianMs / d.zip.raw.medianMs),
+        `peak RSS +${d.zip.peakRssMb.toFixed(0)} MB (raw read +${d.zip.rawPeakRssMb.toFixed(0)} MB) (${d.zip.product.runs} runs)`,
+      ],
+    );
+  }
   const { authenticated, bare } = report.http;
   rows.push([
     `Authenticated requests vs bare route, ${report.http.concurrency} connections`,
