@@ -28,6 +28,9 @@ type QueueList = readonly QueueDefinition[];
 type NameOf<Q extends QueueList> = Q[number]['name'];
 type DataOf<Q extends QueueList, N extends NameOf<Q>> = z.input<Extract<Q[number], { name: N }>['data']>;
 
+/** Jobs per insert statement in enqueueMany (the rows travel as one JSON parameter). */
+const ENQUEUE_BATCH = 1000;
+
 export interface EnqueueOptions {
   /** At most one queued-or-active job per key on 'exclusive' queues: a second send returns null. */
   singletonKey?: string;
@@ -46,6 +49,16 @@ export interface JobEngine<Q extends QueueList = typeof QUEUES> {
     data: DataOf<Q, N>,
     options?: EnqueueOptions,
   ): Promise<string | null>;
+  /**
+   * Queues many jobs of one queue in one statement per thousand (pg-boss `insert`): a reminder
+   * fan-out to every commune writes thousands of e-mail jobs, and one `send` each costs a round trip.
+   * Singleton keys hold as with `enqueue` (a duplicate is skipped); returns how many were queued.
+   */
+  enqueueMany<N extends NameOf<Q>>(
+    queue: N,
+    jobs: ReadonlyArray<{ data: DataOf<Q, N>; singletonKey?: string }>,
+    options?: Pick<EnqueueOptions, 'db'>,
+  ): Promise<number>;
   /** pg-boss itself, for the admin views (counts, failures, retry). */
   readonly boss: PgBoss;
   stop(): Promise<void>;
@@ -160,6 +173,23 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
         ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter } : {}),
         ...(enqueueOptions.db ? { db: inTransaction(enqueueOptions.db) } : {}),
       });
+    },
+    async enqueueMany(name, jobs, enqueueOptions = {}) {
+      const queue = byName.get(name);
+      if (!queue) throw new Error(`unknown queue ${name}`);
+      const rows = jobs.map((job) => ({
+        data: queue.data.parse(job.data) as object,
+        ...(job.singletonKey ? { singletonKey: job.singletonKey } : {}),
+      }));
+      let queued = 0;
+      for (let start = 0; start < rows.length; start += ENQUEUE_BATCH) {
+        const ids = await boss.insert(name, rows.slice(start, start + ENQUEUE_BATCH), {
+          returnId: true,
+          ...(enqueueOptions.db ? { db: inTransaction(enqueueOptions.db) } : {}),
+        });
+        queued += ids?.length ?? 0;
+      }
+      return queued;
     },
     async stop() {
       if (activeEngine === (engine as unknown as JobEngine)) activeEngine = null;
