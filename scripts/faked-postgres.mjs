@@ -8,6 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** Debian's libfaketime (package faketime), preloaded into the server. */
+const LIBFAKETIME =
+  [
+    '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
+    '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1',
+  ].find((file) => fs.existsSync(file)) ?? 'libfaketime.so.1';
+
 function postgresBinDir() {
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
@@ -18,11 +25,15 @@ function postgresBinDir() {
   return versions.length ? path.join(base, versions[0], 'bin') : null;
 }
 
-/** initdb and the server refuse to run as root: as root, run them as the `postgres` user. */
-function run(command, args) {
+/**
+ * initdb and the server refuse to run as root: as root, run them as the `postgres` user. `detached`:
+ * the server started by pg_ctl inherits the standard streams, so they must not be pipes this process
+ * waits on (spawnSync would wait for the server to exit).
+ */
+function run(command, args, { detached = false } = {}) {
   const asRoot = process.getuid?.() === 0;
   const [file, fileArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-  const result = spawnSync(file, fileArgs, { encoding: 'utf8' });
+  const result = spawnSync(file, fileArgs, { encoding: 'utf8', stdio: detached ? 'ignore' : 'pipe' });
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? ''}${result.stderr}`);
   return result.stdout;
@@ -52,22 +63,39 @@ export function startFakedPostgres(fakeTime) {
     '--no-sync',
   ]);
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('faketime', [
-    '-f',
-    fakeTime,
-    path.join(bin, 'pg_ctl'),
-    '-D',
-    dataDir,
-    '-o',
-    options,
-    '-l',
-    path.join(dir, 'server.log'),
-    '-w',
-    'start',
-  ]);
+  // libfaketime preloaded directly rather than through the `faketime` wrapper, which stays and waits
+  // for the server it started; -W because pg_ctl's own wait can hang under the moved clock: poll instead.
+  run(
+    'env',
+    [
+      `LD_PRELOAD=${LIBFAKETIME}`,
+      `FAKETIME=${fakeTime}`,
+      path.join(bin, 'pg_ctl'),
+      '-D',
+      dataDir,
+      '-o',
+      options,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-W',
+      'start',
+    ],
+    { detached: true },
+  );
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ready = spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]);
+    if (ready.status === 0) break;
+    if (Date.now() > deadline) {
+      const logFile = path.join(dir, 'server.log');
+      const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+      throw new Error(`the private PostgreSQL server did not start within 60 s:\n${log}`);
+    }
+    spawnSync('sleep', ['0.3']);
+  }
   const stop = () => {
     try {
-      run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { detached: true });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

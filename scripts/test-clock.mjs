@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:clock -- 2026-12-31 [--time 23:30] [--browser] [--postgres] [files…]`: the unit and
+// `npm run test:clock -- 2026-12-31 [--time 23:30] [--browser] [--postgres] [--no-pglite] [files…]`: the unit and
 // integration tier (PGlite, one worker) with the machine's clock moved to that day in Vietnam, to
 // prove that the tests and the product do not depend on the day they run (31/12, 01/01, ISO week 53).
 //
@@ -26,12 +26,14 @@ if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
 let time = '09:00';
 let browser = false;
 let postgres = false;
+let pglite = true;
 const files = [];
 while (args.length) {
   const arg = args.shift();
   if (arg === '--time') time = args.shift() ?? '';
   else if (arg === '--browser') browser = true;
   else if (arg === '--postgres') postgres = true;
+  else if (arg === '--no-pglite') pglite = false;
   else files.push(arg);
 }
 if (!/^\d{2}:\d{2}$/.test(time)) {
@@ -90,13 +92,14 @@ const vitest = (name, config, env, extra, only) => {
 const browserFiles = files.filter((file) => file.includes('.e2e.'));
 const unitFiles = files.filter((file) => !file.includes('.e2e.'));
 if (unitFiles.length || !browserFiles.length) {
-  vitest(
-    'unit+integration on PGlite',
-    'vitest.config.ts',
-    { TEST_DB: 'pglite' },
-    ['--maxWorkers=1'],
-    unitFiles,
-  );
+  if (pglite)
+    vitest(
+      'unit+integration on PGlite',
+      'vitest.config.ts',
+      { TEST_DB: 'pglite' },
+      ['--maxWorkers=1'],
+      unitFiles,
+    );
   if (postgres) {
     const server = startFakedPostgres(fakeTime);
     console.log(`\n=== private PostgreSQL server under the moved clock: ${server.url} ===`);
