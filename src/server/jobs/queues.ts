@@ -64,6 +64,36 @@ export function defineQueue<const N extends string, S extends z.ZodType>(
   return definition;
 }
 
+/**
+ * A daily or weekly reminder sweep over every unit: one cron, no data, a domain function of
+ * `(db, now)`. Idempotent because every reminder it writes carries a dedupe key (period, unit,
+ * person, channel, day), so a rerun after a dead worker sends nothing twice.
+ */
+function reminderSweep<const N extends string>(
+  name: N,
+  label: { vi: string; en: string },
+  cron: { expression: string; label: { vi: string; en: string } },
+  sweep: (db: Db, now: Date) => Promise<{ units: number; notifications: number }>,
+) {
+  return defineQueue({
+    name,
+    label,
+    data: z.object({}),
+    settings: {
+      retryLimit: 3,
+      retryDelay: 120,
+      retryBackoff: true,
+      expireInSeconds: 1800,
+      policy: 'stately',
+    },
+    cron,
+    async handler({ db, now }) {
+      const result = await sweep(db, now);
+      return `${result.units} đơn vị, ${result.notifications} thông báo`;
+    },
+  });
+}
+
 /** The time zone every cron is read in. */
 export const CRON_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -107,58 +137,24 @@ export const QUEUES = [
       return `${created} kỳ báo cáo mới`;
     },
   }),
-  defineQueue({
-    name: 'reminders.deadlines',
-    label: { vi: 'Nhắc hạn nộp báo cáo', en: 'Remind of report deadlines' },
-    data: z.object({}),
-    // Idempotent: every reminder carries a dedupe key (period, unit, person, channel, day before).
-    settings: {
-      retryLimit: 3,
-      retryDelay: 120,
-      retryBackoff: true,
-      expireInSeconds: 1800,
-      policy: 'stately',
-    },
-    cron: { expression: '0 7 * * *', label: { vi: 'Hằng ngày, 07:00', en: 'Daily at 07:00' } },
-    async handler({ db, now }) {
-      const result = await sendDeadlineReminders(db, now);
-      return `${result.units} đơn vị, ${result.notifications} thông báo`;
-    },
-  }),
-  defineQueue({
-    name: 'reminders.overdue',
-    label: { vi: 'Báo đơn vị quá hạn nộp báo cáo', en: 'Tell units their report is overdue' },
-    data: z.object({}),
-    settings: {
-      retryLimit: 3,
-      retryDelay: 120,
-      retryBackoff: true,
-      expireInSeconds: 1800,
-      policy: 'stately',
-    },
-    cron: { expression: '10 7 * * *', label: { vi: 'Hằng ngày, 07:10', en: 'Daily at 07:10' } },
-    async handler({ db, now }) {
-      const result = await sendOverdueReminders(db, now);
-      return `${result.units} đơn vị, ${result.notifications} thông báo`;
-    },
-  }),
-  defineQueue({
-    name: 'reminders.weekly-broadcast',
-    label: { vi: 'Nhắc tuần chưa có lượt phát CĐS', en: 'Remind weeks without a DX broadcast' },
-    data: z.object({}),
-    settings: {
-      retryLimit: 3,
-      retryDelay: 120,
-      retryBackoff: true,
-      expireInSeconds: 1800,
-      policy: 'stately',
-    },
-    cron: { expression: '0 7 * * 5', label: { vi: 'Thứ Sáu, 07:00', en: 'Fridays at 07:00' } },
-    async handler({ db, now }) {
-      const result = await sendWeeklyBroadcastReminders(db, now);
-      return `${result.units} đơn vị, ${result.notifications} thông báo`;
-    },
-  }),
+  reminderSweep(
+    'reminders.deadlines',
+    { vi: 'Nhắc hạn nộp báo cáo', en: 'Remind of report deadlines' },
+    { expression: '0 7 * * *', label: { vi: 'Hằng ngày, 07:00', en: 'Daily at 07:00' } },
+    sendDeadlineReminders,
+  ),
+  reminderSweep(
+    'reminders.overdue',
+    { vi: 'Báo đơn vị quá hạn nộp báo cáo', en: 'Tell units their report is overdue' },
+    { expression: '10 7 * * *', label: { vi: 'Hằng ngày, 07:10', en: 'Daily at 07:10' } },
+    sendOverdueReminders,
+  ),
+  reminderSweep(
+    'reminders.weekly-broadcast',
+    { vi: 'Nhắc tuần chưa có lượt phát CĐS', en: 'Remind weeks without a DX broadcast' },
+    { expression: '0 7 * * 5', label: { vi: 'Thứ Sáu, 07:00', en: 'Fridays at 07:00' } },
+    sendWeeklyBroadcastReminders,
+  ),
 ] as const;
 
 export type AppQueue = (typeof QUEUES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDay } from './common';
+import { reportResultsSchema } from './report-results-schema';
 
 /**
  * Part I of a report ("I. Kết quả") of a unit for any range of days, live from its records and
@@ -38,69 +39,6 @@ export const reportResultsQuery = z
   });
 export type ReportResultsQuery = z.infer<typeof reportResultsQuery>;
 
-const countRow = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
-export const reportTotalsSchema = z.object({
-  posts: z.number().int(),
-  dxPosts: z.number().int(),
-  broadcasts: z.number().int(),
-  broadcastMinutes: z.number().int(),
-  pressIssues: z.number().int(),
-  ethnicLanguageItems: z.number().int(),
-  schedulesIssued: z.number().int(),
-});
-
-export const reportResultsSchema = z.object({
-  computedAt: z.string(),
-  unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
-  period: z.object({ key: z.string(), label: z.string(), from: z.string(), to: z.string() }),
-  totals: reportTotalsSchema,
-  byChannel: z.array(countRow.extend({ kind: z.string(), minutes: z.number().int() })),
-  byGenre: z.array(countRow),
-  byTopic: z.array(countRow),
-  byLanguage: z.array(countRow),
-  dxPosts: z.array(
-    z.object({ date: z.string(), title: z.string(), url: z.string().nullable(), channel: z.string() }),
-  ),
-  dxPostsTotal: z.number().int(),
-  broadcastsPerWeek: z.array(
-    z.object({
-      week: z.string(),
-      from: z.string(),
-      to: z.string(),
-      count: z.number().int(),
-      minutes: z.number().int(),
-    }),
-  ),
-  schedules: z.array(
-    z.object({
-      month: z.string(),
-      status: z.string(),
-      documentNumber: z.string().nullable(),
-      issuedOn: z.string().nullable(),
-    }),
-  ),
-  banner: z.object({
-    status: z.enum(['present', 'absent', 'unknown']),
-    checkedOn: z.string().nullable(),
-    targetUrl: z.string().nullable(),
-  }),
-  scores: z
-    .object({
-      frameworkName: z.string(),
-      periodLabel: z.string(),
-      live: z.object({ score: z.number(), max: z.number() }),
-      official: z.object({ score: z.number(), max: z.number(), publishedAt: z.string() }).nullable(),
-      criteria: z.array(
-        z.object({
-          code: z.string(),
-          name: z.string(),
-          max: z.number(),
-          liveScore: z.number().nullable(),
-          officialScore: z.number().nullable(),
-          explanation: z.string(),
-        }),
-      ),
-    })
-    .nullable(),
-});
+/** Part I has one response schema, shared with the reports routes. */
+export { reportResultsSchema };
 export type ReportResultsDto = z.infer<typeof reportResultsSchema>;
