@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { commonErrors, uuidParam } from '../../shared/api/common';
 import {
@@ -9,40 +9,21 @@ import {
   unitDashboardSchema,
 } from '../../shared/api/dashboard';
 import { rankingQuery, scoreboardQuery } from '../../shared/api/scoring';
-import { today } from '../db/repositories/units';
 import { exportDashboardTable } from '../domain/dashboard/export-dashboard-table';
 import { exportRanking } from '../domain/dashboard/export-ranking';
 import { exportScoreboard } from '../domain/dashboard/export-scoreboard';
 import { getProvinceDashboard } from '../domain/dashboard/get-province-dashboard';
 import { getUnitDashboard } from '../domain/dashboard/get-unit-dashboard';
-import type { ExportedFile } from '../domain/schedules/export-schedule';
-import { validationError } from '../errors';
 import { principalOf } from '../plugins/auth';
-import { attachmentDisposition, XLSX_TYPE } from '../reports/file-name';
+import { XLSX_TYPE } from '../reports/file-name';
+import { countingDay } from './counting-day';
 import { type RouteDeps, typed } from './deps';
-
-/** The day figures count up to: today, or an earlier day asked for. */
-function countingDay(asOf: string | undefined): string {
-  const now = today();
-  if (asOf && asOf > now)
-    throw validationError('Ngày tính không được sau hôm nay.', [
-      { field: 'querystring.asOf', message: 'Ngày tính không được sau hôm nay.' },
-    ]);
-  return asOf ?? now;
-}
+import { sendDownload } from './send-download';
 
 const xlsxResponse = (description: string) => ({
   description,
   content: { [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
 });
-
-function sendFile(reply: FastifyReply, file: ExportedFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('cache-control', 'no-store')
-    .send(file.content);
-}
 
 export function dashboardRoutes(app: FastifyInstance, { database }: RouteDeps) {
   const db = database.db;
@@ -74,7 +55,7 @@ export function dashboardRoutes(app: FastifyInstance, { database }: RouteDeps) {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await exportDashboardTable(db, principalOf(request), request.query, countingDay(request.query.asOf)),
       ),
@@ -112,7 +93,7 @@ export function dashboardRoutes(app: FastifyInstance, { database }: RouteDeps) {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await exportScoreboard(db, principalOf(request), request.query, countingDay(request.query.asOf)),
       ),
@@ -129,7 +110,7 @@ export function dashboardRoutes(app: FastifyInstance, { database }: RouteDeps) {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await exportRanking(db, principalOf(request), request.query, countingDay(request.query.asOf)),
       ),

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { commonErrors, uuidParam } from '../../shared/api/common';
 import {
@@ -14,18 +14,12 @@ import { findReminders } from '../domain/reminders/find-reminders';
 import { getReminderSettings, updateReminderSettings } from '../domain/reminders/reminder-settings';
 import { urgeUnits } from '../domain/reminders/urge-units';
 import { actorOf, principalOf } from '../plugins/auth';
-import { attachmentDisposition, XLSX_TYPE } from '../reports/file-name';
+import { XLSX_TYPE } from '../reports/file-name';
 import { type RouteDeps, typed } from './deps';
+import { sendDownload } from './send-download';
 
 const unitParams = z.object({ unitId: uuidParam });
 
-function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; content: Buffer }) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('cache-control', 'no-store')
-    .send(file.content);
-}
 const exportQuery = reminderListQuery.omit({ limit: true, offset: true });
 
 /**
@@ -89,7 +83,8 @@ export function reminderRoutes(app: FastifyInstance, { database }: RouteDeps) {
         },
       },
     },
-    async (request, reply) => sendFile(reply, await exportReminders(db, principalOf(request), request.query)),
+    async (request, reply) =>
+      sendDownload(reply, await exportReminders(db, principalOf(request), request.query)),
   );
 
   api.get(

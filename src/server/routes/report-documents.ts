@@ -1,32 +1,23 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { commonErrors, uuidParam } from '../../shared/api/common';
 import {
   exportEvidencePackage,
   exportReportAnnex,
   exportReportDocument,
-  type ReportFile,
   ZIP_TYPE,
 } from '../domain/reports/export-report-files';
 import { principalOf } from '../plugins/auth';
 import { attachmentDisposition, DOCX_TYPE, XLSX_TYPE } from '../reports/file-name';
 import { createLocalFileStore } from '../storage/local-file-store';
 import { type RouteDeps, typed } from './deps';
+import { sendDownload } from './send-download';
 
 const reportParams = z.object({ reportId: uuidParam });
 
 /** A file download for the OpenAPI document: its content type and an opaque binary body. */
 function fileResponse(contentType: string, description: string) {
   return { description, content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } } };
-}
-
-function sendFile(reply: FastifyReply, file: ReportFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
-    .send(file.content);
 }
 
 /**
@@ -51,7 +42,7 @@ export function reportDocumentRoutes(app: FastifyInstance, { database, config }:
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await exportReportDocument({
           db,
@@ -74,7 +65,7 @@ export function reportDocumentRoutes(app: FastifyInstance, { database, config }:
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await exportReportAnnex({
           db,

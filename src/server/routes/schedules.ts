@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { commonErrors, errorBodySchema, uuidParam } from '../../shared/api/common';
 import {
@@ -17,7 +17,7 @@ import {
 import { addScheduleEntry } from '../domain/schedules/add-schedule-entry';
 import { createSchedule } from '../domain/schedules/create-schedule';
 import { deleteScheduleEntry } from '../domain/schedules/delete-schedule-entry';
-import { type ExportedFile, exportSchedule } from '../domain/schedules/export-schedule';
+import { exportSchedule } from '../domain/schedules/export-schedule';
 import { findSchedules } from '../domain/schedules/find-schedules';
 import { getReconciliation } from '../domain/schedules/get-reconciliation';
 import { getSchedule } from '../domain/schedules/get-schedule';
@@ -26,8 +26,9 @@ import { markEntriesAired } from '../domain/schedules/mark-entries-aired';
 import { updateSchedule } from '../domain/schedules/update-schedule';
 import { updateScheduleEntry } from '../domain/schedules/update-schedule-entry';
 import { actorOf, principalOf } from '../plugins/auth';
-import { attachmentDisposition, DOCX_TYPE, XLSX_TYPE } from '../reports/file-name';
+import { DOCX_TYPE, XLSX_TYPE } from '../reports/file-name';
 import { type RouteDeps, typed } from './deps';
+import { sendDownload } from './send-download';
 
 const unitParams = z.object({ unitId: uuidParam });
 const scheduleParams = z.object({ scheduleId: uuidParam });
@@ -37,14 +38,6 @@ const withConflict = { ...commonErrors, 409: errorBodySchema };
 /** A file download for the OpenAPI document: its content type and an opaque binary body. */
 function fileResponse(contentType: string, description: string) {
   return { description, content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } } };
-}
-
-function sendFile(reply: FastifyReply, file: ExportedFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('cache-control', 'no-store')
-    .send(file.content);
 }
 
 /**
@@ -192,7 +185,7 @@ export function scheduleRoutes(app: FastifyInstance, { database }: RouteDeps) {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await exportSchedule({
           db,
@@ -217,7 +210,7 @@ export function scheduleRoutes(app: FastifyInstance, { database }: RouteDeps) {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await exportSchedule({
           db,

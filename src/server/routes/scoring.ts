@@ -19,19 +19,9 @@ import { computeScoreboard } from '../domain/scoring/compute-scoreboard';
 import { listCountedRecords } from '../domain/scoring/list-counted-records';
 import { scoreHistory } from '../domain/scoring/score-history';
 import { scoreUnit } from '../domain/scoring/score-unit';
-import { validationError } from '../errors';
 import { principalOf } from '../plugins/auth';
+import { countingDay } from './counting-day';
 import { type RouteDeps, typed } from './deps';
-
-/** The day scores count up to: today, or an earlier day asked for ("how the board stood then"). */
-function countingDay(asOf: string | undefined): string {
-  const now = today();
-  if (asOf && asOf > now)
-    throw validationError('Ngày tính không được sau hôm nay.', [
-      { field: 'querystring.asOf', message: 'Ngày tính không được sau hôm nay.' },
-    ]);
-  return asOf ?? now;
-}
 
 export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
   const db = database.db;
