@@ -215,6 +215,7 @@ describe('recording on a phone', () => {
 
     const badFile = await writeFile('co-loi.xlsx', [goodRow, secondRow]);
     await page.locator('input[type=file]').setInputFiles(badFile);
+    await page.getByText('co-loi.xlsx').waitFor();
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await page.getByText('Tệp có lỗi, chưa lưu bản ghi nào').waitFor();
     const errorRow = page.locator('.ant-table-row').filter({ hasText: 'Ngày đăng' });
@@ -226,6 +227,8 @@ describe('recording on a phone', () => {
 
     const fixedFile = await writeFile('da-sua.xlsx', [goodRow, { ...secondRow, 'Ngày đăng': '12/11/2025' }]);
     await page.locator('input[type=file]').setInputFiles(fixedFile);
+    // The chosen file is listed once the page took it; only then is "Nhập" about the fixed file.
+    await page.getByText('da-sua.xlsx').waitFor();
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await page.getByText('Đã nhập 2 bản ghi từ 2 dòng.').waitFor();
     await screenshot(page, 'phone-import-done');

@@ -1037,6 +1037,35 @@ describe('live scores', () => {
     });
   });
 
+  describe('the last day of the year', () => {
+    afterAll(restoreClock);
+    async function moveClockTo(instant: string): Promise<void> {
+      const moved = new Date(instant);
+      const outlivesBoth = new Date(Math.max(Date.now(), moved.getTime()) + 24 * 3600_000);
+      await db().update(sessions).set({ expiresAt: outlivesBoth }).where(eq(sessions.userId, officeUserId));
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(moved);
+    }
+
+    // On 31/12 itself the day is not over: records dated that day still count, so the officer is
+    // told what is missing "today". From 01/01 the year is over and only the score remains.
+    it('still says what is missing on 31/12 in the evening, and not any more on 01/01', async () => {
+      await moveClockTo('2026-12-31T22:00:00+07:00');
+      const lastDay = await scores(office, iaDom, 'period=2026');
+      expect(lastDay.period).toMatchObject({ through: '2026-12-31', isRunning: true });
+      expect(lastDay.byCode['1.4']!.gaps).toEqual(['cần thêm 6 tin bài trong hôm nay (31/12)']);
+      expect(lastDay.byCode['1.4']!.explanation).toContain('tính đến 31/12/2026');
+      // Asked "as the board stood on 31/12" later, it is the closed year.
+      await moveClockTo('2027-01-01T00:30:00+07:00');
+      const nextDay = await scores(office, iaDom, 'period=2026');
+      expect(nextDay.period).toMatchObject({ through: '2026-12-31', isRunning: false });
+      expect(nextDay.byCode['1.4']!.gaps).toEqual([]);
+      expect(nextDay.byCode['1.4']!.explanation).not.toContain('tính đến');
+      const asOf = await scores(office, iaDom, 'period=2026&asOf=2026-12-31');
+      expect(asOf.period).toMatchObject({ through: '2026-12-31', isRunning: false });
+    });
+  });
+
   describe('framework versions', () => {
     beforeAll(moveClockToLate2026);
     afterAll(restoreClock);

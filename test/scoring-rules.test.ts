@@ -69,6 +69,8 @@ interface FactsOptions {
   period?: string;
   kind?: PeriodKind;
   through?: string;
+  /** The counting day is `through` (its records can still come). */
+  throughIsToday?: boolean;
   activeFrom?: string;
   series?: Partial<Record<MeasureSource, DaySeries>>;
   channels?: ChannelFact[];
@@ -77,7 +79,12 @@ interface FactsOptions {
 function factsOf(options: FactsOptions = {}): BaseFacts {
   const period = parsePeriod(options.kind ?? 'year', options.period ?? '2024')!;
   return {
-    window: { period, activeFrom: options.activeFrom ?? period.from, through: options.through ?? period.to },
+    window: {
+      period,
+      activeFrom: options.activeFrom ?? period.from,
+      through: options.through ?? period.to,
+      ...(options.throughIsToday ? { throughIsToday: true } : {}),
+    },
     // Several sources are counted together, as the loader does in one column.
     series: (measure: MeasureSpec) => {
       const parts = measureSources(measure).map((source) => options.series?.[source] ?? EMPTY_SERIES);
@@ -374,6 +381,22 @@ describe('count', () => {
       status: 'red',
       gaps: ['cần thêm 3 tin bài trước 31/12'],
       explanation: '17 tin bài trong năm 2024 (cần 20), tính đến 30/11/2024 → 0/10 điểm',
+    });
+  });
+
+  it('on the last day, while it is today, still says what is missing; once it is over, only the score', () => {
+    const series = { posts: seriesOf({ '2024-03-01': 17 }) };
+    const lastDay = scoreOf(rule, { through: '2024-12-31', throughIsToday: true, series });
+    expect(lastDay).toMatchObject({
+      score: 0,
+      gaps: ['cần thêm 3 tin bài trong hôm nay (31/12)'],
+      explanation: '17 tin bài trong năm 2024 (cần 20), tính đến 31/12/2024 → 0/10 điểm',
+    });
+    const over = scoreOf(rule, { through: '2024-12-31', series });
+    expect(over).toMatchObject({
+      score: 0,
+      gaps: [],
+      explanation: '17 tin bài trong năm 2024 (cần 20) → 0/10 điểm',
     });
   });
 

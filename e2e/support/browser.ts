@@ -105,3 +105,18 @@ export async function chooseOption(
     if (attempt === 3) throw new Error(`Could not choose "${optionText}"`);
   }
 }
+
+/** The page's address, its buttons by accessible name and the start of its visible text: for a failed test's log. */
+export async function describePage(page: Page): Promise<string> {
+  try {
+    const buttons = await page
+      .getByRole('button')
+      .evaluateAll((nodes) =>
+        nodes.slice(0, 40).map((node) => (node.getAttribute('aria-label') ?? node.textContent ?? '').trim()),
+      );
+    const text = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 1500));
+    return `Failed on ${page.url()}\nButtons: ${JSON.stringify(buttons)}\nText: ${text}`;
+  } catch (error) {
+    return `Failed; the page could not be read (${String(error)})`;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser';
+import { describePage, launchBrowser, newPage, screenshot } from './browser';
 import { type RunningServer, startServer } from './server';
 
 /**
@@ -27,8 +27,11 @@ export function registerBrowserSuite(
   afterEach(async ({ task }) => {
     // A picture of the moment a test failed says more than a timeout.
     const page = context?.pages()[0];
-    if (task.result?.state === 'fail' && page)
-      await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    if (task.result?.state === 'fail' && page) {
+      await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+      // CI keeps only the log: say where the page was and what it showed, so a failure there explains itself.
+      console.log(await describePage(page));
+    }
     await context?.close();
     context = null;
   });

@@ -28,6 +28,11 @@ export interface ScoringWindow {
   /** The last day with data: the period's end, or today while the period runs (never after activeUntil). */
   through: string;
   /**
+   * Set when `through` is today: the day is not over, so records dated today can still be added and
+   * the period still runs on its own last day (the deadline day is when officers most need the gaps).
+   */
+  throughIsToday?: boolean;
+  /**
    * The unit's last day, when it ended before the period did: the weeks and months after it are not
    * its to fill, and once it has passed the unit's score is final.
    */
@@ -53,7 +58,7 @@ export function lastJudgedDay(window: ScoringWindow): string {
 }
 
 export function windowIsRunning(window: ScoringWindow): boolean {
-  return window.through < lastJudgedDay(window);
+  return window.through < lastJudgedDay(window) || window.throughIsToday === true;
 }
 
 /** Every week or month of the period the unit is judged on, in order (shared, frozen: do not change). */

@@ -102,7 +102,10 @@ export function asOf(window: ScoringWindow, w: ScoringWords = VI): string {
 
 /** "trước 31/12": the last day the unit is judged on (the period's end, as a rule), for gaps. */
 export function beforeEnd(window: ScoringWindow, w: ScoringWords = VI): string {
-  return w.before(shortVnDay(lastJudgedDay(window)));
+  const lastDay = lastJudgedDay(window);
+  return window.throughIsToday && window.through === lastDay
+    ? w.byTonight(shortVnDay(lastDay))
+    : w.before(shortVnDay(lastDay));
 }
 
 export function upperFirst(text: string): string {

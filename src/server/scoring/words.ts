@@ -38,6 +38,8 @@ export interface ScoringWords {
   runningAsOf(day: string): string;
   endedOn(day: string): string;
   before(shortDay: string): string;
+  /** On the period's last day itself: "trong hôm nay (31/12)"; "trước 31/12" would read as too late. */
+  byTonight(shortDay: string): string;
   // Rules.
   hasRecords(count: string, noun: string): string;
   noRecords(noun: string): string;
@@ -102,6 +104,7 @@ const vi: ScoringWords = {
   runningAsOf: (day) => `, tính đến ${day}`,
   endedOn: (day) => `, đến ${day}, ngày cuối của đơn vị`,
   before: (day) => `trước ${day}`,
+  byTonight: (day) => `trong hôm nay (${day})`,
   hasRecords: (count, noun) => `Có ${count} ${noun}`,
   noRecords: (noun) => `Chưa có ${noun} nào`,
   needOne: (noun, before) => `cần ít nhất 1 ${noun} ${before}`,
@@ -174,6 +177,7 @@ const en: ScoringWords = {
   runningAsOf: (day) => `, as of ${day}`,
   endedOn: (day) => `, up to ${day}, the unit's last day`,
   before: (day) => `before ${day}`,
+  byTonight: (day) => `today (${day})`,
   hasRecords: (count, noun) => `${count} ${noun}`,
   noRecords: (noun) => `No ${noun}`,
   needOne: (noun, before) => `at least 1 of the ${noun} needed ${before}`,

@@ -150,7 +150,7 @@ export const unitReasonSchema = z.discriminatedUnion('code', [
     score: z.number(),
     max: z.number(),
     percent: z.number(),
-    /** The weakest criteria with the engine's first gap sentence. */
+    /** The weakest criteria with the engine's first gap sentence (its explanation once the period is over). */
     criteria: z.array(z.object({ code: z.string(), gap: z.string() })),
   }),
   z.object({ code: z.literal('no_records'), since: isoDay }),

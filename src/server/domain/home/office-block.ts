@@ -57,13 +57,13 @@ async function findBehind(
     if (row.max <= 0 || row.status === 'grey' || row.status === 'green') continue;
     const share = (row.projectedScore ?? row.score) / row.max;
     if (row.status === 'amber' && share >= AT_RISK_SHARE) continue;
+    // What is still missing while the period runs; once it is over nothing can be added, so the
+    // explanation of what was found says why the criterion fell short.
     const weakest = row.criteria
-      .filter(
-        (criterion) => (criterion.status === 'red' || criterion.status === 'amber') && criterion.gaps[0],
-      )
+      .filter((criterion) => criterion.status === 'red' || criterion.status === 'amber')
       .sort((a, b) => Number(b.status === 'red') - Number(a.status === 'red'))
       .slice(0, REASON_CRITERIA)
-      .map((criterion) => ({ code: criterion.code, gap: criterion.gaps[0]! }));
+      .map((criterion) => ({ code: criterion.code, gap: criterion.gaps[0] ?? criterion.explanation }));
     behind.push({
       unitId: row.unitId,
       name: row.name,

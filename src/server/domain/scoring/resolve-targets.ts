@@ -1,5 +1,5 @@
 import type { SCOREBOARD_VIEWS } from '../../../shared/api/scoring';
-import { addDays } from '../../../shared/dates';
+import { addDays, todayVn } from '../../../shared/dates';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { validationError } from '../../errors';
@@ -51,6 +51,9 @@ export async function resolveTargets(
       },
     ]);
   const through = period.to < today ? period.to : today;
+  // `today` is the counting day, which may be an earlier day asked for ("as the board stood then");
+  // only the real today is a day that is not over, whose records can still come.
+  const realToday = todayVn();
   const graph = await loadUnitGraph(q);
   const rootId = options.rootId;
   let units: ScoredUnitRow[];
@@ -100,14 +103,16 @@ export async function resolveTargets(
     // A unit that ended during the period is judged up to its last day.
     const lastDay = unit.validTo !== null ? addDays(unit.validTo, -1) : null;
     const activeUntil = lastDay !== null && lastDay < period.to ? lastDay : undefined;
+    const unitThrough = activeUntil !== undefined && activeUntil < through ? activeUntil : through;
     return {
       unitId: unit.id,
       sourceIds: own.map((source) => source.sourceId),
       window: {
         period,
         activeFrom,
-        through: activeUntil !== undefined && activeUntil < through ? activeUntil : through,
+        through: unitThrough,
         ...(activeUntil !== undefined ? { activeUntil } : {}),
+        ...(unitThrough === realToday ? { throughIsToday: true } : {}),
       },
     };
   });

@@ -1,10 +1,14 @@
+import { todayVn } from '../../../shared/dates';
 import type { Queryable } from '../../db/client';
 import type { Period } from '../../scoring/periods';
 import { loadUnitGraph } from '../units/load-unit-graph';
 import type { ScoringFramework } from './load-framework';
 import type { ScoreboardView } from './resolve-targets';
 
-/** The period as the API shows it: with the last day counted, and whether it still runs. */
+/**
+ * The period as the API shows it: with the last day counted, and whether it still runs (on its last
+ * day too, while that day is today: records dated today still count until midnight).
+ */
 export function presentPeriod(period: Period, through: string) {
   return {
     key: period.key,
@@ -12,7 +16,7 @@ export function presentPeriod(period: Period, through: string) {
     to: period.to,
     label: period.label,
     through,
-    isRunning: through < period.to,
+    isRunning: through < period.to || through === todayVn(),
   };
 }
 

@@ -46,6 +46,11 @@ export function CriterionExplanation(props: {
         <Typography.Text type="success">
           <CheckCircleOutlined /> {t('scoring.full')}
         </Typography.Text>
+      ) : score.score !== null && !props.isRunning ? (
+        // Over: nothing is missing any more, but the reader should still see the criterion fell short.
+        <Typography.Text type="secondary">
+          {t('scoring.closedShort', { lost: format.points(score.max - score.score) })}
+        </Typography.Text>
       ) : null}
     </div>
   );
