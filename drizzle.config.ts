@@ -10,6 +10,7 @@ export default defineConfig({
     './src/server/db/schema-reports.ts',
     './src/server/db/schema-public.ts',
     './src/server/db/schema-reminders.ts',
+    './src/server/db/schema-monitor.ts',
   ],
   out: './migrations',
 });

@@ -129,6 +129,14 @@ export const activities = pgTable(
     libraryItemId: uuid('library_item_id'),
     scheduleEntryId: uuid('schedule_entry_id'),
     importBatchId: uuid('import_batch_id'),
+    /** Found by the website monitor: the snapshot of the page it came from (monitor_snapshots). */
+    snapshotId: uuid('snapshot_id'),
+    /**
+     * Pushed by another system (provenance 'api'): who sent it ('radio:<station id>') and its own id
+     * for the item, so the same item sent again is recognised, not recorded twice.
+     */
+    externalSource: text('external_source'),
+    externalId: text('external_id'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: uuid('deleted_by'),
     deleteReason: text('delete_reason'),
@@ -148,6 +156,9 @@ export const activities = pgTable(
       .where(sql`${t.translationOfId} is not null and ${t.deletedAt} is null`),
     index('activities_library_idx').on(t.libraryItemId),
     index('activities_import_batch_idx').on(t.importBatchId),
+    uniqueIndex('activities_external_uq')
+      .on(t.externalSource, t.externalId)
+      .where(sql`${t.externalId} is not null`),
     index('activities_topics_idx').using('gin', t.topics),
     check('activities_duration_ck', sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
   ],
@@ -283,6 +294,8 @@ export const evidence = pgTable(
     isCurrent: boolean('is_current').notNull().default(true),
     /** Kind `schedule`: the issued broadcast schedule whose document (in fileId) the item freezes. */
     scheduleId: uuid('schedule_id').references(() => broadcastSchedules.id),
+    /** Kind `snapshot` (source 'monitor'): the monitor snapshot the item presents (monitor_snapshots). */
+    snapshotId: uuid('snapshot_id'),
     /** Linked from the province's public results page (issue 10 item 8); set by the DX office. */
     isPublic: boolean('is_public').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),

@@ -1,5 +1,6 @@
 import { schema } from './schema';
 import { activitySchema } from './schema-activities';
+import { monitorSchema } from './schema-monitor';
 import { notificationSchema } from './schema-notifications';
 import { publicSchema } from './schema-public';
 import { reminderSchema } from './schema-reminders';
@@ -15,4 +16,5 @@ export const allTables = {
   ...reportSchema,
   ...publicSchema,
   ...reminderSchema,
+  ...monitorSchema,
 };
