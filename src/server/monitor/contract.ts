@@ -119,3 +119,28 @@ export interface Classification {
 }
 
 export type ClassifyItem = (input: { title: string; lead?: string | null }) => Classification;
+
+/** parse/: a feed, sitemap or listing page → its items (and the next page), following the overrides. */
+export type ReadListing = (page: FetchedPage, overrides: SiteOverrides, now: Date) => ListingResult;
+
+/** parse/: an article page → title, lead, main text and date (scripts never run: linkedom + Readability). */
+export type ReadArticle = (page: FetchedPage, now: Date) => ArticleResult;
+
+/** parse/: where a homepage says its feeds, sitemaps and DX column are ("Chuyển đổi số" links). */
+export type FindSources = (homepage: FetchedPage) => {
+  feeds: string[];
+  sitemaps: string[];
+  dxColumns: string[];
+};
+
+/** parse/: whether a homepage links to the province portal's DX column (the banner, D9). */
+export type FindBannerLink = (
+  homepage: FetchedPage,
+  targetUrl: string,
+) => { found: boolean; href: string | null; text: string | null };
+
+/** snapshots/: keeps what was received, chained; returns the snapshot's id and manifest hash. */
+export interface StoredSnapshotRef {
+  id: string;
+  manifestSha256: string;
+}
