@@ -37,6 +37,17 @@ export interface Command {
   run(context: CommandContext): Promise<void>;
 }
 
+/**
+ * A command that never touches the database (classify): it runs without opening one, so it needs
+ * no DATA_DIR, leaves no ./data behind and does not wait seconds for PGlite to start.
+ */
+export interface StandaloneCommand extends Omit<Command, 'prepare' | 'run'> {
+  standalone: true;
+  run(context: Omit<CommandContext, 'database'>): Promise<void>;
+}
+
+export type AnyCommand = Command | StandaloneCommand;
+
 export function stringOption(options: OptionValues, name: string): string | undefined {
   const value = options[name];
   return typeof value === 'string' ? value : undefined;

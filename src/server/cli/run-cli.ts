@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/client';
 import { AppError } from '../errors';
-import type { Command, OptionSpec, OptionValues } from './command';
+import type { AnyCommand, OptionSpec, OptionValues } from './command';
 import { createUserCommand, grantCommand, revokeCommand } from './commands/accounts';
 import { channelCommand } from './commands/channel';
+import { classifyCommand } from './commands/classify';
 import { backupCommand, migrateCommand, restoreCommand, seedDemoCommand } from './commands/database';
 import { exportRecordsCommand } from './commands/export-records';
 import { frameworkCommand } from './commands/framework';
@@ -22,7 +23,7 @@ import {
   writeLine,
 } from './io';
 
-export const COMMANDS: readonly Command[] = [
+export const COMMANDS: readonly AnyCommand[] = [
   importUnitsCommand,
   importRecordsCommand,
   exportRecordsCommand,
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   scoreCommand,
   channelCommand,
   inputCommand,
+  classifyCommand,
 ];
 
 const USAGE = 'npm run cli --';
@@ -52,7 +54,7 @@ function columns(rows: Array<[string, string]>): string[] {
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
 }
 
-function commandLine(command: Command): string {
+function commandLine(command: AnyCommand): string {
   const positionals = command.positionals.map((p) => ` <${p.name}>`).join('');
   return `${command.name}${positionals}`;
 }
@@ -80,7 +82,7 @@ export function globalHelp(): string {
   ].join('\n');
 }
 
-export function commandHelp(command: Command): string {
+export function commandHelp(command: AnyCommand): string {
   const options = { ...command.options, help: HELP_OPTION };
   return [
     `${command.summary}.`,
@@ -97,7 +99,7 @@ export function commandHelp(command: Command): string {
 }
 
 /** parseArgs reports problems in English; the CLI speaks Vietnamese. */
-function usageFromParseError(error: Error & { code?: string }, command: Command): UsageError {
+function usageFromParseError(error: Error & { code?: string }, command: AnyCommand): UsageError {
   const option = error.message.match(/'(-[^' ]+)/)?.[1] ?? '';
   const spec = command.options[option.replace(/^-+/, '')];
   let message = error.message;
@@ -112,7 +114,7 @@ function usageFromParseError(error: Error & { code?: string }, command: Command)
 }
 
 function parseCommandArgs(
-  command: Command,
+  command: AnyCommand,
   argv: string[],
 ): { args: string[]; options: OptionValues; help: boolean } {
   const options = Object.fromEntries(
@@ -189,6 +191,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { args, options, help } = parseCommandArgs(command, rest);
     if (help) {
       writeLine(io.stdout, commandHelp(command));
+      return EXIT_OK;
+    }
+    if ('standalone' in command) {
+      await command.run({ args, options, io });
       return EXIT_OK;
     }
     if (command.prepare) Object.assign(options, await command.prepare({ args, options, io }));
