@@ -88,7 +88,7 @@ export async function classifyStream(
         output,
         JSON.stringify({
           line: lineNumber,
-          error: `Dòng ${lineNumber}: dài quá ${Math.round(maxLineBytes / 1024)} KB, bỏ qua.`,
+          error: `Dòng ${lineNumber}: dài quá ${maxLineBytes >= 1024 ? `${Math.round(maxLineBytes / 1024)} KB` : `${maxLineBytes} byte`}, bỏ qua.`,
         }),
       );
       continue;
