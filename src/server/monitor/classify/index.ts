@@ -22,6 +22,7 @@ export function loadClassifier(modelJson: unknown): ClassifyItem {
     typeof model.prior !== 'number' ||
     typeof model.weights !== 'object' ||
     typeof model.calibration?.a !== 'number' ||
+    typeof model.calibration?.k !== 'number' ||
     typeof model.calibration?.b !== 'number' ||
     !Array.isArray(model.topics?.codes) ||
     !model.topics.codes.every((code) => (TOPIC_CODES as readonly string[]).includes(code))

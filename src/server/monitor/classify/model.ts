@@ -15,8 +15,12 @@ export interface ClassifierModel {
   prior: number;
   /** Per feature: log P(feature | DX) − log P(feature | not DX). */
   weights: Record<string, number>;
-  /** P(DX) = 1 / (1 + exp(−(a · score + b))), fitted on out-of-fold scores. */
-  calibration: { a: number; b: number };
+  /**
+   * P(DX) = 1 / (1 + exp(−(a · words + k · keywords + b))), fitted on out-of-fold scores: the naive
+   * Bayes sum over many words is over-sure, so the keyword layer gets its own factor instead of
+   * being drowned by it.
+   */
+  calibration: { a: number; k: number; b: number };
   topics: {
     codes: TopicCode[];
     /** log P(topic) per code. */
@@ -35,8 +39,12 @@ export interface Evidence {
 }
 
 export interface Scored {
-  /** DX log-odds before calibration. */
+  /** DX log-odds before calibration: words (prior + naive Bayes) plus keywords. */
   score: number;
+  /** The prior and the naive Bayes weights of the words. */
+  wordScore: number;
+  /** The keyword layer's weights. */
+  keywordScore: number;
   evidence: Evidence[];
   /** Keyword phrases found, with their topics, for the topic choice. */
   keywordTopics: TopicCode[];
@@ -90,31 +98,38 @@ export function scoreTexts(model: ClassifierModel, texts: string[]): Scored {
   const found = features(...texts);
   const keywords = findKeywords(texts);
   const evidence: Evidence[] = [];
-  let score = model.prior;
+  let keywordScore = 0;
   for (const hit of keywords) {
     if (hit.weight === 0) continue;
-    score += hit.weight;
+    keywordScore += hit.weight;
     evidence.push({ display: hit.display, weight: hit.weight });
   }
+  let wordScore = model.prior;
   const keywordPhrases = keywords.map((hit) => ` ${hit.phrase} `);
   for (const feature of found) {
     const weight = model.weights[feature.key];
     if (weight === undefined) continue;
-    score += weight;
+    wordScore += weight;
     // Parts of a keyword phrase already quoted are not quoted again.
     if (keywordPhrases.some((phrase) => phrase.includes(` ${feature.key} `))) continue;
     evidence.push({ display: feature.display, weight });
   }
   return {
-    score,
+    score: wordScore + keywordScore,
+    wordScore,
+    keywordScore,
     evidence,
     keywordTopics: keywords.flatMap((hit) => (hit.topic ? [hit.topic] : [])),
     features: found,
   };
 }
 
-export function calibrate(model: ClassifierModel, score: number): number {
-  return 1 / (1 + Math.exp(-(model.calibration.a * score + model.calibration.b)));
+export function calibrate(
+  model: ClassifierModel,
+  scored: Pick<Scored, 'wordScore' | 'keywordScore'>,
+): number {
+  const { a, k, b } = model.calibration;
+  return 1 / (1 + Math.exp(-(a * scored.wordScore + k * scored.keywordScore + b)));
 }
 
 /** The D11 topic whose words and keywords fit best. */
@@ -154,7 +169,7 @@ export function classifyWith(
 ): Classification {
   const texts = [input.title, input.lead ?? ''];
   const scored = scoreTexts(model, texts);
-  const probability = calibrate(model, scored.score);
+  const probability = calibrate(model, scored);
   const isDx = probability >= 0.5;
   const direction = isDx ? 1 : -1;
   const reasons = scored.evidence

@@ -86,64 +86,91 @@ function trainTopics(items: readonly LabelledItem[]): ClassifierModel['topics'] 
 }
 
 /**
- * Platt scaling: the naive Bayes sum is far too sure of itself (it adds up evidence as if every word
- * were independent); a logistic curve fitted on scores of items the weights did not see turns it
- * into a probability that means what it says. Newton's method on the log-loss, Platt's smoothed targets.
+ * Platt scaling with two inputs: the naive Bayes sum is far too sure of itself (it adds up evidence
+ * as if every word were independent) and would drown the keyword layer, so a logistic curve over
+ * both sums, fitted on scores of items the weights did not see, sets how much each counts and turns
+ * them into a probability that means what it says. Newton's method on the log-loss with Platt's
+ * smoothed targets and a little ridge, so that a perfectly separating keyword cannot run off.
  */
-export function fitPlatt(scores: readonly number[], labels: readonly boolean[]): { a: number; b: number } {
+export function fitCalibration(
+  inputs: ReadonlyArray<readonly [number, number]>,
+  labels: readonly boolean[],
+): ClassifierModel['calibration'] {
   const positives = labels.filter(Boolean).length;
   const negatives = labels.length - positives;
   const high = (positives + 1) / (positives + 2);
   const low = 1 / (negatives + 2);
   const targets = labels.map((label) => (label ? high : low));
-  const loss = (a: number, b: number) =>
-    scores.reduce((sum, score, index) => {
-      const z = a * score + b;
+  const RIDGE = 0.01;
+  const rows = inputs.map(([words, keywords]) => [words, keywords, 1] as const);
+  const loss = (w: readonly number[]) =>
+    rows.reduce((sum, row, index) => {
+      const z = row[0] * w[0]! + row[1] * w[1]! + w[2]!;
       const t = targets[index]!;
       // log(1 + e^z) without overflow.
       const softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
       return sum + softplus - t * z;
-    }, 0);
-  let a = 0.1;
-  let b = 0;
-  let current = loss(a, b);
+    }, 0) +
+    (RIDGE / 2) * (w[0]! * w[0]! + w[1]! * w[1]!);
+  let w = [0.1, 0.1, 0];
+  let current = loss(w);
   for (let iteration = 0; iteration < 200; iteration++) {
-    let gA = 0;
-    let gB = 0;
-    let hAA = 1e-6;
-    let hAB = 0;
-    let hBB = 1e-6;
-    scores.forEach((score, index) => {
-      const p = 1 / (1 + Math.exp(-(a * score + b)));
+    const gradient = [RIDGE * w[0]!, RIDGE * w[1]!, 0];
+    const hessian = [
+      [RIDGE + 1e-9, 0, 0],
+      [0, RIDGE + 1e-9, 0],
+      [0, 0, 1e-9],
+    ];
+    rows.forEach((row, index) => {
+      const p = 1 / (1 + Math.exp(-(row[0] * w[0]! + row[1] * w[1]! + w[2]!)));
       const diff = p - targets[index]!;
-      const w = p * (1 - p);
-      gA += diff * score;
-      gB += diff;
-      hAA += w * score * score;
-      hAB += w * score;
-      hBB += w;
+      const weight = p * (1 - p);
+      for (let i = 0; i < 3; i++) {
+        gradient[i]! += diff * row[i]!;
+        for (let j = 0; j < 3; j++) hessian[i]![j]! += weight * row[i]! * row[j]!;
+      }
     });
-    const det = hAA * hBB - hAB * hAB;
-    const stepA = (hBB * gA - hAB * gB) / det;
-    const stepB = (hAA * gB - hAB * gA) / det;
+    const step = solve3(hessian, gradient);
     // Newton's step, halved until it lowers the loss (saturated scores make the full step overshoot).
     let scale = 1;
-    while (scale > 1e-6 && loss(a - scale * stepA, b - scale * stepB) > current) scale /= 2;
+    const moved = (factor: number) => w.map((value, i) => value - factor * step[i]!);
+    while (scale > 1e-6 && loss(moved(scale)) > current) scale /= 2;
     if (scale <= 1e-6) break;
-    a -= scale * stepA;
-    b -= scale * stepB;
-    const next = loss(a, b);
+    w = moved(scale);
+    const next = loss(w);
     if (current - next < 1e-10) break;
     current = next;
   }
-  return { a: round(a), b: round(b) };
+  return { a: round(w[0]!), k: round(w[1]!), b: round(w[2]!) };
+}
+
+/** Solves a 3 × 3 linear system by Gaussian elimination with partial pivoting. */
+function solve3(matrix: number[][], vector: number[]): number[] {
+  const m = matrix.map((row, i) => [...row, vector[i]!]);
+  for (let col = 0; col < 3; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < 3; row++)
+      if (Math.abs(m[row]![col]!) > Math.abs(m[pivot]![col]!)) pivot = row;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    for (let row = col + 1; row < 3; row++) {
+      const factor = m[row]![col]! / m[col]![col]!;
+      for (let k = col; k < 4; k++) m[row]![k]! -= factor * m[col]![k]!;
+    }
+  }
+  const x = [0, 0, 0];
+  for (let row = 2; row >= 0; row--) {
+    let sum = m[row]![3]!;
+    for (let k = row + 1; k < 3; k++) sum -= m[row]![k]! * x[k]!;
+    x[row] = sum / m[row]![row]!;
+  }
+  return x;
 }
 
 /** Trains the whole model; `extra` (human decisions) count like labelled items. */
 export function trainClassifier(items: readonly LabelledItem[], extra = 0): ClassifierModel {
   const empty: ClassifierModel['topics'] = { codes: [], priors: [], weights: {}, unseen: [] };
   // Out-of-fold scores: each item scored by weights trained without it.
-  const scores: number[] = [];
+  const scores: Array<readonly [number, number]> = [];
   const labels: boolean[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const key = (item: LabelledItem) => item.url ?? item.title;
@@ -153,11 +180,12 @@ export function trainClassifier(items: readonly LabelledItem[], extra = 0): Clas
       version: 1,
       trainedOn: { items: 0, dx: 0, notDx: 0, extra: 0 },
       ...trainWeights(training),
-      calibration: { a: 1, b: 0 },
+      calibration: { a: 1, k: 1, b: 0 },
       topics: empty,
     };
     for (const item of held) {
-      scores.push(scoreTexts(partial, [item.title, item.lead ?? '']).score);
+      const scored = scoreTexts(partial, [item.title, item.lead ?? '']);
+      scores.push([scored.wordScore, scored.keywordScore]);
       labels.push(item.isDx);
     }
   }
@@ -166,7 +194,7 @@ export function trainClassifier(items: readonly LabelledItem[], extra = 0): Clas
     version: 1,
     trainedOn: { items: items.length, dx, notDx: items.length - dx, extra },
     ...trainWeights(items),
-    calibration: fitPlatt(scores, labels),
+    calibration: fitCalibration(scores, labels),
     topics: trainTopics(items),
   };
 }
