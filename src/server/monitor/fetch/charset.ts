@@ -46,13 +46,20 @@ export function decodeText(bytes: Uint8Array, headerCharset: string | null): Dec
   const bom = bomEncoding(bytes);
   if (bom) return finish(bytes, bom, 'bom', null);
   const candidates: [string | null, CharsetSource][] = [[headerCharset, 'header'], ...sniffDeclared(bytes)];
+  // An unknown label is skipped (as WHATWG does) in case a later declaration names a known one.
+  let unknown: string | null = null;
   for (const [label, source] of candidates) {
     if (!label) continue;
     const decoder = decoderFor(label, source);
     if (decoder) return finish(bytes, decoder, source, null);
-    return finish(bytes, 'utf-8', 'default', `bảng mã "${label}" không được hỗ trợ, đã đọc như UTF-8`);
+    unknown ??= label;
   }
-  return finish(bytes, 'utf-8', 'default', null);
+  return finish(
+    bytes,
+    'utf-8',
+    'default',
+    unknown ? `bảng mã "${unknown}" không được hỗ trợ, đã đọc như UTF-8` : null,
+  );
 }
 
 function finish(bytes: Uint8Array, charset: string, source: CharsetSource, note: string | null): DecodedText {

@@ -9,6 +9,7 @@ export {
   ERROR_PAGE_MAX_BYTES,
   FetchHttpFailure,
   type MonitorFetchedPage,
+  type MonitorPageFetcher,
   type PageFetcherDeps,
 } from './page-fetcher';
 export { defaultFetchPolicy, MONITOR_USER_AGENT } from './policy';

@@ -25,6 +25,14 @@ export function megabytes(bytes: number): string {
     : `${viNumber.format(bytes / 1024)} KB`;
 }
 
+/** The words of a network or DNS failure ("máy chủ từ chối kết nối"), to quote it in the robots.txt sentence. */
+const reasons = new WeakMap<FetchFailure, string>();
+
+function withReason(failure: FetchFailure, reason: string): FetchFailure {
+  reasons.set(failure, reason);
+  return failure;
+}
+
 export const failures = {
   invalidUrl: (url: string, why: string) =>
     new FetchFailure('invalid_url', `Không tải địa chỉ "${shownUrl(url)}": ${why}.`),
@@ -38,7 +46,10 @@ export const failures = {
     ),
 
   dnsFailed: (url: string, host: string, why: string) =>
-    new FetchFailure('dns_failed', `Không tải được ${shownUrl(url)}: ${why} tên miền ${host}.`),
+    withReason(
+      new FetchFailure('dns_failed', `Không tải được ${shownUrl(url)}: ${why} tên miền ${host}.`),
+      `${why} tên miền`,
+    ),
 
   robotsDisallowed: (url: string, host: string) =>
     new FetchFailure(
@@ -81,7 +92,7 @@ export const failures = {
     ),
 
   networkError: (url: string, why: string) =>
-    new FetchFailure('network_error', `Không tải được ${shownUrl(url)}: ${why}.`),
+    withReason(new FetchFailure('network_error', `Không tải được ${shownUrl(url)}: ${why}.`), why),
 
   /**
    * robots.txt could not be read (5xx, time-out, network): RFC 9309 §2.3.1.4 says to assume the site
@@ -118,9 +129,7 @@ function robotsCause(cause: FetchFailure): string {
       return 'quá thời gian chờ';
     case 'http_error':
       return `máy chủ trả mã ${cause.status ?? '?'}`;
-    case 'dns_failed':
-      return 'không tìm thấy tên miền';
     default:
-      return 'lỗi kết nối';
+      return reasons.get(cause) ?? 'lỗi kết nối';
   }
 }

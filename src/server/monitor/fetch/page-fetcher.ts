@@ -33,6 +33,11 @@ export interface PageFetcherDeps {
   now?: () => number;
   /** The politeness pause between two requests to one host. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * PEM certificates to trust besides Node's roots: a test CA, or the intermediate certificate that a
+   * portal forgets to send (browsers fetch it themselves, Node does not). Verification is never turned off.
+   */
+  extraCa?: readonly string[];
 }
 
 /** A FetchedPage and how its text was decoded (the contract's fields, plus these two). */
@@ -68,12 +73,12 @@ type HopResult = { kind: 'page'; page: MonitorFetchedPage } | { kind: 'redirect'
  * checked on its own: URL shape, one DNS lookup whose every address must be public (or allowed), the
  * host's robots.txt, the host's turn and delay; then the request goes to the checked address only.
  */
-export function createPageFetcher(
-  policy: FetchPolicy,
-  deps: PageFetcherDeps = {},
-): PageFetcher & {
+/** PageFetcher whose pages also say how their text was decoded. */
+export interface MonitorPageFetcher extends PageFetcher {
   fetch(url: string, options?: { accept?: Accept }): Promise<MonitorFetchedPage>;
-} {
+}
+
+export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {}): MonitorPageFetcher {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? ((ms: number) => delay(ms));
   const guard = {
@@ -81,6 +86,7 @@ export function createPageFetcher(
     resolveHost: deps.lookup ?? systemResolveHost,
     timeoutMs: policy.timeoutMs,
   };
+  const clientOptions = { timeoutMs: policy.timeoutMs, extraCa: deps.extraCa ?? [] };
   const queue = new HostQueue(now, sleep, policy.defaultDelayMs);
   const robotsCache = new RobotsCache(now);
 
@@ -104,7 +110,7 @@ export function createPageFetcher(
   async function fetchHop(first: URL, url: URL, accept: Accept, slot: HostSlot): Promise<HopResult> {
     const target = await resolveAndCheck(url, guard);
     if (target instanceof FetchFailure) throw target;
-    const pinned = openPinnedClient(target, policy.timeoutMs);
+    const pinned = openPinnedClient(target, clientOptions);
     try {
       const rules = await robotsFor(target, pinned, url);
       slot.spaceNextBy(delayFor(rules));
@@ -160,7 +166,7 @@ export function createPageFetcher(
           if (next.origin !== client.origin) {
             const nextTarget = await resolveAndCheck(next, guard);
             if (nextTarget instanceof FetchFailure) return { kind: 'unreachable', failure: nextTarget };
-            client = openPinnedClient(nextTarget, policy.timeoutMs);
+            client = openPinnedClient(nextTarget, clientOptions);
             opened.push(client);
           }
           url = next;

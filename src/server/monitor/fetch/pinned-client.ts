@@ -1,4 +1,5 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
+import { rootCertificates } from 'node:tls';
 import { buildConnector, Client } from 'undici';
 import { type CheckedTarget, normaliseHost } from './address-guard';
 
@@ -21,12 +22,19 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
-export function openPinnedClient(target: CheckedTarget, timeoutMs: number): PinnedClient {
+export interface PinnedClientOptions {
+  timeoutMs: number;
+  /** PEM certificates trusted besides Node's roots (a missing intermediate of a portal, a test CA). */
+  extraCa: readonly string[];
+}
+
+export function openPinnedClient(target: CheckedTarget, options: PinnedClientOptions): PinnedClient {
+  const { timeoutMs, extraCa } = options;
   const checked = new Set(target.addresses.map((entry) => entry.address));
   let lastRemote: string | null = null;
 
-  const pinnedLookup = (_hostname: string, options: LookupOptions, callback: LookupCallback): void => {
-    const wanted = options.family === 4 || options.family === 6 ? options.family : 0;
+  const pinnedLookup = (_hostname: string, lookup: LookupOptions, callback: LookupCallback): void => {
+    const wanted = lookup.family === 4 || lookup.family === 6 ? lookup.family : 0;
     const usable = target.addresses.filter((entry) => wanted === 0 || entry.family === wanted);
     const first = usable[0];
     if (!first) {
@@ -36,13 +44,18 @@ export function openPinnedClient(target: CheckedTarget, timeoutMs: number): Pinn
       return;
     }
     // With autoSelectFamily (Node's default) net asks for all addresses and tries each in turn.
-    if (options.all) callback(null, usable);
+    if (lookup.all) callback(null, usable);
     else callback(null, first.address, first.family);
   };
 
-  const connector = buildConnector({ lookup: pinnedLookup, timeout: timeoutMs });
-  const connect: buildConnector.connector = (options, callback) => {
-    connector(options, (...args) => {
+  const connector = buildConnector({
+    lookup: pinnedLookup,
+    timeout: timeoutMs,
+    // `ca` replaces the roots, so Node's own are kept; TLS still checks the certificate against the name.
+    ...(extraCa.length > 0 ? { ca: [...rootCertificates, ...extraCa] } : {}),
+  });
+  const connect: buildConnector.connector = (connectOptions, callback) => {
+    connector(connectOptions, (...args) => {
       if (args[0] !== null) {
         callback(args[0], null);
         return;
