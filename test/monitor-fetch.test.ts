@@ -251,6 +251,16 @@ describe('the address guard', () => {
     );
   });
 
+  it('gives up on a lookup that never answers', async () => {
+    const hanging = () => new Promise<ResolvedAddress[]>(() => undefined);
+    const { fetcher } = fetcherFor({ timeoutMs: 200 }, { lookup: hanging });
+    const failure = await failureOf(fetcher.fetch('https://cham.gov.vn/'));
+    expect(failure.code).toBe('dns_failed');
+    expect(failure.message).toBe(
+      'Không tải được https://cham.gov.vn/: quá 0,2 giây không tra được tên miền cham.gov.vn.',
+    );
+  });
+
   it('refuses other schemes, credentials and the ports of other protocols', async () => {
     const { fetcher } = fetcherFor();
     const cases: [string, RegExp][] = [
@@ -575,6 +585,10 @@ describe('content types', () => {
     }
     const path = freshPath('pdf');
     web.route(path, { headers: { 'content-type': 'application/pdf' }, body: '%PDF' });
+    const evidence = await fetcher.fetch(web.url(path), { accept: 'any' });
+    expect(Buffer.from(evidence.body).toString()).toBe('%PDF');
+    expect(evidence.text).toBe(''); // not text: not decoded
+    expect(evidence.charset).toBe('none');
     const failure = await failureOf(fetcher.fetch(web.url(path), { accept: 'html' }));
     expect(failure.message).toBe(
       `Không đọc ${web.url(path)}: máy chủ trả về kiểu "application/pdf", không phải trang HTML.`,

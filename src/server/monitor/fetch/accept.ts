@@ -32,3 +32,20 @@ export function isAcceptedType(accept: Accept, essence: string | null): boolean 
     essence.endsWith('+json')
   );
 }
+
+/**
+ * Whether a body is worth decoding to text. PDFs, images and archives (kept as evidence with accept
+ * 'any') get an empty `text` instead of megabytes of U+FFFD; an unknown type is decoded.
+ */
+export function isTextualType(essence: string | null): boolean {
+  if (essence === null) return true;
+  return (
+    essence.startsWith('text/') ||
+    essence.endsWith('/xml') ||
+    essence.endsWith('+xml') ||
+    essence.endsWith('/json') ||
+    essence.endsWith('+json') ||
+    essence === 'application/javascript' ||
+    essence === 'application/ecmascript'
+  );
+}

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type FetchedPage, FetchFailure, type FetchPolicy, type PageFetcher } from '../contract';
-import { ACCEPT_HEADER, ACCEPT_WORDS, type Accept, isAcceptedType } from './accept';
+import { ACCEPT_HEADER, ACCEPT_WORDS, type Accept, isAcceptedType, isTextualType } from './accept';
 import {
   type CheckedTarget,
   checkUrlShape,
@@ -42,7 +42,7 @@ export interface PageFetcherDeps {
 
 /** A FetchedPage and how its text was decoded (the contract's fields, plus these two). */
 export interface MonitorFetchedPage extends FetchedPage {
-  /** The WHATWG encoding name used for `text`. */
+  /** The WHATWG encoding name used for `text`, or 'none' when the body is not text (then `text` is ''). */
   charset: string;
   /** Set when the declared charset was unknown and UTF-8 was used instead (in Vietnamese). */
   charsetNote: string | null;
@@ -108,8 +108,10 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
   }
 
   async function fetchHop(first: URL, url: URL, accept: Accept, slot: HostSlot): Promise<HopResult> {
+    slot.spaceNextBy(0); // refused before any request: the host was not bothered, the next may go at once
     const target = await resolveAndCheck(url, guard);
     if (target instanceof FetchFailure) throw target;
+    slot.spaceNextBy(policy.defaultDelayMs);
     const pinned = openPinnedClient(target, clientOptions);
     try {
       const rules = await robotsFor(target, pinned, url);
@@ -222,7 +224,10 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
 
     const contentType = result.headers['content-type'] ?? null;
     const page = (body: Uint8Array): MonitorFetchedPage => {
-      const decoded = decodeText(body, parseContentType(contentType)?.charset ?? null);
+      const type = parseContentType(contentType);
+      const decoded = isTextualType(type?.essence ?? null)
+        ? decodeText(body, type?.charset ?? null)
+        : { text: '', charset: 'none', note: null };
       return {
         url: first.href,
         finalUrl: url.href,
