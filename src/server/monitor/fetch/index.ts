@@ -1,0 +1,15 @@
+/**
+ * The monitor's fetch layer (issue 11): one polite, SSRF-guarded HTTP(S) GET per call. What it
+ * guarantees and what it does not: docs/monitor-safety.md.
+ */
+export type { Accept } from './accept';
+export { isNonPublicAddress, type ResolvedAddress, type ResolveHost } from './address-guard';
+export {
+  createPageFetcher,
+  ERROR_PAGE_MAX_BYTES,
+  FetchHttpFailure,
+  type MonitorFetchedPage,
+  type MonitorPageFetcher,
+  type PageFetcherDeps,
+} from './page-fetcher';
+export { defaultFetchPolicy, MONITOR_USER_AGENT } from './policy';
