@@ -8,11 +8,13 @@ import { Readability } from '@mozilla/readability';
 import { foldForSearch } from '../../../shared/text';
 import type { ArticleResult, FetchedPage, ReadArticle } from '../contract';
 import { parseVietnameseDate } from './dates';
-import { loadDocument, metaContent, selectAll, selectOne, textOf } from './dom';
+import { loadDocument, metaContent, selectAll, selectOne, textOf, treeShape } from './dom';
 import { cleanBody, cleanOrNull, LIMITS } from './text';
 
 /** Readability gives up (throws) beyond this many elements; the body's text is used then. */
 const MAX_ELEMENTS = 30_000;
+/** Real pages nest a few dozen levels; Readability's recursion is left out beyond this. */
+const MAX_DEPTH = 150;
 
 const SITE_WORDS =
   /cong thong tin|cong ttdt|ttdt|thong tin dien tu|trang thong tin|trang chu|portal|website|uy ban nhan dan|ubnd/;
@@ -37,14 +39,22 @@ function isSiteName(text: string, siteName: string | null): boolean {
   return (siteName !== null && folded === foldForSearch(siteName)) || SITE_WORDS.test(folded.slice(0, 24));
 }
 
-const TITLE_HOLDERS =
-  '.detail h1, .news-detail h1, .article h1, article h1, .entry-title, .title-detail, .detail-title, .news-title, .article-title, .post-title, .asset-title, h1';
+/** Where a headline is, most specific first: a portal's logo is often an <h1> too. */
+const TITLE_HOLDERS = [
+  '.detail h1, .news-detail h1, .article h1, article h1, main h1',
+  '.entry-title, .title-detail, .detail-title, .news-title, .article-title, .post-title, .asset-title',
+  'h1',
+];
 
-/** The page's headline element: an <h1> (or a title-classed element) that reads like a headline. */
-function headline(document: Document): Element | null {
-  for (const element of selectAll(document.body, TITLE_HOLDERS, 20)) {
-    const text = textOf(element, 600);
-    if (text.length >= 10 && text.length < 600 && text.split(' ').length >= 3) return element;
+/** The page's headline element: one that reads like a headline and is not the site's name. */
+function headline(document: Document, siteName: string | null): Element | null {
+  for (const selector of TITLE_HOLDERS) {
+    for (const element of selectAll(document.body, selector, 20)) {
+      const text = textOf(element, 600);
+      if (text.length < 10 || text.length >= 600 || text.split(' ').length < 3) continue;
+      if (isSiteName(text, siteName)) continue;
+      return element;
+    }
   }
   return null;
 }
@@ -131,7 +141,11 @@ function publicationDate(document: Document, title: Element | null, now: Date): 
 
 /** The main text: Readability's, or the text of the likeliest content box when it finds none. */
 function mainText(document: Document): { text: string; excerpt: string | null } {
+  const shape = treeShape(document.body, MAX_ELEMENTS + 1);
+  // Readability recurses: a very deep tree overflows its stack after minutes of work.
+  const readable = shape.elements <= MAX_ELEMENTS && shape.depth <= MAX_DEPTH;
   try {
+    if (!readable) throw new Error('too big for Readability');
     const article = new Readability(document, { maxElemsToParse: MAX_ELEMENTS, charThreshold: 200 }).parse();
     if (article?.textContent && article.textContent.trim().length > 0) {
       return { text: article.textContent, excerpt: article.excerpt ?? null };
@@ -150,7 +164,7 @@ function mainText(document: Document): { text: string; excerpt: string | null } 
 export const readArticle: ReadArticle = (page: FetchedPage, now: Date): ArticleResult => {
   const document = loadDocument(page.text, { keepJsonLd: true });
   const siteName = metaContent(document, ['og:site_name', 'application-name']);
-  const titleElement = headline(document);
+  const titleElement = headline(document, siteName);
   // Some portals give every page the site's name as og:title: the headline is better then.
   const candidates = [
     metaContent(document, ['og:title', 'twitter:title']),

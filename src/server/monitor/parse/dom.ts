@@ -86,6 +86,18 @@ export function textOf(node: Element | null | undefined, max = 5_000): string {
   return (text.length > max ? text.slice(0, max) : text).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * `closest` looking at most `maxDepth` ancestors up: on a page of 50,000 nested <div>s the built-in
+ * one walks them all for every link.
+ */
+export function closestWithin(element: Element, selector: string, maxDepth = 12): Element | null {
+  let node: Element | null = element;
+  for (let depth = 0; node && depth <= maxDepth; depth++, node = node.parentElement) {
+    if (node.matches(selector)) return node;
+  }
+  return null;
+}
+
 /** `querySelectorAll` that survives an admin's invalid selector (an empty list then). */
 export function selectAll(root: ParentNode, selector: string, max: number): Element[] {
   try {
@@ -127,4 +139,31 @@ export function metaContent(document: Document, names: readonly string[]): strin
     }
   }
   return null;
+}
+
+/**
+ * How many elements the body has and how deep it goes, counting at most `maxElements` (walked
+ * without recursion, so a 50,000-deep tree cannot overflow the stack).
+ */
+export function treeShape(root: Element, maxElements: number): { elements: number; depth: number } {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  let node: Element | null = root.firstElementChild;
+  if (node) depth = 1;
+  while (node && elements < maxElements) {
+    elements++;
+    if (depth > deepest) deepest = depth;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) {
+      node = node.parentElement;
+      depth--;
+    }
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return { elements, depth: deepest };
 }

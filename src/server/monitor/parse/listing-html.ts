@@ -8,7 +8,7 @@
  */
 
 import type { DiscoveredItem, FetchedPage, ListingResult, SiteOverrides } from '../contract';
-import { loadDocument, selectAll, textOf } from './dom';
+import { closestWithin, loadDocument, selectAll, textOf } from './dom';
 import { anchorTitle, type ItemSelectors, readItem } from './listing-items';
 import { findNextPage } from './next-page';
 import { LIMITS } from './text';
@@ -266,7 +266,7 @@ const DATE_HINT =
  */
 function bestAnchorPerPost(candidates: Candidate[]): Candidate[] {
   const rank = (candidate: Candidate) =>
-    (candidate.anchor.closest('h1, h2, h3, h4, h5, h6') ? 10_000 : 0) +
+    (closestWithin(candidate.anchor, 'h1, h2, h3, h4, h5, h6', 4) ? 10_000 : 0) +
     textOf(candidate.anchor, 1_000).length;
   const best = new Map<string, Candidate>();
   const firstOrder = new Map<string, number>();

@@ -6,7 +6,7 @@
 
 import type { DiscoveredItem } from '../contract';
 import { parseVietnameseDate } from './dates';
-import { selectAll, selectOne, textOf } from './dom';
+import { closestWithin, selectAll, selectOne, textOf } from './dom';
 import { cleanOrNull, cleanText, LIMITS } from './text';
 
 const DATE_HOLDERS =
@@ -26,7 +26,7 @@ export interface ItemSelectors {
 
 /** The text a post's title is shown in: the heading around the link, the link, its title or image. */
 export function anchorTitle(anchor: Element): string {
-  const heading = anchor.closest('h1, h2, h3, h4, h5, h6');
+  const heading = closestWithin(anchor, 'h1, h2, h3, h4, h5, h6', 4);
   const text = textOf(heading && textOf(heading, 600).length < 600 ? heading : anchor, 1_000);
   if (text.length > 0) return text;
   return (
@@ -85,7 +85,8 @@ function dateAfter(block: Element, now: Date, format: string | null | undefined)
 /** The summary the block shows under the title, when it has one. */
 export function blockLead(block: Element, title: string): string | null {
   for (const holder of selectAll(block, LEAD_HOLDERS, 10)) {
-    if (holder.closest('a') && textOf(holder.closest('a'), 600) === title) continue;
+    const link = closestWithin(holder, 'a', 4);
+    if (link && textOf(link, 600) === title) continue;
     const text = textOf(holder, LIMITS.lead * 2);
     if (text.length < 20 || text === title || title.includes(text)) continue;
     // "Ngày đăng: 12/03/2024 | Lượt xem: 35" is the date line, not a summary.

@@ -23,10 +23,10 @@ export function looksLikeSitemap(page: FetchedPage): boolean {
  * any extension, whatever prefix the site gave the namespace).
  */
 function childText(entry: Element, names: readonly string[]): string | null {
-  const all = entry.getElementsByTagName('*');
+  const all = descendants(entry, 200);
   for (const name of names) {
     const [wantPrefix, wantLocal] = name.includes(':') ? name.split(':') : ['', name];
-    for (let i = 0; i < all.length && i < 200; i++) {
+    for (let i = 0; i < all.length; i++) {
       const tag = all[i]!.tagName.toLowerCase();
       const colon = tag.indexOf(':');
       const prefix = colon < 0 ? '' : tag.slice(0, colon);
@@ -40,6 +40,26 @@ function childText(entry: Element, names: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * An element's descendants in document order, at most `max` (linkedom's XML documents do not answer
+ * getElementsByTagName, so the tree is walked by hand).
+ */
+function descendants(root: Element, max: number): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [...Array.from(root.children)].reverse();
+  while (stack.length > 0 && out.length < max) {
+    const element = stack.pop()!;
+    out.push(element);
+    const children = Array.from(element.children);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
+}
+
+function localName(element: Element): string {
+  return element.tagName.toLowerCase().replace(/^.*:/, '');
+}
+
 export function readSitemap(page: FetchedPage, now: Date): ListingResult {
   const xml = stripUnstorable(page.text.slice(0, LIMITS.xml));
   let document: Document;
@@ -49,8 +69,10 @@ export function readSitemap(page: FetchedPage, now: Date): ListingResult {
     return { items: [], nextPageUrl: null, method: 'sitemap-unreadable' };
   }
   const root = document.documentElement;
-  const isIndex = root?.tagName.toLowerCase().replace(/^.*:/, '') === 'sitemapindex';
-  const entries = root ? root.getElementsByTagName(isIndex ? 'sitemap' : 'url') : [];
+  const isIndex = root ? localName(root) === 'sitemapindex' : false;
+  const entries = root
+    ? Array.from(root.children).filter((child) => localName(child) === (isIndex ? 'sitemap' : 'url'))
+    : [];
   const items: DiscoveredItem[] = [];
   const seen = new Set<string>();
   let titlesFromUrl = false;
