@@ -5,6 +5,7 @@
  * what a 2 MB one does.
  */
 
+import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { LIMITS, stripUnstorable } from './text';
 
@@ -55,12 +56,80 @@ export function prepareHtml(raw: string, options: { keepJsonLd?: boolean } = {})
   return stripUnstorable(html);
 }
 
+/** Deeper than any real portal goes; beyond it the tags are dropped and only their text is kept. */
+const MAX_NESTING = 200;
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** Values arrive undecoded (entities as written), so only the quote that delimits them is escaped. */
+function escapeAttribute(value: string): string {
+  return value.replace(/"/g, '&quot;');
+}
+
+/**
+ * The same HTML with its nesting cut at MAX_NESTING: linkedom's tree building slows down with depth
+ * (50,000 nested <div>s took seconds), so htmlparser2's tokenizer, which is linear, rewrites the page
+ * first, leaving out the tags that would go deeper (their text stays). Pages that are not that deep
+ * come out unchanged in meaning.
+ */
+export function capNesting(html: string, maxDepth = MAX_NESTING): string {
+  const parts: string[] = [];
+  // One entry per open element: whether its tags were written.
+  const open: boolean[] = [];
+  let depth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const keep = depth < maxDepth;
+        if (keep) {
+          let tag = `<${name}`;
+          for (const [key, value] of Object.entries(attributes)) tag += ` ${key}="${escapeAttribute(value)}"`;
+          parts.push(`${tag}>`);
+        }
+        if (VOID_ELEMENTS.has(name)) return;
+        open.push(keep);
+        depth++;
+      },
+      ontext(text) {
+        parts.push(text);
+      },
+      onclosetag(name) {
+        if (VOID_ELEMENTS.has(name)) return;
+        const kept = open.pop();
+        depth = Math.max(0, depth - 1);
+        if (kept) parts.push(`</${name}>`);
+      },
+      // <!DOCTYPE html> and the like.
+      onprocessinginstruction(_name, data) {
+        parts.push(`<${data}>`);
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return parts.join('');
+}
+
 /**
  * A document with a <body> whatever was given: linkedom leaves a fragment without an <html> root
  * (document.body then throws), so such text is wrapped.
  */
 export function loadDocument(raw: string, options: { keepJsonLd?: boolean } = {}): Document {
-  const html = prepareHtml(raw, options);
+  const html = capNesting(prepareHtml(raw, options));
   const head = html.slice(0, 4096).toLowerCase();
   const wrapped = head.includes('<html')
     ? html
