@@ -392,6 +392,33 @@ describe('radio as-run logs', () => {
     });
   });
 
+  it('documents the push in the OpenAPI document: bearer token, items, per-item errors', async () => {
+    const doc = ok<{
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            security: unknown;
+            requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+          }
+        >
+      >;
+    }>(await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    expect(doc.components.securitySchemes.radioStation).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const operation = doc.paths['/api/radio/as-run']!.post!;
+    expect(operation.security).toEqual([{ radioStation: [] }]);
+    const items = operation.requestBody.content['application/json']!.schema.properties.items as {
+      maxItems: number;
+      items: { properties: Record<string, unknown> };
+    };
+    expect(items.maxItems).toBe(1000);
+    expect(Object.keys(items.items.properties)).toEqual(
+      expect.arrayContaining(['externalId', 'airedAt', 'durationSeconds', 'title', 'stationCode']),
+    );
+  });
+
   describe('CSV uploads', () => {
     const header = 'Mã;Thời điểm phát;Thời lượng (phút:giây);Chương trình;Tiêu đề;Nguồn';
 

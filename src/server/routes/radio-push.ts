@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { errorBodySchema } from '../../shared/api/common';
+import { commonErrors, errorBodySchema } from '../../shared/api/common';
 import {
   AS_RUN_MAX_BYTES,
   AS_RUN_MAX_ITEMS,
@@ -68,13 +68,7 @@ export function radioPushRoutes(app: FastifyInstance, { database }: RouteDeps) {
         summary: 'Gửi nhật ký phát sóng (as-run log) của một trạm: mỗi mục thành một lượt phát sóng',
         description: PUSH_DESCRIPTION,
         body: asRunPushBody,
-        response: {
-          200: asRunPushResultSchema,
-          400: errorBodySchema,
-          401: errorBodySchema,
-          413: errorBodySchema,
-          429: errorBodySchema,
-        },
+        response: { 200: asRunPushResultSchema, ...commonErrors, 413: errorBodySchema, 429: errorBodySchema },
       },
     },
     async (request) => {
