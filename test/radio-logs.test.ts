@@ -379,6 +379,21 @@ describe('radio as-run logs', () => {
       }
     });
 
+    it('limits pushes to 60 a minute per token (429), without touching other tokens', async () => {
+      const limited = ok<RadioStationTokenDto>(
+        await head.post(`/api/units/${commune}/radio-stations`, {
+          code: 'KT-GIOI-HAN',
+          name: 'Giới hạn',
+          channelId: radioChannel,
+        }),
+      );
+      const answers: number[] = [];
+      for (let i = 0; i < 61; i++) answers.push((await push(limited.token, { items: [] })).statusCode);
+      expect(answers.slice(0, 60).every((status) => status === 200)).toBe(true);
+      expect(answers[60]).toBe(429);
+      expect((await push(station.token, { items: [] })).statusCode).toBe(200);
+    });
+
     it('answers 413 over 1,000 items or 1 MB, and 400 without an items array', async () => {
       const many = Array.from({ length: 1001 }, (_, i) => item(`M${i}`, '2025-09-10 17:00'));
       const tooMany = await push(station.token, { items: many });
