@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
 import { useChannels } from '../../api/activities';
 import { type RadioStationInput, type RadioStationToken, useCreateRadioStation } from '../../api/radio';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,10 +18,17 @@ export function CreateStationCard(props: { unitId: string; onCreated: (issued: R
     (channel) => channel.kind === 'radio_programme' && (!channel.endedOn || channel.endedOn >= today),
   );
 
+  // One running programme (the usual commune): chosen already, once the channels have arrived.
+  const onlyProgramme = programmes.length === 1 ? programmes[0]!.id : null;
+  useEffect(() => {
+    if (onlyProgramme && !form.getFieldValue('channelId')) form.setFieldValue('channelId', onlyProgramme);
+  }, [form, onlyProgramme]);
+
   const handleFinish = (values: RadioStationInput) => {
     create.mutate(values, {
       onSuccess: (issued) => {
         form.resetFields();
+        if (onlyProgramme) form.setFieldValue('channelId', onlyProgramme);
         props.onCreated(issued);
       },
       onError: (error) => applyFieldErrors(form, error, ['code', 'name', 'channelId']),
@@ -44,12 +52,7 @@ export function CreateStationCard(props: { unitId: string; onCreated: (issued: R
           <Form.Item name="name" label={t('radio.name')} rules={[{ required: true }]}>
             <Input maxLength={300} />
           </Form.Item>
-          <Form.Item
-            name="channelId"
-            label={t('radio.channel')}
-            rules={[{ required: true }]}
-            initialValue={programmes.length === 1 ? programmes[0]!.id : undefined}
-          >
+          <Form.Item name="channelId" label={t('radio.channel')} rules={[{ required: true }]}>
             <Select
               loading={channels.isPending}
               options={programmes.map((channel) => ({ value: channel.id, label: channel.name }))}
