@@ -37,7 +37,9 @@ describe('radio stations on a 360 px phone', () => {
     const chooser = uploadDialog.locator('input[type="file"]');
     await chooser.setInputFiles({ name: 'as-run.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
     await uploadDialog.getByRole('button', { name: 'Nhập', exact: true }).click();
-    await uploadDialog.getByText('Ngày "30/02/2025 17:00" không hợp lệ', { exact: false }).waitFor();
+    await uploadDialog
+      .getByText('Thời điểm phát "30/02/2025 17:00" không hợp lệ', { exact: false })
+      .waitFor();
     await screenshot(page, 'phone-radio-upload-errors');
 
     await chooser.setInputFiles({ name: 'as-run.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });

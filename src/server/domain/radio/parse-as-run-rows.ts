@@ -129,7 +129,10 @@ function readAiredAt(cell: TypedCell): { value: Date } | { error: string } {
     return 'error' in parsed ? parsed : { value: parsed.instant };
   }
   const parsed = parseDayCell(cell);
-  if ('error' in parsed) return { error: parsed.error.replace('dd/MM/yyyy', 'dd/MM/yyyy HH:mm') };
+  if ('error' in parsed)
+    return {
+      error: `Thời điểm phát "${text}" không hợp lệ; ghi dạng dd/MM/yyyy HH:mm (ví dụ 10/09/2025 17:00).`,
+    };
   if (!parsed.value.time)
     return { error: `Thiếu giờ phát trong "${text}"; ghi dạng dd/MM/yyyy HH:mm (ví dụ 10/09/2025 17:00).` };
   return { value: vnInstant(parsed.value.day, parsed.value.time) };
