@@ -36,6 +36,8 @@ import { homeRoutes } from './routes/home';
 import { libraryRoutes } from './routes/library';
 import { notificationRoutes } from './routes/notifications';
 import { publicResultsRoutes } from './routes/public-results';
+import { radioPushRoutes } from './routes/radio-push';
+import { radioStationRoutes } from './routes/radio-stations';
 import { reminderRoutes } from './routes/reminders';
 import { reportDocumentRoutes } from './routes/report-documents';
 import { reportResultsRoutes } from './routes/report-results';
@@ -87,6 +89,8 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   reportRoutes,
   reminderRoutes,
   adminJobRoutes,
+  radioStationRoutes,
+  radioPushRoutes,
 ];
 
 export interface RouteEntry {

@@ -43,6 +43,12 @@ export const OPENAPI_SECURITY_SCHEMES = {
     description:
       'Mã CSRF của phiên, nhận trong câu trả lời của POST /api/auth/login và GET /api/auth/me (csrfToken); bắt buộc với mọi yêu cầu POST, PUT, PATCH, DELETE.',
   },
+  radioStation: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'Mã truy cập của một trạm phát thanh (ls_radio_…), cấp một lần khi tạo trạm hoặc cấp lại; dùng cho POST /api/radio/as-run thay cho phiên đăng nhập.',
+  },
 } as const;
 
 type JsonObject = Record<string, unknown>;
@@ -100,8 +106,10 @@ export function transformRouteSchema(
   const { schema, url } = jsonSchemaTransform(args);
   const out = { ...schema } as FastifySchema & JsonObject;
   const methods = [args.route.method].flat().map((method) => String(method).toUpperCase());
-  const isPublic = (args.route.config as { isPublic?: boolean } | undefined)?.isPublic === true;
-  if (!isPublic && methods.some((method) => STATE_CHANGING.has(method)))
+  const routeConfig = args.route.config as { isPublic?: boolean; isMachineRoute?: boolean } | undefined;
+  // A machine route (a radio push) carries its station's bearer token instead of a session.
+  if (routeConfig?.isMachineRoute) out.security = [{ radioStation: [] }];
+  else if (routeConfig?.isPublic !== true && methods.some((method) => STATE_CHANGING.has(method)))
     out.security = [{ session: [], csrf: [] }];
   if (methods.includes('POST') && url === '/api/units/:unitId/channels' && isObject(out.body))
     out.body = channelBodyCases(out.body);

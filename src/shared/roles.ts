@@ -56,6 +56,8 @@ export const ACTIONS = [
   'report.submit',
   /** Urge units ("Đôn đốc") and read the urging list: every reminder a unit was sent. */
   'reminder.urge',
+  /** Create, rotate and revoke the tokens radio systems push as-run logs with, and upload as-run logs. */
+  'radio_station.manage',
   /** See the background job queues, their failures and dead letters (the whole installation). */
   'jobs.view',
   /** Run a failed or dead-lettered background job again. */

@@ -35,6 +35,7 @@ export const loadReportsPage = () => import('./pages/reports/ReportsPage');
 export const loadPeriodPage = () => import('./pages/reports/PeriodPage');
 export const loadReportPage = () => import('./pages/reports/ReportPage');
 export const loadRemindersPage = () => import('./pages/reminders/RemindersPage');
+export const loadRadioStationsPage = () => import('./pages/radio/RadioStationsPage');
 
 /** Warms the cache with what a signed-in user sees first. */
 export function prefetchSignedInPages(): void {

@@ -24,6 +24,7 @@ import {
   loadLanguageCountsPage,
   loadLibraryPage,
   loadPeriodPage,
+  loadRadioStationsPage,
   loadRankingPage,
   loadRecordEditPage,
   loadRecordFormPage,
@@ -42,6 +43,7 @@ import {
 } from './page-loaders';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { canManageRadio } from './pages/radio/can-manage-radio';
 
 const AppLayout = lazy(() => loadAppLayout().then((module) => ({ default: module.AppLayout })));
 const HomePage = lazy(() => loadHomePage().then((module) => ({ default: module.HomePage })));
@@ -96,6 +98,9 @@ const UnitDashboardPage = lazy(() =>
 );
 const AssessmentDetailPage = lazy(() =>
   loadAssessmentDetailPage().then((module) => ({ default: module.AssessmentDetailPage })),
+);
+const RadioStationsPage = lazy(() =>
+  loadRadioStationsPage().then((module) => ({ default: module.RadioStationsPage })),
 );
 const RemindersPage = lazy(() => loadRemindersPage().then((module) => ({ default: module.RemindersPage })));
 
@@ -188,6 +193,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission allowed={canUrge}>
                 <RemindersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'radio',
+            element: (
+              <RequirePermission allowed={canManageRadio}>
+                <RadioStationsPage />
               </RequirePermission>
             ),
           },

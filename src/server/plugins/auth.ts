@@ -20,6 +20,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in (health, login, the API reference). */
     isPublic?: boolean;
+    /**
+     * Called by another system, not a browser: the route authenticates its own bearer token (a radio
+     * station's) in a hook, so no session and no CSRF header are asked for. A cookie cannot forge it.
+     */
+    isMachineRoute?: boolean;
   }
 }
 
@@ -49,7 +54,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
   // Before validation: an anonymous or forged request learns nothing about what a valid body looks like.
   app.addHook('preValidation', async (request) => {
     if (!request.routeOptions.url?.startsWith('/api/')) return;
-    if (request.routeOptions.config.isPublic) return;
+    if (request.routeOptions.config.isPublic || request.routeOptions.config.isMachineRoute) return;
     if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
     if (STATE_CHANGING.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
       throw new AppError('CSRF_INVALID', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.');

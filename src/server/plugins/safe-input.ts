@@ -9,6 +9,16 @@ const PREFIX: Record<(typeof LOCATIONS)[number], string> = {
   body: 'body',
 };
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The handler holds the body to the rule itself, item by item: a batch whose items are independent
+     * (a radio push) reports a NUL in one item as that item's error instead of refusing them all.
+     */
+    checksInputItself?: boolean;
+  }
+}
+
 /**
  * Holds every API request to the shared text and date rule (shared/safe-input) before its schema
  * runs: one check for every route, present and future, instead of one per field. Multipart fields and
@@ -18,6 +28,7 @@ export function registerSafeInput(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
     if (!request.routeOptions.url?.startsWith('/api/')) return;
     for (const location of LOCATIONS) {
+      if (location === 'body' && request.routeOptions.config.checksInputItself) continue;
       const value: unknown = request[location];
       if (Buffer.isBuffer(value)) continue;
       const found = findUnsafeInput(value);

@@ -23,6 +23,9 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'report.prepare': ['system_admin', 'dx_office', 'unit_head', 'unit_officer'],
   'report.submit': ['system_admin', 'unit_head'],
   'reminder.urge': ['system_admin', 'dx_office'],
+  // A station token records broadcasts in the unit's name with no person behind each one: the unit's
+  // head or the province office hands it out, not every officer who records by hand.
+  'radio_station.manage': ['system_admin', 'dx_office', 'unit_head'],
   // Jobs belong to the installation, not to a unit: only an administrator granted on no unit holds them.
   'jobs.view': ['system_admin'],
   'jobs.retry': ['system_admin'],

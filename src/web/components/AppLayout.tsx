@@ -20,6 +20,7 @@ import {
   TrophyOutlined,
   UnorderedListOutlined,
   UserOutlined,
+  WifiOutlined,
 } from '@ant-design/icons';
 import { App, Badge, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -32,6 +33,7 @@ import { useErrorText } from '../hooks/use-error-text';
 import { useIsDesktop } from '../hooks/use-is-desktop';
 import { canRecord } from '../hooks/use-record-units';
 import { useI18n } from '../i18n/I18nProvider';
+import { canManageRadio } from '../pages/radio/can-manage-radio';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
@@ -52,6 +54,7 @@ function selectedMenuKey(pathname: string): string {
     '/library',
     '/evidence',
     '/reminders',
+    '/radio',
   ])
     if (pathname.startsWith(key)) return key;
   // A unit's scores page is reached from the scoreboard, whose entry it belongs under.
@@ -185,6 +188,9 @@ export function AppLayout() {
           icon: <NotificationOutlined />,
           label: <Link to="/reminders">{t('reminders.nav')}</Link>,
         }
+      : null,
+    canManageRadio(me)
+      ? { key: '/radio', icon: <WifiOutlined />, label: <Link to="/radio">{t('radio.nav')}</Link> }
       : null,
     { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },
     { key: '/evidence', icon: <PaperClipOutlined />, label: <Link to="/evidence">{t('nav.evidence')}</Link> },

@@ -88,6 +88,9 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'report.submit': { vi: 'Nộp báo cáo', en: 'Submit report' },
   'report.supersede': { vi: 'Thay báo cáo bằng phiên bản mới', en: 'Supersede report' },
   'job.retry': { vi: 'Chạy lại tác vụ nền', en: 'Run background job again' },
+  'radio_station.create': { vi: 'Tạo trạm gửi nhật ký phát sóng', en: 'Create radio station' },
+  'radio_station.rotate': { vi: 'Cấp lại mã truy cập của trạm', en: 'Rotate radio station token' },
+  'radio_station.revoke': { vi: 'Thu hồi trạm gửi nhật ký phát sóng', en: 'Revoke radio station' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -115,6 +118,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   report_period: { vi: 'Kỳ báo cáo', en: 'Report period' },
   report: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
   job: { vi: 'Tác vụ nền', en: 'Background job' },
+  radio_station: { vi: 'Trạm gửi nhật ký phát sóng', en: 'Radio station' },
 };
 
 /** English wording of the API's error codes; in Vietnamese the server's own message is shown. */

@@ -13,6 +13,7 @@ import { libraryEn } from './areas/library';
 import { officialEn } from './areas/official';
 import { officialStatusEn } from './areas/official-status';
 import { publicResultsEn } from './areas/public-results';
+import { radioEn } from './areas/radio';
 import { recordActionsEn } from './areas/record-actions';
 import { remindersEn } from './areas/reminders';
 import { reportsEn } from './areas/reports';
@@ -348,4 +349,5 @@ export const en: Record<MessageKey, string> = {
   ...evidenceEn,
   ...importEn,
   ...jobsEn,
+  ...radioEn,
 };

@@ -13,6 +13,7 @@ import { libraryVi } from './areas/library';
 import { officialVi } from './areas/official';
 import { officialStatusVi } from './areas/official-status';
 import { publicResultsVi } from './areas/public-results';
+import { radioVi } from './areas/radio';
 import { recordActionsVi } from './areas/record-actions';
 import { remindersVi } from './areas/reminders';
 import { reportsVi } from './areas/reports';
@@ -346,6 +347,7 @@ export const vi = {
   ...evidenceVi,
   ...importVi,
   ...jobsVi,
+  ...radioVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
