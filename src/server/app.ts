@@ -34,6 +34,7 @@ import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
 import { homeRoutes } from './routes/home';
 import { libraryRoutes } from './routes/library';
+import { monitorRoutes } from './routes/monitor';
 import { notificationRoutes } from './routes/notifications';
 import { publicResultsRoutes } from './routes/public-results';
 import { reminderRoutes } from './routes/reminders';
@@ -87,6 +88,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   reportRoutes,
   reminderRoutes,
   adminJobRoutes,
+  monitorRoutes,
 ];
 
 export interface RouteEntry {

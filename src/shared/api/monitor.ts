@@ -212,7 +212,12 @@ export const overridesTestSchema = z.object({
   method: z.string().nullable(),
   pagesFetched: z.number().int(),
   items: z.array(
-    z.object({ url: z.string(), title: z.string(), lead: z.string().nullable(), publishedAt: z.date().nullable() }),
+    z.object({
+      url: z.string(),
+      title: z.string(),
+      lead: z.string().nullable(),
+      publishedAt: z.date().nullable(),
+    }),
   ),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),

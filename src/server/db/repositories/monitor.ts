@@ -37,7 +37,10 @@ export async function upsertMonitorSettings(
     .onConflictDoUpdate({ target: monitorSettings.provinceId, set: { ...values, updatedAt: new Date() } });
 }
 
-export async function findSiteOverrides(q: Queryable, channelId: string): Promise<SiteOverridesRow | undefined> {
+export async function findSiteOverrides(
+  q: Queryable,
+  channelId: string,
+): Promise<SiteOverridesRow | undefined> {
   const [row] = await q
     .select()
     .from(monitorSiteOverrides)
@@ -53,7 +56,10 @@ export async function upsertSiteOverrides(
   await q
     .insert(monitorSiteOverrides)
     .values({ channelId, ...values })
-    .onConflictDoUpdate({ target: monitorSiteOverrides.channelId, set: { ...values, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: monitorSiteOverrides.channelId,
+      set: { ...values, updatedAt: new Date() },
+    });
 }
 
 export async function insertCheck(q: Queryable, row: NewCheck): Promise<CheckRow> {
@@ -86,7 +92,11 @@ export async function findRecentChecks(
 }
 
 /** The finished checks of a channel (both kinds), newest first: a failure streak is read from them. */
-export async function findFinishedChecks(q: Queryable, channelId: string, limit: number): Promise<CheckRow[]> {
+export async function findFinishedChecks(
+  q: Queryable,
+  channelId: string,
+  limit: number,
+): Promise<CheckRow[]> {
   return q
     .select()
     .from(monitorChecks)
@@ -136,7 +146,11 @@ export async function findMonitoredChannels(
 }
 
 /** Which of the URL keys a channel's items already hold. */
-export async function findKnownUrlKeys(q: Queryable, channelId: string, keys: string[]): Promise<Set<string>> {
+export async function findKnownUrlKeys(
+  q: Queryable,
+  channelId: string,
+  keys: string[],
+): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const rows = await q
     .select({ urlKey: monitorItems.urlKey })

@@ -104,7 +104,12 @@ async function runBannerCheck(db: Db, fileStore: FileStore, deps: MonitorDeps, c
         entityId: activityId!,
         unitId: check.unitId,
         summary: `${BANNER_TITLE}: ${link.found ? 'có liên kết đến chuyên mục CĐS của tỉnh' : 'không thấy liên kết'}`,
-        after: { checkId: check.id, url: page.finalUrl, targetUrl: link.href ?? target, isVerified: link.found },
+        after: {
+          checkId: check.id,
+          url: page.finalUrl,
+          targetUrl: link.href ?? target,
+          isVerified: link.found,
+        },
       },
     ]);
     await deps.linkSnapshotToActivity(tx, snapshot.id, activityId!);

@@ -15,8 +15,8 @@ import {
 } from '../../db/repositories/monitor';
 import {
   type DiscoveredItem,
-  FetchFailure,
   type FetchedPage,
+  FetchFailure,
   type ListingResult,
   type SiteOverrides,
 } from '../../monitor/contract';
@@ -181,7 +181,9 @@ async function runColumnCheck(db: Db, fileStore: FileStore, deps: MonitorDeps, c
     now,
     onPage: (n) => reportProgress(db, check.id, `Đang đọc trang ${n} của chuyên mục`),
   });
-  const inPeriod = listing.items.filter((item) => item.publishedAt === null || item.publishedAt >= periodStart);
+  const inPeriod = listing.items.filter(
+    (item) => item.publishedAt === null || item.publishedAt >= periodStart,
+  );
   const known = await findKnownUrlKeys(
     db,
     channel.id,

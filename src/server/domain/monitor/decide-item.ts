@@ -8,9 +8,9 @@ import { findItems, getItemRow, updateItemRow } from '../../db/repositories/moni
 import { activities } from '../../db/schema-activities';
 import { notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
-import type { Actor } from '../actor';
 import { softDeleteActivities } from '../activities/delete-activity';
 import { loadPrepareContexts } from '../activities/load-prepare-context';
+import type { Actor } from '../actor';
 import { type MonitorDeps, monitorDeps } from './deps';
 import { presentItem } from './present-monitor';
 import { recordMonitorPost } from './record-monitor-post';
@@ -55,7 +55,10 @@ export async function decideItem(options: {
 
     if (body.isDx && live) {
       if (live.provenance === 'monitor' && topic && !(live.topics.length === 1 && live.topics[0] === topic)) {
-        await tx.update(activities).set({ topics: [topic], updatedAt: now }).where(eq(activities.id, live.id));
+        await tx
+          .update(activities)
+          .set({ topics: [topic], updatedAt: now })
+          .where(eq(activities.id, live.id));
         await insertAuditEntries(tx, actor, [
           {
             action: 'activity.update',
@@ -116,7 +119,12 @@ export async function decideItem(options: {
           confidence: item.confidence,
           decidedIsDx: item.decidedIsDx,
         },
-        after: { state: body.isDx ? 'recorded' : 'ignored', decidedIsDx: body.isDx, decidedTopic: topic, activityId },
+        after: {
+          state: body.isDx ? 'recorded' : 'ignored',
+          decidedIsDx: body.isDx,
+          decidedTopic: topic,
+          activityId,
+        },
       },
     ]);
   });

@@ -24,7 +24,11 @@ const FAILURES_SHOWN = 5;
  * waiting for review, ignored) and its latest failures with their reasons; the banner's last check
  * and history; what the viewer may do.
  */
-export async function getUnitMonitor(q: Queryable, principal: Principal, unitId: string): Promise<UnitMonitorDto> {
+export async function getUnitMonitor(
+  q: Queryable,
+  principal: Principal,
+  unitId: string,
+): Promise<UnitMonitorDto> {
   const actions = await authorizeUnit(q, principal, unitId, 'unit.view');
   const provinceId = await findCurrentProvinceId(q, unitId);
   const settings = await loadMonitorSettings(q, provinceId);
@@ -32,7 +36,12 @@ export async function getUnitMonitor(q: Queryable, principal: Principal, unitId:
     (channel) => channel.kind === 'website_column',
   );
   const counts = new Map(
-    (await countItemsByChannel(q, channels.map((channel) => channel.id))).map((row) => [row.channelId, row]),
+    (
+      await countItemsByChannel(
+        q,
+        channels.map((channel) => channel.id),
+      )
+    ).map((row) => [row.channelId, row]),
   );
   const result: UnitMonitorDto['channels'] = [];
   const bannerChecks = [];
@@ -46,7 +55,10 @@ export async function getUnitMonitor(q: Queryable, principal: Principal, unitId:
       feedUrl: channel.feedUrl,
       hasOverrides: Boolean(await findSiteOverrides(q, channel.id)),
       lastCheck: checks[0] ? presentCheck(checks[0]) : null,
-      recentFailures: checks.filter((check) => check.status === 'failed').slice(0, FAILURES_SHOWN).map(presentCheck),
+      recentFailures: checks
+        .filter((check) => check.status === 'failed')
+        .slice(0, FAILURES_SHOWN)
+        .map(presentCheck),
       items: {
         found: count?.found ?? 0,
         recorded: count?.recorded ?? 0,

@@ -3,10 +3,10 @@ import { dayOf, todayVn } from '../../../shared/dates';
 import type { ErrorDetail } from '../../../shared/errors';
 import type { Queryable } from '../../db/client';
 import { findDuplicateHits } from '../../db/repositories/activities';
-import type { Actor } from '../actor';
 import { loadPrepareContexts } from '../activities/load-prepare-context';
 import { prepareActivity } from '../activities/prepare-activity';
 import { findDuplicates, recordActivities } from '../activities/record-activities';
+import type { Actor } from '../actor';
 import { findRollupIds } from '../units/unit-scope';
 import type { MonitorDeps } from './deps';
 
@@ -67,7 +67,10 @@ export async function recordMonitorPost(
     topics: [],
     language: 'vi',
   };
-  const contextFor = await loadPrepareContexts(q, [input], { provenance: 'monitor', recordedBy: actor.userId });
+  const contextFor = await loadPrepareContexts(q, [input], {
+    provenance: 'monitor',
+    recordedBy: actor.userId,
+  });
   const context = { ...contextFor(input), today: todayVn(options.now) };
   // A topic the province's list does not hold is left out rather than failing the record.
   if (options.topic && context.topicCodes.has(options.topic)) input.topics = [options.topic];

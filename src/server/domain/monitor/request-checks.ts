@@ -37,7 +37,8 @@ export async function requestChecks(options: {
   const channels = (await findMonitoredChannels(db, todayVn(now), [unitId])).filter(
     (channel) => !body.channelId || channel.id === body.channelId,
   );
-  if (body.channelId && channels.length === 0) throw notFound('Không tìm thấy chuyên mục trên trang web của đơn vị.');
+  if (body.channelId && channels.length === 0)
+    throw notFound('Không tìm thấy chuyên mục trên trang web của đơn vị.');
   if (channels.length === 0)
     throw new AppError('CONFLICT', 'Đơn vị chưa có chuyên mục CĐS trên trang web có địa chỉ để kiểm tra.', [
       { field: 'channelId', message: 'Thêm địa chỉ chuyên mục trong phần Kênh của đơn vị.' },

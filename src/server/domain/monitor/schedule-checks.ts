@@ -1,6 +1,10 @@
 import { todayVn } from '../../../shared/dates';
 import type { Db } from '../../db/client';
-import { findAllMonitorSettings, findChannelCheckStates, findMonitoredChannels } from '../../db/repositories/monitor';
+import {
+  findAllMonitorSettings,
+  findChannelCheckStates,
+  findMonitoredChannels,
+} from '../../db/repositories/monitor';
 import { loadUnitGraph } from '../units/load-unit-graph';
 import { homepageOf } from './check-banner';
 import { hasMonitorDeps } from './deps';
@@ -60,7 +64,12 @@ export async function scheduleMonitorChecks(db: Db, now: Date): Promise<{ column
     if (settings.bannerTargetUrl && !bannerUnits.has(channel.unitId)) {
       bannerUnits.add(channel.unitId);
       if (isDue(channel.id, 'banner', settings.intervalDays))
-        requests.push({ channelId: channel.id, unitId: channel.unitId, kind: 'banner', url: homepageOf(null, url) ?? url });
+        requests.push({
+          channelId: channel.id,
+          unitId: channel.unitId,
+          kind: 'banner',
+          url: homepageOf(null, url) ?? url,
+        });
     }
   }
   if (requests.length)

@@ -1,7 +1,12 @@
 import { dayOf, formatVnDate, vnInstant } from '../../../shared/dates';
 import type { Queryable } from '../../db/client';
 import { getChannelRow } from '../../db/repositories/channels';
-import { type CheckRow, findFinishedChecks, findLatestPostAt, findRecentChecks } from '../../db/repositories/monitor';
+import {
+  type CheckRow,
+  findFinishedChecks,
+  findLatestPostAt,
+  findRecentChecks,
+} from '../../db/repositories/monitor';
 import { findUnitRecipients } from '../../db/repositories/reminders';
 import { getUnitRow } from '../../db/repositories/units';
 import { UNIT_PEOPLE } from '../reminders/send-deadline-reminders';
@@ -38,7 +43,11 @@ export async function sendMonitorAlerts(q: Queryable, check: CheckRow, now: Date
   const site = `${unit.name} – ${channel.name}`;
 
   if (check.status === 'failed') {
-    const finished = await findFinishedChecks(q, channel.id, Math.max(settings.failureAlertAfter, STREAK_WINDOW));
+    const finished = await findFinishedChecks(
+      q,
+      channel.id,
+      Math.max(settings.failureAlertAfter, STREAK_WINDOW),
+    );
     const streak = [];
     for (const row of finished) {
       if (row.status !== 'failed') break;

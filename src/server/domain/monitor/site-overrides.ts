@@ -1,8 +1,4 @@
-import type {
-  OverridesTestDto,
-  SiteOverridesBody,
-  SiteOverridesDto,
-} from '../../../shared/api/monitor';
+import type { OverridesTestDto, SiteOverridesBody, SiteOverridesDto } from '../../../shared/api/monitor';
 import type { Db, Queryable } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { findSiteOverrides, upsertSiteOverrides } from '../../db/repositories/monitor';
@@ -125,6 +121,13 @@ export async function testSiteOverrides(options: {
     };
   } catch (error) {
     if (!(error instanceof FetchFailure)) throw error;
-    return { ok: false, method: null, pagesFetched: 0, items: [], errorCode: error.code, errorMessage: error.message };
+    return {
+      ok: false,
+      method: null,
+      pagesFetched: 0,
+      items: [],
+      errorCode: error.code,
+      errorMessage: error.message,
+    };
   }
 }
