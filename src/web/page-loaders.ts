@@ -44,3 +44,4 @@ export function prefetchSignedInPages(): void {
     });
   }
 }
+export const loadMonitorPage = () => import('./pages/monitor/MonitorPage');

@@ -23,6 +23,7 @@ import {
   loadJobsPage,
   loadLanguageCountsPage,
   loadLibraryPage,
+  loadMonitorPage,
   loadPeriodPage,
   loadRankingPage,
   loadRecordEditPage,
@@ -97,6 +98,7 @@ const UnitDashboardPage = lazy(() =>
 const AssessmentDetailPage = lazy(() =>
   loadAssessmentDetailPage().then((module) => ({ default: module.AssessmentDetailPage })),
 );
+const MonitorPage = lazy(() => loadMonitorPage().then((module) => ({ default: module.MonitorPage })));
 const RemindersPage = lazy(() => loadRemindersPage().then((module) => ({ default: module.RemindersPage })));
 
 const ReportsPage = lazy(() => loadReportsPage().then((module) => ({ default: module.ReportsPage })));
@@ -156,6 +158,8 @@ export const router = createBrowserRouter([
           { path: 'records', element: <RecordsPage /> },
           { path: 'records/languages', element: <LanguageCountsPage /> },
           { path: 'records/:activityId/edit', element: <RecordEditPage /> },
+          { path: 'monitor', element: <MonitorPage /> },
+          { path: 'monitor/units/:unitId', element: <MonitorPage /> },
           { path: 'library', element: <LibraryPage /> },
           { path: 'evidence', element: <EvidencePage /> },
           {

@@ -30,7 +30,7 @@ import { sendDownload } from './send-download';
 
 const unitParams = z.object({ unitId: uuidParam });
 const checkParams = z.object({ checkId: uuidParam });
-const itemParams = z.object({ itemId: uuidParam });
+const itemParams = z.object({ monitorItemId: uuidParam });
 /** A website DX column (a channel of kind website_column). */
 const columnParams = z.object({ columnId: uuidParam });
 
@@ -109,7 +109,7 @@ export function monitorRoutes(app: FastifyInstance, { database }: RouteDeps) {
   );
 
   api.post(
-    '/api/monitor/items/:itemId/decision',
+    '/api/monitor/items/:monitorItemId/decision',
     {
       schema: {
         tags,
@@ -124,7 +124,7 @@ export function monitorRoutes(app: FastifyInstance, { database }: RouteDeps) {
         db,
         principal: principalOf(request),
         actor: actorOf(request),
-        itemId: request.params.itemId,
+        itemId: request.params.monitorItemId,
         body: request.body,
         now: new Date(),
       }),
@@ -235,7 +235,7 @@ export function monitorRoutes(app: FastifyInstance, { database }: RouteDeps) {
         summary: 'Thử cách đọc (chưa lưu) với trang thật: các tin đọc được và cách đọc; không lưu gì',
         params: columnParams,
         body: siteOverridesBody,
-        response: { 200: overridesTestSchema, ...commonErrors },
+        response: { 200: overridesTestSchema, 409: errorBodySchema, ...commonErrors },
       },
     },
     async (request) =>

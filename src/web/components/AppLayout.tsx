@@ -8,6 +8,7 @@ import {
   EditOutlined,
   FileExcelOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -52,6 +53,7 @@ function selectedMenuKey(pathname: string): string {
     '/library',
     '/evidence',
     '/reminders',
+    '/monitor',
   ])
     if (pathname.startsWith(key)) return key;
   // A unit's scores page is reached from the scoreboard, whose entry it belongs under.
@@ -186,6 +188,7 @@ export function AppLayout() {
           label: <Link to="/reminders">{t('reminders.nav')}</Link>,
         }
       : null,
+    { key: '/monitor', icon: <GlobalOutlined />, label: <Link to="/monitor">{t('monitor.nav')}</Link> },
     { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },
     { key: '/evidence', icon: <PaperClipOutlined />, label: <Link to="/evidence">{t('nav.evidence')}</Link> },
     canRecord(me)

@@ -125,6 +125,26 @@ export async function findChannelCheckStates(q: Queryable, since: Date): Promise
   );
 }
 
+/** Checks of the channels still queued or running, queued since `since`. */
+export async function findPendingChecks(
+  q: Queryable,
+  channelIds: string[],
+  since: Date,
+): Promise<CheckRow[]> {
+  if (channelIds.length === 0) return [];
+  return q
+    .select()
+    .from(monitorChecks)
+    .where(
+      and(
+        inArray(monitorChecks.channelId, channelIds),
+        inArray(monitorChecks.status, ['queued', 'running']),
+        sql`${monitorChecks.queuedAt} > ${since.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(desc(monitorChecks.queuedAt));
+}
+
 /** The website DX columns a monitor may read: live, with an address, not ended before `today`. */
 export async function findMonitoredChannels(
   q: Queryable,

@@ -6,12 +6,12 @@ import { getActivityRow } from '../../db/repositories/activities';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { findItems, getItemRow, updateItemRow } from '../../db/repositories/monitor';
 import { activities } from '../../db/schema-activities';
-import { notFound, validationError } from '../../errors';
+import { AppError, notFound, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { softDeleteActivities } from '../activities/delete-activity';
 import { loadPrepareContexts } from '../activities/load-prepare-context';
 import type { Actor } from '../actor';
-import { type MonitorDeps, monitorDeps } from './deps';
+import { hasMonitorDeps, type MonitorDeps, monitorDeps } from './deps';
 import { presentItem } from './present-monitor';
 import { recordMonitorPost } from './record-monitor-post';
 
@@ -33,11 +33,13 @@ export async function decideItem(options: {
   deps?: Pick<MonitorDeps, 'linkSnapshotToActivity'>;
 }): Promise<MonitorItemDto> {
   const { db, principal, actor, itemId, body, now } = options;
-  const deps = options.deps ?? monitorDeps();
   await db.transaction(async (tx) => {
     const item = await getItemRow(tx, itemId, true);
     if (!item) throw notFound();
     await authorizeUnit(tx, principal, item.unitId, 'monitor.check');
+    if (!options.deps && !hasMonitorDeps())
+      throw new AppError('CONFLICT', 'Chức năng giám sát trang tin chưa được bật trên máy chủ này.');
+    const deps = options.deps ?? monitorDeps();
     const topic = body.isDx ? (body.topic ?? null) : null;
     if (topic) {
       const contextFor = await loadPrepareContexts(tx, [{ unitId: item.unitId }], {

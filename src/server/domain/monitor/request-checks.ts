@@ -2,7 +2,7 @@ import type { CheckDto, CheckNowBody } from '../../../shared/api/monitor';
 import { todayVn } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
-import { findChannelCheckStates, findMonitoredChannels } from '../../db/repositories/monitor';
+import { type CheckRow, findMonitoredChannels, findPendingChecks } from '../../db/repositories/monitor';
 import { getUnitRow } from '../../db/repositories/units';
 import { AppError, notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
@@ -14,13 +14,14 @@ import { loadMonitorSettings } from './monitor-settings-of';
 import { presentCheck } from './present-monitor';
 import { type CheckRequest, queueChecks } from './queue-checks';
 
-/** A manual check waiting or running this recently is answered instead of queueing a second one. */
-const PENDING_WINDOW_MS = 3600_000;
+/** A check queued this recently and not finished is answered instead of queueing a second one (older: lost). */
+const PENDING_WINDOW_MS = 24 * 3600_000;
 
 /**
  * "Kiểm tra ngay": queues a column check of the unit's website columns (or one of them) and a banner
  * check of its homepage, with trigger 'manual' and the person who asked; answers the checks, whose
- * progress the page then polls. A check of the same kind and channel still waiting is not doubled.
+ * progress the page then polls. A check of the same kind and channel still waiting is answered
+ * instead of queueing a second one.
  */
 export async function requestChecks(options: {
   db: Db;
@@ -45,30 +46,36 @@ export async function requestChecks(options: {
     ]);
   const settings = await loadMonitorSettings(db, await findCurrentProvinceId(db, unitId));
   const unit = await getUnitRow(db, unitId);
-  const pending = new Set(
-    (await findChannelCheckStates(db, new Date(now.getTime() - PENDING_WINDOW_MS)))
-      .filter((state) => state.isPending)
-      .map((state) => `${state.channelId}:${state.kind}`),
+  const waiting = await findPendingChecks(
+    db,
+    channels.map((channel) => channel.id),
+    new Date(now.getTime() - PENDING_WINDOW_MS),
   );
+  const pending = new Map(waiting.map((check) => [`${check.channelId}:${check.kind}`, check]));
+  const answered: CheckRow[] = [];
 
   const requests: CheckRequest[] = [];
   for (const channel of channels) {
     const url = channel.url ?? channel.feedUrl!;
-    if (body.kinds.includes('column') && !pending.has(`${channel.id}:column`))
-      requests.push({ channelId: channel.id, unitId, kind: 'column', url });
+    const already = pending.get(`${channel.id}:column`);
+    if (!body.kinds.includes('column')) continue;
+    if (already) answered.push(already);
+    else requests.push({ channelId: channel.id, unitId, kind: 'column', url });
   }
   const first = channels[0]!;
-  if (body.kinds.includes('banner') && settings.bannerTargetUrl && !pending.has(`${first.id}:banner`)) {
+  const bannerWaiting = pending.get(`${first.id}:banner`);
+  if (body.kinds.includes('banner') && bannerWaiting) answered.push(bannerWaiting);
+  else if (body.kinds.includes('banner') && settings.bannerTargetUrl) {
     const homepage = homepageOf(unit?.websiteUrl ?? null, first.url ?? first.feedUrl);
     if (homepage) requests.push({ channelId: first.id, unitId, kind: 'banner', url: homepage });
   }
-  if (requests.length === 0)
+  if (requests.length === 0 && answered.length === 0)
     throw new AppError(
       'CONFLICT',
-      !body.kinds.includes('column') && !settings.bannerTargetUrl
-        ? 'Tỉnh chưa cài đặt địa chỉ chuyên mục CĐS của cổng thông tin tỉnh (đích của banner).'
-        : 'Đang có lần kiểm tra chờ hoặc đang chạy; hãy xem tiến độ của lần đó.',
+      'Tỉnh chưa cài đặt địa chỉ chuyên mục CĐS của cổng thông tin tỉnh (đích của banner).',
+      [{ field: 'kinds', message: 'Chỉ kiểm tra được chuyên mục khi chưa có đích của banner.' }],
     );
+  if (requests.length === 0) return answered.map(presentCheck);
 
   const rows = await db.transaction(async (tx) => {
     const created = await queueChecks(tx, requests, { trigger: 'manual', requestedBy: actor.userId, now });
@@ -86,5 +93,5 @@ export async function requestChecks(options: {
     );
     return created;
   });
-  return rows.map(presentCheck);
+  return [...answered, ...rows].map(presentCheck);
 }

@@ -2,11 +2,12 @@ import type { OverridesTestDto, SiteOverridesBody, SiteOverridesDto } from '../.
 import type { Db, Queryable } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { findSiteOverrides, upsertSiteOverrides } from '../../db/repositories/monitor';
+import { AppError } from '../../errors';
 import { FetchFailure, type SiteOverrides } from '../../monitor/contract';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
 import { readColumnListing, toSiteOverrides } from './check-column';
-import { type MonitorDeps, monitorDeps } from './deps';
+import { hasMonitorDeps, type MonitorDeps, monitorDeps } from './deps';
 import { loadVisibleChannel } from './get-unit-monitor';
 
 /** Items shown by "test against the live page". */
@@ -86,6 +87,8 @@ export async function testSiteOverrides(options: {
   const { db, principal, channelId, body } = options;
   const { channel } = await loadVisibleChannel(db, principal, channelId);
   await authorizeUnit(db, principal, channel.unitId, 'monitor.manage');
+  if (!options.deps && !hasMonitorDeps())
+    throw new AppError('CONFLICT', 'Chức năng giám sát trang tin chưa được bật trên máy chủ này.');
   const deps = options.deps ?? monitorDeps();
   const overrides = emptyOverrides(body);
   const start = overrides.listingUrl ?? channel.feedUrl ?? channel.url;
