@@ -121,7 +121,10 @@ export async function findChannelCheckStates(q: Queryable, since: Date): Promise
     q,
     sql`select channel_id as "channelId", kind, max(queued_at) as "lastQueuedAt",
           bool_or(status in ('queued', 'running') and queued_at > ${since.toISOString()}::timestamptz) as "isPending"
-        from monitor_checks group by channel_id, kind`,
+        from monitor_checks
+        -- The longest interval is 30 days: older checks decide nothing.
+        where queued_at > ${since.toISOString()}::timestamptz - interval '62 days'
+        group by channel_id, kind`,
   );
 }
 

@@ -46,16 +46,17 @@ export async function checkBanner(options: {
   const deps = options.deps ?? monitorDeps();
   const started = await startCheck(db, checkId, 'banner', deps.now());
   if (!started) return 'Lần kiểm tra đã xong trước đó';
+  let summary: string;
   try {
-    const summary = await runBannerCheck(db, fileStore, deps, started);
-    await sendMonitorAlerts(db, (await getCheckRow(db, checkId))!, deps.now());
-    return summary;
+    summary = await runBannerCheck(db, fileStore, deps, started);
   } catch (error) {
-    const failed = await failCheck(db, checkId, error, deps.now());
+    await failCheck(db, checkId, error, deps.now());
     if (!(error instanceof FetchFailure)) throw error;
-    await sendMonitorAlerts(db, failed, deps.now());
-    return `Không đọc được trang chủ: ${error.message}`;
+    summary = `Không đọc được trang chủ: ${error.message}`;
   }
+  // Alerts come after the check is settled: a failure to alert never changes the check's outcome.
+  await sendMonitorAlerts(db, (await getCheckRow(db, checkId))!, deps.now());
+  return summary;
 }
 
 async function runBannerCheck(db: Db, fileStore: FileStore, deps: MonitorDeps, check: CheckRow) {

@@ -151,18 +151,17 @@ export async function checkColumn(options: {
   const deps = options.deps ?? monitorDeps();
   const started = await startCheck(db, checkId, 'column', deps.now());
   if (!started) return 'Lần kiểm tra đã xong trước đó';
-  let check: CheckRow;
+  let summary: string;
   try {
-    const summary = await runColumnCheck(db, fileStore, deps, started);
-    check = (await getCheckRow(db, checkId))!;
-    await sendMonitorAlerts(db, check, deps.now());
-    return summary;
+    summary = await runColumnCheck(db, fileStore, deps, started);
   } catch (error) {
-    check = await failCheck(db, checkId, error, deps.now());
+    await failCheck(db, checkId, error, deps.now());
     if (!(error instanceof FetchFailure)) throw error;
-    await sendMonitorAlerts(db, check, deps.now());
-    return `Không đọc được chuyên mục: ${error.message}`;
+    summary = `Không đọc được chuyên mục: ${error.message}`;
   }
+  // Alerts come after the check is settled: a failure to alert never changes the check's outcome.
+  await sendMonitorAlerts(db, (await getCheckRow(db, checkId))!, deps.now());
+  return summary;
 }
 
 async function runColumnCheck(db: Db, fileStore: FileStore, deps: MonitorDeps, check: CheckRow) {
