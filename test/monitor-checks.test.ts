@@ -71,6 +71,26 @@ async function checkNow(session: Session, unitId: string, kind: 'column' | 'bann
   return checks[0]!.id;
 }
 
+/** Saves the province's monitor settings as its DX office (defaults plus the banner's target). */
+async function saveSettings(
+  values: Partial<{ failureAlertAfter: number; staleAlertAfterDays: number }> = {},
+) {
+  const response = await office.request({
+    method: 'PUT',
+    url: `/api/units/${provinceId}/monitor-settings`,
+    payload: {
+      isEnabled: true,
+      checkHour: 2,
+      intervalDays: 1,
+      bannerTargetUrl: BANNER_TARGET,
+      failureAlertAfter: 3,
+      staleAlertAfterDays: 30,
+      ...values,
+    },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
 async function itemsOf(channelId: string) {
   return db.select().from(monitorItems).where(eq(monitorItems.channelId, channelId));
 }
@@ -301,19 +321,7 @@ describe('alerts', () => {
       .where(and(eq(notifications.unitId, unitId), eq(notifications.kind, kind)));
 
   it('tells the unit and the DX office once when a site fails N checks in a row', async () => {
-    const put = await office.request({
-      method: 'PUT',
-      url: `/api/units/${provinceId}/monitor-settings`,
-      payload: {
-        isEnabled: true,
-        checkHour: 2,
-        intervalDays: 1,
-        bannerTargetUrl: BANNER_TARGET,
-        failureAlertAfter: 2,
-        staleAlertAfterDays: 30,
-      },
-    });
-    expect(put.statusCode, put.body).toBe(200);
+    await saveSettings({ failureAlertAfter: 2 });
     const site = await communeWithColumn('xa-em.gov.vn');
     web.pages.set(site.url, new FetchFailure('timeout', 'Trang không trả lời trong 20 giây.'));
     await runColumn(await checkNow(site.officer, site.unitId, 'column'));
@@ -332,6 +340,7 @@ describe('alerts', () => {
   });
 
   it('tells when a DX column has had no new post for N days, once per last post', async () => {
+    await saveSettings();
     const site = await communeWithColumn('xa-gia.gov.vn');
     await addDxRecords(db, 'post', site.unitId, site.channelId, ['2025-10-01']);
     web.pages.set(site.url, { items: [] });
@@ -344,6 +353,7 @@ describe('alerts', () => {
   });
 
   it('records each banner check and tells when a banner seen last time is gone', async () => {
+    await saveSettings();
     const site = await communeWithColumn('xa-ha.gov.vn');
     const home = 'https://xa-ha.gov.vn/';
     web.pages.set(home, { links: [BANNER_TARGET, 'https://xa-ha.gov.vn/lien-he'] });
@@ -621,6 +631,9 @@ describe('jobs', () => {
     expect((jobs as unknown as { rows: unknown[] }).rows).toEqual([
       { singletonKey: 'xa-oanh.gov.vn', data: { checkId } },
     ]);
+    // The queue was created one-active-per-key: pg-boss holds a second active job of the host back.
+    const queue = await db.execute(sql`select policy from pgboss.queue where name = 'monitor.check-column'`);
+    expect((queue as unknown as { rows: unknown[] }).rows).toEqual([{ policy: 'singleton' }]);
     // A rolled-back transaction leaves neither the row nor the job.
     await expect(
       db.transaction(async (tx) => {
@@ -641,6 +654,8 @@ describe('jobs', () => {
   });
 
   it('queues the due checks at the province hour, once', async () => {
+    await saveSettings();
+    await communeWithColumn('xa-phu.gov.vn');
     const hour = (h: number) => new Date(Date.UTC(2025, 10, 25, h - 7, 0, 0));
     // Settings say 02:00: nothing at 01:00.
     expect(await scheduleMonitorChecks(db, hour(1))).toEqual({ column: 0, banner: 0 });
