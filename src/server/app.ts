@@ -34,6 +34,7 @@ import { frameworkRoutes } from './routes/frameworks';
 import { healthRoutes } from './routes/health';
 import { homeRoutes } from './routes/home';
 import { libraryRoutes } from './routes/library';
+import { monitorRoutes } from './routes/monitor';
 import { notificationRoutes } from './routes/notifications';
 import { publicResultsRoutes } from './routes/public-results';
 import { radioPushRoutes } from './routes/radio-push';
@@ -91,6 +92,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   adminJobRoutes,
   radioStationRoutes,
   radioPushRoutes,
+  monitorRoutes,
 ];
 
 export interface RouteEntry {

@@ -62,6 +62,10 @@ export const ACTIONS = [
   'jobs.view',
   /** Run a failed or dead-lettered background job again. */
   'jobs.retry',
+  /** Check the unit's website now and decide the monitor's unsure items (DX post or not). */
+  'monitor.check',
+  /** Set the province's monitor settings and a site's listing overrides; export the decisions. */
+  'monitor.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

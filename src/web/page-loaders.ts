@@ -45,3 +45,4 @@ export function prefetchSignedInPages(): void {
     });
   }
 }
+export const loadMonitorPage = () => import('./pages/monitor/MonitorPage');

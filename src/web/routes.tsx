@@ -23,6 +23,7 @@ import {
   loadJobsPage,
   loadLanguageCountsPage,
   loadLibraryPage,
+  loadMonitorPage,
   loadPeriodPage,
   loadRadioStationsPage,
   loadRankingPage,
@@ -102,6 +103,7 @@ const AssessmentDetailPage = lazy(() =>
 const RadioStationsPage = lazy(() =>
   loadRadioStationsPage().then((module) => ({ default: module.RadioStationsPage })),
 );
+const MonitorPage = lazy(() => loadMonitorPage().then((module) => ({ default: module.MonitorPage })));
 const RemindersPage = lazy(() => loadRemindersPage().then((module) => ({ default: module.RemindersPage })));
 
 const ReportsPage = lazy(() => loadReportsPage().then((module) => ({ default: module.ReportsPage })));
@@ -161,6 +163,8 @@ export const router = createBrowserRouter([
           { path: 'records', element: <RecordsPage /> },
           { path: 'records/languages', element: <LanguageCountsPage /> },
           { path: 'records/:activityId/edit', element: <RecordEditPage /> },
+          { path: 'monitor', element: <MonitorPage /> },
+          { path: 'monitor/units/:unitId', element: <MonitorPage /> },
           { path: 'library', element: <LibraryPage /> },
           { path: 'evidence', element: <EvidencePage /> },
           {

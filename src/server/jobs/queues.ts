@@ -4,11 +4,15 @@ import { todayVn } from '../../shared/dates';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { deleteExpiredSessions } from '../db/repositories/users';
+import { checkBanner } from '../domain/monitor/check-banner';
+import { checkColumn } from '../domain/monitor/check-column';
+import { scheduleMonitorChecks } from '../domain/monitor/schedule-checks';
 import { deliverEmailNotification } from '../domain/notifications/deliver-email-notification';
 import { sendDeadlineReminders } from '../domain/reminders/send-deadline-reminders';
 import { sendOverdueReminders } from '../domain/reminders/send-overdue-reminders';
 import { sendWeeklyBroadcastReminders } from '../domain/reminders/send-weekly-broadcast-reminders';
 import { ensureReportPeriods } from '../domain/reports/ensure-report-periods';
+import { createLocalFileStore } from '../storage/local-file-store';
 
 /**
  * Every background queue, declared once. A queue is a name, the shape of its data (zod), its retry and
@@ -40,9 +44,10 @@ export interface QueueSettings {
   expireInSeconds: number;
   /**
    * pg-boss queue policy. 'exclusive': one queued-or-active job per singleton key (a second send is
-   * dropped); 'stately': one queued and one active; 'standard': no limit. Fixed once the queue exists.
+   * dropped); 'stately': one queued and one active; 'singleton': one active, any number queued;
+   * 'standard': no limit. Fixed once the queue exists.
    */
-  policy: 'standard' | 'stately' | 'exclusive';
+  policy: 'standard' | 'stately' | 'exclusive' | 'singleton';
 }
 
 export interface QueueDefinition<N extends string = string, S extends z.ZodType = z.ZodType> {
@@ -155,6 +160,53 @@ export const QUEUES = [
     { expression: '0 7 * * 5', label: { vi: 'Thứ Sáu, 07:00', en: 'Fridays at 07:00' } },
     sendWeeklyBroadcastReminders,
   ),
+  defineQueue({
+    name: 'monitor.schedule',
+    label: { vi: 'Lên lịch kiểm tra trang tin', en: 'Schedule website checks' },
+    data: z.object({}),
+    // Idempotent: a channel with a check queued or running, or checked within its interval, is skipped.
+    settings: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 600, policy: 'stately' },
+    cron: { expression: '0 * * * *', label: { vi: 'Mỗi giờ, vào phút 0', en: 'Hourly, at minute 0' } },
+    async handler({ db, now }) {
+      const queued = await scheduleMonitorChecks(db, now);
+      return `${queued.column} lần kiểm tra chuyên mục, ${queued.banner} lần kiểm tra banner`;
+    },
+  }),
+  ...monitorCheckQueues(),
 ] as const;
+
+/**
+ * The two check queues. Jobs carry the check row's id and the site's host as singleton key; the
+ * 'singleton' policy lets one job per key be active at a time on every machine sharing the database,
+ * so a site is read by one worker at a time however many are queued. A FetchFailure ends a check
+ * (the site's fault, recorded with its reason; the next check tries again); other errors are retried.
+ */
+function monitorCheckQueues() {
+  const settings = {
+    retryLimit: 3,
+    retryDelay: 300,
+    retryBackoff: true,
+    expireInSeconds: 1800,
+    policy: 'singleton',
+  } as const;
+  return [
+    defineQueue({
+      name: 'monitor.check-column',
+      label: { vi: 'Kiểm tra chuyên mục CĐS trên trang tin', en: 'Check a website DX column' },
+      data: z.object({ checkId: z.uuid() }),
+      settings,
+      handler: ({ db, config }, { checkId }) =>
+        checkColumn({ db, fileStore: createLocalFileStore(config.dataDir), checkId }),
+    }),
+    defineQueue({
+      name: 'monitor.check-banner',
+      label: { vi: 'Kiểm tra banner CĐS trên trang chủ', en: 'Check the DX banner on a homepage' },
+      data: z.object({ checkId: z.uuid() }),
+      settings,
+      handler: ({ db, config }, { checkId }) =>
+        checkBanner({ db, fileStore: createLocalFileStore(config.dataDir), checkId }),
+    }),
+  ] as const;
+}
 
 export type AppQueue = (typeof QUEUES)[number];

@@ -29,6 +29,8 @@ export const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   // Jobs belong to the installation, not to a unit: only an administrator granted on no unit holds them.
   'jobs.view': ['system_admin'],
   'jobs.retry': ['system_admin'],
+  'monitor.check': ['system_admin', 'dx_office', 'unit_head', 'unit_officer'],
+  'monitor.manage': ['system_admin', 'dx_office'],
 };
 
 /** Roles a manager may hand out: only a system admin creates other admins and DX offices. */

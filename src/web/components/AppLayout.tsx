@@ -8,6 +8,7 @@ import {
   EditOutlined,
   FileExcelOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -55,6 +56,7 @@ function selectedMenuKey(pathname: string): string {
     '/evidence',
     '/reminders',
     '/radio',
+    '/monitor',
   ])
     if (pathname.startsWith(key)) return key;
   // A unit's scores page is reached from the scoreboard, whose entry it belongs under.
@@ -192,6 +194,7 @@ export function AppLayout() {
     canManageRadio(me)
       ? { key: '/radio', icon: <WifiOutlined />, label: <Link to="/radio">{t('radio.nav')}</Link> }
       : null,
+    { key: '/monitor', icon: <GlobalOutlined />, label: <Link to="/monitor">{t('monitor.nav')}</Link> },
     { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },
     { key: '/evidence', icon: <PaperClipOutlined />, label: <Link to="/evidence">{t('nav.evidence')}</Link> },
     canRecord(me)

@@ -40,6 +40,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'notification.read': { vi: 'Đánh dấu đã đọc thông báo', en: 'Mark notification read' },
   'reminder.urge': { vi: 'Đôn đốc đơn vị', en: 'Urge unit' },
   'reminder_settings.update': { vi: 'Sửa cài đặt nhắc việc', en: 'Change reminder settings' },
+  'monitor.check_now': { vi: 'Kiểm tra ngay trang tin', en: 'Check website now' },
+  'monitor.decide': { vi: 'Quyết định tin trình giám sát tìm thấy', en: 'Decide a found item' },
+  'monitor_settings.update': { vi: 'Sửa cài đặt giám sát trang tin', en: 'Change monitor settings' },
+  'monitor_overrides.update': { vi: 'Sửa cách đọc chuyên mục', en: "Change a column's reading rules" },
   'activity.create': { vi: 'Ghi nhận bản ghi', en: 'Record activity' },
   'activity.update': { vi: 'Sửa bản ghi', en: 'Edit record' },
   'activity.delete': { vi: 'Xóa bản ghi', en: 'Delete record' },
@@ -119,6 +123,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   report: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
   job: { vi: 'Tác vụ nền', en: 'Background job' },
   radio_station: { vi: 'Trạm gửi nhật ký phát sóng', en: 'Radio station' },
+  monitor_check: { vi: 'Lần kiểm tra trang tin', en: 'Website check' },
+  monitor_item: { vi: 'Tin trình giám sát tìm thấy', en: 'Found item' },
+  monitor_settings: { vi: 'Cài đặt giám sát trang tin', en: 'Monitor settings' },
 };
 
 /** English wording of the API's error codes; in Vietnamese the server's own message is shown. */

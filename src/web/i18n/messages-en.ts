@@ -10,6 +10,7 @@ import { homeEn } from './areas/home';
 import { importEn } from './areas/import';
 import { jobsEn } from './areas/jobs';
 import { libraryEn } from './areas/library';
+import { monitorEn } from './areas/monitor';
 import { officialEn } from './areas/official';
 import { officialStatusEn } from './areas/official-status';
 import { publicResultsEn } from './areas/public-results';
@@ -339,6 +340,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...cycleEn,
   ...remindersEn,
+  ...monitorEn,
   ...officialStatusEn,
   ...datesEn,
   ...homeEn,

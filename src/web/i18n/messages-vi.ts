@@ -10,6 +10,7 @@ import { homeVi } from './areas/home';
 import { importVi } from './areas/import';
 import { jobsVi } from './areas/jobs';
 import { libraryVi } from './areas/library';
+import { monitorVi } from './areas/monitor';
 import { officialVi } from './areas/official';
 import { officialStatusVi } from './areas/official-status';
 import { publicResultsVi } from './areas/public-results';
@@ -337,6 +338,7 @@ export const vi = {
   ...reportsVi,
   ...cycleVi,
   ...remindersVi,
+  ...monitorVi,
   ...officialStatusVi,
   ...datesVi,
   ...homeVi,
