@@ -40,6 +40,12 @@ export interface Config {
   publicUrl: string | null;
   /** Outgoing mail; null = e-mail disabled (e-mail notifications are marked 'skipped' with the reason). */
   mail: MailConfig | null;
+  /**
+   * Hosts or IP literals the website monitor may reach although they are private or loopback
+   * (MONITOR_ALLOW_HOSTS, comma-separated; tests and the demo's fixture sites use 127.0.0.1). Empty:
+   * the monitor reaches public addresses only.
+   */
+  monitorAllowHosts: string[];
 }
 
 export interface MailConfig {
@@ -199,7 +205,19 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadMaxBytes: readInt(env, 'UPLOAD_MAX_MB', 25, 1, 1024) * 1024 * 1024,
     publicUrl: readPublicUrl(env),
     mail: readMail(env),
+    monitorAllowHosts: readHostList(env, 'MONITOR_ALLOW_HOSTS'),
   };
+}
+
+function readHostList(env: Env, name: string): string[] {
+  const hosts = (env[name] || '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of hosts)
+    if (!/^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(host))
+      throw new ConfigError(name, `"${host}" không phải tên máy chủ hay địa chỉ IP.`);
+  return hosts;
 }
 
 /** A config for tests and tools: defaults, overridden by what the caller passes. */

@@ -7,6 +7,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/se
 import { ensureBuiltinFrameworks } from './domain/frameworks/ensure-builtin-frameworks';
 import { loadUnitGraph } from './domain/units/load-unit-graph';
 import { startJobEngine } from './jobs/engine';
+import { installMonitor } from './monitor';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -37,6 +38,9 @@ async function main() {
     await analyzeDatabase(database.db);
     seeded = true;
   }
+
+  // The website monitor's real parts (fetcher, parsers, classifier, snapshots) for this process.
+  installMonitor(config);
 
   // Every role sends jobs; worker and all also run them, with the crons and pg-boss's supervisor.
   const jobs = await startJobEngine({ database, config, log, work: config.role !== 'web' });

@@ -1,0 +1,31 @@
+import type { Config } from '../config';
+import { setMonitorDeps } from '../domain/monitor/deps';
+import { linkSnapshotToActivity } from '../domain/monitor/snapshots/link-snapshot-to-activity';
+import { storeSnapshot } from '../domain/monitor/snapshots/store-snapshot';
+import { classifyItem, REVIEW_BAND } from './classify';
+import { createPageFetcher, defaultFetchPolicy } from './fetch';
+import { findBannerLink, findSources, readArticle, readListing } from './parse';
+
+/**
+ * The composition root of the website monitor: the real fetcher (one per process, since its
+ * robots.txt cache and per-host queue live inside it), parsers, classifier and snapshot store, handed
+ * to the monitor's checks once at start-up. Web processes need them too ("check now" and the
+ * overrides test read live pages).
+ */
+export function installMonitor(config: Pick<Config, 'monitorAllowHosts'>): void {
+  setMonitorDeps({
+    fetcher: createPageFetcher(defaultFetchPolicy(config.monitorAllowHosts)),
+    readListing,
+    readArticle,
+    findSources,
+    findBannerLink,
+    classify: classifyItem,
+    // Verdicts less sure than the band's top go to a person.
+    reviewBand: REVIEW_BAND.max,
+    storeSnapshot: (q, fileStore, page, options) => storeSnapshot(q, fileStore, page, options),
+    linkSnapshotToActivity: async (q, snapshotId, activityId) => {
+      await linkSnapshotToActivity(q, snapshotId, activityId);
+    },
+    now: () => new Date(),
+  });
+}
