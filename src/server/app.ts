@@ -42,6 +42,7 @@ import { reportResultsRoutes } from './routes/report-results';
 import { reportRoutes } from './routes/reports';
 import { scheduleRoutes } from './routes/schedules';
 import { scoringRoutes } from './routes/scoring';
+import { snapshotRoutes } from './routes/snapshots';
 import { unitEventRoutes } from './routes/unit-events';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
@@ -87,6 +88,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   reportRoutes,
   reminderRoutes,
   adminJobRoutes,
+  snapshotRoutes,
 ];
 
 export interface RouteEntry {

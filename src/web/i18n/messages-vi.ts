@@ -18,6 +18,7 @@ import { remindersVi } from './areas/reminders';
 import { reportsVi } from './areas/reports';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
+import { snapshotsVi } from './areas/snapshots';
 
 /** Vietnamese, the default language. Every key here must also exist in messages-en.ts. */
 export const vi = {
@@ -346,6 +347,7 @@ export const vi = {
   ...evidenceVi,
   ...importVi,
   ...jobsVi,
+  ...snapshotsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
