@@ -11,6 +11,7 @@ import { importRecordsCommand } from './commands/import-records';
 import { importUnitsCommand } from './commands/import-units';
 import { inputCommand } from './commands/input';
 import { scoreCommand } from './commands/score';
+import { verifyEvidenceCommand } from './commands/verify-evidence';
 import {
   type CliIo,
   databaseMessage,
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   scoreCommand,
   channelCommand,
   inputCommand,
+  verifyEvidenceCommand,
 ];
 
 const USAGE = 'npm run cli --';

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { activities, evidence, evidenceLinks } from '../schema-activities';
 import { monitorSnapshots } from '../schema-monitor';
@@ -53,6 +53,11 @@ export async function insertSnapshot(
 export async function getSnapshotRow(q: Queryable, id: string): Promise<SnapshotRow | undefined> {
   const [row] = await q.select().from(monitorSnapshots).where(eq(monitorSnapshots.id, id));
   return row;
+}
+
+export async function findSnapshotRows(q: Queryable, ids: string[]): Promise<SnapshotRow[]> {
+  if (ids.length === 0) return [];
+  return q.select().from(monitorSnapshots).where(inArray(monitorSnapshots.id, ids));
 }
 
 /** A page of the chain in order, after a sequence number (keyset paging: the chain may be long). */
