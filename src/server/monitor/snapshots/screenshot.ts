@@ -51,7 +51,10 @@ function withoutFragment(url: string): string {
 }
 
 /** Renders the stored body and returns PNG bytes. */
-export async function takeScreenshot(page: PageToRender, options: ScreenshotOptions = {}): Promise<Uint8Array> {
+export async function takeScreenshot(
+  page: PageToRender,
+  options: ScreenshotOptions = {},
+): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const width = options.width ?? 1280;
   const height = options.height ?? 2000;
