@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/server/cli/run-cli';
+import type { Database } from '../src/server/db/client';
 import { insertActivities } from '../src/server/db/repositories/activities';
 import { insertSnapshot, type SnapshotRow } from '../src/server/db/repositories/monitor-snapshots';
 import { auditLog } from '../src/server/db/schema';
@@ -26,6 +27,7 @@ import { createLocalFileStore } from '../src/server/storage/local-file-store';
 import type { ActivityDetailDto } from '../src/shared/api/activities';
 import type { SnapshotDto } from '../src/shared/api/snapshots';
 import { createTestApp, type Session, type TestContext } from './support/app';
+import { createTestDatabase } from './support/database';
 import { createUnit } from './support/factories';
 import { communeResults } from './support/report-results';
 import { createSignedInUser } from './support/scenarios';
@@ -82,11 +84,11 @@ async function store3(): Promise<SnapshotRow[]> {
   );
 }
 
-async function cli(argv: string[]) {
+async function cli(argv: string[], database: Database = ctx.database) {
   let out = '';
   let err = '';
   const code = await runCli(argv, {
-    database: ctx.database,
+    database,
     stdout: { write: (text: string) => (out += text) },
     stderr: { write: (text: string) => (err += text) },
     fileStore: store,
@@ -228,6 +230,33 @@ describe('the snapshot chain', () => {
       expect(rows[i]!.previousSha256).toBe(rows[i - 1]!.manifestSha256);
     expect(rows.map((row) => row.id)).toEqual(expect.arrayContaining(refs.map((ref) => ref.id)));
     expect((await verifySnapshotChain(db(), store)).problems).toEqual([]);
+  });
+});
+
+describe('a backup', () => {
+  it('restores the chain with its numbers, still verifiable', async () => {
+    const file = path.join(dataDir, 'sao-luu.jsonl.gz');
+    expect((await cli(['backup', file])).code).toBe(0);
+    const target = await createTestDatabase();
+    try {
+      const restored = await cli(['restore', file], target);
+      expect(restored.err).toBe('');
+      expect(restored.code).toBe(0);
+      const result = await verifySnapshotChain(target.db, store);
+      expect(result.problems).toEqual([]);
+      expect(result.headSha256).toBe((await verifySnapshotChain(db(), store)).headSha256);
+      // New snapshots continue the restored chain.
+      const next = await storeSnapshot(target.db, store, page('<p>Sau khôi phục</p>'), {
+        unitId: null,
+        channelId: null,
+        text: null,
+      });
+      const [row] = await target.db.select().from(monitorSnapshots).where(eq(monitorSnapshots.id, next.id));
+      expect(row!.previousSha256).toBe(result.headSha256);
+      expect(row!.sequence).toBeGreaterThan(result.headSequence!);
+    } finally {
+      await target.close();
+    }
   });
 });
 

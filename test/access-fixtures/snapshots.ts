@@ -1,18 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { storeSnapshot } from '../../src/server/domain/monitor/snapshots/store-snapshot';
 import { createLocalFileStore } from '../../src/server/storage/local-file-store';
 import type { AccessFixtures } from '../support/access-types';
 
-/** The monitor's page snapshots (issue 11 item 3): one of the target commune, by its id. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/**
+ * The monitor's page snapshots (issue 11 item 3): one of the target commune, with its body and a
+ * screenshot in the app's own store, so that the admin's requests find the files.
+ */
 export const accessFixtures: AccessFixtures = {
   params: {
     snapshotId: async (env) => {
-      const store = createLocalFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-access-snap-')));
       const ref = await storeSnapshot(
         env.db,
-        store,
+        createLocalFileStore(env.dataDir),
         {
           url: 'https://xa.example.vn/cds',
           finalUrl: 'https://xa.example.vn/cds',
@@ -24,7 +28,7 @@ export const accessFixtures: AccessFixtures = {
           fetchedAt: new Date('2025-08-04T02:00:00Z'),
           remoteAddress: '192.0.2.1',
         },
-        { unitId: env.targetUnitId, channelId: null, text: 'Chuyển đổi số' },
+        { unitId: env.targetUnitId, channelId: null, text: 'Chuyển đổi số', screenshot: PNG },
       );
       return ref.id;
     },
