@@ -167,6 +167,7 @@ describe('access: an officer of one commune and the routes of another', () => {
       targetUnitId: unitId,
       targetUserId: other.userId,
       adminSession: admin,
+      dataDir: ctx.dataDir,
     };
     const extraIds: Record<string, string> = {};
     for (const [name, create] of Object.entries(fixtureParams)) extraIds[name] = await create(env);

@@ -86,7 +86,7 @@ describe('hostile input on every route', () => {
     admin = (await createSignedInUser(ctx.app, db, [{ role: 'system_admin', unitId: null }])).session;
     const other = await createSignedInUser(ctx.app, db, [{ role: 'unit_officer', unitId }]);
     const [grant] = await db.select().from(roleGrants).where(eq(roleGrants.userId, other.userId));
-    env = { db, targetUnitId: unitId, targetUserId: other.userId, adminSession: admin };
+    env = { db, targetUnitId: unitId, targetUserId: other.userId, adminSession: admin, dataDir: ctx.dataDir };
     Object.assign(ids, { unitId, userId: other.userId, grantId: grant!.id });
     for (const [name, create] of Object.entries(fixtureParams)) ids[name] = await create(env);
   });

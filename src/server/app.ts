@@ -45,6 +45,7 @@ import { reportResultsRoutes } from './routes/report-results';
 import { reportRoutes } from './routes/reports';
 import { scheduleRoutes } from './routes/schedules';
 import { scoringRoutes } from './routes/scoring';
+import { snapshotRoutes } from './routes/snapshots';
 import { unitEventRoutes } from './routes/unit-events';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
@@ -93,6 +94,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   radioStationRoutes,
   radioPushRoutes,
   monitorRoutes,
+  snapshotRoutes,
 ];
 
 export interface RouteEntry {

@@ -150,8 +150,11 @@ export const LIBRARY_ITEM_KIND_LABELS: Record<LibraryItemKind, { vi: string; en:
   guidance: { vi: 'Tài liệu hướng dẫn', en: 'Guidance document' },
 };
 
-/** `schedule`: an issued broadcast schedule, its document frozen in the file store on first use. */
-export const EVIDENCE_KINDS = ['file', 'url', 'citation', 'schedule'] as const;
+/**
+ * `schedule`: an issued broadcast schedule, its document frozen in the file store on first use.
+ * `snapshot`: a page the website monitor received (source 'monitor'), kept and chained (docs/snapshots.md).
+ */
+export const EVIDENCE_KINDS = ['file', 'url', 'citation', 'schedule', 'snapshot'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const SCHEDULE_STATUSES = ['draft', 'issued'] as const;

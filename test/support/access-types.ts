@@ -8,6 +8,8 @@ export interface AccessEnv {
   targetUnitId: string;
   targetUserId: string;
   adminSession: Session;
+  /** The app's DATA_DIR, for objects whose files the app reads from its store. */
+  dataDir: string;
 }
 
 /**

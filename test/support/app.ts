@@ -11,6 +11,8 @@ import { TEST_PASSWORD } from './factories';
 export interface TestContext {
   app: FastifyInstance;
   database: Database;
+  /** The app's DATA_DIR: its file store is `<dataDir>/files`. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   return {
     app,
     database,
+    dataDir,
     async close() {
       await app.close();
       await database.close();

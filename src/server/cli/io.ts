@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import type { FileStore } from '../storage/file-store';
 
 export interface Output {
   write(text: string): unknown;
@@ -13,6 +14,8 @@ export interface CliIo {
   stdout: Output;
   stderr: Output;
   stdin?: Input;
+  /** The file store of DATA_DIR, for commands that read stored files (verify-evidence). */
+  fileStore?: FileStore;
 }
 
 /** A mistake in the command line itself: exit code 2, with a pointer to the help. */

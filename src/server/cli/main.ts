@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/client';
+import { createLocalFileStore } from '../storage/local-file-store';
 import { EXIT_FAILURE, EXIT_USAGE } from './io';
 import { runCli } from './run-cli';
 
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
+    fileStore: createLocalFileStore(config.dataDir),
   });
 }
 

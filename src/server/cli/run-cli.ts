@@ -12,6 +12,7 @@ import { importRecordsCommand } from './commands/import-records';
 import { importUnitsCommand } from './commands/import-units';
 import { inputCommand } from './commands/input';
 import { scoreCommand } from './commands/score';
+import { verifyEvidenceCommand } from './commands/verify-evidence';
 import {
   type CliIo,
   databaseMessage,
@@ -39,6 +40,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   channelCommand,
   inputCommand,
   classifyCommand,
+  verifyEvidenceCommand,
 ];
 
 const USAGE = 'npm run cli --';

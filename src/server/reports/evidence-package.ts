@@ -36,6 +36,24 @@ export interface ReportEvidenceItem {
   citation: string | null;
   /** What the item proves, one line per record or criterion it is linked to. */
   proves: string[];
+  /** Files that travel with the item's file, in the same folder: a page snapshot's manifest and screenshot. */
+  companions?: EvidenceCompanion[];
+}
+
+/**
+ * A file packed beside an item's own file: bytes built for the package (a snapshot's manifest.json,
+ * whose SHA-256 is the snapshot's hash in the chain) or a file of the store (its screenshot).
+ */
+export interface EvidenceCompanion {
+  fileName: string;
+  mimeType: string;
+  /** The index's "Loại" column. */
+  label: string;
+  description: string;
+  sha256: string;
+  sizeBytes: number;
+  content: Buffer | null;
+  storageKey: string | null;
 }
 
 export interface PackageDocument {
@@ -64,6 +82,8 @@ export interface PackageEntry {
   description: string;
   proves: string[];
   evidence: ReportEvidenceItem | null;
+  /** Set on a companion file of the evidence item (see EvidenceCompanion). */
+  companion?: EvidenceCompanion;
 }
 
 const EVIDENCE_FOLDER = 'Minh chứng';
@@ -198,6 +218,29 @@ export function buildEvidencePackage(input: EvidencePackageInput): {
     });
   }
 
+  const companionEntries: Array<{ path: string; companion: EvidenceCompanion }> = [];
+  for (const item of input.items) {
+    if (!item.companions?.length) continue;
+    const itemPath = item.file ? pathBySha.get(item.file.sha256) : undefined;
+    const folder = itemPath
+      ? itemPath.slice(0, itemPath.lastIndexOf('/'))
+      : `${EVIDENCE_FOLDER}/${safeSegment(item.unitName, 'don-vi')}`;
+    for (const companion of item.companions) {
+      const path = names.claim(folder, safeSegment(companion.fileName, `kem-${item.evidenceId.slice(0, 8)}`));
+      companionEntries.push({ path, companion });
+      entries.push({
+        path,
+        sizeBytes: companion.sizeBytes,
+        sha256: companion.sha256,
+        mimeType: companion.mimeType,
+        description: companion.description,
+        proves: item.proves,
+        evidence: item,
+        companion,
+      });
+    }
+  }
+
   const verified = new Map<string, { sha256: string; sizeBytes: number }>();
   const zip = new ZipFile();
   const mtime = input.generatedAt;
@@ -218,6 +261,25 @@ export function buildEvidencePackage(input: EvidencePackageInput): {
         (error: Error) => callback(error, undefined as unknown as Readable),
       );
     });
+  }
+  for (const { path, companion } of companionEntries) {
+    if (companion.content) {
+      zip.addBuffer(companion.content, path, { mtime, compress: !STORED_TYPES.test(companion.mimeType) });
+      verified.set(path, { sha256: sha256Of(companion.content), sizeBytes: companion.content.length });
+    } else if (companion.storageKey) {
+      const key = companion.storageKey;
+      zip.addReadStreamLazy(path, { mtime, compress: !STORED_TYPES.test(companion.mimeType) }, (callback) => {
+        input.open(key).then(
+          (source) => {
+            const meter = new HashingPass();
+            meter.on('end', () => verified.set(path, { sha256: meter.digest(), sizeBytes: meter.bytes }));
+            source.on('error', (error) => meter.destroy(error));
+            callback(null, source.pipe(meter));
+          },
+          (error: Error) => callback(error, undefined as unknown as Readable),
+        );
+      });
+    }
   }
   const indexInput = {
     title: input.title,
@@ -317,7 +379,9 @@ function indexRows(input: IndexInput): IndexRow[] {
     });
   }
   const byEvidence = new Map(
-    input.entries.filter((entry) => entry.evidence).map((entry) => [entry.evidence!.evidenceId, entry]),
+    input.entries
+      .filter((entry) => entry.evidence && !entry.companion)
+      .map((entry) => [entry.evidence!.evidenceId, entry]),
   );
   for (const item of input.items) {
     const entry = byEvidence.get(item.evidenceId);
@@ -334,6 +398,21 @@ function indexRows(input: IndexInput): IndexRow[] {
       check: entry ? checkText(entry, input.verified) : '',
       proves: [item.citation, ...item.proves].filter(Boolean).join('\n'),
     });
+    for (const companion of input.entries.filter((e) => e.companion && e.evidence === item)) {
+      rows.push({
+        number: ++n,
+        unit: item.unitName,
+        title: companion.description,
+        kind: companion.companion!.label,
+        path: companion.path,
+        link: null,
+        mimeType: companion.mimeType,
+        sizeBytes: companion.sizeBytes,
+        sha256: companion.sha256,
+        check: checkText(companion, input.verified),
+        proves: item.title,
+      });
+    }
   }
   return rows;
 }
@@ -343,7 +422,22 @@ const KIND_LABELS: Record<string, string> = {
   url: 'đường dẫn',
   citation: 'văn bản',
   schedule: 'danh mục phát sóng',
+  snapshot: 'ảnh chụp trang',
 };
+
+/**
+ * Said in the index when the package holds page snapshots: what they prove, what they do not, and how
+ * a reader checks them with common tools (docs/snapshots.md).
+ */
+function snapshotNote(items: ReportEvidenceItem[]): string {
+  if (!items.some((item) => item.kind === 'snapshot')) return '';
+  return `<p><strong>Ảnh chụp trang</strong> (do hệ thống theo dõi trang tin lưu): chứng minh máy chủ Loa Số đã nhận được
+nội dung đó từ địa chỉ ghi kèm vào thời điểm ghi; không chứng minh ai là tác giả, nội dung có đúng hay trang có hiển thị
+như vậy với mọi người đọc. Mỗi ảnh chụp gồm tệp nội dung nén gzip (giải nén ra đúng các byte đã nhận; tệp HTML không
+được mở sẵn để tránh chạy mã của trang), tệp bản kê <code>.manifest.json</code> (mã SHA-256 của tệp này là mã của ảnh
+chụp trong chuỗi; trường <code>bodySha256</code> là mã của nội dung sau khi giải nén; <code>previousSha256</code> là mã
+của ảnh chụp liền trước) và ảnh màn hình nếu có.</p>`;
+}
 
 function indexHtml(input: IndexInput): string {
   const rows = indexRows(input)
@@ -380,6 +474,7 @@ td.h{font-family:monospace;font-size:11px;word-break:break-all}
 Mã SHA-256 là dấu vân tay của nội dung tệp, ghi lại khi tệp được tải lên Loa Số: tính lại mã của tệp trong gói
 (ví dụ <code>sha256sum</code> hoặc <code>certutil -hashfile tệp SHA256</code>) và so sánh — trùng khớp nghĩa là tệp
 chưa bị thay đổi kể từ khi tải lên. Cột "Kiểm tra" cho biết mã tính lại khi đóng gói.</p>
+${snapshotNote(input.items)}
 <table>
 <thead><tr><th>STT</th><th>Đơn vị</th><th>Minh chứng</th><th>Loại</th><th>Tệp / đường dẫn</th><th>Kiểu tệp</th><th>Dung lượng</th><th>SHA-256</th><th>Kiểm tra</th><th>Chứng minh cho</th></tr></thead>
 <tbody>

@@ -194,6 +194,8 @@ export const activityDetailSchema = activitySchema.extend({
   translations: z.array(activityRefSchema),
   duplicateOf: activityRefSchema.nullable(),
   evidenceCount: z.number().int(),
+  /** Found by the website monitor: the page snapshot it came from (GET /api/snapshots/:id). */
+  snapshotId: z.uuid().nullable(),
   actions: z.array(z.enum(ACTIVITY_ACTIONS)),
 });
 export type ActivityDetailDto = z.infer<typeof activityDetailSchema>;

@@ -20,6 +20,7 @@ import { remindersEn } from './areas/reminders';
 import { reportsEn } from './areas/reports';
 import { scheduleEditEn } from './areas/schedule-edit';
 import { scoringEn } from './areas/scoring';
+import { snapshotsEn } from './areas/snapshots';
 import type { MessageKey } from './messages-vi';
 
 /** English, chosen with the language switch. */
@@ -352,4 +353,5 @@ export const en: Record<MessageKey, string> = {
   ...importEn,
   ...jobsEn,
   ...radioEn,
+  ...snapshotsEn,
 };

@@ -20,6 +20,7 @@ import { remindersVi } from './areas/reminders';
 import { reportsVi } from './areas/reports';
 import { scheduleEditVi } from './areas/schedule-edit';
 import { scoringVi } from './areas/scoring';
+import { snapshotsVi } from './areas/snapshots';
 
 /** Vietnamese, the default language. Every key here must also exist in messages-en.ts. */
 export const vi = {
@@ -350,6 +351,7 @@ export const vi = {
   ...importVi,
   ...jobsVi,
   ...radioVi,
+  ...snapshotsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

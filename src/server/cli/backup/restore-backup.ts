@@ -238,8 +238,10 @@ async function insertBatch(q: Queryable, table: TableInfo, rows: BackupRow[]) {
     table.columns.map((column, i) => sql`(r.value ->> ${sql.raw(String(i))})::${sql.raw(column.type)}`),
     sql`, `,
   );
+  // "overriding system value": monitor_snapshots.sequence is generated always (the snapshot chain's
+  // order), and a restore must keep the numbers the manifests name; harmless on other tables.
   await q.execute(
-    sql`insert into ${ident(table.name)} (${columns}) select ${values} from json_array_elements(${JSON.stringify(rows)}::json) as r`,
+    sql`insert into ${ident(table.name)} (${columns}) overriding system value select ${values} from json_array_elements(${JSON.stringify(rows)}::json) as r`,
   );
 }
 

@@ -330,13 +330,22 @@ export async function findVersionRefs(q: Queryable, originalIds: string[]): Prom
 export async function getActivityExtras(
   q: Queryable,
   id: string,
-): Promise<{ reviewedByName: string | null; evidenceCount: number }> {
-  const [row] = await queryRows<{ reviewedByName: string | null; evidenceCount: number }>(
+): Promise<{ reviewedByName: string | null; evidenceCount: number; snapshotId: string | null }> {
+  const [row] = await queryRows<{
+    reviewedByName: string | null;
+    evidenceCount: number;
+    snapshotId: string | null;
+  }>(
     q,
     sql`select (select r.full_name from activities a join users r on r.id = a.reviewed_by where a.id = ${id}) as "reviewedByName",
-          (select count(*)::int from evidence_links l where l.target_type = 'activity' and l.target_id = ${id}) as "evidenceCount"`,
+          (select count(*)::int from evidence_links l where l.target_type = 'activity' and l.target_id = ${id}) as "evidenceCount",
+          (select a.snapshot_id from activities a where a.id = ${id}) as "snapshotId"`,
   );
-  return { reviewedByName: row?.reviewedByName ?? null, evidenceCount: row?.evidenceCount ?? 0 };
+  return {
+    reviewedByName: row?.reviewedByName ?? null,
+    evidenceCount: row?.evidenceCount ?? 0,
+    snapshotId: row?.snapshotId ?? null,
+  };
 }
 
 export interface LanguageCountRow {

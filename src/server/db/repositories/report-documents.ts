@@ -27,6 +27,8 @@ export interface ReportEvidenceRow {
   fileSha256: string | null;
   fileSizeBytes: number | null;
   fileMimeType: string | null;
+  /** Kind 'snapshot': the monitor snapshot the item presents (its manifest goes into the package too). */
+  snapshotId: string | null;
   targetType: 'activity' | 'criterion';
   activityKind: string | null;
   activityTitle: string | null;
@@ -68,6 +70,7 @@ export async function findReportEvidenceRows(
                e.issuing_body as "issuingBody", e.summary,
                f.storage_key as "fileStorageKey", f.original_name as "fileName", f.sha256 as "fileSha256",
                f.size_bytes::float8 as "fileSizeBytes", f.mime_type as "fileMimeType",
+               e.snapshot_id as "snapshotId",
                links.target_type as "targetType", links.activity_kind as "activityKind",
                links.activity_title as "activityTitle", links.activity_on as "activityOn",
                links.criterion_code as "criterionCode", links.framework_id as "frameworkId",

@@ -71,6 +71,7 @@ export async function getActivity(options: {
     translations: versions.map(presentRef),
     duplicateOf: duplicate ? presentRef(duplicate) : null,
     evidenceCount: extras.evidenceCount,
+    snapshotId: extras.snapshotId,
     actions: activityActions(view, actions),
   };
 }

@@ -18,11 +18,15 @@ import { saveInspectedFile } from './store-uploaded-file';
 const notLatest = () =>
   new AppError('CONFLICT', 'Minh chứng này đã có phiên bản mới hơn; hãy thêm phiên bản vào bản mới nhất.');
 
-const frozenSchedule = () =>
+/** Issued schedules and monitor snapshots are what was issued or received then: they have no later versions. */
+const frozen = (kind: string) =>
   new AppError(
     'CONFLICT',
-    'Minh chứng này là danh mục phát sóng đã ban hành: văn bản đã ban hành không thay đổi nên không thêm phiên bản được.',
+    kind === 'snapshot'
+      ? 'Minh chứng này là ảnh chụp trang do hệ thống lưu: nội dung đã nhận không thay đổi nên không thêm phiên bản được.'
+      : 'Minh chứng này là danh mục phát sóng đã ban hành: văn bản đã ban hành không thay đổi nên không thêm phiên bản được.',
   );
+const isFrozen = (row: EvidenceRow) => row.kind === 'schedule' || row.kind === 'snapshot';
 
 /** A corrected citation keeps the signed scan of the version it replaces unless a new scan is sent. */
 function keptScan(current: EvidenceRow, kind: EvidenceValues['kind']): string | null {
@@ -46,7 +50,7 @@ export async function addEvidenceVersion(options: {
     if (!current) throw notFound();
     await authorizeUnit(db, principal, current.unitId, 'activity.record');
     if (!current.isCurrent) throw notLatest();
-    if (current.kind === 'schedule') throw frozenSchedule();
+    if (isFrozen(current)) throw frozen(current.kind);
     const prepared = await prepareEvidence(content, {
       title: current.title,
       periodFrom: current.periodFrom,
@@ -110,5 +114,5 @@ export async function checkCanAddVersion(options: {
   const current = await getEvidenceRow(options.db, options.evidenceId);
   if (!current) throw notFound();
   await authorizeUnit(options.db, options.principal, current.unitId, 'activity.record');
-  if (current.kind === 'schedule') throw frozenSchedule();
+  if (isFrozen(current)) throw frozen(current.kind);
 }

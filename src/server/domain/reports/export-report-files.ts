@@ -150,6 +150,12 @@ export async function exportEvidencePackage(options: {
       item.title = `${item.title} (tệp không còn trong kho lưu trữ)`;
       item.file = null;
     }
+    if (item.companions) {
+      const kept = [];
+      for (const companion of item.companions)
+        if (!companion.storageKey || (await store.exists(companion.storageKey))) kept.push(companion);
+      item.companions = kept;
+    }
   }
   const [docx, xlsx] = await Promise.all([
     buildReportDocx(document),

@@ -66,7 +66,10 @@ export function EvidenceDrawer(props: {
           />
           <EvidencePublicSwitch evidence={evidence} />
           {/* An issued schedule's document never changes: it has no versions. */}
-          {evidence.canEdit && evidence.isCurrent && evidence.kind !== 'schedule' ? (
+          {evidence.canEdit &&
+          evidence.isCurrent &&
+          evidence.kind !== 'schedule' &&
+          evidence.kind !== 'snapshot' ? (
             <Button icon={<HistoryOutlined />} onClick={() => setAddingVersion(true)}>
               {t('library.evidence.addVersion')}
             </Button>

@@ -12,12 +12,14 @@ export const EVIDENCE_KIND_KEYS: Record<EvidenceKind, MessageKey> = {
   url: 'library.evidence.kind.url',
   citation: 'library.evidence.kind.citation',
   schedule: 'evidence.kind.schedule',
+  snapshot: 'snapshots.kind',
 };
 const KIND_COLOURS: Record<EvidenceKind, string> = {
   file: 'blue',
   url: 'cyan',
   citation: 'gold',
   schedule: 'purple',
+  snapshot: 'geekblue',
 };
 
 export function EvidenceKindTag({ kind }: { kind: EvidenceKind }) {

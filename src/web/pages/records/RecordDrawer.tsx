@@ -9,6 +9,7 @@ import {
 import { useActivity, useDeleteActivity } from '../../api/activities';
 import { ChannelName } from '../../components/ChannelName';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SnapshotPanel } from '../../components/SnapshotPanel';
 import { formatDateTime } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
@@ -153,6 +154,7 @@ export function RecordDrawer(props: {
             ]}
           />
           <TranslationLinks record={record} languageName={languageName} onOpen={props.onOpen} />
+          {record.snapshotId ? <SnapshotPanel snapshotId={record.snapshotId} /> : null}
           <RecordEvidenceSection activityId={record.id} canLink={record.actions.includes('update')} />
           {record.actions.includes('delete') && !record.deletedAt ? (
             <Button danger onClick={() => setDeleting(true)}>
