@@ -13,8 +13,8 @@ import { findCurrentProvinceId } from '../units/find-province';
 import { failCheck, reportProgress, startCheck } from './check-progress';
 import { type MonitorDeps, monitorDeps } from './deps';
 import { loadMonitorSettings } from './monitor-settings-of';
-import { MONITOR_ACTOR } from './record-monitor-post';
 import { sendMonitorAlerts } from './send-monitor-alerts';
+import { MONITOR_ACTOR } from './snapshots/store-snapshot';
 
 export const BANNER_TITLE = 'Banner "Chuyển đổi số" trên trang chủ';
 

@@ -23,9 +23,10 @@ import {
 import type { FileStore } from '../../storage/file-store';
 import { failCheck, reportProgress, startCheck } from './check-progress';
 import { type MonitorDeps, monitorDeps } from './deps';
-import { findRecordOfPage, MONITOR_ACTOR, recordMonitorPost } from './record-monitor-post';
+import { findRecordOfPage, recordMonitorPost } from './record-monitor-post';
 import { scoringPeriodStart } from './scoring-period-start';
 import { sendMonitorAlerts } from './send-monitor-alerts';
+import { MONITOR_ACTOR } from './snapshots/store-snapshot';
 
 /** Listing pages read per check at most: a column's current period rarely spans more. */
 export const MAX_LISTING_PAGES = 20;

@@ -11,7 +11,6 @@ import { findRollupIds } from '../units/unit-scope';
 import type { MonitorDeps } from './deps';
 
 /** Who writes what the monitor records on its own (audit entries name it). */
-export const MONITOR_ACTOR: Actor = { userId: null, label: 'monitor' };
 
 /** "HH:mm" of an instant in Vietnam. */
 function vnTime(instant: Date): string {
