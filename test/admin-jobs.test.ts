@@ -61,6 +61,9 @@ describe('the background jobs page (API)', () => {
       'reminders.deadlines',
       'reminders.overdue',
       'reminders.weekly-broadcast',
+      'monitor.schedule',
+      'monitor.check-column',
+      'monitor.check-banner',
     ]);
     const emails = body.queues.find((queue) => queue.name === EMAILS)!;
     expect(emails).toMatchObject({

@@ -93,6 +93,8 @@ describe('the job engine (pg-boss)', () => {
           ['reminders.overdue', '10 7 * * *', CRON_TIME_ZONE],
           // Fridays: the week's DX broadcast check.
           ['reminders.weekly-broadcast', '0 7 * * 5', CRON_TIME_ZONE],
+          // Hourly: the website checks due at each province's hour.
+          ['monitor.schedule', '0 * * * *', CRON_TIME_ZONE],
         ].sort(byName),
       );
       // Typed: an unknown queue or wrong data does not compile; at run time the data is checked too.
