@@ -286,7 +286,7 @@ describe('the website monitor, from a clean start', () => {
     expect(after.total).toBe(before.total + 1);
     expect(after.items.some((item) => item.title === uncertain.title)).toBe(true);
     const scoreAfter = await criterion(page, unitId, '1.4');
-    console.log('1.4 before', JSON.stringify(scoreBefore), 'after', JSON.stringify(scoreAfter));
+    // The demo already scores 20/20 here: the count the score is made from moves by one.
     expect(JSON.stringify(scoreAfter.facts)).not.toBe(JSON.stringify(scoreBefore.facts));
 
     await page.getByRole('tab', { name: 'Tình trạng' }).click();
