@@ -13,7 +13,10 @@ export interface RunningServer {
   url: string;
   /** Everything the server printed so far, for failure messages. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** The server's DATA_DIR (its PGlite database and file store). */
+  dataDir: string;
+  /** Stops the server; its data folder is removed unless keepData (then the caller removes it). */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 }
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
@@ -79,7 +82,7 @@ export async function startServer(
     printed += chunk.toString('utf8');
   });
 
-  const stop = async () => {
+  const stop = async (stopOptions: { keepData?: boolean } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       if (!(await waitForExit(child, 10_000))) {
@@ -87,7 +90,7 @@ export async function startServer(
         await waitForExit(child, 5_000);
       }
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!stopOptions.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + (options.timeoutMs ?? 150_000);
@@ -114,7 +117,7 @@ export async function startServer(
     // It listens on 127.0.0.1 only; "localhost" might resolve to ::1 first.
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url, deadline, output);
-    return { url, output, stop };
+    return { url, output, dataDir, stop };
   } catch (error) {
     await stop();
     throw error;

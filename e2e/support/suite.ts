@@ -14,6 +14,10 @@ export function registerBrowserSuite(
   } = {},
 ): {
   openPage(viewport: { width: number; height: number }): Promise<Page>;
+  /** The running server's DATA_DIR. */
+  serverDataDir(): string;
+  /** Stops the server early, keeping its data folder for the caller (who removes it). */
+  stopServer(): Promise<void>;
 } {
   let server: RunningServer;
   let browser: Browser;
@@ -42,6 +46,10 @@ export function registerBrowserSuite(
   });
 
   return {
+    serverDataDir: () => server.dataDir,
+    async stopServer() {
+      await server.stop({ keepData: true });
+    },
     async openPage(viewport) {
       const opened = await newPage(browser, server.url, viewport);
       context = opened.context;

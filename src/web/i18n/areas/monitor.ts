@@ -28,6 +28,10 @@ export const monitorVi = {
   'monitor.kind.column': 'Chuyên mục',
   'monitor.kind.banner': 'Banner',
   'monitor.checkFacts': '{pages} trang đã đọc, {found} tin, {fresh} tin mới',
+  'monitor.posts.title': 'Tin CĐS đã ghi nhận ({count})',
+  'monitor.posts.empty': 'Chưa ghi nhận tin nào từ trang web.',
+  'monitor.posts.decided': 'Người duyệt đã quyết định',
+  'monitor.posts.open': 'Xem bản ghi và ảnh chụp trang',
   'monitor.banner': 'Banner Chuyển đổi số',
   'monitor.bannerTarget': 'Đích của banner: {url}',
   'monitor.bannerNoTarget':
@@ -102,6 +106,10 @@ export const monitorEn: Record<keyof typeof monitorVi, string> = {
   'monitor.kind.column': 'Column',
   'monitor.kind.banner': 'Banner',
   'monitor.checkFacts': '{pages} pages read, {found} items, {fresh} new',
+  'monitor.posts.title': 'Recorded DX posts ({count})',
+  'monitor.posts.empty': 'No post recorded from the website yet.',
+  'monitor.posts.decided': 'Decided by a reviewer',
+  'monitor.posts.open': 'Open the record and the page snapshot',
   'monitor.banner': 'DX banner',
   'monitor.bannerTarget': 'Banner target: {url}',
   'monitor.bannerNoTarget':

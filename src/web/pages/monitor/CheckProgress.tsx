@@ -8,7 +8,7 @@ const isRunning = (check: MonitorCheck) => check.status === 'queued' || check.st
 
 /**
  * The live progress of one check started with "Kiểm tra ngay": polled every second while it waits or
- * runs (what it reads now, pages and items so far); once finished, the unit's page is refreshed.
+ * runs (what it reads now, pages and items so far); once finished, the unit's page and item lists are refreshed.
  */
 export function CheckProgress({ checkId, unitId }: { checkId: string; unitId: string }) {
   const { t } = useI18n();
@@ -16,7 +16,11 @@ export function CheckProgress({ checkId, unitId }: { checkId: string; unitId: st
   const check = useMonitorCheck(checkId).data;
   const running = check ? isRunning(check) : true;
   useEffect(() => {
-    if (!running) void queryClient.invalidateQueries({ queryKey: ['monitor', 'unit', unitId] });
+    // The unit's counts, and the lists of items (recorded posts, review queue) the check may have filled.
+    if (!running) {
+      void queryClient.invalidateQueries({ queryKey: ['monitor', 'unit', unitId] });
+      void queryClient.invalidateQueries({ queryKey: ['monitor', 'items'] });
+    }
   }, [running, queryClient, unitId]);
   if (!check) return <Progress percent={5} status="active" showInfo={false} />;
   const facts = t('monitor.checkFacts', {

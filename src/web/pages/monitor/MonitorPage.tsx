@@ -29,9 +29,15 @@ export function MonitorPage() {
       <Typography.Title level={3}>{t('monitor.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('monitor.intro')}</Typography.Paragraph>
       <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
+        {/* The picker knows a unit's name only once chosen in it: the current unit is named above it instead of as an id. */}
+        {monitor.data && (
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {monitor.data.unitName}
+          </Typography.Title>
+        )}
         <UnitPicker
           id="monitor-unit"
-          value={unitId ?? null}
+          value={null}
           onChange={(next) => next && navigate(`/monitor/units/${next}`)}
         />
       </Space>

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CheckProgress } from './CheckProgress';
+import { RecordedPosts } from './RecordedPosts';
 
 const STATUS_COLORS: Record<MonitorCheck['status'], string> = {
   queued: 'default',
@@ -113,6 +114,7 @@ export function MonitorStatus({ data }: { data: UnitMonitor }) {
           )}
         </Card>
       ))}
+      {data.channels.length > 0 && <RecordedPosts unitId={data.unitId} />}
       <Card size="small" title={t('monitor.banner')}>
         {data.bannerTargetUrl ? (
           <Typography.Paragraph ellipsis style={{ marginBottom: 4 }}>
