@@ -5,15 +5,15 @@ import type { Db } from '../../db/client';
 import { insertActivities } from '../../db/repositories/activities';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { getChannelRow } from '../../db/repositories/channels';
-import { type CheckRow, getCheckRow, updateCheckRow } from '../../db/repositories/monitor';
+import { type CheckRow, updateCheckRow } from '../../db/repositories/monitor';
 import { getUnitRow } from '../../db/repositories/units';
 import { FetchFailure } from '../../monitor/contract';
 import type { FileStore } from '../../storage/file-store';
 import { findCurrentProvinceId } from '../units/find-province';
-import { failCheck, reportProgress, startCheck } from './check-progress';
-import { type MonitorDeps, monitorDeps } from './deps';
+import { reportProgress } from './check-progress';
+import type { MonitorDeps } from './deps';
 import { loadMonitorSettings } from './monitor-settings-of';
-import { sendMonitorAlerts } from './send-monitor-alerts';
+import { type CheckJobOptions, runMonitorCheck } from './run-check';
 import { MONITOR_ACTOR } from './snapshots/store-snapshot';
 
 export const BANNER_TITLE = 'Banner "Chuyển đổi số" trên trang chủ';
@@ -36,27 +36,8 @@ export function homepageOf(unitWebsite: string | null, channelUrl: string | null
  * the banner criteria count it like a banner an officer recorded. A banner seen last time and gone
  * now alerts the unit and the DX office.
  */
-export async function checkBanner(options: {
-  db: Db;
-  fileStore: FileStore;
-  checkId: string;
-  deps?: MonitorDeps;
-}): Promise<string> {
-  const { db, fileStore, checkId } = options;
-  const deps = options.deps ?? monitorDeps();
-  const started = await startCheck(db, checkId, 'banner', deps.now());
-  if (!started) return 'Lần kiểm tra đã xong trước đó';
-  let summary: string;
-  try {
-    summary = await runBannerCheck(db, fileStore, deps, started);
-  } catch (error) {
-    await failCheck(db, checkId, error, deps.now());
-    if (!(error instanceof FetchFailure)) throw error;
-    summary = `Không đọc được trang chủ: ${error.message}`;
-  }
-  // Alerts come after the check is settled: a failure to alert never changes the check's outcome.
-  await sendMonitorAlerts(db, (await getCheckRow(db, checkId))!, deps.now());
-  return summary;
+export function checkBanner(options: CheckJobOptions): Promise<string> {
+  return runMonitorCheck(options, 'banner', runBannerCheck, 'Không đọc được trang chủ');
 }
 
 async function runBannerCheck(db: Db, fileStore: FileStore, deps: MonitorDeps, check: CheckRow) {

@@ -7,7 +7,6 @@ import {
   type CheckRow,
   findKnownUrlKeys,
   findSiteOverrides,
-  getCheckRow,
   insertItemIfNew,
   type SiteOverridesRow,
   updateCheckRow,
@@ -21,11 +20,11 @@ import {
   type SiteOverrides,
 } from '../../monitor/contract';
 import type { FileStore } from '../../storage/file-store';
-import { failCheck, reportProgress, startCheck } from './check-progress';
-import { type MonitorDeps, monitorDeps } from './deps';
+import { reportProgress } from './check-progress';
+import type { MonitorDeps } from './deps';
 import { findRecordOfPage, recordMonitorPost } from './record-monitor-post';
+import { type CheckJobOptions, runMonitorCheck } from './run-check';
 import { scoringPeriodStart } from './scoring-period-start';
-import { sendMonitorAlerts } from './send-monitor-alerts';
 import { MONITOR_ACTOR } from './snapshots/store-snapshot';
 
 /** Listing pages read per check at most: a column's current period rarely spans more. */
@@ -142,27 +141,8 @@ export async function readColumnListing(
  * second record. Progress is written on the check's row for the "check now" screen. Returns what it
  * did, in words, for the job list.
  */
-export async function checkColumn(options: {
-  db: Db;
-  fileStore: FileStore;
-  checkId: string;
-  deps?: MonitorDeps;
-}): Promise<string> {
-  const { db, fileStore, checkId } = options;
-  const deps = options.deps ?? monitorDeps();
-  const started = await startCheck(db, checkId, 'column', deps.now());
-  if (!started) return 'Lần kiểm tra đã xong trước đó';
-  let summary: string;
-  try {
-    summary = await runColumnCheck(db, fileStore, deps, started);
-  } catch (error) {
-    await failCheck(db, checkId, error, deps.now());
-    if (!(error instanceof FetchFailure)) throw error;
-    summary = `Không đọc được chuyên mục: ${error.message}`;
-  }
-  // Alerts come after the check is settled: a failure to alert never changes the check's outcome.
-  await sendMonitorAlerts(db, (await getCheckRow(db, checkId))!, deps.now());
-  return summary;
+export function checkColumn(options: CheckJobOptions): Promise<string> {
+  return runMonitorCheck(options, 'column', runColumnCheck, 'Không đọc được chuyên mục');
 }
 
 async function runColumnCheck(db: Db, fileStore: FileStore, deps: MonitorDeps, check: CheckRow) {
