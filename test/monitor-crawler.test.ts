@@ -81,7 +81,7 @@ async function listingOf(pagePath: string, html: string) {
   const host = freshHost('xa-moi');
   web.route(pagePath, { headers: HTML, body: html });
   const page = await fetcherFor(host).fetch(web.url(pagePath, host), { accept: 'html' });
-  return { result: readListing(page, {}, NOW), host };
+  return { result: readListing(page, {}, NOW), host, page };
 }
 
 const LONG_TEXT = Array.from(
@@ -134,7 +134,7 @@ describe('a DX column with a single post', () => {
   });
 
   it('takes the only post of a page that names itself the DX column, even without a date', async () => {
-    const { result, host } = await listingOf(
+    const { result, host, page } = await listingOf(
       '/chuyen-muc/so-hoa',
       portalPage(
         'Chuyển đổi số',
@@ -151,6 +151,10 @@ describe('a DX column with a single post', () => {
         publishedAt: null,
       },
     ]);
+    // The admin's selector for the post's block finds the one block too.
+    const byOverrides = readListing(page, { itemSelector: '.bai' }, NOW);
+    expect(byOverrides.method).toBe('overrides');
+    expect(byOverrides.items.map((item) => item.url)).toEqual([web.url('/bai/456-thanh-toan', host)]);
   });
 
   it('does not turn an article, its related box or a plain page into a one-post listing', async () => {
