@@ -192,6 +192,18 @@ ${LONG_TEXT}
     );
     expect(related.result.items).toEqual([]);
 
+    // A portal's article page shows its one post in the layout's full-content block.
+    const liferay = await listingOf(
+      '/web/xa/-/bai-viet-792',
+      portalPage(
+        'Hội nghị quán triệt',
+        `<div class="asset-full-content"><h2>Hội nghị quán triệt kế hoạch chuyển đổi số năm 2025</h2>
+<p>Ngày đăng: 12/03/2025</p>${LONG_TEXT}
+<p><a href="/bai/123-hoi-nghi">Hội nghị triển khai kế hoạch chuyển đổi số năm 2025</a></p></div>`,
+      ),
+    );
+    expect(liferay.result.items).toEqual([]);
+
     const plain = await listingOf(
       '/gioi-thieu',
       portalPage(

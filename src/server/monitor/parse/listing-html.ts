@@ -428,18 +428,15 @@ function detectSingle(
   now: Date,
 ): { items: DiscoveredItem[]; method: string } {
   const none = { items: [], method: 'none' };
+  const fits = (block: Element) =>
+    !longerThan(block, MAX_SINGLE_BLOCK_TEXT) && !looksLikeArticle(document, block);
   const single = (block: Element, anchor: Element, url: string, method: string) => {
-    if (longerThan(block, MAX_SINGLE_BLOCK_TEXT) || looksLikeArticle(document, block)) return none;
-    const item = readItem(block, anchor, url, selectors, now);
+    const item = fits(block) ? readItem(block, anchor, url, selectors, now) : null;
     return item ? { items: [item], method } : none;
   };
-  if (known) {
+  if (known && fits(known.block)) {
     const [item] = itemsFromBlocks([known.block], page, selectors, now);
-    if (item) {
-      if (longerThan(known.block, MAX_SINGLE_BLOCK_TEXT) || looksLikeArticle(document, known.block))
-        return none;
-      return { items: [item], method: `single-${known.method}` };
-    }
+    if (item) return { items: [item], method: `single-${known.method}` };
   }
   const posts = bestAnchorPerPost(candidates.filter((candidate) => !isAside(candidate.anchor)));
   const dated = posts.flatMap((candidate) => {
