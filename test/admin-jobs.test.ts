@@ -62,8 +62,7 @@ describe('the background jobs page (API)', () => {
       'reminders.overdue',
       'reminders.weekly-broadcast',
       'monitor.schedule',
-      'monitor.check-column',
-      'monitor.check-banner',
+      'monitor.check',
     ]);
     const emails = body.queues.find((queue) => queue.name === EMAILS)!;
     expect(emails).toMatchObject({

@@ -613,12 +613,10 @@ describe('access', () => {
 });
 
 describe('jobs', () => {
-  it('declares the check queues one-active-per-host, with retries, and the hourly schedule', () => {
+  it('declares the check queue one-active-per-host, with retries, and the hourly schedule', () => {
     const byName = new Map(QUEUES.map((queue) => [queue.name, queue]));
-    for (const name of ['monitor.check-column', 'monitor.check-banner'] as const) {
-      expect(byName.get(name)!.settings).toMatchObject({ policy: 'singleton', retryBackoff: true });
-      expect(byName.get(name)!.settings.retryLimit).toBeGreaterThan(0);
-    }
+    expect(byName.get('monitor.check')!.settings).toMatchObject({ policy: 'singleton', retryBackoff: true });
+    expect(byName.get('monitor.check')!.settings.retryLimit).toBeGreaterThan(0);
     expect(byName.get('monitor.schedule')!.cron!.expression).toBe('0 * * * *');
   });
 
@@ -626,13 +624,13 @@ describe('jobs', () => {
     const site = await communeWithColumn('www.xa-oanh.gov.vn');
     const checkId = await checkNow(site.officer, site.unitId, 'column');
     const jobs = await db.execute(
-      sql`select singleton_key as "singletonKey", data from pgboss.job where name = 'monitor.check-column' and data->>'checkId' = ${checkId}`,
+      sql`select singleton_key as "singletonKey", data from pgboss.job where name = 'monitor.check' and data->>'checkId' = ${checkId}`,
     );
     expect((jobs as unknown as { rows: unknown[] }).rows).toEqual([
-      { singletonKey: 'xa-oanh.gov.vn', data: { checkId } },
+      { singletonKey: 'xa-oanh.gov.vn', data: { checkId, kind: 'column' } },
     ]);
     // The queue was created one-active-per-key: pg-boss holds a second active job of the host back.
-    const queue = await db.execute(sql`select policy from pgboss.queue where name = 'monitor.check-column'`);
+    const queue = await db.execute(sql`select policy from pgboss.queue where name = 'monitor.check'`);
     expect((queue as unknown as { rows: unknown[] }).rows).toEqual([{ policy: 'singleton' }]);
     // A rolled-back transaction leaves neither the row nor the job.
     await expect(

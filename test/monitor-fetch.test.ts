@@ -695,13 +695,14 @@ describe('defaultFetchPolicy', () => {
       allowHosts: [],
       userAgent: MONITOR_USER_AGENT,
       timeoutMs: 15_000,
+      totalTimeoutMs: 30_000,
       maxBytes: 5 * MB,
       maxRedirects: 5,
       defaultDelayMs: 1_000,
       maxDelayMs: 30_000,
     });
     expect(defaultFetchPolicy(['127.0.0.1'], { timeoutMs: 1_000 }).timeoutMs).toBe(1_000);
-    expect(MONITOR_USER_AGENT).toMatch(/^LoaSo-Monitor\/1\.0 \(\+https:\/\//);
+    expect(MONITOR_USER_AGENT).toMatch(/^LoaSo-monitor\/\d+\.\d+\.\d+/);
   });
 });
 

@@ -26,6 +26,7 @@ import { adminJobRoutes } from './routes/admin-jobs';
 import { assessmentRoutes } from './routes/assessments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { botPageRoutes } from './routes/bot-page';
 import { channelRoutes } from './routes/channels';
 import { dashboardRoutes } from './routes/dashboard';
 import type { RouteDeps } from './routes/deps';
@@ -95,6 +96,7 @@ const ROUTE_MODULES: Array<(app: FastifyInstance, deps: RouteDeps) => void> = [
   radioPushRoutes,
   monitorRoutes,
   snapshotRoutes,
+  botPageRoutes,
 ];
 
 export interface RouteEntry {

@@ -176,35 +176,32 @@ export const QUEUES = [
 ] as const;
 
 /**
- * The two check queues. Jobs carry the check row's id and the site's host as singleton key; the
- * 'singleton' policy lets one job per key be active at a time on every machine sharing the database,
- * so a site is read by one worker at a time however many are queued. A FetchFailure ends a check
- * (the site's fault, recorded with its reason; the next check tries again); other errors are retried.
+ * The monitor's one check queue, for both kinds of check (a DX column, a homepage's banner). Jobs
+ * carry the check row's id and kind, with the site's host as singleton key; the 'singleton' policy
+ * lets one job per key be active at a time on every machine sharing the database (pg-boss's unique
+ * index on queue name and key among active jobs), so a site is read by one worker at a time however
+ * many checks of either kind are queued. The kinds share one queue because that index is per queue:
+ * with a queue per kind, a column check and a banner check of one host could run side by side on
+ * two workers. A FetchFailure ends a check (the site's fault, recorded with its reason; the next
+ * check tries again); other errors are retried.
  */
 function monitorCheckQueues() {
-  const settings = {
-    retryLimit: 3,
-    retryDelay: 300,
-    retryBackoff: true,
-    expireInSeconds: 1800,
-    policy: 'singleton',
-  } as const;
   return [
     defineQueue({
-      name: 'monitor.check-column',
-      label: { vi: 'Kiểm tra chuyên mục CĐS trên trang tin', en: 'Check a website DX column' },
-      data: z.object({ checkId: z.uuid() }),
-      settings,
-      handler: ({ db, config }, { checkId }) =>
-        checkColumn({ db, fileStore: createLocalFileStore(config.dataDir), checkId }),
-    }),
-    defineQueue({
-      name: 'monitor.check-banner',
-      label: { vi: 'Kiểm tra banner CĐS trên trang chủ', en: 'Check the DX banner on a homepage' },
-      data: z.object({ checkId: z.uuid() }),
-      settings,
-      handler: ({ db, config }, { checkId }) =>
-        checkBanner({ db, fileStore: createLocalFileStore(config.dataDir), checkId }),
+      name: 'monitor.check',
+      label: { vi: 'Kiểm tra trang tin (chuyên mục, banner CĐS)', en: 'Check a website (DX column, banner)' },
+      data: z.object({ checkId: z.uuid(), kind: z.enum(['column', 'banner']) }),
+      settings: {
+        retryLimit: 3,
+        retryDelay: 300,
+        retryBackoff: true,
+        expireInSeconds: 1800,
+        policy: 'singleton',
+      },
+      handler: ({ db, config }, { checkId, kind }) => {
+        const options = { db, fileStore: createLocalFileStore(config.dataDir), checkId };
+        return kind === 'column' ? checkColumn(options) : checkBanner(options);
+      },
     }),
   ] as const;
 }

@@ -126,8 +126,14 @@ export type ReadListing = (page: FetchedPage, overrides: SiteOverrides, now: Dat
 /** parse/: an article page → title, lead, main text and date (scripts never run: linkedom + Readability). */
 export type ReadArticle = (page: FetchedPage, now: Date) => ArticleResult;
 
-/** parse/: where a homepage says its feeds, sitemaps and DX column are ("Chuyển đổi số" links). */
-export type FindSources = (homepage: FetchedPage) => {
+/**
+ * parse/: where a homepage says its feeds, sitemaps and DX column are ("Chuyển đổi số" links); with
+ * the site's robots.txt (PageFetcher's robotsTxt), its `Sitemap:` lines too.
+ */
+export type FindSources = (
+  homepage: FetchedPage,
+  robotsTxt?: string | null,
+) => {
   feeds: string[];
   sitemaps: string[];
   dxColumns: string[];

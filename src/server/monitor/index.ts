@@ -3,7 +3,7 @@ import { setMonitorDeps } from '../domain/monitor/deps';
 import { linkSnapshotToActivity } from '../domain/monitor/snapshots/link-snapshot-to-activity';
 import { storeSnapshot } from '../domain/monitor/snapshots/store-snapshot';
 import { classifyItem, REVIEW_BAND } from './classify';
-import { createPageFetcher, defaultFetchPolicy } from './fetch';
+import { createPageFetcher, defaultFetchPolicy, monitorUserAgent } from './fetch';
 import { findBannerLink, findSources, readArticle, readListing } from './parse';
 
 /**
@@ -12,9 +12,14 @@ import { findBannerLink, findSources, readArticle, readListing } from './parse';
  * to the monitor's checks once at start-up. Web processes need them too ("check now" and the
  * overrides test read live pages).
  */
-export function installMonitor(config: Pick<Config, 'monitorAllowHosts'>): void {
+export function installMonitor(config: Pick<Config, 'monitorAllowHosts' | 'publicUrl'>): void {
   setMonitorDeps({
-    fetcher: createPageFetcher(defaultFetchPolicy(config.monitorAllowHosts)),
+    fetcher: createPageFetcher(
+      // The user agent names this install's /bot page, so a webmaster knows whom to ask.
+      defaultFetchPolicy(config.monitorAllowHosts, {
+        userAgent: monitorUserAgent({ publicUrl: config.publicUrl }),
+      }),
+    ),
     readListing,
     readArticle,
     findSources,

@@ -11,9 +11,10 @@ export interface CheckRequest {
 }
 
 /**
- * The key that keeps one site to one worker at a time across machines: the queues run with pg-boss's
- * 'singleton' policy (one active job per key, any number queued), so two checks of one host wait for
- * each other while other hosts go on. "www." and case do not make another host.
+ * The key that keeps one site to one worker at a time across machines: the one check queue (both
+ * kinds) runs with pg-boss's 'singleton' policy (one active job per key, any number queued), so two
+ * checks of one host — two columns, or a column and the banner — wait for each other while other
+ * hosts go on. "www." and case do not make another host.
  */
 export function hostKey(url: string): string {
   try {
@@ -46,15 +47,10 @@ export async function queueChecks(
       }),
     );
   }
-  const engine = currentJobEngine();
-  for (const kind of ['column', 'banner'] as const) {
-    const jobs = rows.flatMap((row, i) =>
-      row.kind === kind ? [{ data: { checkId: row.id }, singletonKey: hostKey(requests[i]!.url) }] : [],
-    );
-    if (jobs.length)
-      await engine.enqueueMany(kind === 'column' ? 'monitor.check-column' : 'monitor.check-banner', jobs, {
-        db: tx,
-      });
-  }
+  const jobs = requests.map((request, i) => ({
+    data: { checkId: rows[i]!.id, kind: request.kind },
+    singletonKey: hostKey(request.url),
+  }));
+  if (jobs.length) await currentJobEngine().enqueueMany('monitor.check', jobs, { db: tx });
   return rows;
 }

@@ -29,10 +29,29 @@ export interface ExchangeResult {
   body: Uint8Array | null;
 }
 
+/** When the whole fetch must be over (a monotonic clock's reading), and the limit it came from. */
+export interface FetchDeadline {
+  at: number;
+  clock: () => number;
+  totalTimeoutMs: number;
+  /** The address the caller asked for, named in the failure. */
+  url: string;
+}
+
+/** Milliseconds left before the deadline; throws the deadline's failure when none are. */
+export function timeLeft(deadline: FetchDeadline): number {
+  const left = deadline.at - deadline.clock();
+  if (left <= 0) throw failures.deadline(deadline.url, deadline.totalTimeoutMs);
+  return left;
+}
+
 export interface ExchangeOptions {
   userAgent: string;
   accept: string;
+  /** This request, from sending to the last byte kept. */
   timeoutMs: number;
+  /** The whole fetch's deadline, which may cut this request shorter than timeoutMs. */
+  deadline?: FetchDeadline;
   now: () => number;
   decide: (status: number, headers: Record<string, string>) => BodyPlan;
 }
@@ -44,8 +63,10 @@ export async function exchange(
   url: URL,
   options: ExchangeOptions,
 ): Promise<ExchangeResult> {
+  const left = options.deadline ? timeLeft(options.deadline) : Number.POSITIVE_INFINITY;
+  const cutByDeadline = left < options.timeoutMs;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const timer = setTimeout(() => controller.abort(), Math.min(options.timeoutMs, left));
   let readLimit = 0;
   try {
     const response = await pinned.client.request({
@@ -87,6 +108,8 @@ export async function exchange(
     }
     return { status: response.statusCode, headers, fetchedAt, remoteAddress, body };
   } catch (error) {
+    if (cutByDeadline && controller.signal.aborted && options.deadline)
+      throw failures.deadline(options.deadline.url, options.deadline.totalTimeoutMs);
     throw toFailure(error, url.href, {
       timedOut: controller.signal.aborted,
       timeoutMs: options.timeoutMs,

@@ -12,4 +12,12 @@ export {
   type MonitorPageFetcher,
   type PageFetcherDeps,
 } from './page-fetcher';
-export { defaultFetchPolicy, MONITOR_USER_AGENT } from './policy';
+export {
+  BOT_PAGE_PATH,
+  defaultFetchPolicy,
+  MONITOR_PRODUCT,
+  MONITOR_USER_AGENT,
+  type MonitorFetchPolicy,
+  monitorUserAgent,
+  monitorVersion,
+} from './policy';

@@ -25,6 +25,17 @@ export function megabytes(bytes: number): string {
     : `${viNumber.format(bytes / 1024)} KB`;
 }
 
+/**
+ * 'timeout' because the whole fetch ran out of time (FetchPolicy's totalTimeoutMs), not one request:
+ * told apart so that a robots.txt read cut short by it is not remembered as "robots.txt unreachable".
+ */
+export class FetchDeadlineFailure extends FetchFailure {
+  constructor(message: string) {
+    super('timeout', message);
+    this.name = 'FetchDeadlineFailure';
+  }
+}
+
 /** The words of a network or DNS failure ("máy chủ từ chối kết nối"), to quote it in the robots.txt sentence. */
 const reasons = new WeakMap<FetchFailure, string>();
 
@@ -59,6 +70,11 @@ export const failures = {
 
   timeout: (url: string, timeoutMs: number) =>
     new FetchFailure('timeout', `Không tải được ${shownUrl(url)}: quá ${seconds(timeoutMs)} không phản hồi.`),
+
+  deadline: (url: string, totalTimeoutMs: number) =>
+    new FetchDeadlineFailure(
+      `Không tải được ${shownUrl(url)}: quá ${seconds(totalTimeoutMs)} cho cả lần tải (kể cả robots.txt và các lần chuyển hướng) mà chưa xong.`,
+    ),
 
   tooLarge: (url: string, maxBytes: number) =>
     new FetchFailure(

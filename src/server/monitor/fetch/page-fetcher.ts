@@ -10,10 +10,11 @@ import {
   systemResolveHost,
 } from './address-guard';
 import { decodeText, parseContentType } from './charset';
-import { type BodyPlan, exchange } from './exchange';
+import { type BodyPlan, exchange, type FetchDeadline, timeLeft } from './exchange';
 import { HostQueue, type HostSlot } from './host-queue';
-import { failures } from './messages';
+import { FetchDeadlineFailure, failures } from './messages';
 import { openPinnedClient, type PinnedClient } from './pinned-client';
+import type { MonitorFetchPolicy } from './policy';
 import {
   crawlDelayMs,
   isAllowedByRobots,
@@ -33,6 +34,11 @@ export interface PageFetcherDeps {
   now?: () => number;
   /** The politeness pause between two requests to one host. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A monotonic clock in milliseconds for the whole-fetch deadline (performance.now by default). Not
+   * `now`: tests fake `now` to skip the politeness pauses, while the deadline is real time on the wire.
+   */
+  monotonic?: () => number;
   /**
    * PEM certificates to trust besides Node's roots: a test CA, or the intermediate certificate that a
    * portal forgets to send (browsers fetch it themselves, Node does not). Verification is never turned off.
@@ -76,28 +82,67 @@ type HopResult = { kind: 'page'; page: MonitorFetchedPage } | { kind: 'redirect'
 /** PageFetcher whose pages also say how their text was decoded. */
 export interface MonitorPageFetcher extends PageFetcher {
   fetch(url: string, options?: { accept?: Accept }): Promise<MonitorFetchedPage>;
+  /**
+   * The robots.txt that governs the address's origin, as read (null when the site has none), from
+   * this fetcher's cache or read politely like a fetch; for findSources' `Sitemap:` lines. Throws the
+   * FetchFailure a fetch of that origin would (robots.txt unreachable, private address…).
+   */
+  robotsTxt(url: string): Promise<string | null>;
 }
 
-export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {}): MonitorPageFetcher {
+/** Twice the per-request limit when a policy does not say (one robots.txt and one page, both slow). */
+const totalTimeoutOf = (policy: FetchPolicy & Partial<MonitorFetchPolicy>) =>
+  policy.totalTimeoutMs ?? 2 * policy.timeoutMs;
+
+export function createPageFetcher(
+  policy: FetchPolicy & Partial<MonitorFetchPolicy>,
+  deps: PageFetcherDeps = {},
+): MonitorPageFetcher {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? ((ms: number) => delay(ms));
-  const guard = {
+  const monotonic = deps.monotonic ?? (() => performance.now());
+  const totalTimeoutMs = totalTimeoutOf(policy);
+  const resolveHost = deps.lookup ?? systemResolveHost;
+  /** The address guard for one hop: DNS gets the request's limit, or what is left of the fetch's. */
+  const guardWithin = (deadline: FetchDeadline) => ({
     allowHosts: policy.allowHosts,
-    resolveHost: deps.lookup ?? systemResolveHost,
-    timeoutMs: policy.timeoutMs,
-  };
+    resolveHost,
+    timeoutMs: Math.min(policy.timeoutMs, timeLeft(deadline)),
+  });
   const clientOptions = { timeoutMs: policy.timeoutMs, extraCa: deps.extraCa ?? [] };
   const queue = new HostQueue(now, sleep, policy.defaultDelayMs);
   const robotsCache = new RobotsCache(now);
 
+  /**
+   * The time spent on the wire by one fetch, hop after hop: each hop gets what the previous ones left
+   * of totalTimeoutMs. Counted from the moment the host's turn comes, so the politeness pauses (and
+   * waiting behind other requests to the host) never count against the site.
+   */
+  function startBudget(url: string) {
+    let spentMs = 0;
+    return {
+      async spend<T>(work: (deadline: FetchDeadline) => Promise<T>): Promise<T> {
+        const startedAt = monotonic();
+        const deadline = { at: startedAt + totalTimeoutMs - spentMs, clock: monotonic, totalTimeoutMs, url };
+        try {
+          timeLeft(deadline);
+          return await work(deadline);
+        } finally {
+          spentMs += monotonic() - startedAt;
+        }
+      },
+    };
+  }
+
   async function fetchPage(input: string, accept: Accept): Promise<MonitorFetchedPage> {
     const first = checkUrlShape(input);
     if (first instanceof FetchFailure) throw first;
+    const budget = startBudget(first.href);
     let current = first;
     for (let redirects = 0; ; redirects += 1) {
       const hopUrl = current;
       const hop = await queue.run(normaliseHost(hopUrl.hostname), (slot) =>
-        fetchHop(first, hopUrl, accept, slot),
+        budget.spend((deadline) => fetchHop(first, hopUrl, accept, slot, deadline)),
       );
       if (hop.kind === 'page') return hop.page;
       if (redirects >= policy.maxRedirects) throw failures.tooManyRedirects(first.href, policy.maxRedirects);
@@ -107,21 +152,55 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
     }
   }
 
-  async function fetchHop(first: URL, url: URL, accept: Accept, slot: HostSlot): Promise<HopResult> {
+  async function fetchHop(
+    first: URL,
+    url: URL,
+    accept: Accept,
+    slot: HostSlot,
+    deadline: FetchDeadline,
+  ): Promise<HopResult> {
+    return withRules(url, slot, deadline, async (target, pinned, rules) => {
+      if (!isAllowedByRobots(rules, url.href, policy.userAgent))
+        throw failures.robotsDisallowed(url.href, target.hostname);
+      return requestPage(pinned, first, url, accept, deadline);
+    });
+  }
+
+  /** One hop up to its robots.txt: checked address, pinned client, the rules and the host's spacing. */
+  async function withRules<T>(
+    url: URL,
+    slot: HostSlot,
+    deadline: FetchDeadline,
+    work: (target: CheckedTarget, pinned: PinnedClient, rules: RobotsRules) => Promise<T>,
+  ): Promise<T> {
     slot.spaceNextBy(0); // refused before any request: the host was not bothered, the next may go at once
-    const target = await resolveAndCheck(url, guard);
+    const target = await resolveAndCheck(url, guardWithin(deadline));
     if (target instanceof FetchFailure) throw target;
     slot.spaceNextBy(policy.defaultDelayMs);
     const pinned = openPinnedClient(target, clientOptions);
     try {
-      const rules = await robotsFor(target, pinned, url);
+      const rules = await robotsFor(target, pinned, url, deadline);
       slot.spaceNextBy(delayFor(rules));
-      if (!isAllowedByRobots(rules, url.href, policy.userAgent))
-        throw failures.robotsDisallowed(url.href, target.hostname);
-      return await requestPage(pinned, first, url, accept);
+      return await work(target, pinned, rules);
     } finally {
       await pinned.close();
     }
+  }
+
+  async function robotsTxtOf(input: string): Promise<string | null> {
+    const url = checkUrlShape(input);
+    if (url instanceof FetchFailure) throw url;
+    const cached = robotsCache.cachedAnswer(url.origin);
+    const answer = cached
+      ? await cached
+      : await queue.run(normaliseHost(url.hostname), (slot) =>
+          startBudget(url.href).spend((deadline) =>
+            withRules(url, slot, deadline, async (_target, _pinned, rules) => rules),
+          ),
+        );
+    if (answer.kind === 'unreachable')
+      throw failures.robotsUnreachable(url.href, normaliseHost(url.hostname), answer.failure);
+    return answer.kind === 'rules' ? answer.text : null;
   }
 
   /** Crawl-delay if the site asks for more than our default, never more than maxDelayMs. */
@@ -130,8 +209,13 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
     return Math.min(policy.maxDelayMs, Math.max(policy.defaultDelayMs, asked));
   }
 
-  async function robotsFor(target: CheckedTarget, pinned: PinnedClient, pageUrl: URL): Promise<RobotsRules> {
-    const answer = await robotsCache.answerFor(target.url.origin, () => loadRobots(target, pinned));
+  async function robotsFor(
+    target: CheckedTarget,
+    pinned: PinnedClient,
+    pageUrl: URL,
+    deadline: FetchDeadline,
+  ): Promise<RobotsRules> {
+    const answer = await robotsCache.answerFor(target.url.origin, () => loadRobots(target, pinned, deadline));
     if (answer.kind === 'unreachable') {
       throw failures.robotsUnreachable(pageUrl.href, target.hostname, answer.failure);
     }
@@ -139,7 +223,11 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
   }
 
   /** Reads /robots.txt on the pinned client; redirects to other origins get their own check and client. */
-  async function loadRobots(target: CheckedTarget, pinned: PinnedClient): Promise<RobotsAnswer> {
+  async function loadRobots(
+    target: CheckedTarget,
+    pinned: PinnedClient,
+    deadline: FetchDeadline,
+  ): Promise<RobotsAnswer> {
     const robotsUrl = new URL('/robots.txt', target.url.origin);
     let url = robotsUrl;
     let client = pinned;
@@ -150,6 +238,7 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
           userAgent: policy.userAgent,
           accept: 'text/plain,*/*;q=0.1',
           timeoutMs: policy.timeoutMs,
+          deadline,
           now,
           // Only a 2xx body matters; the size cap truncates (RFC 9309 §2.5) rather than fails.
           decide: (status): BodyPlan =>
@@ -166,7 +255,7 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
           const next = checkUrlShape(location, url);
           if (next instanceof FetchFailure) return { kind: 'allow-all' }; // RFC 9309: treat as unavailable
           if (next.origin !== client.origin) {
-            const nextTarget = await resolveAndCheck(next, guard);
+            const nextTarget = await resolveAndCheck(next, guardWithin(deadline));
             if (nextTarget instanceof FetchFailure) return { kind: 'unreachable', failure: nextTarget };
             client = openPinnedClient(nextTarget, clientOptions);
             opened.push(client);
@@ -181,6 +270,8 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
       }
       return { kind: 'allow-all' }; // more redirects than the RFC asks us to follow: unavailable
     } catch (error) {
+      // Our own fetch ran out of time, not the site's robots.txt: nothing to remember about the site.
+      if (error instanceof FetchDeadlineFailure) throw error;
       if (error instanceof FetchFailure) return { kind: 'unreachable', failure: error };
       throw error;
     } finally {
@@ -188,11 +279,18 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
     }
   }
 
-  async function requestPage(pinned: PinnedClient, first: URL, url: URL, accept: Accept): Promise<HopResult> {
+  async function requestPage(
+    pinned: PinnedClient,
+    first: URL,
+    url: URL,
+    accept: Accept,
+    deadline: FetchDeadline,
+  ): Promise<HopResult> {
     const result = await exchange(pinned, url, {
       userAgent: policy.userAgent,
       accept: ACCEPT_HEADER[accept],
       timeoutMs: policy.timeoutMs,
+      deadline,
       now,
       decide: (status, headers): BodyPlan => {
         if (REDIRECT_STATUSES.has(status) && headers.location) return { read: false };
@@ -253,5 +351,6 @@ export function createPageFetcher(policy: FetchPolicy, deps: PageFetcherDeps = {
 
   return {
     fetch: (url, options) => fetchPage(url, options?.accept ?? 'any'),
+    robotsTxt: robotsTxtOf,
   };
 }

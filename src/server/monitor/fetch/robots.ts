@@ -21,7 +21,14 @@ export const ROBOTS_ERROR_TTL_MS = 10 * 60 * 1000;
 /** RFC 9309 §2.3.1.2: follow at least five redirects for robots.txt. */
 export const ROBOTS_MAX_REDIRECTS = 5;
 
-export type RobotsRules = { kind: 'rules'; robot: ReturnType<typeof robotsParser> } | { kind: 'allow-all' };
+export type RobotsRules =
+  | {
+      kind: 'rules';
+      robot: ReturnType<typeof robotsParser>;
+      /** The file as read (its first ROBOTS_MAX_BYTES), for findSources' Sitemap lines. */
+      text: string;
+    }
+  | { kind: 'allow-all' };
 
 export type RobotsAnswer = RobotsRules | { kind: 'unreachable'; failure: FetchFailure };
 
@@ -62,6 +69,13 @@ export class RobotsCache {
     return this.withFallback(answer, entry);
   }
 
+  /** The answer for an origin when it is cached and fresh (or being read), without reading it. */
+  cachedAnswer(origin: string): Promise<RobotsAnswer> | null {
+    const cached = this.entries.get(origin);
+    if (!cached || this.now() >= cached.expiresAt) return null;
+    return cached.answer.then((answer) => this.withFallback(answer, cached));
+  }
+
   private withFallback(answer: RobotsAnswer, entry: Entry): RobotsAnswer {
     return answer.kind === 'unreachable' && entry.lastGood ? entry.lastGood : answer;
   }
@@ -73,7 +87,7 @@ export class RobotsCache {
 }
 
 export function parseRobots(robotsUrl: string, text: string): RobotsRules {
-  return { kind: 'rules', robot: robotsParser(robotsUrl, text) };
+  return { kind: 'rules', robot: robotsParser(robotsUrl, text), text };
 }
 
 export function isAllowedByRobots(rules: RobotsRules, url: string, userAgent: string): boolean {

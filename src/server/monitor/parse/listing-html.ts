@@ -5,12 +5,19 @@
  * generic detector: the repeated blocks that each hold one link to a post of this site (list items,
  * cards, table rows), outside menus, headers and footers, the group with the most posts and dates
  * winning. Everything is bounded: at most LIMITS.items items and a few thousand links looked at.
+ *
+ * A new commune's column often holds one post, and one block repeats nothing: when no group of two
+ * is found, a single post is taken if the page is clearly a listing — one block of a known layout,
+ * or the one block with a post link, a title and a date, or the only post link of a page that names
+ * itself the DX column — and not an article (a page with a long text of its own, or og:type article).
  */
 
+import { foldForSearch } from '../../../shared/text';
 import type { DiscoveredItem, FetchedPage, ListingResult, SiteOverrides } from '../contract';
 import { closestWithin, loadDocument, selectAll, textOf } from './dom';
 import { anchorTitle, type ItemSelectors, readItem } from './listing-items';
 import { findNextPage } from './next-page';
+import { DX_HREF, DX_TEXT } from './sources';
 import { LIMITS } from './text';
 import { isSameSite, resolveUrl, sameUrlKey } from './urls';
 
@@ -279,10 +286,12 @@ function bestAnchorPerPost(candidates: Candidate[]): Candidate[] {
 }
 
 function detect(document: Document, page: FetchedPage, selectors: ItemSelectors, now: Date) {
+  let singleKnown: { block: Element; method: string } | null = null;
   for (const layout of KNOWN_LAYOUTS) {
     const blocks = selectAll(document.body, layout.item, LIMITS.items * 2).filter(
       (block) => !isInPageChrome(block) && !isAside(block),
     );
+    if (blocks.length === 1 && !singleKnown) singleKnown = { block: blocks[0]!, method: layout.name };
     if (blocks.length < 2) continue;
     const items = itemsFromBlocks(blocks, page, selectors, now);
     if (items.length >= 2) return { items, method: layout.name };
@@ -306,7 +315,7 @@ function detect(document: Document, page: FetchedPage, selectors: ItemSelectors,
     if (group.loose) score *= 0.8;
     if (!best || score > best.score) best = { group, score };
   }
-  if (!best) return { items: [], method: 'none' };
+  if (!best) return detectSingle(document, page, candidates, singleKnown, selectors, now);
 
   // A featured post above the list (the newest one, shown big) sits just outside the group: widen to
   // the ancestors that add only a few more posts.
@@ -337,6 +346,113 @@ function detect(document: Document, page: FetchedPage, selectors: ItemSelectors,
       datedShare,
     ),
   };
+}
+
+/** A single post's block holds a title, a date and a lead, not an article. */
+const MAX_SINGLE_BLOCK_TEXT = 1_200;
+/** More text than this outside the post's block (paragraphs, not menus or footers): an article page. */
+const MAX_TEXT_OUTSIDE = 1_000;
+/** Levels above a link looked at for the block that shows its date. */
+const SINGLE_BLOCK_DEPTH = 6;
+
+const longerThan = (element: Element, max: number) => textOf(element, max * 4).length > max;
+
+function showsDate(block: Element, title: string): boolean {
+  return block.querySelector('time') !== null || DATE_HINT.test(textOf(block, 800).replace(title, ''));
+}
+
+/** The nearest block around a post link that shows a date and is no bigger than one post's summary. */
+function datedBlock(candidate: Candidate): Element | null {
+  for (const node of [candidate.anchor, ...candidate.chain.slice(0, SINGLE_BLOCK_DEPTH)]) {
+    if (longerThan(node, MAX_SINGLE_BLOCK_TEXT)) return null;
+    if (showsDate(node, candidate.title)) return node;
+  }
+  return null;
+}
+
+/** The largest block within a few levels of a link that is still no bigger than one post's summary. */
+function summaryBlock(candidate: Candidate): Element {
+  let block: Element = candidate.anchor;
+  for (const node of candidate.chain.slice(0, 4)) {
+    if (longerThan(node, MAX_SINGLE_BLOCK_TEXT)) break;
+    block = node;
+  }
+  return block;
+}
+
+/** An article (or any page of prose) rather than a list: og:type article, or much text beside the block. */
+function looksLikeArticle(document: Document, block: Element): boolean {
+  const type = document.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? '';
+  if (/article/i.test(type)) return true;
+  let outside = 0;
+  for (const paragraph of selectAll(document.body, 'p, blockquote, pre, td', 2_000)) {
+    if (block.contains(paragraph) || paragraph.contains(block) || isInPageChrome(paragraph)) continue;
+    if (paragraph.querySelector('p, td')) continue; // counted through its own paragraphs
+    outside += textOf(paragraph, 4_000).length;
+    if (outside > MAX_TEXT_OUTSIDE) return true;
+  }
+  return false;
+}
+
+/** Whether the page names itself the DX column: its address, or a short title or heading saying so. */
+function isDxColumnPage(document: Document, page: FetchedPage): boolean {
+  const path = new URL(page.finalUrl).pathname;
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: the raw path is read instead
+  }
+  if (DX_HREF.test(foldForSearch(decoded))) return true;
+  const headings = [
+    document.querySelector('title'),
+    ...selectAll(document.body, 'h1, h2, [class*="breadcrumb"] li:last-child, [class*="title"]', 30),
+  ];
+  return headings.some((heading) => {
+    if (!heading || isInPageChrome(heading) || isAside(heading)) return false;
+    const text = foldForSearch(textOf(heading, 300));
+    return text.split(' ').length <= 12 && DX_TEXT.test(text);
+  });
+}
+
+/**
+ * One post, when no repeated blocks were found (see the file's comment). Never on an article page:
+ * its inline links and "related" box would otherwise read as a one-post list.
+ */
+function detectSingle(
+  document: Document,
+  page: FetchedPage,
+  candidates: Candidate[],
+  known: { block: Element; method: string } | null,
+  selectors: ItemSelectors,
+  now: Date,
+): { items: DiscoveredItem[]; method: string } {
+  const none = { items: [], method: 'none' };
+  const fits = (block: Element) =>
+    !longerThan(block, MAX_SINGLE_BLOCK_TEXT) && !looksLikeArticle(document, block);
+  const single = (block: Element, anchor: Element, url: string, method: string) => {
+    const item = fits(block) ? readItem(block, anchor, url, selectors, now) : null;
+    return item ? { items: [item], method } : none;
+  };
+  if (known && fits(known.block)) {
+    const [item] = itemsFromBlocks([known.block], page, selectors, now);
+    if (item) return { items: [item], method: `single-${known.method}` };
+  }
+  const posts = bestAnchorPerPost(candidates.filter((candidate) => !isAside(candidate.anchor)));
+  const dated = posts.flatMap((candidate) => {
+    const block = datedBlock(candidate);
+    return block ? [{ candidate, block }] : [];
+  });
+  if (dated.length === 1) {
+    const { candidate, block } = dated[0]!;
+    return single(block, candidate.anchor, candidate.url, `single-${layoutName([block], 1)}`);
+  }
+  if (dated.length === 0 && posts.length === 1 && isDxColumnPage(document, page)) {
+    const candidate = posts[0]!;
+    const block = summaryBlock(candidate);
+    return single(block, candidate.anchor, candidate.url, `single-${layoutName([block], 0)}`);
+  }
+  return none;
 }
 
 export function readHtmlListing(page: FetchedPage, overrides: SiteOverrides, now: Date): ListingResult {

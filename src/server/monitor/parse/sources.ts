@@ -1,8 +1,10 @@
 /**
- * What a homepage says about where its posts are: the feeds it declares, the sitemaps it links, and
- * its "Chuyển đổi số" column (a menu entry or a box title, matched without diacritics or case).
+ * What a homepage says about where its posts are: the feeds it declares, the sitemaps it links (and
+ * those its robots.txt lists), and its "Chuyển đổi số" column (a menu entry or a box title, matched
+ * without diacritics or case).
  */
 
+import robotsParser from 'robots-parser';
 import { foldForSearch } from '../../../shared/text';
 import type { FetchedPage, FindSources } from '../contract';
 import { loadDocument, selectAll, textOf } from './dom';
@@ -12,8 +14,8 @@ const FEED_TYPES = /rss|atom|feed\+json|rdf/i;
 const FEED_HREF =
   /\.rss(?:$|\?)|\/rss(?:\/|\.xml|\.aspx?|$)|\/feed\/?(?:$|\?)|[?&]feed=(?:rss|atom)|atom\.xml|feed\.xml/i;
 const SITEMAP_HREF = /sitemap[\w.-]*\.xml(?:\.gz)?(?:$|\?)/i;
-const DX_TEXT = /chuyen doi so|(?:^|\W)cds(?:\W|$)/;
-const DX_HREF = /chuyen-?doi-?so|chuyendoiso|(?:^|[/_=-])cds(?:[/_.?&-]|$)/;
+export const DX_TEXT = /chuyen doi so|(?:^|\W)cds(?:\W|$)/;
+export const DX_HREF = /chuyen-?doi-?so|chuyendoiso|(?:^|[/_=-])cds(?:[/_.?&-]|$)/;
 /** A column's link reads like a section name, not a post ("Xã A đẩy mạnh chuyển đổi số trong …"). */
 const MAX_COLUMN_WORDS = 8;
 
@@ -30,11 +32,29 @@ function unique(urls: (string | null)[]): string[] {
   return out.slice(0, 50);
 }
 
-export const findSources: FindSources = (homepage: FetchedPage) => {
+/** At most this many `Sitemap:` lines are taken from a robots.txt (some list one per section or day). */
+const MAX_ROBOTS_SITEMAPS = 20;
+
+/**
+ * The `Sitemap:` lines of the site's robots.txt (sitemaps.org: absolute URLs, any host), first:
+ * the owner's own list of where the pages are. Only http(s) addresses; relative ones are read
+ * against the robots.txt's address, as lenient crawlers do (resolveUrl drops other schemes).
+ */
+function robotsSitemaps(robotsTxt: string | null | undefined, base: string): string[] {
+  if (!robotsTxt) return [];
+  const robotsUrl = new URL('/robots.txt', base).href;
+  return robotsParser(robotsUrl, robotsTxt)
+    .getSitemaps()
+    .map((href) => resolveUrl(href, robotsUrl))
+    .filter((url): url is string => url !== null)
+    .slice(0, MAX_ROBOTS_SITEMAPS);
+}
+
+export const findSources: FindSources = (homepage: FetchedPage, robotsTxt?: string | null) => {
   const document = loadDocument(homepage.text);
   const base = homepage.finalUrl;
   const feeds: (string | null)[] = [];
-  const sitemaps: (string | null)[] = [];
+  const sitemaps: (string | null)[] = [...robotsSitemaps(robotsTxt, base)];
   const dxColumns: (string | null)[] = [];
 
   for (const link of selectAll(document, 'link[rel][href]', 200)) {

@@ -5,9 +5,13 @@ import { createHash } from 'node:crypto';
  * of the body, the extracted text and the screenshot) and the hash of the snapshot before it. Its
  * canonical JSON (keys sorted at every level, no spaces) is what is hashed, so anyone can recompute
  * the hash from the stored row — or from the `manifest.json` of an evidence package — with any JSON
- * tool. The format is described in docs/snapshots.md; `version` changes if a field is ever added.
+ * tool. The format is described in docs/snapshots.md; `version` changes when a field is added:
+ *   1  the first format;
+ *   2  adds `remoteAddress`, the IP address the connection really went to (checked and pinned by
+ *      the fetcher), so a snapshot also says which server answered, not only which name was asked.
+ * Older snapshots keep their version: a manifest is rebuilt in its own version (see manifestExtras).
  */
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 export interface SnapshotManifest {
   version: number;
@@ -25,6 +29,8 @@ export interface SnapshotManifest {
   screenshotSha256: string | null;
   /** The manifest hash of the snapshot before this one; null for the first of the chain. */
   previousSha256: string | null;
+  /** Version 2 on: the peer's IP address (null when the fetcher could not tell); absent in version 1. */
+  remoteAddress?: string | null;
 }
 
 /** The fields of a stored snapshot row the manifest is built from. */
@@ -41,11 +47,17 @@ export interface ManifestSource {
   textSha256: string | null;
   screenshotSha256: string | null;
   previousSha256: string | null;
+  /**
+   * The connected IP address. `undefined` builds a version 1 manifest (a snapshot stored before
+   * version 2, rebuilt for verification); a string or null builds the current version.
+   */
+  remoteAddress?: string | null;
 }
 
 export function buildManifest(source: ManifestSource): SnapshotManifest {
+  const hasRemote = source.remoteAddress !== undefined;
   return {
-    version: MANIFEST_VERSION,
+    version: hasRemote ? MANIFEST_VERSION : 1,
     sequence: Number(source.sequence),
     url: source.url,
     finalUrl: source.finalUrl,
@@ -58,7 +70,20 @@ export function buildManifest(source: ManifestSource): SnapshotManifest {
     textSha256: source.textSha256,
     screenshotSha256: source.screenshotSha256,
     previousSha256: source.previousSha256,
+    ...(hasRemote ? { remoteAddress: source.remoteAddress } : {}),
   };
+}
+
+/**
+ * The manifest fields that have no column of their own (only `remoteAddress`, kept in the hashed
+ * manifest to avoid a migration), read back from a stored manifest to rebuild it: a version 1
+ * manifest has none. Changing the stored value still changes the manifest's hash, which then no
+ * longer matches `manifest_sha256` — or, if that is recomputed too, the next link's `previous_sha256`.
+ */
+export function manifestExtras(stored: Record<string, unknown>): Pick<ManifestSource, 'remoteAddress'> {
+  if (!('remoteAddress' in stored)) return {};
+  const value = stored.remoteAddress;
+  return { remoteAddress: typeof value === 'string' ? value : null };
 }
 
 /** JSON with object keys sorted (by UTF-16 code unit, as Array.sort does) at every level. */

@@ -106,6 +106,8 @@ export async function storeSnapshot(
       textSha256,
       screenshotSha256: screenshotObject?.sha256 ?? null,
       previousSha256: head?.manifestSha256 ?? null,
+      // '' when the socket's peer was unknown: recorded as "not known", never as an empty address.
+      remoteAddress: page.remoteAddress || null,
     });
     const manifestSha256 = manifestHash(manifest);
     const row = await insertSnapshot(tx, {

@@ -10,7 +10,7 @@ import {
   type SnapshotRow,
 } from '../../../db/repositories/monitor-snapshots';
 import type { FileStore } from '../../../storage/file-store';
-import { buildManifest, canonicalJson, manifestHash, sha256Hex } from './snapshot-manifest';
+import { buildManifest, canonicalJson, manifestExtras, manifestHash, sha256Hex } from './snapshot-manifest';
 
 export interface SnapshotProblem {
   /** 0 when the problem is not about one link of the chain (a reference to a missing snapshot). */
@@ -107,16 +107,16 @@ export async function verifySnapshotChain(q: Queryable, fileStore: FileStore): P
 }
 
 function checkManifest(row: SnapshotRow, report: (problem: string) => void) {
-  const rebuilt = buildManifest({ ...row, sequence: Number(row.sequence) });
+  // remoteAddress has no column: it comes from the stored manifest, so a change to it shows as a
+  // manifest whose hash no longer matches (below), not as a column that differs.
+  const rebuilt = buildManifest({ ...row, sequence: Number(row.sequence), ...manifestExtras(row.manifest) });
   const rebuiltHash = manifestHash(rebuilt);
-  if (rebuiltHash !== row.manifestSha256) {
-    const fields = differingFields(row.manifest, { ...rebuilt });
+  const fields = differingFields(row.manifest, { ...rebuilt });
+  if (rebuiltHash !== row.manifestSha256 && fields.length > 0) {
     report(
-      `Dữ liệu ảnh chụp không khớp mã SHA-256 của bản kê (đã bị sửa sau khi lưu)${
-        fields.length ? `: khác ở ${fields.join(', ')}` : ''
-      }.`,
+      `Dữ liệu ảnh chụp không khớp mã SHA-256 của bản kê (đã bị sửa sau khi lưu): khác ở ${fields.join(', ')}.`,
     );
-  } else if (manifestHash(row.manifest) !== row.manifestSha256) {
+  } else if (rebuiltHash !== row.manifestSha256 || manifestHash(row.manifest) !== row.manifestSha256) {
     report('Bản kê (manifest) lưu trong cơ sở dữ liệu đã bị sửa: mã SHA-256 của nó không còn khớp.');
   }
   if (row.text !== null && row.textSha256 !== sha256Hex(row.text)) {
