@@ -69,6 +69,8 @@ export interface FetchedPage {
 export interface PageFetcher {
   /** Fetches one URL politely (robots.txt, delay per host); throws FetchFailure. */
   fetch(url: string, options?: { accept?: 'html' | 'feed' | 'any' }): Promise<FetchedPage>;
+  /** The site's robots.txt text (cached; null when the site has none), for its `Sitemap:` lines. */
+  robotsTxt?(url: string): Promise<string | null>;
 }
 
 /** Per-site overrides an admin sets (monitor_site_overrides), all optional. */

@@ -106,6 +106,14 @@ export async function readColumnListing(
       }
     }
   }
+  if (options.mayPreferFeed && result.items.length === 0) {
+    const fromSitemap = await readColumnSitemap(deps, page, now);
+    if (fromSitemap) {
+      page = fromSitemap.page;
+      result = fromSitemap.result;
+      pages += fromSitemap.pages;
+    }
+  }
   const items: FoundItem[] = [];
   const seen = new Set<string>();
   const visited = new Set([page.url, page.finalUrl]);
@@ -130,6 +138,55 @@ export async function readColumnListing(
     result = deps.readListing(page, overrides, now);
   }
   return { items, pages, method };
+}
+
+/** Sitemaps read at most per check (an index and the sitemap it names first, say). */
+const MAX_SITEMAP_FETCHES = 3;
+
+/**
+ * The last way to find a column's posts when neither its page nor a feed lists them (a page built by
+ * scripts, say): the sitemaps the site names in robots.txt and its pages, the column's own entries
+ * first (URLs under the column's path), else the site's newest entries for the classifier to sort.
+ * A sitemap index is followed to its first sitemaps. A broken sitemap is no reason to fail the check.
+ */
+async function readColumnSitemap(
+  deps: MonitorDeps,
+  columnPage: FetchedPage,
+  now: Date,
+): Promise<{ page: FetchedPage; result: ListingResult; pages: number } | null> {
+  let robotsTxt: string | null = null;
+  try {
+    robotsTxt = (await deps.fetcher.robotsTxt?.(columnPage.finalUrl)) ?? null;
+  } catch (error) {
+    if (!(error instanceof FetchFailure)) throw error;
+  }
+  const queue = deps.findSources(columnPage, robotsTxt).sitemaps;
+  if (queue.length === 0) queue.push(new URL('/sitemap.xml', columnPage.finalUrl).href);
+  const columnPath = new URL(columnPage.finalUrl).pathname.replace(/\/+$/, '');
+  let fetches = 0;
+  while (queue.length > 0 && fetches < MAX_SITEMAP_FETCHES) {
+    const url = queue.shift()!;
+    fetches += 1;
+    let sitemap: FetchedPage;
+    try {
+      sitemap = await deps.fetcher.fetch(url, { accept: 'feed' });
+    } catch (error) {
+      if (!(error instanceof FetchFailure)) throw error;
+      continue;
+    }
+    const read = deps.readListing(sitemap, {}, now);
+    if (read.method === 'sitemap-index') {
+      queue.unshift(...read.items.map((item) => item.url));
+      continue;
+    }
+    if (read.items.length === 0) continue;
+    const underColumn = columnPath
+      ? read.items.filter((item) => new URL(item.url).pathname.startsWith(`${columnPath}/`))
+      : [];
+    const items = underColumn.length > 0 ? underColumn : read.items;
+    return { page: sitemap, result: { ...read, items, nextPageUrl: null }, pages: fetches };
+  }
+  return null;
 }
 
 /**
