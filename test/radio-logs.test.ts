@@ -34,6 +34,7 @@ describe('radio as-run logs', () => {
   let otherChannel: string;
   let head: Session;
   let officer: Session;
+  let admin: Session;
   let outsider: Session;
   let station: RadioStationTokenDto;
 
@@ -68,6 +69,18 @@ describe('radio as-run logs', () => {
       payload: csvForm(csv),
     });
 
+  /** The station's records of one item, live or deleted. */
+  const recordsOf = (stationId: string, externalId: string) =>
+    db()
+      .select()
+      .from(activities)
+      .where(and(eq(activities.externalSource, `radio:${stationId}`), eq(activities.externalId, externalId)));
+
+  const newStation = async (code: string) =>
+    ok<RadioStationTokenDto>(
+      await head.post(`/api/units/${commune}/radio-stations`, { code, name: code, channelId: radioChannel }),
+    );
+
   function ok<T>(response: LightMyRequestResponse): T {
     expect(response.statusCode, response.body).toBe(200);
     return response.json<T>();
@@ -92,6 +105,7 @@ describe('radio as-run logs', () => {
     officer = (await createSignedInUser(ctx.app, db(), [{ role: 'unit_officer', unitId: commune }])).session;
     outsider = (await createSignedInUser(ctx.app, db(), [{ role: 'unit_head', unitId: otherCommune }]))
       .session;
+    admin = (await createSignedInUser(ctx.app, db(), [{ role: 'system_admin', unitId: null }])).session;
   });
   afterAll(() => ctx.close());
 
@@ -254,7 +268,14 @@ describe('radio as-run logs', () => {
       expect(before.score).toBe(0);
 
       const result = ok<AsRunPushResultDto>(await push(station.token, { items: weekly }));
-      expect(result).toEqual({ received: 52, created: 52, duplicates: 0, flagged: 0, errors: [] });
+      expect(result).toEqual({
+        received: 52,
+        created: 52,
+        duplicates: 0,
+        flagged: 0,
+        errors: [],
+        notRecreated: [],
+      });
       const after = await radioScore(commune);
       expect(after.score).toBe(20);
 
@@ -297,7 +318,14 @@ describe('radio as-run logs', () => {
 
     it('recognises the same items sent again (idempotent by the station’s ids)', async () => {
       const again = ok<AsRunPushResultDto>(await push(station.token, { items: weekly }));
-      expect(again).toEqual({ received: 52, created: 0, duplicates: 52, flagged: 0, errors: [] });
+      expect(again).toEqual({
+        received: 52,
+        created: 0,
+        duplicates: 52,
+        flagged: 0,
+        errors: [],
+        notRecreated: [],
+      });
       const count = await db()
         .select()
         .from(activities)
@@ -498,6 +526,143 @@ describe('radio as-run logs', () => {
       const csv =
         'externalId,airedAt,durationSeconds,title\nEN1,2025-10-12T07:00:00+07:00,90,Tin tiếng Anh\n';
       expect(ok<AsRunUploadResultDto>(await upload(head, station.station.id, csv)).created).toBe(1);
+    });
+  });
+
+  describe('deleted records: a person may upload again, a station’s re-push does not bring them back', () => {
+    const header = 'Mã,Thời điểm phát,Thời lượng (giây),Tiêu đề';
+    const file = [header, 'U1,2025-11-03 17:00,600,Bản tin U1', 'U2,2025-11-04 17:00,600,Bản tin U2'].join(
+      '\n',
+    );
+
+    it('undo, fix, upload again: the rows are stored again and named; the old records stay deleted', async () => {
+      const own = await newStation('KT-HOAN-TAC');
+      const first = ok<AsRunUploadResultDto>(await upload(head, own.station.id, file));
+      expect(first).toMatchObject({ created: 2, recreated: [] });
+      ok(await head.post(`/api/activity-files/batches/${first.batchId}/undo`, { reason: 'Sai giờ phát' }));
+
+      const again = ok<AsRunUploadResultDto>(await upload(head, own.station.id, file));
+      expect(again).toMatchObject({ rows: 2, created: 2, duplicates: [] });
+      expect(again.batchId).not.toBe(first.batchId);
+      expect(again.recreated).toEqual([
+        { row: 2, message: expect.stringContaining('U1') },
+        { row: 3, message: expect.stringContaining('U2') },
+      ]);
+      const u1 = await recordsOf(own.station.id, 'U1');
+      expect(u1.map((row) => row.deletedAt === null).sort()).toEqual([false, true]);
+      // The database itself keeps one live record per item: the deleted one cannot simply come back.
+      const deleted = u1.find((row) => row.deletedAt !== null)!;
+      await expect(
+        db().update(activities).set({ deletedAt: null }).where(eq(activities.id, deleted.id)),
+      ).rejects.toThrow();
+
+      // Undone again, then fixed: another time and title under the same Mã are stored, not a conflict.
+      ok(await head.post(`/api/activity-files/batches/${again.batchId}/undo`, { reason: 'Sai tiêu đề' }));
+      const fixed = file.replace('2025-11-03 17:00,600,Bản tin U1', '2025-11-03 18:00,600,Bản tin U1 (sửa)');
+      const third = ok<AsRunUploadResultDto>(await upload(head, own.station.id, fixed));
+      expect(third).toMatchObject({ created: 2 });
+      const live = (await recordsOf(own.station.id, 'U1')).filter((row) => row.deletedAt === null);
+      expect(live.map((row) => row.title)).toEqual(['Bản tin U1 (sửa)']);
+      // Uploading the fixed file once more: its rows are there now.
+      const fourth = ok<AsRunUploadResultDto>(await upload(head, own.station.id, fixed));
+      expect(fourth).toMatchObject({ created: 0, recreated: [] });
+      expect(fourth.duplicates).toHaveLength(2);
+    });
+
+    it('reports an item a person deleted, per item, and does not re-create it on a push', async () => {
+      const own = await newStation('KT-DA-XOA');
+      const items = [item('P1', '2025-11-05 17:00'), item('P2', '2025-11-06 17:00')];
+      ok(await push(own.token, { items }));
+      const [p1] = await recordsOf(own.station.id, 'P1');
+      ok(
+        await head.request({
+          method: 'DELETE',
+          url: `/api/activities/${p1!.id}`,
+          payload: { reason: 'Không phát' },
+        }),
+      );
+
+      for (const sent of [items, [{ ...items[0]!, title: 'Nội dung khác' }, items[1]!]]) {
+        const result = ok<AsRunPushResultDto>(await push(own.token, { items: sent }));
+        expect(result).toMatchObject({ received: 2, created: 0, duplicates: 1, errors: [] });
+        expect(result.notRecreated).toEqual([
+          {
+            index: 0,
+            externalId: 'P1',
+            message: expect.stringMatching(/P1.*bị người dùng xoá.*không tạo lại/),
+          },
+        ]);
+      }
+      expect(await recordsOf(own.station.id, 'P1')).toHaveLength(1);
+
+      // The person's upload brings it back; a push of it is then an ordinary duplicate.
+      const csv = `${header}\nP1,2025-11-05 17:00,600,${weeklyTitle('P1')}\n`;
+      expect(ok<AsRunUploadResultDto>(await upload(head, own.station.id, csv)).recreated).toHaveLength(1);
+      expect(ok<AsRunPushResultDto>(await push(own.token, { items }))).toMatchObject({
+        created: 0,
+        duplicates: 2,
+        notRecreated: [],
+      });
+    });
+
+    it('refuses to restore a deleted record while its Mã has a live record again (409, not 500)', async () => {
+      const own = await newStation('KT-KHOI-PHUC');
+      const first = ok<AsRunUploadResultDto>(await upload(head, own.station.id, file));
+      ok(await head.post(`/api/activity-files/batches/${first.batchId}/undo`, { reason: 'Nhầm trạm' }));
+      const [old] = await recordsOf(own.station.id, 'U1');
+      const again = ok<AsRunUploadResultDto>(await upload(head, own.station.id, file));
+
+      const refused = await admin.post(`/api/activities/${old!.id}/restore`, {});
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json<ErrorBody>()).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('U1'),
+      });
+
+      ok(await head.post(`/api/activity-files/batches/${again.batchId}/undo`, { reason: 'Giữ bản cũ' }));
+      ok(await admin.post(`/api/activities/${old!.id}/restore`, {}));
+      const live = (await recordsOf(own.station.id, 'U1')).filter((row) => row.deletedAt === null);
+      expect(live.map((row) => row.id)).toEqual([old!.id]);
+    });
+
+    it('stores items pushed twice at once, and an upload racing a push, once (no 500)', async () => {
+      const own = await newStation('KT-CUNG-LUC');
+      const items = Array.from({ length: 20 }, (_, i) =>
+        item(`S${i}`, `2025-11-${String(i + 1).padStart(2, '0')} 06:00`),
+      );
+      const answers = await Promise.all([push(own.token, { items }), push(own.token, { items })]);
+      const results = answers.map((answer) => ok<AsRunPushResultDto>(answer));
+      expect(results.map((r) => r.created).sort()).toEqual([0, 20]);
+      expect(results.map((r) => r.duplicates).sort()).toEqual([0, 20]);
+      const live = async () =>
+        (
+          await db()
+            .select()
+            .from(activities)
+            .where(eq(activities.externalSource, `radio:${own.station.id}`))
+        ).filter((row) => row.deletedAt === null);
+      expect(await live()).toHaveLength(20);
+
+      // After an undo-like deletion of everything, a person's upload and a station's push race.
+      ok(
+        await head.request({
+          method: 'DELETE',
+          url: `/api/activities/${(await recordsOf(own.station.id, 'S0'))[0]!.id}`,
+          payload: { reason: 'Thử' },
+        }),
+      );
+      const csv = `${header}\nS0,2025-11-01 06:00,600,${weeklyTitle('S0')}\n`;
+      const [uploaded, pushed] = await Promise.all([
+        upload(head, own.station.id, csv),
+        push(own.token, { items: items.slice(0, 1) }),
+      ]);
+      const uploadResult = ok<AsRunUploadResultDto>(uploaded);
+      const pushResult = ok<AsRunPushResultDto>(pushed);
+      expect(uploadResult.created).toBe(1);
+      // Whichever ran first, the push created nothing: it saw the deletion or the uploaded record.
+      expect(pushResult.created).toBe(0);
+      expect(pushResult.duplicates + pushResult.notRecreated.length).toBe(1);
+      expect(await live()).toHaveLength(20);
     });
   });
 });

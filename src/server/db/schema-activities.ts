@@ -156,9 +156,11 @@ export const activities = pgTable(
       .where(sql`${t.translationOfId} is not null and ${t.deletedAt} is null`),
     index('activities_library_idx').on(t.libraryItemId),
     index('activities_import_batch_idx').on(t.importBatchId),
-    uniqueIndex('activities_external_uq')
+    // One live record per item a station sent: a deleted one does not block a person's upload after
+    // an undo (whether a push may bring it back is the domain's rule, docs/radio-logs.md §3).
+    uniqueIndex('activities_external_live_uq')
       .on(t.externalSource, t.externalId)
-      .where(sql`${t.externalId} is not null`),
+      .where(sql`${t.externalId} is not null and ${t.deletedAt} is null`),
     index('activities_topics_idx').using('gin', t.topics),
     check('activities_duration_ck', sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
   ],

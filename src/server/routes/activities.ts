@@ -164,7 +164,7 @@ export function activityRoutes(app: FastifyInstance, { database }: RouteDeps) {
         tags: ['activities'],
         summary: 'Khôi phục bản ghi đã xoá (quản trị hệ thống)',
         params: activityParams,
-        response: { 200: activityDetailSchema, ...commonErrors },
+        response: { 200: activityDetailSchema, 409: errorBodySchema, ...commonErrors },
       },
     },
     async (request) => {

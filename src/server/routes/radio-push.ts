@@ -33,7 +33,7 @@ const envelope = z.object(
 const PUSH_DESCRIPTION = [
   'Dành cho hệ thống truyền thanh IP và hệ thống thông tin nguồn của tỉnh. Xác thực bằng mã truy cập của trạm: `Authorization: Bearer ls_radio_…` (không dùng phiên đăng nhập, không cần CSRF).',
   `Tối đa ${AS_RUN_MAX_ITEMS} mục và 1 MB mỗi lần gửi (quá: 413). Mỗi mục được kiểm tra riêng: mục hợp lệ được ghi thành lượt phát sóng của đơn vị và chương trình của trạm (nguồn gốc API); mục lỗi trả trong errors với index, externalId, field, message. Câu trả lời 200 khi lô đã được xử lý, kể cả khi có mục lỗi.`,
-  'Gửi lại cùng externalId với cùng nội dung: tính vào duplicates, không ghi lần hai. Cùng externalId nhưng nội dung khác: một lỗi ở field externalId, bản ghi đã có giữ nguyên.',
+  'Gửi lại cùng externalId với cùng nội dung: tính vào duplicates, không ghi lần hai. Cùng externalId nhưng nội dung khác: một lỗi ở field externalId, bản ghi đã có giữ nguyên. Mục có bản ghi đã bị người dùng xoá trong Loa Số: không tạo lại, báo trong notRecreated (chỉ người dùng nhập lại tệp mới ghi lại được).',
   'airedAt: ISO 8601 có múi giờ (2025-09-10T17:00:00+07:00) hoặc giờ Việt Nam dạng "2025-09-10 17:00". Mã truy cập sai hoặc đã thu hồi: 401. Quá số lần gửi mỗi phút: 429. Xem docs/radio-logs.md.',
 ].join('\n\n');
 

@@ -133,7 +133,7 @@ export function radioStationRoutes(app: FastifyInstance, { database }: RouteDeps
         schema: {
           tags: ['radio'],
           summary: 'Nhập nhật ký phát sóng của trạm từ tệp CSV/XLSX: tất cả hoặc không, liệt kê mọi dòng lỗi',
-          description: `multipart/form-data với trường "file" (CSV hoặc XLSX, tối đa ${megabytes(AS_RUN_FILE_MAX_BYTES)}). Cột: Mã, Thời điểm phát, Thời lượng (giây) hoặc Thời lượng (phút:giây), Tiêu đề; không bắt buộc: Chương trình, Nguồn, Ngôn ngữ, Mã trạm (xem docs/radio-logs.md). Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì. Dòng có Mã đã nhận với cùng nội dung được bỏ qua (duplicates).`,
+          description: `multipart/form-data với trường "file" (CSV hoặc XLSX, tối đa ${megabytes(AS_RUN_FILE_MAX_BYTES)}). Cột: Mã, Thời điểm phát, Thời lượng (giây) hoặc Thời lượng (phút:giây), Tiêu đề; không bắt buộc: Chương trình, Nguồn, Ngôn ngữ, Mã trạm (xem docs/radio-logs.md). Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì. Dòng có Mã đã nhận với cùng nội dung được bỏ qua (duplicates). Dòng có Mã đã nhận nhưng bản ghi đã bị xoá (hoàn tác lô, xoá tay) được nhập lại (recreated).`,
           consumes: ['multipart/form-data'],
           params: stationParams,
           response: {

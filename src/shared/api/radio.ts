@@ -108,6 +108,11 @@ export const asRunPushResultSchema = z.object({
   /** Created items that look like a record already there (same title, day and programme): stored flagged for review. */
   flagged: z.number().int(),
   errors: z.array(asRunErrorSchema),
+  /**
+   * Items received before whose record a person deleted in Loa Số: not created again by a push (a
+   * person's upload of the log may bring them back). Not errors: sending them again changes nothing.
+   */
+  notRecreated: z.array(asRunErrorSchema.omit({ field: true })),
 });
 export type AsRunPushResultDto = z.infer<typeof asRunPushResultSchema>;
 
@@ -118,6 +123,8 @@ export const asRunUploadResultSchema = z.object({
   created: z.number().int(),
   /** Rows whose Mã was received before with the same content. */
   duplicates: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  /** Created rows whose Mã had been received before and its record deleted (by an undo or by hand). */
+  recreated: z.array(z.object({ row: z.number().int(), message: z.string() })),
   flaggedDuplicates: z.array(z.object({ row: z.number().int(), message: z.string() })),
 });
 export type AsRunUploadResultDto = z.infer<typeof asRunUploadResultSchema>;

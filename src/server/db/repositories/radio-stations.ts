@@ -128,7 +128,7 @@ export async function lockRadioStation(q: Queryable, id: string): Promise<void> 
   await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`radio:${id}`}))`);
 }
 
-/** What a station already sent, by its external ids (deleted records too: they are not received twice). */
+/** What a station already sent, by its external ids: deleted records too (an id may have several, one live at most). */
 export interface ReceivedItem {
   id: string;
   externalId: string;

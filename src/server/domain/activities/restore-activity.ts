@@ -4,6 +4,7 @@ import { insertAuditEntries } from '../../db/repositories/audit';
 import { notFound } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
+import { refuseIfExternalIdTaken } from '../radio/refuse-taken-external-id';
 import { findDuplicates } from './record-activities';
 
 /**
@@ -23,6 +24,7 @@ export async function restoreActivity(options: {
   const deletedAt = row.deletedAt;
   if (!deletedAt) return;
   await db.transaction(async (tx) => {
+    await refuseIfExternalIdTaken(tx, row);
     const [finding = null] = await findDuplicates(tx, [row], [row.id]);
     const duplicateOfId = finding?.duplicateOfId ?? row.duplicateOfId;
     await updateActivityRow(tx, activityId, {

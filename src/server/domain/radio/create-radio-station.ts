@@ -4,15 +4,11 @@ import { normalizeText } from '../../../shared/text';
 import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
 import { getChannelRow } from '../../db/repositories/channels';
-import {
-  findLiveStationByCode,
-  getRadioStationView,
-  insertRadioStation,
-} from '../../db/repositories/radio-stations';
+import { findLiveStationByCode, insertRadioStation } from '../../db/repositories/radio-stations';
 import { AppError, validationError } from '../../errors';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
-import { presentStation } from './present-station';
+import { getStationDto } from './get-station';
 import { generateStationToken } from './station-token';
 
 /**
@@ -71,7 +67,7 @@ export async function createRadioStation(options: {
     ]);
     return created;
   });
-  return { station: presentStation((await getRadioStationView(db, id))!), token: secret.token };
+  return { station: await getStationDto(db, id), token: secret.token };
 }
 
 function codeTaken(code: string): AppError {

@@ -1,4 +1,4 @@
-import type { BROADCAST_SOURCES } from '../../../shared/activities';
+import { BROADCAST_SOURCES } from '../../../shared/activities';
 import { vnInstant } from '../../../shared/dates';
 import type { ErrorDetail } from '../../../shared/errors';
 import type { TypedCell, TypedTable } from '../../spreadsheets/read-table';
@@ -111,9 +111,10 @@ export function parseAsRunRows(
   return { entries, errors, headerOf };
 }
 
+/** The push's codes (own, province_source, relay), read from the one list of sources. */
 function matchSourceCode(text: string): Source | null {
   const code = text.trim().toLowerCase();
-  return code === 'own' || code === 'province_source' || code === 'relay' ? code : null;
+  return BROADCAST_SOURCES.find((source) => source === code) ?? null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AS_RUN_MAX_ITEMS, type AsRunPushResultDto } from '../../../shared/api/radio';
+import { dayOf, formatVnDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { type RadioStationRow, touchRadioStationPush } from '../../db/repositories/radio-stations';
 import { AppError } from '../../errors';
@@ -12,7 +13,9 @@ import { sortReceived, storeFresh } from './store-as-run';
  * An as-run log pushed by a station's system. Items are independent: each is checked alone, the good
  * ones are stored as broadcasts of the station's unit and programme (provenance 'api', recorded by no
  * person), the others come back as errors naming their index, id and field. An item whose id the
- * station sent before is a duplicate (same content) or an error (other content); see sortReceived.
+ * station sent before is a duplicate (same content) or an error (other content); one whose record a
+ * person deleted is reported in notRecreated and not stored: a machine does not undo a person's
+ * deletion. See sortReceived.
  */
 export async function pushAsRun(options: {
   db: Db;
@@ -44,7 +47,7 @@ export async function pushAsRun(options: {
   problems.push(...recordProblems);
 
   const stored = await db.transaction(async (tx) => {
-    const sorted = await sortReceived(tx, station, prepared);
+    const sorted = await sortReceived(tx, station, prepared, 'report');
     // Only the unit's own roll-up is looked in for suspected duplicates: the machine sees nothing else.
     const { ids, findings } = await storeFresh(
       tx,
@@ -67,6 +70,11 @@ export async function pushAsRun(options: {
       externalId: problem.externalId,
       field: problem.field,
       message: problem.message,
+    })),
+    notRecreated: stored.sorted.deleted.map(({ entry, deletedAt }) => ({
+      index: entry.position,
+      externalId: entry.externalId,
+      message: `Mã "${entry.externalId}" đã được nhận trước đó nhưng bản ghi đã bị người dùng xoá trong Loa Số ngày ${formatVnDate(dayOf(deletedAt))}; không tạo lại. Nếu cần ghi lại, đơn vị nhập lại tệp nhật ký trên Loa Số.`,
     })),
   };
 }

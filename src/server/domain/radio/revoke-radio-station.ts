@@ -1,12 +1,10 @@
 import type { RadioStationDto } from '../../../shared/api/radio';
 import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
-import { getRadioStationView, markRadioStationRevoked } from '../../db/repositories/radio-stations';
-import { AppError } from '../../errors';
+import { markRadioStationRevoked } from '../../db/repositories/radio-stations';
 import type { Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
-import { getAuthorizedStation } from './get-station';
-import { presentStation } from './present-station';
+import { getManageableLiveStation, getStationDto } from './get-station';
 
 /**
  * Ends a station: its token stops working at once and its code is free for a new station. What it
@@ -20,8 +18,7 @@ export async function revokeRadioStation(options: {
   now?: Date;
 }): Promise<RadioStationDto> {
   const { db, principal, actor, stationId } = options;
-  const station = await getAuthorizedStation(db, principal, stationId, 'radio_station.manage');
-  if (station.revokedAt) throw new AppError('CONFLICT', 'Trạm đã bị thu hồi trước đó.');
+  const station = await getManageableLiveStation(db, principal, stationId, 'Trạm đã bị thu hồi trước đó.');
   const revokedAt = options.now ?? new Date();
   await db.transaction(async (tx) => {
     await markRadioStationRevoked(tx, station.id, revokedAt);
@@ -36,5 +33,5 @@ export async function revokeRadioStation(options: {
       },
     ]);
   });
-  return presentStation((await getRadioStationView(db, station.id))!);
+  return getStationDto(db, station.id);
 }

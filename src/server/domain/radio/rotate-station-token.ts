@@ -1,12 +1,10 @@
 import type { RadioStationTokenDto } from '../../../shared/api/radio';
 import type { Db } from '../../db/client';
 import { insertAuditEntries } from '../../db/repositories/audit';
-import { getRadioStationView, updateRadioStationToken } from '../../db/repositories/radio-stations';
-import { AppError } from '../../errors';
+import { updateRadioStationToken } from '../../db/repositories/radio-stations';
 import type { Principal } from '../../policies/principal';
 import type { Actor } from '../actor';
-import { getAuthorizedStation } from './get-station';
-import { presentStation } from './present-station';
+import { getManageableLiveStation, getStationDto } from './get-station';
 import { generateStationToken } from './station-token';
 
 /**
@@ -20,8 +18,12 @@ export async function rotateStationToken(options: {
   stationId: string;
 }): Promise<RadioStationTokenDto> {
   const { db, principal, actor, stationId } = options;
-  const station = await getAuthorizedStation(db, principal, stationId, 'radio_station.manage');
-  if (station.revokedAt) throw new AppError('CONFLICT', 'Trạm đã bị thu hồi; hãy tạo trạm mới.');
+  const station = await getManageableLiveStation(
+    db,
+    principal,
+    stationId,
+    'Trạm đã bị thu hồi; hãy tạo trạm mới.',
+  );
   const secret = generateStationToken();
   await db.transaction(async (tx) => {
     await updateRadioStationToken(tx, station.id, secret);
@@ -37,5 +39,5 @@ export async function rotateStationToken(options: {
       },
     ]);
   });
-  return { station: presentStation((await getRadioStationView(db, station.id))!), token: secret.token };
+  return { station: await getStationDto(db, station.id), token: secret.token };
 }

@@ -16,54 +16,80 @@ import {
 import type { Actor } from '../actor';
 import type { AsRunEntry, AsRunProblem } from './as-run-entry';
 
+/**
+ * What to do with an item whose only records a person deleted. A station's automatic re-push must not
+ * undo a person's deletion ('report'); a person uploading the log again after undoing it, or after
+ * deleting a wrong record, asks for the rows explicitly ('store').
+ */
+export type WhenDeleted = 'report' | 'store';
+
 export interface Sorted {
-  /** Not received before: to be stored. */
-  fresh: Array<{ entry: AsRunEntry; row: NewActivity }>;
-  /** Received before with the same content (or repeated in this batch): left as they are. */
-  repeats: Array<{ entry: AsRunEntry; deleted: boolean }>;
+  /** Not received before, or (when storing deleted ones again) received and deleted since: to be stored. */
+  fresh: Array<{ entry: AsRunEntry; row: NewActivity; wasDeleted: boolean }>;
+  /** Received before with the same content as the live record (or repeated in this batch): left as they are. */
+  repeats: AsRunEntry[];
+  /** Received before, and every record of it deleted by a person: not created again ('report' only). */
+  deleted: Array<{ entry: AsRunEntry; deletedAt: Date }>;
   /** Received before with other content under the same id: reported, never overwritten. */
   conflicts: AsRunProblem[];
 }
 
+type Known = { live: Comparable } | { live: null; deletedAt: Date };
+
 /**
  * Sorts prepared airings by what the station sent before, under the station's lock (call inside the
- * transaction that stores them). A record once received keeps its content: it may have been reviewed,
- * counted in a submitted report or given evidence since, so a changed item under the same id is a
- * conflict for a person to settle, not an update. A deleted record is still "received": sending it
- * again does not bring back what a person removed.
+ * transaction that stores them). A live record once received keeps its content: it may have been
+ * reviewed, counted in a submitted report or given evidence since, so a changed item under the same id
+ * is a conflict for a person to settle, not an update. An item whose records were all deleted is
+ * handled as `whenDeleted` says; the database holds at most one live record per id.
  */
 export async function sortReceived(
   tx: Tx,
   station: RadioStationRow,
   prepared: Array<{ entry: AsRunEntry; row: NewActivity }>,
+  whenDeleted: WhenDeleted,
 ): Promise<Sorted> {
   await lockRadioStation(tx, station.id);
-  const known = new Map<string, Comparable & { deleted: boolean }>(
-    (
-      await findReceivedItems(
-        tx,
-        radioSource(station.id),
-        prepared.map((p) => p.entry.externalId),
-      )
-    ).map((item) => [item.externalId, { ...comparableOfItem(item), deleted: item.deletedAt !== null }]),
+  const known = knownById(
+    await findReceivedItems(
+      tx,
+      radioSource(station.id),
+      prepared.map((p) => p.entry.externalId),
+    ),
   );
-  const sorted: Sorted = { fresh: [], repeats: [], conflicts: [] };
+  const sorted: Sorted = { fresh: [], repeats: [], deleted: [], conflicts: [] };
   for (const item of prepared) {
     const before = known.get(item.entry.externalId);
     const now = comparableOfRow(item.row);
-    if (!before) {
-      known.set(item.entry.externalId, { ...now, deleted: false });
-      sorted.fresh.push(item);
-    } else if (sameContent(before, now)) sorted.repeats.push({ entry: item.entry, deleted: before.deleted });
+    if (before && !before.live && whenDeleted === 'report')
+      sorted.deleted.push({ entry: item.entry, deletedAt: before.deletedAt });
+    else if (!before?.live) {
+      // Later rows of this batch with the same id meet this one, as if it were already stored.
+      known.set(item.entry.externalId, { live: now });
+      sorted.fresh.push({ ...item, wasDeleted: before !== undefined });
+    } else if (sameContent(before.live, now)) sorted.repeats.push(item.entry);
     else
       sorted.conflicts.push({
         position: item.entry.position,
         externalId: item.entry.externalId,
         field: 'externalId',
-        message: `Mã "${item.entry.externalId}" đã được nhận trước đó với nội dung khác (${differences(before, now).join(', ')}); bản ghi đã có được giữ nguyên. Dùng mã mới cho lượt phát khác, hoặc nhờ đơn vị sửa bản ghi.`,
+        message: `Mã "${item.entry.externalId}" đã được nhận trước đó với nội dung khác (${differences(before.live, now).join(', ')}); bản ghi đã có được giữ nguyên. Dùng mã mới cho lượt phát khác, hoặc nhờ đơn vị sửa bản ghi.`,
       });
   }
   return sorted;
+}
+
+/** Per id: its live record, else when its last record was deleted. */
+function knownById(items: ReceivedItem[]): Map<string, Known> {
+  const known = new Map<string, Known>();
+  for (const item of items) {
+    const seen = known.get(item.externalId);
+    if (seen?.live) continue;
+    if (item.deletedAt === null) known.set(item.externalId, { live: comparableOfItem(item) });
+    else if (!seen || seen.deletedAt < item.deletedAt)
+      known.set(item.externalId, { live: null, deletedAt: item.deletedAt });
+  }
+  return known;
 }
 
 /** Stores the fresh airings: suspected duplicates of records entered another way are stored flagged. */

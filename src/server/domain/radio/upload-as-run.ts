@@ -36,7 +36,8 @@ const COLUMN_OF_FIELD: Record<AsRunField, AsRunColumn> = {
  * A station's as-run log uploaded by a person (CSV or XLSX): all or nothing, like every import by a
  * person. Every bad row is listed and nothing is stored while one remains; rows whose Mã the station
  * sent before with the same content are skipped as duplicates, so the same log may be uploaded again,
- * or after the system pushed part of it. The stored rows form an import batch (provenance 'import',
+ * or after the system pushed part of it. A row whose record was deleted (an undone upload) is stored
+ * again: undo, fix, upload again. The stored rows form an import batch (provenance 'import',
  * recorded by the person), which lists under "Lịch sử nhập" and can be undone as a whole.
  */
 export async function uploadAsRun(options: {
@@ -77,7 +78,9 @@ export async function uploadAsRun(options: {
 
   const visible = await visibleUnitIds(db, principal);
   return db.transaction(async (tx) => {
-    const sorted = await sortReceived(tx, station, prepared);
+    // The person asks for these rows: one whose record was deleted (an undone upload, a wrong record
+    // removed by hand) is stored again; the answer names it.
+    const sorted = await sortReceived(tx, station, prepared, 'store');
     refuseIfErrors(rowErrors(sorted.conflicts));
     const { ids, findings } = await storeFresh(
       tx,
@@ -112,12 +115,16 @@ export async function uploadAsRun(options: {
       batchId: ids.length ? batchId : null,
       rows: table.rows.length,
       created: ids.length,
-      duplicates: sorted.repeats.map(({ entry, deleted }) => ({
+      duplicates: sorted.repeats.map((entry) => ({
         row: entry.position,
-        message: deleted
-          ? `Mã "${entry.externalId}" đã được nhận trước đó và đã bị xoá; không nhập lại.`
-          : `Mã "${entry.externalId}" đã được nhận trước đó (đã có).`,
+        message: `Mã "${entry.externalId}" đã được nhận trước đó (đã có).`,
       })),
+      recreated: sorted.fresh
+        .filter((item) => item.wasDeleted)
+        .map(({ entry }) => ({
+          row: entry.position,
+          message: `Mã "${entry.externalId}" từng được nhận rồi bị xoá; đã nhập lại theo tệp này.`,
+        })),
       flaggedDuplicates: findings.flatMap((finding, i) =>
         finding
           ? [

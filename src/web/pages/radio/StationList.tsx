@@ -27,30 +27,33 @@ export function StationList(props: StationListProps) {
   const rotate = useRotateRadioStation();
   const revoke = useRevokeRadioStation();
 
-  const handleRotate = (station: RadioStation) =>
+  /** Asks first, then runs the action; a failure is a message, the dialog closes either way. */
+  const confirmThen = (options: {
+    label: string;
+    content: string;
+    isDanger?: boolean;
+    run: () => Promise<unknown>;
+  }) =>
     modal.confirm({
-      title: t('radio.rotate'),
-      content: t('radio.rotateConfirm', { code: station.code }),
-      okText: t('radio.rotate'),
+      title: options.label,
+      content: options.content,
+      okText: options.label,
+      okButtonProps: options.isDanger ? { danger: true } : undefined,
       cancelText: t('common.cancel'),
-      onOk: () =>
-        rotate
-          .mutateAsync(station.id)
-          .then(props.onIssued)
-          .catch((error: unknown) => void message.error(errorText(error))),
+      onOk: () => options.run().catch((error: unknown) => void message.error(errorText(error))),
+    });
+  const handleRotate = (station: RadioStation) =>
+    confirmThen({
+      label: t('radio.rotate'),
+      content: t('radio.rotateConfirm', { code: station.code }),
+      run: () => rotate.mutateAsync(station.id).then(props.onIssued),
     });
   const handleRevoke = (station: RadioStation) =>
-    modal.confirm({
-      title: t('radio.revoke'),
+    confirmThen({
+      label: t('radio.revoke'),
       content: t('radio.revokeConfirm', { code: station.code }),
-      okText: t('radio.revoke'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        revoke
-          .mutateAsync(station.id)
-          .then(() => void message.success(t('radio.revokedDone')))
-          .catch((error: unknown) => void message.error(errorText(error))),
+      isDanger: true,
+      run: () => revoke.mutateAsync(station.id).then(() => void message.success(t('radio.revokedDone'))),
     });
 
   const status = (station: RadioStation) =>

@@ -1,23 +1,13 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, List, Modal, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { isApiError } from '../../api/client';
 import { type AsRunUploadResult, type RadioStation, useUploadAsRun } from '../../api/radio';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useIsDesktop } from '../../hooks/use-is-desktop';
+import { ImportRowErrors, ImportRowNotes } from '../../components/ImportRowErrors';
 import { useI18n } from '../../i18n/I18nProvider';
-
-interface BadRow {
-  key: number;
-  row: number | null;
-  column: string;
-  message: string;
-}
 
 /** A station's as-run file: every bad row listed (nothing stored), or what was stored and skipped. */
 export function UploadAsRunModal(props: { station: RadioStation | null; onClose: () => void }) {
   const { t } = useI18n();
-  const isDesktop = useIsDesktop();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<AsRunUploadResult | null>(null);
   const upload = useUploadAsRun();
@@ -35,17 +25,6 @@ export function UploadAsRunModal(props: { station: RadioStation | null; onClose:
     setResult(null);
     upload.mutate({ stationId: station.id, file }, { onSuccess: setResult });
   };
-
-  const error = upload.error;
-  const badRows: BadRow[] | null =
-    isApiError(error, 'VALIDATION_FAILED') && error.details.some((detail) => detail.row !== undefined)
-      ? error.details.map((detail, index) => ({
-          key: index,
-          row: detail.row ?? null,
-          column: detail.column ?? detail.field ?? '',
-          message: detail.message,
-        }))
-      : null;
 
   return (
     <Modal
@@ -81,45 +60,7 @@ export function UploadAsRunModal(props: { station: RadioStation | null; onClose:
         {t('radio.send')}
       </Button>
 
-      {badRows ? (
-        <div style={{ marginTop: 16 }}>
-          <Alert type="error" showIcon role="alert" title={t('radio.uploadFailed')} />
-          {isDesktop ? (
-            <Table<BadRow>
-              size="small"
-              style={{ marginTop: 12 }}
-              rowKey="key"
-              dataSource={badRows}
-              pagination={badRows.length > 50 ? { pageSize: 50 } : false}
-              columns={[
-                { title: t('radio.row'), dataIndex: 'row', width: 64 },
-                { title: t('radio.column'), dataIndex: 'column', width: 150 },
-                { title: t('radio.message'), dataIndex: 'message' },
-              ]}
-            />
-          ) : (
-            <List
-              size="small"
-              style={{ marginTop: 12 }}
-              dataSource={badRows}
-              renderItem={(bad) => (
-                <List.Item key={bad.key}>
-                  <div>
-                    <Typography.Text strong>
-                      {t('radio.row')} {bad.row} · {bad.column}
-                    </Typography.Text>
-                    <div>{bad.message}</div>
-                  </div>
-                </List.Item>
-              )}
-            />
-          )}
-        </div>
-      ) : error ? (
-        <div style={{ marginTop: 16 }}>
-          <ErrorAlert error={error} />
-        </div>
-      ) : null}
+      <ImportRowErrors error={upload.error} title={t('radio.uploadFailed')} />
 
       {result ? (
         <Alert
@@ -133,23 +74,19 @@ export function UploadAsRunModal(props: { station: RadioStation | null; onClose:
               : t('radio.uploadNothing', { rows: result.rows })
           }
           description={
-            result.duplicates.length || result.flaggedDuplicates.length ? (
+            result.duplicates.length || result.recreated.length || result.flaggedDuplicates.length ? (
               <>
                 {result.duplicates.length ? (
                   <div>{t('radio.duplicates', { count: result.duplicates.length })}</div>
                 ) : null}
-                {result.flaggedDuplicates.length ? (
-                  <>
-                    <div>{t('radio.flagged', { count: result.flaggedDuplicates.length })}</div>
-                    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                      {result.flaggedDuplicates.map((flagged) => (
-                        <li key={flagged.row}>
-                          {t('radio.row')} {flagged.row}: {flagged.message}
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
+                <ImportRowNotes
+                  heading={t('radio.recreated', { count: result.recreated.length })}
+                  rows={result.recreated}
+                />
+                <ImportRowNotes
+                  heading={t('radio.flagged', { count: result.flaggedDuplicates.length })}
+                  rows={result.flaggedDuplicates}
+                />
               </>
             ) : undefined
           }

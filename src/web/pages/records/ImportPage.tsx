@@ -1,21 +1,14 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Segmented, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { ActivityFileKind } from '../../../shared/api/activity-files';
 import { type ImportResult, templateUrl, useImportActivities } from '../../api/activities';
 import { isApiError } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ImportRowErrors, ImportRowNotes } from '../../components/ImportRowErrors';
 import { RecordUnitField } from '../../components/RecordUnitField';
 import { useRecordScope } from '../../hooks/use-record-units';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ImportHistory } from './ImportHistory';
-
-interface BadRow {
-  key: number;
-  row: number | null;
-  column: string;
-  message: string;
-}
 
 /**
  * Spreadsheet import: the template of the chosen kind, a file, and either every bad row (nothing is
@@ -64,17 +57,6 @@ export function ImportPage() {
       },
     );
   };
-
-  const error = upload.error;
-  const badRows: BadRow[] | null =
-    isApiError(error, 'VALIDATION_FAILED') && error.details.some((detail) => detail.row !== undefined)
-      ? error.details.map((detail, index) => ({
-          key: index,
-          row: detail.row ?? null,
-          column: detail.column ?? detail.field ?? '',
-          message: detail.message,
-        }))
-      : null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', display: 'flex' }}>
@@ -136,33 +118,7 @@ export function ImportPage() {
           </Button>
         </Form>
 
-        {badRows ? (
-          <div style={{ marginTop: 16 }}>
-            <Alert type="error" showIcon role="alert" title={t('import.failed')} />
-            <Table<BadRow>
-              size="small"
-              style={{ marginTop: 12 }}
-              rowKey="key"
-              dataSource={badRows}
-              pagination={badRows.length > 50 ? { pageSize: 50 } : false}
-              tableLayout="fixed"
-              columns={[
-                { title: t('import.row'), dataIndex: 'row', width: 64 },
-                {
-                  title: t('import.column'),
-                  dataIndex: 'column',
-                  width: 110,
-                  render: (text: string) => <span style={{ overflowWrap: 'anywhere' }}>{text}</span>,
-                },
-                { title: t('import.message'), dataIndex: 'message' },
-              ]}
-            />
-          </div>
-        ) : error ? (
-          <div style={{ marginTop: 16 }}>
-            <ErrorAlert error={error} />
-          </div>
-        ) : null}
+        <ImportRowErrors error={upload.error} title={t('import.failed')} />
 
         {result ? (
           <Alert
@@ -178,34 +134,15 @@ export function ImportPage() {
             description={
               result.skipped.length || result.flaggedDuplicates.length ? (
                 <>
-                  {result.skipped.length ? (
-                    <>
-                      {t('importBatches.skipped', { count: result.skipped.length })}
-                      <ul
-                        style={{ margin: 0, paddingInlineStart: 20 }}
-                        aria-label={t('importBatches.skippedTag')}
-                      >
-                        {result.skipped.map((skipped) => (
-                          <li key={skipped.row}>
-                            <Tag>{t('importBatches.skippedTag')}</Tag>
-                            {t('import.row')} {skipped.row}: {skipped.message}
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  ) : null}
-                  {result.flaggedDuplicates.length ? (
-                    <>
-                      {t('import.flagged', { count: result.flaggedDuplicates.length })}
-                      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                        {result.flaggedDuplicates.map((flagged) => (
-                          <li key={flagged.row}>
-                            {t('import.row')} {flagged.row}: {flagged.message}
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  ) : null}
+                  <ImportRowNotes
+                    heading={t('importBatches.skipped', { count: result.skipped.length })}
+                    rows={result.skipped}
+                    tag={t('importBatches.skippedTag')}
+                  />
+                  <ImportRowNotes
+                    heading={t('import.flagged', { count: result.flaggedDuplicates.length })}
+                    rows={result.flaggedDuplicates}
+                  />
                 </>
               ) : undefined
             }

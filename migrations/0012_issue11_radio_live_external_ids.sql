@@ -1,0 +1,2 @@
+DROP INDEX "activities_external_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "activities_external_live_uq" ON "activities" USING btree ("external_source","external_id") WHERE "activities"."external_id" is not null and "activities"."deleted_at" is null;
