@@ -8,6 +8,7 @@ import {
   getCheckRow,
 } from '../../db/repositories/monitor';
 import { notFound } from '../../errors';
+import { activeClassifierInfo } from '../../monitor/classify/active';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { findCurrentProvinceId } from '../units/find-province';
 import { loadUnitGraph } from '../units/load-unit-graph';
@@ -81,6 +82,7 @@ export async function getUnitMonitor(
     banner: { lastCheck: history[0] ?? null, history },
     canCheck: actions.includes('monitor.check'),
     canManage: actions.includes('monitor.manage'),
+    classifier: activeClassifierInfo(),
   };
 }
 
