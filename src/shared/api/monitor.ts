@@ -85,6 +85,8 @@ export const unitMonitorSchema = z.object({
     lastCheck: checkSchema.nullable(),
     /** Banner checks, newest first. */
     history: z.array(checkSchema),
+    /** The last check found no banner where an earlier one found it (the "banner lost" alert). */
+    isLost: z.boolean(),
   }),
   canCheck: z.boolean(),
   canManage: z.boolean(),

@@ -71,6 +71,9 @@ export async function getUnitMonitor(
   }
   bannerChecks.sort((a, b) => b.queuedAt.getTime() - a.queuedAt.getTime());
   const history = bannerChecks.slice(0, BANNER_HISTORY).map(presentCheck);
+  // As send-monitor-alerts decides "banner lost": the last settled check missed it, the one before found it.
+  const settled = history.filter((check) => check.status === 'succeeded');
+  const isLost = settled[0]?.bannerFound === false && settled[1]?.bannerFound === true;
   const graph = await loadUnitGraph(q);
   return {
     unitId,
@@ -79,7 +82,7 @@ export async function getUnitMonitor(
     isEnabled: settings.isEnabled,
     bannerTargetUrl: settings.bannerTargetUrl,
     channels: result,
-    banner: { lastCheck: history[0] ?? null, history },
+    banner: { lastCheck: history[0] ?? null, history, isLost },
     canCheck: actions.includes('monitor.check'),
     canManage: actions.includes('monitor.manage'),
     classifier: activeClassifierInfo(),
