@@ -265,6 +265,25 @@ describe('the monitor, administered by the province DX office', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { title: string; isDx: boolean });
     expect(lines).toContainEqual(expect.objectContaining({ title: uncertain.title, isDx: false }));
+
+    // The same post republished under another address: the decision is remembered, not asked again.
+    POSTS.push({ ...uncertain, slug: 'tap-huan-dang-lai' });
+    serveSite({ withBanner: false });
+    await apiAs(page, 'POST', `/api/units/${unitId}/monitor/checks`, { kinds: ['column'] });
+    const republished = web.url('/dakrve/tin/tap-huan-dang-lai.aspx');
+    await expect
+      .poll(
+        async () => {
+          const ignored = await apiAs<{ items: Array<{ url: string; reasons: string[] }> }>(
+            page,
+            'GET',
+            `/api/monitor/items?unitId=${unitId}&state=ignored`,
+          );
+          return ignored.items.find((item) => item.url === republished)?.reasons.join(' ') ?? '';
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toMatch(/^Đã được người duyệt quyết định ngày \d{2}\/\d{2}\/\d{4}$/);
   });
 
   it('on a 360 px phone: status, failures with reasons, banner, review queue and check now with progress fit', async () => {
@@ -273,7 +292,7 @@ describe('the monitor, administered by the province DX office', () => {
     await logIn(page, PROVINCE_USER);
     await page.goto(`/monitor/units/${unitId}`);
     await page.getByRole('heading', { name: 'Giám sát trang tin' }).waitFor();
-    await page.getByText('Tin tìm thấy: 3', { exact: false }).waitFor();
+    await page.getByText(/^Tin tìm thấy: 4 /).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
 
     await runCheckNow(page);
