@@ -16,6 +16,8 @@ export interface CliIo {
   stdin?: Input;
   /** The file store of DATA_DIR, for commands that read stored files (verify-evidence). */
   fileStore?: FileStore;
+  /** DATA_DIR itself, for commands that write beside the database (retrain-classifier's model). */
+  dataDir?: string;
 }
 
 /** A mistake in the command line itself: exit code 2, with a pointer to the help. */

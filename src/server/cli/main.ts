@@ -28,6 +28,7 @@ async function main(): Promise<number> {
     stderr: process.stderr,
     stdin: process.stdin,
     fileStore: createLocalFileStore(config.dataDir),
+    dataDir: config.dataDir,
   });
 }
 

@@ -11,6 +11,7 @@ import { frameworkCommand } from './commands/framework';
 import { importRecordsCommand } from './commands/import-records';
 import { importUnitsCommand } from './commands/import-units';
 import { inputCommand } from './commands/input';
+import { retrainClassifierCommand } from './commands/retrain-classifier';
 import { scoreCommand } from './commands/score';
 import { verifyEvidenceCommand } from './commands/verify-evidence';
 import {
@@ -41,6 +42,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   inputCommand,
   classifyCommand,
   verifyEvidenceCommand,
+  retrainClassifierCommand,
 ];
 
 const USAGE = 'npm run cli --';

@@ -2,7 +2,8 @@ import type { Config } from '../config';
 import { setMonitorDeps } from '../domain/monitor/deps';
 import { linkSnapshotToActivity } from '../domain/monitor/snapshots/link-snapshot-to-activity';
 import { storeSnapshot } from '../domain/monitor/snapshots/store-snapshot';
-import { classifyItem, REVIEW_BAND } from './classify';
+import { REVIEW_BAND } from './classify';
+import { installActiveClassifier } from './classify/active';
 import { createPageFetcher, defaultFetchPolicy, monitorUserAgent } from './fetch';
 import { findBannerLink, findSources, readArticle, readListing } from './parse';
 
@@ -12,7 +13,7 @@ import { findBannerLink, findSources, readArticle, readListing } from './parse';
  * to the monitor's checks once at start-up. Web processes need them too ("check now" and the
  * overrides test read live pages).
  */
-export function installMonitor(config: Pick<Config, 'monitorAllowHosts' | 'publicUrl'>): void {
+export function installMonitor(config: Pick<Config, 'monitorAllowHosts' | 'dataDir' | 'publicUrl'>): void {
   setMonitorDeps({
     fetcher: createPageFetcher(
       // The user agent names this install's /bot page, so a webmaster knows whom to ask.
@@ -24,7 +25,8 @@ export function installMonitor(config: Pick<Config, 'monitorAllowHosts' | 'publi
     readArticle,
     findSources,
     findBannerLink,
-    classify: classifyItem,
+    // The model retrained into DATA_DIR when there is one, else the shipped model.json.
+    classify: installActiveClassifier(config.dataDir),
     // Verdicts less sure than the band's top go to a person.
     reviewBand: REVIEW_BAND.max,
     storeSnapshot: (q, fileStore, page, options) => storeSnapshot(q, fileStore, page, options),

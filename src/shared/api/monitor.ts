@@ -63,6 +63,17 @@ export const channelMonitorSchema = z.object({
   }),
 });
 
+/** The model the monitor classifies with: shipped in the code, or retrained with the review decisions. */
+export const classifierInfoSchema = z.object({
+  source: z.enum(['shipped', 'retrained']),
+  trainedAt: z.date().nullable(),
+  items: z.number().int(),
+  decisions: z.number().int(),
+  f1: z.number().nullable(),
+  problem: z.string().nullable(),
+});
+export type ClassifierInfoDto = z.infer<typeof classifierInfoSchema>;
+
 export const unitMonitorSchema = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
@@ -74,9 +85,12 @@ export const unitMonitorSchema = z.object({
     lastCheck: checkSchema.nullable(),
     /** Banner checks, newest first. */
     history: z.array(checkSchema),
+    /** The last check found no banner where an earlier one found it (the "banner lost" alert). */
+    isLost: z.boolean(),
   }),
   canCheck: z.boolean(),
   canManage: z.boolean(),
+  classifier: classifierInfoSchema,
 });
 export type UnitMonitorDto = z.infer<typeof unitMonitorSchema>;
 

@@ -11,6 +11,7 @@ import { importEn } from './areas/import';
 import { jobsEn } from './areas/jobs';
 import { libraryEn } from './areas/library';
 import { monitorEn } from './areas/monitor';
+import { monitorAdminEn } from './areas/monitor-admin';
 import { officialEn } from './areas/official';
 import { officialStatusEn } from './areas/official-status';
 import { publicResultsEn } from './areas/public-results';
@@ -342,6 +343,7 @@ export const en: Record<MessageKey, string> = {
   ...cycleEn,
   ...remindersEn,
   ...monitorEn,
+  ...monitorAdminEn,
   ...officialStatusEn,
   ...datesEn,
   ...homeEn,

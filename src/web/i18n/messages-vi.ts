@@ -11,6 +11,7 @@ import { importVi } from './areas/import';
 import { jobsVi } from './areas/jobs';
 import { libraryVi } from './areas/library';
 import { monitorVi } from './areas/monitor';
+import { monitorAdminVi } from './areas/monitor-admin';
 import { officialVi } from './areas/official';
 import { officialStatusVi } from './areas/official-status';
 import { publicResultsVi } from './areas/public-results';
@@ -340,6 +341,7 @@ export const vi = {
   ...cycleVi,
   ...remindersVi,
   ...monitorVi,
+  ...monitorAdminVi,
   ...officialStatusVi,
   ...datesVi,
   ...homeVi,

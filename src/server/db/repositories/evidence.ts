@@ -215,7 +215,7 @@ const FOLD_FROM = (() => {
 })();
 const FOLD_TO = [...FOLD_FROM].map((letter) => foldForSearch(letter)).join('');
 
-function folded(expression: SQL): SQL {
+export function folded(expression: SQL): SQL {
   return sql`translate(lower(${expression}), ${FOLD_FROM}, ${FOLD_TO})`;
 }
 

@@ -23,6 +23,7 @@ import type { FileStore } from '../../storage/file-store';
 import { reportProgress } from './check-progress';
 import type { MonitorDeps } from './deps';
 import { findRecordOfPage, recordMonitorPost } from './record-monitor-post';
+import { rememberingClassifier } from './remembered-decisions';
 import { type CheckJobOptions, runMonitorCheck } from './run-check';
 import { scoringPeriodStart } from './scoring-period-start';
 import { MONITOR_ACTOR } from './snapshots/store-snapshot';
@@ -242,6 +243,8 @@ async function runColumnCheck(db: Db, fileStore: FileStore, deps: MonitorDeps, c
     return stored;
   };
 
+  // A person's earlier decision on the same page or title wins over the model.
+  const classify = await rememberingClassifier(db, deps.classify, fresh);
   let articleFetches = 0;
   let itemsNew = 0;
   const counts = { recorded: 0, review: 0, ignored: 0 };
@@ -272,7 +275,7 @@ async function runColumnCheck(db: Db, fileStore: FileStore, deps: MonitorDeps, c
     const title = normalizeText(item.title);
     if (!title) continue;
     const lead = item.lead ? normalizeText(item.lead) : null;
-    const verdict = deps.classify({ title, lead });
+    const verdict = classify({ title, lead, url: item.url });
     const snapshotId = await snapshotOf(source.page, source.text);
     const state = await db.transaction(async (tx) => {
       const created = await insertItemIfNew(tx, {

@@ -8,6 +8,7 @@ import {
   getCheckRow,
 } from '../../db/repositories/monitor';
 import { notFound } from '../../errors';
+import { activeClassifierInfo } from '../../monitor/classify/active';
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { findCurrentProvinceId } from '../units/find-province';
 import { loadUnitGraph } from '../units/load-unit-graph';
@@ -70,6 +71,9 @@ export async function getUnitMonitor(
   }
   bannerChecks.sort((a, b) => b.queuedAt.getTime() - a.queuedAt.getTime());
   const history = bannerChecks.slice(0, BANNER_HISTORY).map(presentCheck);
+  // As send-monitor-alerts decides "banner lost": the last settled check missed it, the one before found it.
+  const settled = history.filter((check) => check.status === 'succeeded');
+  const isLost = settled[0]?.bannerFound === false && settled[1]?.bannerFound === true;
   const graph = await loadUnitGraph(q);
   return {
     unitId,
@@ -78,9 +82,10 @@ export async function getUnitMonitor(
     isEnabled: settings.isEnabled,
     bannerTargetUrl: settings.bannerTargetUrl,
     channels: result,
-    banner: { lastCheck: history[0] ?? null, history },
+    banner: { lastCheck: history[0] ?? null, history, isLost },
     canCheck: actions.includes('monitor.check'),
     canManage: actions.includes('monitor.manage'),
+    classifier: activeClassifierInfo(),
   };
 }
 

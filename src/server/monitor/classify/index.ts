@@ -1,3 +1,6 @@
+import { dayOf, formatVnDate } from '../../../shared/dates';
+import { foldForSearch } from '../../../shared/text';
+import { urlKey } from '../../../shared/url-key';
 import type { Classification, ClassifyItem } from '../contract';
 import { TOPIC_CODES } from './keywords';
 import { type ClassifierModel, classifyWith } from './model';
@@ -50,6 +53,10 @@ export interface HumanDecision {
   lead?: string | null;
   isDx: boolean;
   topic: string | null;
+  /** The page decided on (its url-key form); the same page found again anywhere gets the decision. */
+  urlKey?: string | null;
+  /** When the person decided, quoted in the reason. */
+  decidedAt?: Date | null;
 }
 
 /** The same item however it was typed: folded, spacing and punctuation ignored. */
@@ -61,23 +68,63 @@ export function decisionKey(input: { title: string; lead?: string | null }): str
   return `${squash(input.title)}\n${squash(input.lead ?? '')}`;
 }
 
-export const HUMAN_REASON = 'quyết định của người duyệt';
+/**
+ * A title alone as the decision's key: folded, every run of characters other than a–z and 0–9 one
+ * space. The repository compares titles in SQL the same way (monitor-decisions.ts), so keep them in step.
+ */
+export function decisionTitleKey(title: string): string {
+  return foldForSearch(title)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
 
 /**
- * Remembered decisions first, the model for the rest. The decisions are also what
- * `scripts/train-classifier.ts --extra` retrains on, so the model learns from them too.
+ * A title this short ("Thông báo", "Tin hoạt động") names no one article: a decision on one such item
+ * says nothing about another of the same title, so titles are matched only from this many words.
  */
-export function withDecisions(classify: ClassifyItem, decisions: Iterable<HumanDecision>): ClassifyItem {
-  const known = new Map<string, HumanDecision>();
-  for (const decision of decisions) known.set(decisionKey(decision), decision);
+export const MIN_TITLE_WORDS = 5;
+
+export function isDistinctiveTitle(titleKey: string): boolean {
+  return titleKey.split(' ').filter(Boolean).length >= MIN_TITLE_WORDS;
+}
+
+export const HUMAN_REASON = 'quyết định của người duyệt';
+
+/** The reason a remembered decision gives, with its day when known. */
+export function humanReason(decidedAt: Date | null | undefined): string {
+  return decidedAt ? `Đã được người duyệt quyết định ngày ${formatVnDate(dayOf(decidedAt))}` : HUMAN_REASON;
+}
+
+/** What the monitor classifies: a found item with the page it came from. */
+export type ClassifyFoundItem = (input: {
+  title: string;
+  lead?: string | null;
+  url?: string | null;
+}) => Classification;
+
+/**
+ * Remembered decisions first, the model for the rest: the same page (by URL key), else the same
+ * distinctive title (a lead differs between a listing, a feed and the article, so it is not compared). When several decisions match one key the later
+ * in `decisions` wins, so pass them oldest first. The decisions are also what `retrain-classifier`
+ * trains on, so the model learns from them too.
+ */
+export function withDecisions(classify: ClassifyItem, decisions: Iterable<HumanDecision>): ClassifyFoundItem {
+  const byUrl = new Map<string, HumanDecision>();
+  const byTitle = new Map<string, HumanDecision>();
+  for (const decision of decisions) {
+    if (decision.urlKey) byUrl.set(decision.urlKey, decision);
+    const titleKey = decisionTitleKey(decision.title);
+    if (isDistinctiveTitle(titleKey)) byTitle.set(titleKey, decision);
+  }
   return (input) => {
-    const decision = known.get(decisionKey(input));
+    const key = input.url ? urlKey(input.url) : null;
+    const decision = (key ? byUrl.get(key) : undefined) ?? byTitle.get(decisionTitleKey(input.title));
     if (!decision) return classify(input);
     return {
       isDx: decision.isDx,
       topic: decision.isDx ? decision.topic : null,
       confidence: 1,
-      reasons: [HUMAN_REASON],
+      reasons: [humanReason(decision.decidedAt)],
     };
   };
 }

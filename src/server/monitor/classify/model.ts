@@ -11,6 +11,12 @@ export interface ClassifierModel {
   version: 1;
   /** What it was trained on, for the README and the CLI's help. */
   trainedOn: { items: number; dx: number; notDx: number; extra: number };
+  /**
+   * Set by `retrain-classifier` only (the shipped model.json stays byte-for-byte reproducible):
+   * when it was trained and how it did on the evaluation part it never saw.
+   */
+  trainedAt?: string;
+  evaluation?: { items: number; precision: number; recall: number; f1: number };
   /** log P(DX) − log P(not DX). */
   prior: number;
   /** Per feature: log P(feature | DX) − log P(feature | not DX). */

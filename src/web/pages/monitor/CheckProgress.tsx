@@ -39,10 +39,12 @@ export function CheckProgress({ checkId, unitId }: { checkId: string; unitId: st
         style={{ marginBottom: 8 }}
       />
     );
+  // A banner check that ran but found no banner is a result to act on, not a green light.
+  const isBannerMissing = check.kind === 'banner' && check.bannerFound === false;
   if (check.status === 'succeeded')
     return (
       <Alert
-        type="success"
+        type={isBannerMissing ? 'warning' : 'success'}
         showIcon
         title={title}
         description={

@@ -54,7 +54,13 @@ export function MonitorPage() {
             {
               key: 'review',
               label: t('monitor.tab.review'),
-              children: <ReviewQueue unitId={monitor.data.unitId} canExport={monitor.data.canManage} />,
+              children: (
+                <ReviewQueue
+                  unitId={monitor.data.unitId}
+                  canExport={monitor.data.canManage}
+                  classifier={monitor.data.classifier}
+                />
+              ),
             },
             ...(monitor.data.canManage
               ? [

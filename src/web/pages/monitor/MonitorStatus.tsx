@@ -114,8 +114,10 @@ export function MonitorStatus({ data }: { data: UnitMonitor }) {
           )}
         </Card>
       ))}
-      {data.channels.length > 0 && <RecordedPosts unitId={data.unitId} />}
       <Card size="small" title={t('monitor.banner')}>
+        {data.banner.isLost && (
+          <Alert type="error" showIcon title={t('monitorAdmin.bannerLost')} style={{ marginBottom: 8 }} />
+        )}
         {data.bannerTargetUrl ? (
           <Typography.Paragraph ellipsis style={{ marginBottom: 4 }}>
             {t('monitor.bannerTarget', { url: data.bannerTargetUrl })}
@@ -157,6 +159,8 @@ export function MonitorStatus({ data }: { data: UnitMonitor }) {
           />
         )}
       </Card>
+      {/* After the banner: on a phone the status of both checks comes before the long list of posts. */}
+      {data.channels.length > 0 && <RecordedPosts unitId={data.unitId} />}
     </Space>
   );
 }

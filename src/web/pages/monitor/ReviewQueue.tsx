@@ -3,12 +3,19 @@ import { App, Button, Card, Empty, List, Pagination, Select, Space, Tag, Typogra
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useVocabulary } from '../../api/activities';
-import { decisionsExportUrl, type MonitorItem, useDecideItem, useMonitorItems } from '../../api/monitor';
+import {
+  decisionsExportUrl,
+  type MonitorItem,
+  type UnitMonitor,
+  useDecideItem,
+  useMonitorItems,
+} from '../../api/monitor';
 import { DayPicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, toIsoDay } from '../../format/dates';
 import { useErrorText } from '../../hooks/use-error-text';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ClassifierNote } from './ClassifierNote';
 
 const PAGE_SIZE = 20;
 
@@ -102,7 +109,15 @@ function ReviewCard({
 }
 
 /** The review queue of the unit's roll-up: cards on a phone as on a desktop, newest first. */
-export function ReviewQueue({ unitId, canExport }: { unitId: string; canExport: boolean }) {
+export function ReviewQueue({
+  unitId,
+  canExport,
+  classifier,
+}: {
+  unitId: string;
+  canExport: boolean;
+  classifier: UnitMonitor['classifier'];
+}) {
   const { t, language } = useI18n();
   const [page, setPage] = useState(1);
   const list = useMonitorItems({ unitId, state: 'review', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -115,6 +130,7 @@ export function ReviewQueue({ unitId, canExport }: { unitId: string; canExport: 
   const items = list.data?.items ?? [];
   return (
     <div>
+      <ClassifierNote classifier={classifier} />
       <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text>{t('monitor.review.total', { count: list.data?.total ?? 0 })}</Typography.Text>
         {canExport && (

@@ -10,12 +10,13 @@ import {
 } from '../../../shared/activities';
 import { PLATFORMS_BY_CHANNEL_KIND } from '../../../shared/api/channels';
 import type { ErrorDetail } from '../../../shared/errors';
-import { useChannels, useCreateChannel, useEndChannel } from '../../api/activities';
+import { type Channel, useChannels, useCreateChannel, useEndChannel } from '../../api/activities';
 import { DayPicker } from '../../components/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/form-errors';
 import { formatDay, todayIso, toIsoDay } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
+import { EditChannelModal } from './EditChannelModal';
 
 interface ChannelValues {
   kind: ChannelKind;
@@ -32,6 +33,7 @@ export function ChannelsCard({ unitId }: { unitId: string }) {
   const create = useCreateChannel(unitId);
   const end = useEndChannel();
   const [isAdding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Channel | null>(null);
   const [form] = Form.useForm<ChannelValues>();
   const kind = Form.useWatch('kind', form);
   const [otherErrors, setOtherErrors] = useState<ErrorDetail[] | null>(null);
@@ -59,6 +61,15 @@ export function ChannelsCard({ unitId }: { unitId: string }) {
             actions={
               channels.data?.canManage && !channel.isEnded
                 ? [
+                    <Button
+                      key="edit"
+                      size="small"
+                      type="link"
+                      aria-label={`${t('channelsEdit.edit')} ${channel.name}`}
+                      onClick={() => setEditing(channel)}
+                    >
+                      {t('channelsEdit.edit')}
+                    </Button>,
                     <Popconfirm
                       key="end"
                       title={t('channels.endConfirm')}
@@ -76,6 +87,11 @@ export function ChannelsCard({ unitId }: { unitId: string }) {
           >
             <div style={{ minWidth: 0 }}>
               <div>{channel.name}</div>
+              {channel.url ? (
+                <Typography.Text type="secondary" style={{ wordBreak: 'break-all', fontSize: 12 }}>
+                  {channel.url}
+                </Typography.Text>
+              ) : null}
               <Space wrap size={4}>
                 <Typography.Text type="secondary">{label(CHANNEL_KIND_LABELS[channel.kind])}</Typography.Text>
                 {channel.startedOn ? (
@@ -91,6 +107,7 @@ export function ChannelsCard({ unitId }: { unitId: string }) {
           </List.Item>
         )}
       />
+      {editing ? <EditChannelModal channel={editing} onClose={() => setEditing(null)} /> : null}
       <Modal
         open={isAdding}
         title={t('channels.add')}
