@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, testConfig } from '../src/server/config';
 import { countEmailDelivery, countRemindersWritten, observeMonitorCheck } from '../src/server/metrics/hooks';
+import { routeLabel } from '../src/server/metrics/plugin';
 import { refreshQueueGauges, STATS_TTL_MS, setQueueStatsSource } from '../src/server/metrics/queue-gauges';
 import { registry } from '../src/server/metrics/registry';
 import { startMetricsServer } from '../src/server/metrics/server';
@@ -142,6 +143,18 @@ describe('the metrics listener of its own (METRICS_PORT)', () => {
   });
 });
 
+describe('routeLabel', () => {
+  const request = (url: string | undefined, is404 = false) => ({ is404, routeOptions: { url } });
+  it('keeps API and public patterns, and folds files, client-side routes and unknown paths', () => {
+    expect(routeLabel(request('/api/units/:unitId'), 200)).toBe('/api/units/:unitId');
+    expect(routeLabel(request('/public/:code'), 404)).toBe('/public/:code');
+    expect(routeLabel(request('/assets/index-3f2a.js'), 200)).toBe('static');
+    expect(routeLabel(request(undefined, true), 200)).toBe('static');
+    expect(routeLabel(request(undefined, true), 404)).toBe('unmatched');
+    expect(routeLabel(request('/api/x', true), 404)).toBe('unmatched');
+  });
+});
+
 describe('metrics settings', () => {
   it('are off by default', () => {
     expect(loadConfig({}).metrics).toEqual({ token: null, port: null, host: '127.0.0.1' });
@@ -202,12 +215,12 @@ describe('domain hooks', () => {
     const out = await text();
     expect(seriesValue(out, 'loaso_reminders_sent_total{kind="reminder.due_soon",channel="in_app"}')).toBe(1);
     expect(seriesValue(out, 'loaso_reminders_sent_total{kind="reminder.due_soon",channel="email"}')).toBe(1);
-    expect(seriesValue(out, 'loaso_reminders_sent_total{kind="reminder.overdue_summary",channel="email"}')).toBe(
-      1,
-    );
-    expect(seriesValue(out, 'loaso_reminders_sent_total{kind="reminder.overdue_summary",channel="in_app"}')).toBe(
-      0,
-    );
+    expect(
+      seriesValue(out, 'loaso_reminders_sent_total{kind="reminder.overdue_summary",channel="email"}'),
+    ).toBe(1);
+    expect(
+      seriesValue(out, 'loaso_reminders_sent_total{kind="reminder.overdue_summary",channel="in_app"}'),
+    ).toBe(0);
     expect(seriesValue(out, 'loaso_notification_emails_total{outcome="sent"}')).toBe(2);
     expect(seriesValue(out, 'loaso_notification_emails_total{outcome="failed"}')).toBe(1);
   });

@@ -12,9 +12,13 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
  * route whatever the ids. Files of the web UI (one route each, renamed by every release) are one
  * label, and so is everything no route matched (scanners try thousands of paths).
  */
-export function routeLabel(request: FastifyRequest): string {
+export function routeLabel(
+  request: Pick<FastifyRequest, 'is404'> & { routeOptions: { url?: string } },
+  statusCode: number,
+): string {
   const pattern = request.routeOptions.url;
-  if (!pattern || request.is404) return 'unmatched';
+  // The web UI's client-side routes (/units/42) are answered with index.html by the not-found handler.
+  if (!pattern || request.is404) return statusCode < 400 ? 'static' : 'unmatched';
   if (pattern.startsWith('/api/') || pattern.startsWith('/public/') || pattern === '/metrics') return pattern;
   return 'static';
 }
@@ -38,7 +42,7 @@ export function registerOperations(app: FastifyInstance, deps: { config: Config;
     if (!isOn) return;
     const labels = {
       method: METHODS.has(request.method) ? request.method : 'OTHER',
-      route: routeLabel(request),
+      route: routeLabel(request, reply.statusCode),
       status_class: `${Math.floor(reply.statusCode / 100)}xx`,
     };
     httpRequests.inc(labels);
