@@ -63,6 +63,7 @@ describe('the background jobs page (API)', () => {
       'reminders.weekly-broadcast',
       'monitor.schedule',
       'monitor.check',
+      'backups.scheduled',
     ]);
     const emails = body.queues.find((queue) => queue.name === EMAILS)!;
     expect(emails).toMatchObject({

@@ -95,6 +95,8 @@ describe('the job engine (pg-boss)', () => {
           ['reminders.weekly-broadcast', '0 7 * * 5', CRON_TIME_ZONE],
           // Hourly: the website checks due at each province's hour.
           ['monitor.schedule', '0 * * * *', CRON_TIME_ZONE],
+          // Nightly: the scheduled backup (off, doing nothing, while BACKUP_DIR is unset).
+          ['backups.scheduled', '30 2 * * *', CRON_TIME_ZONE],
         ].sort(byName),
       );
       // Typed: an unknown queue or wrong data does not compile; at run time the data is checked too.

@@ -13,6 +13,8 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { type JobEngine, startJobEngine } from './jobs/engine';
+import { fastifyLogOptions } from './logging/options';
+import { registerOperations } from './metrics/plugin';
 import { OPENAPI_SECURITY_SCHEMES, transformRouteSchema } from './openapi-document';
 import { registerAuth } from './plugins/auth';
 import { compressionOptions } from './plugins/compression';
@@ -118,7 +120,7 @@ export async function buildApp({
   jobs: givenJobs,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    ...fastifyLogOptions(config),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
@@ -170,6 +172,7 @@ export async function buildApp({
   registerImportSlots(app);
   const jobs = givenJobs ?? (await startJobEngine({ database, config, log: app.log, work: false }));
   if (!givenJobs) app.addHook('onClose', () => jobs.stop());
+  registerOperations(app, { config, jobs });
   const deps: RouteDeps = { database, config, jobs };
   for (const register of ROUTE_MODULES) register(app, deps);
 

@@ -46,6 +46,31 @@ export interface Config {
    * the monitor reaches public addresses only.
    */
   monitorAllowHosts: string[];
+  /** The Prometheus endpoint (docs/operations.md, "Metrics"); off unless a token or a port is set. */
+  metrics: MetricsConfig;
+  /** Scheduled backups (the `backups.scheduled` job); off while BACKUP_DIR is unset. */
+  backup: BackupConfig;
+}
+
+export interface MetricsConfig {
+  /** METRICS_TOKEN: `/metrics` on the main port answers a request bearing it; null: not served there. */
+  token: string | null;
+  /** METRICS_PORT: a listener of its own serving only `/metrics`, in every role (the worker too). */
+  port: number | null;
+  /**
+   * METRICS_HOST: the address that listener binds to. Without a token it must be loopback or a
+   * private address, so the figures are never published to the Internet by a forgotten setting.
+   */
+  host: string;
+}
+
+export interface BackupConfig {
+  /** BACKUP_DIR: where the nightly backup writes; null turns scheduled backups off. */
+  dir: string | null;
+  /** BACKUP_KEEP_DAILY: the newest backups kept, one per day. */
+  keepDaily: number;
+  /** BACKUP_KEEP_WEEKLY: besides those, the newest backup of each of this many recent ISO weeks. */
+  keepWeekly: number;
 }
 
 export interface MailConfig {
@@ -206,7 +231,45 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicUrl: readPublicUrl(env),
     mail: readMail(env),
     monitorAllowHosts: readHostList(env, 'MONITOR_ALLOW_HOSTS'),
+    metrics: readMetrics(env),
+    backup: {
+      dir: env.BACKUP_DIR ? path.resolve(cwd, env.BACKUP_DIR) : null,
+      keepDaily: readInt(env, 'BACKUP_KEEP_DAILY', 7, 1, 3650),
+      keepWeekly: readInt(env, 'BACKUP_KEEP_WEEKLY', 4, 0, 520),
+    },
   };
+}
+
+/** Loopback and private (RFC 1918, unique-local IPv6) addresses: reachable from the site's own network only. */
+export function isPrivateAddress(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1' || /^127\./.test(bare)) return true;
+  if (/^10\./.test(bare) || /^192\.168\./.test(bare)) return true;
+  if (/^172\.(1[6-9]|2\d|3[01])\./.test(bare)) return true;
+  return /^f[cd][0-9a-f]{2}:/.test(bare);
+}
+
+function readMetrics(env: Env): MetricsConfig {
+  const token = env.METRICS_TOKEN || null;
+  // A bearer token guessed in a few tries would publish the figures: ask for a generated one.
+  if (token !== null && (token.length < 24 || !/^[\x21-\x7e]+$/.test(token))) {
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'cần ít nhất 24 ký tự in được, không dấu cách; tạo bằng: openssl rand -hex 32',
+    );
+  }
+  const port = env.METRICS_PORT ? readInt(env, 'METRICS_PORT', 0, 1, 65535) : null;
+  const host = env.METRICS_HOST || '127.0.0.1';
+  if (!/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(host)) {
+    throw new ConfigError('METRICS_HOST', `"${host}" không phải tên máy chủ hay địa chỉ IP.`);
+  }
+  if (port !== null && token === null && !isPrivateAddress(host)) {
+    throw new ConfigError(
+      'METRICS_HOST',
+      `"${host}" không phải địa chỉ nội bộ (127.0.0.1, 10.x, 172.16–31.x, 192.168.x); đặt METRICS_TOKEN nếu cần mở ra ngoài.`,
+    );
+  }
+  return { token, port, host };
 }
 
 function readHostList(env: Env, name: string): string[] {

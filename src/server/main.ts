@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
@@ -7,6 +6,8 @@ import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo/se
 import { ensureBuiltinFrameworks } from './domain/frameworks/ensure-builtin-frameworks';
 import { loadUnitGraph } from './domain/units/load-unit-graph';
 import { startJobEngine } from './jobs/engine';
+import { createLogger } from './logging/options';
+import { startMetricsServer } from './metrics/server';
 import { installMonitor } from './monitor';
 
 async function main() {
@@ -20,7 +21,7 @@ async function main() {
     }
     throw error;
   }
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   if (config.role !== 'worker') {
@@ -45,6 +46,9 @@ async function main() {
   // Every role sends jobs; worker and all also run them, with the crons and pg-boss's supervisor.
   const jobs = await startJobEngine({ database, config, log, work: config.role !== 'web' });
   const stops: Array<() => Promise<void>> = [() => jobs.stop()];
+  // METRICS_PORT: /metrics on a listener of its own, in every role (docs/operations.md).
+  const metricsServer = await startMetricsServer({ config, jobs, log });
+  if (metricsServer) stops.unshift(() => metricsServer.stop());
   if (config.role === 'all' || config.role === 'web') {
     // Every access check and board reads the unit graph: load it now rather than on the first request.
     await loadUnitGraph(database.db);

@@ -10,6 +10,7 @@ import {
 import type { z } from 'zod';
 import type { Config } from '../config';
 import type { Database, Queryable } from '../db/client';
+import { runJobLogged } from '../logging/job-run';
 import { CRON_TIME_ZONE, QUEUES, type QueueDefinition } from './queues';
 
 /**
@@ -143,10 +144,15 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
         { pollingIntervalSeconds: options.timing?.pollingIntervalSeconds ?? 2 },
         async ([job]) => {
           if (!job) return null;
-          const data = queue.data.parse(job.data);
-          const summary = await queue.handler({ db: database.db, log, now: now(), config }, data);
-          log.info({ queue: queue.name, job: job.id, attempt: job.retryCount + 1, summary }, 'job done');
-          return { summary };
+          // Logged as JSON (started, done or failed, with queue, job id, attempt) and counted for /metrics.
+          return runJobLogged(
+            log,
+            { queue: queue.name, id: job.id, retryCount: job.retryCount },
+            async () => {
+              const data = queue.data.parse(job.data);
+              return { summary: await queue.handler({ db: database.db, log, now: now(), config }, data) };
+            },
+          );
         },
       );
     }

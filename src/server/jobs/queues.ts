@@ -4,6 +4,7 @@ import { todayVn } from '../../shared/dates';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { deleteExpiredSessions } from '../db/repositories/users';
+import { runScheduledBackup } from '../domain/backups/run-scheduled-backup';
 import { checkBanner } from '../domain/monitor/check-banner';
 import { checkColumn } from '../domain/monitor/check-column';
 import { scheduleMonitorChecks } from '../domain/monitor/schedule-checks';
@@ -173,6 +174,29 @@ export const QUEUES = [
     },
   }),
   ...monitorCheckQueues(),
+  defineQueue({
+    name: 'backups.scheduled',
+    label: { vi: 'Sao lưu dữ liệu định kỳ', en: 'Scheduled backup' },
+    data: z.object({}),
+    // Idempotent: the day's file is kept when already written and sound. Long expiry: a national
+    // database takes a while to dump; retries an hour apart leave the night's load alone.
+    settings: {
+      retryLimit: 2,
+      retryDelay: 3600,
+      retryBackoff: false,
+      expireInSeconds: 4 * 3600,
+      policy: 'stately',
+    },
+    cron: { expression: '30 2 * * *', label: { vi: 'Hằng ngày, 02:30', en: 'Daily at 02:30' } },
+    handler: ({ db, config, now, log }) =>
+      runScheduledBackup({
+        db,
+        kind: config.databaseUrl ? 'postgres' : 'pglite',
+        settings: config.backup,
+        now,
+        log,
+      }),
+  }),
 ] as const;
 
 /**

@@ -30,7 +30,7 @@ export function homepageOf(unitWebsite: string | null, channelUrl: string | null
 }
 
 /**
- * One banner check (job monitor.check-banner, duty D9): reads the unit's homepage, looks for a link
+ * One banner check (job monitor.check, kind banner; duty D9): reads the unit's homepage, looks for a link
  * to the province portal's DX column (monitor_settings.banner_target_url), keeps the page as a
  * snapshot and writes a banner record — verified when the link was there — dated at the fetch, so
  * the banner criteria count it like a banner an officer recorded. A banner seen last time and gone

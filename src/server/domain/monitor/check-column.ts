@@ -191,7 +191,7 @@ async function readColumnSitemap(
 }
 
 /**
- * One check of a website channel's DX column (job monitor.check-column): reads the listing back to
+ * One check of a website channel's DX column (job monitor.check, kind column): reads the listing back to
  * the start of the unit's scoring period, and for each item not seen before on the channel reads its
  * article when the listing lacks a date or a lead, classifies it, keeps a snapshot of the page it came
  * from and stores it: sure DX → a post record with the snapshot as evidence; sure not DX → ignored;

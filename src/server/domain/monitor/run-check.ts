@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { type CheckRow, getCheckRow } from '../../db/repositories/monitor';
+import { observeMonitorCheck } from '../../metrics/hooks';
 import { FetchFailure } from '../../monitor/contract';
 import type { FileStore } from '../../storage/file-store';
 import { failCheck, startCheck } from './check-progress';
@@ -37,6 +38,6 @@ export async function runMonitorCheck(
     summary = `${unreadable}: ${error.message}`;
   }
   // Alerts come after the check is settled: a failure to alert never changes the check's outcome.
-  await sendMonitorAlerts(db, (await getCheckRow(db, checkId))!, deps.now());
+  await sendMonitorAlerts(db, observeMonitorCheck((await getCheckRow(db, checkId))!), deps.now());
   return summary;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { getEmailNotification, setDeliveryOutcome } from '../../db/repositories/notifications';
 import { mailerFor } from '../../mail/mailer';
 import { renderNotificationEmail } from '../../mail/notification-email';
+import { countEmailDelivery } from '../../metrics/hooks';
 
 export const NO_EMAIL_ADDRESS = 'Người dùng chưa có địa chỉ e-mail';
 export const MAIL_DISABLED = 'Máy chủ chưa cấu hình gửi e-mail (SMTP_HOST hoặc SMTP_URL, MAIL_FROM)';
@@ -36,8 +37,10 @@ export async function deliverEmailNotification(options: {
   const row = await getEmailNotification(db, notificationId);
   if (!row) return `Không có thông báo e-mail ${notificationId}`;
   if (row.deliveryStatus === 'sent') return 'Đã gửi trước đó; không gửi lại';
-  const record = (status: 'sent' | 'failed' | 'skipped', result: Record<string, unknown>) =>
-    setDeliveryOutcome(db, row.id, { status, at: new Date(), result });
+  const record = (status: 'sent' | 'failed' | 'skipped', result: Record<string, unknown>) => {
+    countEmailDelivery(status);
+    return setDeliveryOutcome(db, row.id, { status, at: new Date(), result });
+  };
 
   if (!config.mail) {
     await record('skipped', { error: MAIL_DISABLED });

@@ -5,6 +5,7 @@ import {
   type UnitRecipient,
   type WrittenNotification,
 } from '../../db/repositories/reminders';
+import { countRemindersWritten } from '../../metrics/hooks';
 import { queueEmailDeliveries } from '../notifications/queue-email-deliveries';
 import { NO_EMAIL_REASON } from './reminder-texts';
 
@@ -83,6 +84,7 @@ export async function tellUnitPeople(
     }
   }
   const written = await insertNewNotifications(q, rows);
+  countRemindersWritten(rows, written);
   // Skipped rows need no delivery; the queue is told only about the mails to send.
   const toSend = written.filter((row) => row.channel === 'email' && row.deliveryStatus === 'pending');
   if (toSend.length)
