@@ -18,8 +18,9 @@ import { registerAuth } from './plugins/auth';
 import { compressionOptions } from './plugins/compression';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerImportSlots } from './plugins/import-slots';
+import { loggerOptions } from './plugins/log-redaction';
 import { registerSafeInput } from './plugins/safe-input';
-import { securityHeaders } from './plugins/security-headers';
+import { registerTransportSecurity, securityHeaders } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
 import { activityFileRoutes } from './routes/activity-files';
 import { adminJobRoutes } from './routes/admin-jobs';
@@ -116,7 +117,7 @@ export async function buildApp({
   jobs: givenJobs,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: loggerOptions(config),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
@@ -144,6 +145,7 @@ export async function buildApp({
   await app.register(fastifyCookie);
   await app.register(fastifyCompress, compressionOptions);
   await app.register(fastifyHelmet, securityHeaders(config));
+  registerTransportSecurity(app, config);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
