@@ -140,7 +140,12 @@ function requestFor(route: RouteEntry, target: Target): InjectOptions {
   if (known) return { method: route.method as 'POST', ...known };
   const fromFixture = fixturePlain[key(route)];
   if (fromFixture && target.env) return { method: route.method as 'POST', ...fromFixture(target.env) };
-  if (route.method !== 'GET' && route.method !== 'DELETE' && route.url !== '/api/auth/logout') {
+  if (
+    route.method !== 'GET' &&
+    route.method !== 'DELETE' &&
+    route.url !== '/api/auth/logout' &&
+    route.url !== '/api/auth/logout-all'
+  ) {
     throw new Error(`${key(route)}: no plausible request; add one to test/access.test.ts`);
   }
   return { method: route.method as 'GET', url: route.url };
@@ -369,6 +374,7 @@ describe('access: an officer of one commune and the routes of another', () => {
       ...Object.fromEntries(Object.keys(fixtureShared).map((name) => [name, async () => {}])),
       // The signed-in user's own session and password: not about any unit.
       'POST /api/auth/logout': async () => {},
+      'POST /api/auth/logout-all': async () => {},
       'POST /api/auth/password': async () => {},
     };
     const unscoped = routes.filter((route) => !route.isPublic && !hasParams(route)).map(key);

@@ -21,7 +21,7 @@ import { compressionOptions } from './plugins/compression';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerImportSlots } from './plugins/import-slots';
 import { registerSafeInput } from './plugins/safe-input';
-import { securityHeaders } from './plugins/security-headers';
+import { registerTransportSecurity, securityHeaders } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
 import { activityFileRoutes } from './routes/activity-files';
 import { adminJobRoutes } from './routes/admin-jobs';
@@ -148,6 +148,7 @@ export async function buildApp({
   await app.register(fastifyCookie);
   await app.register(fastifyCompress, compressionOptions);
   await app.register(fastifyHelmet, securityHeaders(config));
+  registerTransportSecurity(app, config);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {

@@ -20,6 +20,8 @@ export interface Config {
   seedDemo: boolean;
   cookieSecure: boolean;
   sessionTtlHours: number;
+  /** A session unused for this long ends (SESSION_IDLE_MINUTES); sessionTtlHours caps it anyway. */
+  sessionIdleMinutes: number;
   loginMaxFailures: number;
   lockoutMinutes: number;
   /** Login attempts allowed per client address per minute before 429. */
@@ -222,6 +224,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDemo: readBool(env, 'SEED_DEMO', true),
     cookieSecure: readBool(env, 'COOKIE_SECURE', false),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    sessionIdleMinutes: readInt(env, 'SESSION_IDLE_MINUTES', 60, 5, 24 * 60),
     loginMaxFailures: readInt(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     lockoutMinutes: readInt(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     loginRateLimitPerMinute: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 10000),

@@ -167,6 +167,19 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Login attempts counted in the database, so that every web instance shares the count and parallel
+ * attempts cannot all read the same number (each is one row-locked upsert): per client address
+ * (`ip:…`, a fixed window) and per username that names no account (`account:…`, the same lockout as
+ * an account's, so that a lock does not tell which usernames exist).
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -203,4 +216,5 @@ export const schema = {
   roleGrants,
   sessions,
   auditLog,
+  loginThrottles,
 };

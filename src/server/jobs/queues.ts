@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { todayVn } from '../../shared/dates';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import { deleteStaleLoginThrottles } from '../db/repositories/login-throttles';
 import { deleteExpiredSessions } from '../db/repositories/users';
 import { runScheduledBackup } from '../domain/backups/run-scheduled-backup';
 import { checkBanner } from '../domain/monitor/check-banner';
@@ -112,6 +113,8 @@ export const QUEUES = [
     cron: { expression: '17 * * * *', label: { vi: 'Mỗi giờ, vào phút 17', en: 'Hourly, at minute 17' } },
     async handler({ db }) {
       const removed = await deleteExpiredSessions(db);
+      // Login counts older than a day whose lock is over (see login-throttles.ts).
+      await deleteStaleLoginThrottles(db, new Date(Date.now() - 24 * 3600_000));
       return `${removed} phiên hết hạn đã xóa`;
     },
   }),

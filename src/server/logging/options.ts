@@ -21,6 +21,8 @@ const SECRET_FIELDS = [
   'currentPassword',
   'token',
   'csrfToken',
+  'passwordHash',
+  'tokenHash',
   'sessionToken',
   'databaseUrl',
   'connectionString',

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
@@ -9,7 +10,13 @@ import type { Principal } from '../policies/principal';
 
 export const SESSION_COOKIE = 'loaso_session';
 export const CSRF_HEADER = 'x-csrf-token';
-const TOUCH_INTERVAL_MS = 5 * 60_000;
+/**
+ * How often a session's last_seen_at is written: at most every five minutes (one write instead of one
+ * per request), and well within the idle limit so that a session in use never looks idle.
+ */
+function touchIntervalMs(config: Config): number {
+  return Math.min(5 * 60_000, (config.sessionIdleMinutes * 60_000) / 4);
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,12 +50,17 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = sessionIdOf(token);
-    const found = await getLiveSessionWithGrants(deps.db, id);
+    const now = new Date();
+    const found = await getLiveSessionWithGrants(deps.db, id, {
+      now,
+      idleSince: new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000),
+    });
     if (!found?.isActive) return;
     request.principal = { userId: found.userId, username: found.username, grants: found.grants };
     request.sessionId = id;
     request.csrfToken = found.csrfToken;
-    if (Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, id);
+    if (now.getTime() - found.lastSeenAt.getTime() > touchIntervalMs(deps.config))
+      await touchSession(deps.db, id);
   });
 
   // Before validation: an anonymous or forged request learns nothing about what a valid body looks like.
@@ -56,10 +68,24 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     if (!request.routeOptions.url?.startsWith('/api/')) return;
     if (request.routeOptions.config.isPublic || request.routeOptions.config.isMachineRoute) return;
     if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
-    if (STATE_CHANGING.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
+    if (STATE_CHANGING.has(request.method) && !isSameToken(request.headers[CSRF_HEADER], request.csrfToken)) {
       throw new AppError('CSRF_INVALID', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.');
     }
   });
+}
+
+/** Compared in constant time, so the answer's timing does not tell how much of a guess was right. */
+function isSameToken(given: string | string[] | undefined, expected: string | null): boolean {
+  if (typeof given !== 'string' || !expected) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The session id (hash) of the cookie a request came with, signed in or not. */
+export function presentedSessionId(request: FastifyRequest): string | null {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? sessionIdOf(token) : null;
 }
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date) {

@@ -4,10 +4,21 @@ import { changePasswordBody, loginBody, meSchema } from '../../shared/api/accoun
 import { commonErrors, errorBodySchema } from '../../shared/api/common';
 import { type Action, ROLES } from '../../shared/roles';
 import { insertAuditEntries } from '../db/repositories/audit';
-import { deleteSession, findGrantsOfUsers, getUserById } from '../db/repositories/users';
+import {
+  deleteSession,
+  deleteSessionsOfUser,
+  findGrantsOfUsers,
+  getUserById,
+} from '../db/repositories/users';
 import { changePassword } from '../domain/accounts/change-password';
 import { logIn } from '../domain/accounts/log-in';
-import { actorOf, clearSessionCookie, principalOf, setSessionCookie } from '../plugins/auth';
+import {
+  actorOf,
+  clearSessionCookie,
+  presentedSessionId,
+  principalOf,
+  setSessionCookie,
+} from '../plugins/auth';
 import { GRANTABLE_ROLES, ROLES_BY_ACTION } from '../policies/permissions';
 import { actionsOnUnit, isGlobal, type Principal } from '../policies/principal';
 import { type RouteDeps, typed } from './deps';
@@ -29,7 +40,9 @@ export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps
   api.post(
     '/api/auth/login',
     {
-      config: { isPublic: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: 60_000 } },
+      // The per-address and per-username limits are counted in the database by logIn (shared by every
+      // instance, atomic under parallel attempts), not in this process's memory.
+      config: { isPublic: true },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập bằng mật khẩu; đặt cookie phiên HttpOnly',
@@ -52,6 +65,7 @@ export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,
+        previousSessionId: presentedSessionId(request),
       });
       setSessionCookie(reply, config, result.token, result.expiresAt);
       return { csrfToken: result.csrfToken };
@@ -63,10 +77,39 @@ export function authRoutes(app: FastifyInstance, { database, config }: RouteDeps
     { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: okSchema, ...commonErrors } } },
     async (request, reply) => {
       const principal = principalOf(request);
-      await deleteSession(db, request.sessionId!);
-      await insertAuditEntries(db, actorOf(request), [
-        { action: 'auth.logout', entityType: 'user', entityId: principal.userId, summary: 'Đăng xuất' },
-      ]);
+      await db.transaction(async (tx) => {
+        await deleteSession(tx, request.sessionId!);
+        await insertAuditEntries(tx, actorOf(request), [
+          { action: 'auth.logout', entityType: 'user', entityId: principal.userId, summary: 'Đăng xuất' },
+        ]);
+      });
+      clearSessionCookie(reply, config);
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/api/auth/logout-all',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng xuất khỏi mọi thiết bị (kết thúc mọi phiên của mình)',
+        response: { 200: okSchema, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      await db.transaction(async (tx) => {
+        await deleteSessionsOfUser(tx, principal.userId);
+        await insertAuditEntries(tx, actorOf(request), [
+          {
+            action: 'auth.logout_all',
+            entityType: 'user',
+            entityId: principal.userId,
+            summary: 'Đăng xuất khỏi mọi thiết bị',
+          },
+        ]);
+      });
       clearSessionCookie(reply, config);
       return { ok: true as const };
     },

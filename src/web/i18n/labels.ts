@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'auth.login_failed': { vi: 'Đăng nhập sai', en: 'Failed login' },
   'auth.locked': { vi: 'Khóa tạm thời', en: 'Account locked' },
   'auth.logout': { vi: 'Đăng xuất', en: 'Log out' },
+  'auth.logout_all': { vi: 'Đăng xuất mọi thiết bị', en: 'Log out everywhere' },
   'user.create': { vi: 'Tạo tài khoản', en: 'Create user' },
   'user.update': { vi: 'Sửa tài khoản', en: 'Update user' },
   'user.password_change': { vi: 'Đổi mật khẩu', en: 'Change password' },

@@ -18,34 +18,51 @@ export async function getUserByUsername(q: Queryable, username: string): Promise
 }
 
 /**
- * Counts one wrong password in a single statement, so that parallel attempts cannot all read the same
- * count and write it back one higher: the row lock makes every attempt see the one before it. The
- * attempt that reaches `maxFailures` locks the account until `lockedUntil` and restarts the count.
- * An account already locked is left alone: null (nothing was counted).
+ * Reserves one password try before the password is checked, in one statement: refused (false) while
+ * the account is locked or while `maxTries` tries are already counted. The count goes up before the
+ * slow hash check, so parallel attempts cannot all pass the same count: fifty at once get exactly
+ * `maxTries` checks, on one instance or several. A try that succeeds clears the count
+ * (recordSuccessfulLogin); one that fails is settled by settleWrongPassword.
  */
-export async function recordFailedPassword(
+export async function reservePasswordTry(
   q: Queryable,
   id: string,
-  options: { maxFailures: number; now: Date; lockedUntil: Date },
-): Promise<{ failures: number; locked: boolean } | null> {
-  const reachesLimit = sql`${users.failedLoginCount} + 1 >= ${options.maxFailures}`;
+  options: { maxTries: number; now: Date },
+): Promise<number | null> {
   const [row] = await q
     .update(users)
-    .set({
-      failedLoginCount: sql`CASE WHEN ${reachesLimit} THEN 0 ELSE ${users.failedLoginCount} + 1 END`,
-      lockedUntil: sql`CASE WHEN ${reachesLimit} THEN ${options.lockedUntil.toISOString()}::timestamptz ELSE ${users.lockedUntil} END`,
-      updatedAt: options.now,
-    })
+    .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })
     .where(
       and(
         eq(users.id, id),
         sql`(${users.lockedUntil} IS NULL OR ${users.lockedUntil} <= ${options.now.toISOString()}::timestamptz)`,
+        sql`${users.failedLoginCount} < ${options.maxTries}`,
       ),
     )
-    .returning({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil });
-  if (!row) return null;
-  const locked = row.lockedUntil !== null && row.lockedUntil > options.now;
-  return { failures: locked ? options.maxFailures : row.failedLoginCount, locked };
+    .returning({ failedLoginCount: users.failedLoginCount });
+  return row ? row.failedLoginCount : null;
+}
+
+/**
+ * A reserved try whose password was wrong. The try that finds `maxTries` counted locks the account
+ * until `lockedUntil` and restarts the count; true when this call locked it.
+ */
+export async function settleWrongPassword(
+  q: Queryable,
+  id: string,
+  options: { maxTries: number; now: Date; lockedUntil: Date },
+): Promise<boolean> {
+  const [row] = await queryRows<{ locked: boolean }>(
+    q,
+    sql`with old as (select id, failed_login_count as n from users where id = ${id} for update)
+        update users u set
+          locked_until = case when old.n >= ${options.maxTries} then ${options.lockedUntil.toISOString()}::timestamptz else u.locked_until end,
+          failed_login_count = case when old.n >= ${options.maxTries} then 0 else u.failed_login_count end,
+          updated_at = ${options.now.toISOString()}::timestamptz
+        from old where u.id = old.id
+        returning old.n >= ${options.maxTries} as locked`,
+  );
+  return row?.locked ?? false;
 }
 
 /**
@@ -56,6 +73,21 @@ export async function recordSuccessfulLogin(q: Queryable, id: string, now: Date)
   const rows = await q
     .update(users)
     .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(users.id, id),
+        sql`(${users.lockedUntil} IS NULL OR ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** A right password that is not a login (the current one, when changing it): the count restarts. */
+export async function clearPasswordTries(q: Queryable, id: string, now: Date): Promise<boolean> {
+  const rows = await q
+    .update(users)
+    .set({ failedLoginCount: 0 })
     .where(
       and(
         eq(users.id, id),
@@ -238,10 +270,15 @@ export interface LiveSession {
 
 /**
  * The session, its user and the user's grants in one round trip: this runs on every request, where
- * each query costs a millisecond or two on the embedded database. Expiry is judged by the application
- * clock, the one that set it (log-in), not by the database server's now(), which may differ.
+ * each query costs a millisecond or two on the embedded database. Expiry (absolute, and idle since the
+ * last request seen) is judged by the application clock, the one that set it (log-in), not by the
+ * database server's now(), which may differ.
  */
-export async function getLiveSessionWithGrants(q: Queryable, id: string): Promise<LiveSession | undefined> {
+export async function getLiveSessionWithGrants(
+  q: Queryable,
+  id: string,
+  options: { now: Date; idleSince: Date },
+): Promise<LiveSession | undefined> {
   const [row] = await queryRows<Omit<LiveSession, 'lastSeenAt'> & { lastSeenAt: Date | string }>(
     q,
     sql`select u.id as "userId", u.username, u.is_active as "isActive", s.csrf_token as "csrfToken",
@@ -249,7 +286,7 @@ export async function getLiveSessionWithGrants(q: Queryable, id: string): Promis
           coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id))
                     from role_grants g where g.user_id = u.id), '[]'::json) as grants
         from sessions s join users u on u.id = s.user_id
-        where s.id = ${id} and s.expires_at > ${new Date()}`,
+        where s.id = ${id} and s.expires_at > ${options.now} and s.last_seen_at > ${options.idleSince}`,
   );
   return row ? { ...row, lastSeenAt: new Date(row.lastSeenAt) } : undefined;
 }

@@ -271,7 +271,21 @@ export async function grantRole(options: {
   if (!(await getUserById(db, userId))) throw notFound();
   await assertManagesUserOrNew(db, principal, scope, userId);
   assertMayGrant(scope, role, unitId, 'role');
-  return db.transaction((tx) => addGrant(tx, actor, userId, role, unitId, 'role'));
+  return db.transaction(async (tx) => {
+    const grant = await addGrant(tx, actor, userId, role, unitId, 'role');
+    await endSessionsOnPrivilegeChange(tx, actor, userId);
+    return grant;
+  });
+}
+
+/**
+ * A change of a user's roles ends their sessions: they sign in again and get a new session id, so a
+ * session id obtained before (planted, or copied from a shared computer) never carries the new
+ * rights, and a revoked role leaves no session opened under it. Someone changing their own roles keeps
+ * their sessions: they act from one of them, and the change is theirs.
+ */
+async function endSessionsOnPrivilegeChange(q: Queryable, actor: Actor, userId: string) {
+  if (userId !== actor.userId) await deleteSessionsOfUser(q, userId);
 }
 
 /** A user with no grant yet may be given a first one by any manager (system admins create such users). */
@@ -305,6 +319,7 @@ export async function revokeGrant(options: {
   }
   await db.transaction(async (tx) => {
     await deleteGrant(tx, grantId);
+    await endSessionsOnPrivilegeChange(tx, actor, userId);
     await insertAuditEntries(tx, actor, [
       {
         action: 'grant.delete',

@@ -3,6 +3,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/password-rule';
 import { validationError } from '../../errors';
+import { isCommonPassword } from './common-passwords';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 // Algorithm.Argon2id is a const enum (2), which isolated modules cannot read.
@@ -43,24 +44,39 @@ function strengthOf(password: string, userInputs: string[]): number {
   return strength.check(password, userInputs).score;
 }
 
+/** The words for a password field in messages, by the field's name in the request. */
+const FIELD_LABELS: Record<string, string> = {
+  password: 'Mật khẩu',
+  newPassword: 'Mật khẩu mới',
+};
+
 /**
- * At least MIN_PASSWORD_LENGTH characters, not containing the username, and not easily guessed
- * (common passwords such as 12345678 or password123, keyboard walks, repeats, the username).
+ * At least MIN_PASSWORD_LENGTH characters, not containing the username, not on the shipped lists of
+ * common passwords (international and Vietnamese: common-passwords.ts), and not easily guessed
+ * (zxcvbn: keyboard walks, repeats, dates, the username). Each refusal names the field, in the message
+ * and in its detail.
  */
 export function assertPasswordAcceptable(password: string, field: string, username?: string): void {
+  const label = FIELD_LABELS[field] ?? 'Mật khẩu';
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw validationError(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, [
+    throw validationError(`${label} phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, [
       { field, message: `Ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` },
     ]);
   }
   if (username && password.toLowerCase().includes(username.toLowerCase())) {
-    throw validationError('Mật khẩu không được chứa tên đăng nhập.', [
+    throw validationError(`${label} không được chứa tên đăng nhập.`, [
       { field, message: 'Không được chứa tên đăng nhập.' },
     ]);
   }
+  if (isCommonPassword(password)) {
+    throw validationError(
+      `${label} nằm trong danh sách mật khẩu phổ biến (như "matkhau123", "123456a@", tên tỉnh hay tên người kèm năm sinh) nên rất dễ bị dò ra. Hãy dùng một cụm từ dài hơn, trộn chữ, số và ký hiệu.`,
+      [{ field, message: 'Mật khẩu phổ biến, dễ đoán.' }],
+    );
+  }
   if (strengthOf(password, username ? [username, ...username.split(/[._-]/)] : []) < MIN_STRENGTH) {
     throw validationError(
-      'Mật khẩu quá dễ đoán (mật khẩu phổ biến, dãy số, phím liền nhau hoặc lặp lại). Hãy dùng một cụm từ dài hơn, trộn chữ, số và ký hiệu.',
+      `${label} quá dễ đoán (dãy số, phím liền nhau, lặp lại hoặc ngày tháng). Hãy dùng một cụm từ dài hơn, trộn chữ, số và ký hiệu.`,
       [{ field, message: 'Quá dễ đoán.' }],
     );
   }
