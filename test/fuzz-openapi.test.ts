@@ -43,8 +43,8 @@ const fixtureBodies = merge('bodies');
 
 /** Writes that end the fuzzer's own session or change its password: the sweep would lock itself out. */
 const SELF_ENDING = /^\/api\/auth\/(logout|password|sessions)/;
-/** Tables a request may touch without storing anything a user sent: its session's last use, the login limiter. */
-const VOLATILE_TABLES = new Set(['sessions', 'login_attempts', 'rate_limits', '__drizzle_migrations']);
+/** Tables a refused request may still touch: its session's last use, the login limiter's count of tries. */
+const VOLATILE_TABLES = new Set(['sessions', 'login_throttles', '__drizzle_migrations']);
 
 /** Batches whose items stand alone: a bad item is that item's error in a 200 answer, not a refusal. */
 const PER_ITEM_ERRORS = new Set(['/api/radio/as-run']);
