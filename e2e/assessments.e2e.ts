@@ -160,7 +160,7 @@ describe('assessment workflow', () => {
     const attach = page.getByRole('dialog', { name: 'Gắn minh chứng cho tiêu chí 1.5' });
     await attach.locator('.ant-segmented').getByText('Văn bản').click();
     await attach.getByLabel('Số, ký hiệu văn bản').fill(CITATION_NUMBER);
-    await attach.getByLabel('Ngày ban hành').fill(`01/10/${YEAR}`);
+    await attach.getByLabel('Ngày ban hành').fill(`01/01/${YEAR}`);
     await attach.getByLabel('Ngày ban hành').press('Enter');
     await attach.getByLabel('Cơ quan ban hành').fill('UBND xã Đăk Rve');
     await attach.getByLabel('Trích yếu').fill(CITATION_SUMMARY);

@@ -221,7 +221,7 @@ describe('evidence as proof, on a phone', () => {
     const dialog = page.getByRole('dialog', { name: 'Gắn minh chứng cho tiêu chí 1.4' });
     await dialog.locator('.ant-segmented').getByText('Văn bản').click();
     await dialog.getByLabel('Số, ký hiệu văn bản').fill(SCAN_NUMBER);
-    await dialog.getByLabel('Ngày ban hành').fill(`02/01/${YEAR}`);
+    await dialog.getByLabel('Ngày ban hành').fill(`01/01/${YEAR}`);
     await dialog.getByLabel('Ngày ban hành').press('Enter');
     await dialog.getByLabel('Cơ quan ban hành').fill('UBND xã Đăk Rve');
     await dialog.getByLabel('Trích yếu').fill(SCAN_SUMMARY);

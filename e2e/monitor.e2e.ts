@@ -329,8 +329,11 @@ describe('the website monitor, from a clean start', () => {
     expect(token).toMatch(/^ls_radio_/);
     await tokenDialog.getByRole('button', { name: 'Tôi đã sao chép mã' }).click();
 
-    // An hour ago, in this run's clock: inside the period scored now.
-    const airedAt = new Date(Date.now() - 3600_000).toISOString();
+    // An hour ago in this run's clock, but never before today's midnight in Vietnam: on 01/01 at 00:30
+    // an hour ago is last year, outside the period scored now.
+    const todayVn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const midnightVn = new Date(`${todayVn}T00:00:00+07:00`).getTime();
+    const airedAt = new Date(Math.max(Date.now() - 3600_000, midnightVn)).toISOString();
     const title = 'Bản tin chuyển đổi số: hướng dẫn cài đặt VNeID (giám sát)';
     const response = await fetch(`${new URL(page.url()).origin}/api/radio/as-run`, {
       method: 'POST',

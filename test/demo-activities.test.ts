@@ -49,13 +49,13 @@ describe('the demo records', () => {
       ).map((row) => row.monday),
     );
 
-  it('seeds quickly and reports what it holds', async () => {
+  // How long the seed takes is printed, never asserted: timings belong to `npm run bench`.
+  it('seeds and reports what it holds', async () => {
     const counts = await queryRows<{ kind: string; n: number }>(
       database.db,
       sql`select kind, count(*)::int as n from activities group by kind order by kind`,
     );
     console.info(`demo seed: ${Math.round(seedMs)} ms`, Object.fromEntries(counts.map((c) => [c.kind, c.n])));
-    expect(seedMs).toBeLessThan(15_000);
     expect(counts.find((c) => c.kind === 'broadcast')!.n).toBeGreaterThan(500);
     expect(counts.find((c) => c.kind === 'post')!.n).toBeGreaterThan(100);
     expect(counts.map((c) => c.kind)).toEqual(['banner', 'broadcast', 'post', 'press_issue']);

@@ -80,7 +80,7 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
       child.stderr?.on('data', (chunk: Buffer) => {
         printed += chunk.toString('utf8');
       });
-      const deadline = Date.now() + 110_000;
+      const deadline = Date.now() + 280_000;
       while (!url) {
         const port = /Loa Số đang chạy: http:\/\/localhost:(\d+)/.exec(printed)?.[1];
         if (port) url = `http://127.0.0.1:${port}`;
@@ -88,7 +88,8 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
         else if (Date.now() > deadline) throw new Error(`The server did not start:\n${printed}`);
         else await new Promise((resolve) => setTimeout(resolve, 200));
       }
-    });
+      // Writing the files and starting a server that seeds the demo take long on a loaded machine.
+    }, 300_000);
 
     afterAll(async () => {
       if (child && child.exitCode === null) {
@@ -178,7 +179,9 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
       expect(
         Math.max(...healthTimes),
         `health answered in ${healthTimes.map(Math.round).join(', ')} ms`,
-      ).toBeLessThan(1_000);
+        // Not a timing target (those are in npm run bench): a server stalled by the import would not
+        // answer for the import's whole length, tens of seconds; a loaded CI machine adds a few.
+      ).toBeLessThan(5_000);
       expect(peakRssKb(child.pid!)).toBeLessThan(GIB_KB);
       console.info(
         `bombs: ${answers.map((answer) => answer.status).join(' ')}; health max ${Math.round(Math.max(...healthTimes))} ms over ${healthTimes.length} checks; peak RSS ${peakRssKb(child.pid!)} kB`,
@@ -202,7 +205,9 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
       expect(
         Math.max(...healthTimes),
         `health answered in ${healthTimes.map(Math.round).join(', ')} ms`,
-      ).toBeLessThan(1_000);
+        // Not a timing target (those are in npm run bench): a server stalled by the import would not
+        // answer for the import's whole length, tens of seconds; a loaded CI machine adds a few.
+      ).toBeLessThan(5_000);
       expect(peakRssKb(child.pid!)).toBeLessThan(GIB_KB);
       console.info(`million rows refused in ${Math.round(took)} ms; peak RSS ${peakRssKb(child.pid!)} kB`);
     });
