@@ -67,7 +67,14 @@ export interface MonitorBenchResult {
     rows: { posts: number; banners: number; verifiedBanners: number; items: number; snapshots: number };
     itemStates: Record<string, number>;
   };
-  plain: { seconds: number; pages: number; pagesPerSecond: number; peakRssMiB: number; failed: number };
+  plain: {
+    seconds: number;
+    pages: number;
+    pagesPerSecond: number;
+    peakRssMiB: number;
+    startRssMiB: number;
+    failed: number;
+  };
   setupSeconds: number;
   classifier: { items: number; runs: number; itemsPerSecond: number; microsPerItem: number };
   /** What the run should have produced, to compare with `monitor.rows`. */
@@ -295,6 +302,33 @@ export async function benchMonitor(
     });
     const setupSeconds = (performance.now() - setupStarted) / 1000;
 
+    // The plain fetch goes first, so that its memory is not measured on top of the checks' heap.
+    log(`monitor: plain fetch of the same pages at the same concurrency…`);
+    const sitesPages = plans.map((plan) => pageUrlsOf(plan.site, origin, today));
+    let plainPages = 0;
+    let plainFailed = 0;
+    const get = async (url: string) => {
+      try {
+        const response = await undiciFetch(url, { dispatcher: plainAgent });
+        await response.text();
+        if (response.status === 200) plainPages += 1;
+        else plainFailed += 1;
+      } catch {
+        plainFailed += 1;
+      }
+    };
+    const plainStartRss = process.memoryUsage().rss;
+    const plainRss = sampleRss();
+    const plainStarted = performance.now();
+    await Promise.all([
+      inSlots(sitesPages, sizes.concurrency, async ([homepage]) => get(homepage!)),
+      inSlots(sitesPages, sizes.concurrency, async ([, ...column]) => {
+        for (const url of column) await get(url);
+      }),
+    ]);
+    const plainSeconds = (performance.now() - plainStarted) / 1000;
+    const plainPeak = plainRss.stop();
+
     log(
       `monitor: full check of ${plans.length} sites, ${sizes.concurrency} column + ${sizes.concurrency} banner checks at a time…`,
     );
@@ -348,31 +382,6 @@ export async function benchMonitor(
       'select state, count(*)::int as count from monitor_items group by state order by state',
     );
 
-    log(`monitor: plain fetch of the same pages at the same concurrency…`);
-    const sitesPages = plans.map((plan) => pageUrlsOf(plan.site, origin, today));
-    let plainPages = 0;
-    let plainFailed = 0;
-    const get = async (url: string) => {
-      try {
-        const response = await undiciFetch(url, { dispatcher: plainAgent });
-        await response.text();
-        if (response.status === 200) plainPages += 1;
-        else plainFailed += 1;
-      } catch {
-        plainFailed += 1;
-      }
-    };
-    const plainRss = sampleRss();
-    const plainStarted = performance.now();
-    await Promise.all([
-      inSlots(sitesPages, sizes.concurrency, async ([homepage]) => get(homepage!)),
-      inSlots(sitesPages, sizes.concurrency, async ([, ...column]) => {
-        for (const url of column) await get(url);
-      }),
-    ]);
-    const plainSeconds = (performance.now() - plainStarted) / 1000;
-    const plainPeak = plainRss.stop();
-
     log('monitor: classifier throughput…');
     const classifier = benchClassifier();
     const monitorPages = outcome!.pages;
@@ -395,6 +404,7 @@ export async function benchMonitor(
         pages: plainPages,
         pagesPerSecond: plainPages / plainSeconds,
         peakRssMiB: mib(plainPeak),
+        startRssMiB: mib(plainStartRss),
         failed: plainFailed,
       },
       setupSeconds,

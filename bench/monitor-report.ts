@@ -29,7 +29,7 @@ export function monitorMarkdown(
     `| Time for every site | ${s(monitor.seconds)} s | ${s(plain.seconds)} s | ${(monitor.seconds / plain.seconds).toFixed(1)}× |`,
     `| Pages | ${n(monitor.pages)} (+ ${n(monitor.requestsServed - monitor.pages)} other requests: robots.txt) | ${n(plain.pages)}${plain.failed ? `, ${n(plain.failed)} failed` : ''} | |`,
     `| Pages per second | ${monitor.pagesPerSecond.toFixed(0)} | ${plain.pagesPerSecond.toFixed(0)} | |`,
-    `| Peak RSS of the process (sampled every 50 ms) | ${n(monitor.peakRssMiB)} MiB (${n(monitor.startRssMiB)} MiB at start) | ${n(plain.peakRssMiB)} MiB | |`,
+    `| Peak RSS of the process (sampled every 50 ms) | ${n(monitor.peakRssMiB)} MiB (${n(monitor.startRssMiB)} MiB at start) | ${n(plain.peakRssMiB)} MiB (${n(plain.startRssMiB)} MiB at start; run first) | |`,
     '',
     `Checks: ${n(monitor.checks.succeeded)} succeeded, ${n(monitor.checks.failed)} failed${monitor.checks.firstError ? ` (first: ${monitor.checks.firstError})` : ''}. ` +
       `Written: posts ${same(monitor.rows.posts, expected.posts)}, banner records ${same(monitor.rows.banners, expected.banners)} ` +
@@ -47,7 +47,7 @@ export function printMonitor(result: MonitorBenchResult, label: string): void {
     `${result.sites} sites, concurrency ${result.concurrency}+${result.concurrency}: monitor ${monitor.seconds.toFixed(1)} s, ${monitor.pages} pages, ${monitor.pagesPerSecond.toFixed(0)} pages/s, peak RSS ${monitor.peakRssMiB} MiB (start ${monitor.startRssMiB})`,
   );
   console.log(
-    `plain fetch ${plain.seconds.toFixed(1)} s, ${plain.pages} pages (${plain.failed} failed), ${plain.pagesPerSecond.toFixed(0)} pages/s, peak RSS ${plain.peakRssMiB} MiB; ratio ${(monitor.seconds / plain.seconds).toFixed(1)}×`,
+    `plain fetch ${plain.seconds.toFixed(1)} s, ${plain.pages} pages (${plain.failed} failed), ${plain.pagesPerSecond.toFixed(0)} pages/s, peak RSS ${plain.peakRssMiB} MiB (start ${plain.startRssMiB}); ratio ${(monitor.seconds / plain.seconds).toFixed(1)}×`,
   );
   console.log(
     `checks ${monitor.checks.succeeded} ok / ${monitor.checks.failed} failed ${monitor.checks.firstError ?? ''}; rows ${JSON.stringify(monitor.rows)} states ${JSON.stringify(monitor.itemStates)}; expected ${JSON.stringify(result.expected)}`,
