@@ -18,7 +18,7 @@ import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
 /**
- * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]`
+ * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]`
  *
  * Without options: PGlite, then PostgreSQL if a server answers at BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres). With DATABASE_URL set: PostgreSQL on that server only.
@@ -210,7 +210,7 @@ async function benchMonitorTarget(
     return {
       result,
       label: target.label,
-      section: monitorMarkdown(result, { label: target.label, machine, mode, loadNote: '' }),
+      section: monitorMarkdown(result, { label: target.label, machine, mode }),
     };
   } finally {
     await target.close();
@@ -221,7 +221,7 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     console.log(
-      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
+      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
     );
     return 0;
   }
@@ -243,7 +243,12 @@ async function main(): Promise<number> {
   );
 
   const reports: TargetReport[] = [];
-  const monitors: Array<{ kind: 'pglite' | 'postgres'; result: MonitorBenchResult; section: string }> = [];
+  const monitors: Array<{
+    kind: 'pglite' | 'postgres';
+    label: string;
+    result: MonitorBenchResult;
+    section: string;
+  }> = [];
   for (const item of plan) {
     if (!options.onlyMonitor) {
       const report = await benchTarget(item.open, options, reports.length === 0);
@@ -263,7 +268,7 @@ async function main(): Promise<number> {
   } else {
     log('docs/benchmarks.md left as it was (quick run, --no-docs or --no-analyze)');
   }
-  log(`ran on: ${plan.map((p) => p.kind).join('; ')}${skipped ? `; ${skipped}` : ''}`);
+  log(`ran on: ${monitors.map((m) => m.label).join('; ')}${skipped ? `; ${skipped}` : ''}`);
   const isDifferent =
     reports.some((report) => report.operations.some((op) => !op.isSameAsRaw)) ||
     monitors.some((monitor) => !isMonitorComplete(monitor.result));

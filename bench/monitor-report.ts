@@ -8,7 +8,7 @@ const s = (seconds: number) => (seconds >= 100 ? seconds.toFixed(0) : seconds.to
 
 export function monitorMarkdown(
   result: MonitorBenchResult,
-  context: { label: string; machine: Machine; mode: string; loadNote: string },
+  context: { label: string; machine: Machine; mode: string },
 ): string {
   const { monitor, plain, expected, classifier } = result;
   const { machine } = context;
@@ -20,7 +20,7 @@ export function monitorMarkdown(
   return [
     `#### ${context.label}`,
     '',
-    `Run ${machine.date} (${context.mode}) on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; load average at start ${machine.loadAverage}; commit ${machine.commit}.${context.loadNote ? ` ${context.loadNote}` : ''}`,
+    `Run ${machine.date} (${context.mode}) on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; load average at start ${machine.loadAverage}; commit ${machine.commit}.`,
     '',
     `${n(result.sites)} sites × ${expected.pages / result.sites} pages, ${result.concurrency} column + ${result.concurrency} banner checks at a time; set-up (units, channels, settings, ${n(result.sites * 2)} queued checks) ${s(result.setupSeconds)} s.`,
     '',
