@@ -9,6 +9,8 @@ import { generateActivities } from './generate-activities';
 import { generateNational } from './generate-national';
 import { benchHome } from './home-operations';
 import { benchHttp, type HttpSizes } from './http-bench';
+import { benchMonitor, type MonitorBenchResult } from './monitor-operations';
+import { isMonitorComplete, monitorMarkdown, printMonitor } from './monitor-report';
 import { benchReminders } from './reminder-operations';
 import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
 import { benchReportDocuments } from './report-documents';
@@ -16,7 +18,7 @@ import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
 /**
- * `npm run bench [-- --db=pglite|postgres|all] [--quick] [--no-docs] [--no-analyze]`
+ * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]`
  *
  * Without options: PGlite, then PostgreSQL if a server answers at BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres). With DATABASE_URL set: PostgreSQL on that server only.
@@ -28,6 +30,11 @@ const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOCS_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
 /** The whole run stops by itself after this, cleaning up what it created. */
 const WATCHDOG_MINUTES = 35;
+/**
+ * More for the monitor benchmark per database: 73,000 pages through the checks, at the 10–50 pages/s
+ * a loaded or idle 2-core machine gives on PGlite (docs/benchmarks.md, issue 11).
+ */
+const MONITOR_WATCHDOG_MINUTES = 90;
 
 /** The 100,000-row records import is heavy: run twice in full runs, once in quick ones. */
 const FULL: { db: RunSizes; http: HttpSizes; activityImportRuns: number } = {
@@ -64,13 +71,26 @@ interface Options {
   writeDocs: boolean;
   /** Skip ANALYZE after generating, to see what the planner does without statistics. */
   analyze: boolean;
+  /** Run the website monitor benchmark only (bench/monitor-operations.ts). */
+  onlyMonitor: boolean;
+  /** Checks in flight per monitor queue; 1 is what a worker runs today (pg-boss's default). */
+  monitorConcurrency: number;
+  /** Commune portals checked (a partial national run when fewer than 3,321). */
+  monitorSites: number;
 }
+
+/** Commune portals checked: every current commune, or 200 spread over the country in a quick run. */
+const MONITOR_SITES = { full: 3321, quick: 200 };
 
 function parseOptions(argv: string[]): Options {
   const flag = (name: string) => argv.includes(`--${name}`);
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   for (const arg of argv) {
-    if (!/^--(db=(pglite|postgres|all)|quick|no-docs|no-analyze|help)$/.test(arg))
+    if (
+      !/^--(db=(pglite|postgres|all)|only=monitor|monitor-(concurrency|sites)=[1-9]\d*|quick|no-docs|no-analyze|help)$/.test(
+        arg,
+      )
+    )
       throw new Error(`unknown option ${arg}; see --help`);
   }
   const databaseUrl = process.env.DATABASE_URL || '';
@@ -82,6 +102,11 @@ function parseOptions(argv: string[]): Options {
     quick: flag('quick'),
     writeDocs: !flag('no-docs') && !flag('no-analyze'),
     analyze: !flag('no-analyze'),
+    onlyMonitor: value('only') === 'monitor',
+    monitorConcurrency: Number(value('monitor-concurrency') ?? 1),
+    monitorSites: Number(
+      value('monitor-sites') ?? (flag('quick') ? MONITOR_SITES.quick : MONITOR_SITES.full),
+    ),
   };
 }
 
@@ -160,11 +185,43 @@ async function benchTarget(
   }
 }
 
+/** The monitor benchmark on a fresh database of its own (the national one is closed by then). */
+async function benchMonitorTarget(
+  open: () => Promise<BenchTarget>,
+  options: Options,
+): Promise<{ result: MonitorBenchResult; section: string; label: string }> {
+  const machine = describeMachine();
+  const started = performance.now();
+  const target = await open();
+  try {
+    const result = await benchMonitor(
+      { db: target.database.db, raw: target.raw },
+      {
+        sites: options.monitorSites,
+        concurrency: options.monitorConcurrency,
+      },
+      (line) => log(`${target.label}: ${line}`),
+    );
+    const scale =
+      result.sites < MONITOR_SITES.full
+        ? `partial run, ${result.sites} of ${MONITOR_SITES.full} sites`
+        : 'full run';
+    const mode = `${options.quick ? 'quick run' : scale}, ${Math.round((performance.now() - started) / 1000)} s in all`;
+    return {
+      result,
+      label: target.label,
+      section: monitorMarkdown(result, { label: target.label, machine, mode }),
+    };
+  } finally {
+    await target.close();
+  }
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     console.log(
-      'npm run bench [-- --db=pglite|postgres|all] [--quick] [--no-docs] [--no-analyze]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
+      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
     );
     return 0;
   }
@@ -186,21 +243,36 @@ async function main(): Promise<number> {
   );
 
   const reports: TargetReport[] = [];
+  const monitors: Array<{
+    kind: 'pglite' | 'postgres';
+    label: string;
+    result: MonitorBenchResult;
+    section: string;
+  }> = [];
   for (const item of plan) {
-    const report = await benchTarget(item.open, options, reports.length === 0);
-    printReport(report);
-    reports.push(report);
+    if (!options.onlyMonitor) {
+      const report = await benchTarget(item.open, options, reports.length === 0);
+      printReport(report);
+      reports.push(report);
+    }
+    const monitor = await benchMonitorTarget(item.open, options);
+    printMonitor(monitor.result, monitor.label);
+    monitors.push({ kind: item.kind, ...monitor });
   }
   if (options.writeDocs && !options.quick) {
+    for (const monitor of monitors) writeSection(DOCS_FILE, `monitor-${monitor.kind}`, monitor.section);
     for (const report of reports) writeSection(DOCS_FILE, report.kind, markdownSection(report));
     log(
-      `results written to ${path.relative(process.cwd(), DOCS_FILE)} (${reports.map((r) => r.kind).join(', ')})`,
+      `results written to ${path.relative(process.cwd(), DOCS_FILE)} (${[...reports.map((r) => r.kind), ...monitors.map((m) => `monitor-${m.kind}`)].join(', ')})`,
     );
   } else {
     log('docs/benchmarks.md left as it was (quick run, --no-docs or --no-analyze)');
   }
-  log(`ran on: ${reports.map((r) => r.label).join('; ')}${skipped ? `; ${skipped}` : ''}`);
-  return reports.some((report) => report.operations.some((op) => !op.isSameAsRaw)) ? 2 : 0;
+  log(`ran on: ${monitors.map((m) => m.label).join('; ')}${skipped ? `; ${skipped}` : ''}`);
+  const isDifferent =
+    reports.some((report) => report.operations.some((op) => !op.isSameAsRaw)) ||
+    monitors.some((monitor) => !isMonitorComplete(monitor.result));
+  return isDifferent ? 2 : 0;
 }
 
 let isStopping = false;
@@ -213,9 +285,12 @@ function stop(code: number, message?: string): void {
   void runCleanups().finally(() => process.exit(code));
 }
 
+const watchdogMinutes =
+  WATCHDOG_MINUTES +
+  MONITOR_WATCHDOG_MINUTES * (process.argv.some((arg) => /^--db=(pglite|postgres)$/.test(arg)) ? 1 : 2);
 const watchdog = setTimeout(
-  () => stop(1, `bench: still running after ${WATCHDOG_MINUTES} minutes; stopping.`),
-  WATCHDOG_MINUTES * 60_000,
+  () => stop(1, `bench: still running after ${watchdogMinutes} minutes; stopping.`),
+  watchdogMinutes * 60_000,
 );
 watchdog.unref();
 
