@@ -48,6 +48,8 @@ export interface Config {
    * the monitor reaches public addresses only.
    */
   monitorAllowHosts: string[];
+  /** Website checks one worker process runs at once (each on another host: one check per host anywhere). */
+  monitorConcurrency: number;
   /** The Prometheus endpoint (docs/operations.md, "Metrics"); off unless a token or a port is set. */
   metrics: MetricsConfig;
   /** Scheduled backups (the `backups.scheduled` job); off while BACKUP_DIR is unset. */
@@ -234,6 +236,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicUrl: readPublicUrl(env),
     mail: readMail(env),
     monitorAllowHosts: readHostList(env, 'MONITOR_ALLOW_HOSTS'),
+    monitorConcurrency: readInt(env, 'MONITOR_CONCURRENCY', 8, 1, 64),
     metrics: readMetrics(env),
     backup: {
       dir: env.BACKUP_DIR ? path.resolve(cwd, env.BACKUP_DIR) : null,

@@ -141,7 +141,10 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
     for (const queue of queues) {
       await boss.work(
         queue.name,
-        { pollingIntervalSeconds: options.timing?.pollingIntervalSeconds ?? 2 },
+        {
+          pollingIntervalSeconds: options.timing?.pollingIntervalSeconds ?? 2,
+          localConcurrency: queue.localConcurrency?.(config) ?? 1,
+        },
         async ([job]) => {
           if (!job) return null;
           // Logged as JSON (started, done or failed, with queue, job id, attempt) and counted for /metrics.

@@ -61,6 +61,11 @@ export interface QueueDefinition<N extends string = string, S extends z.ZodType 
   settings: QueueSettings;
   /** A cron expression in Asia/Ho_Chi_Minh time, and the same in words; the job gets `{}` as data. */
   cron?: { expression: string; label: { vi: string; en: string } };
+  /**
+   * Jobs of this queue one worker process runs at once (default 1). Only for work that waits on
+   * others (the website checks wait on sites and polite pauses), never for work that fills the CPU.
+   */
+  localConcurrency?: (config: Config) => number;
   /** Runs one job; the returned text is kept on the completed job (what it did, in Vietnamese). */
   handler(context: JobContext, data: z.output<S>): Promise<string>;
 }
@@ -225,6 +230,9 @@ function monitorCheckQueues() {
         expireInSeconds: 1800,
         policy: 'singleton',
       },
+      // A check mostly waits (1 s between pages of a site): one at a time would take the country
+      // most of a day (docs/benchmarks.md, "Issue 11"); the singleton key still keeps one per host.
+      localConcurrency: (config) => config.monitorConcurrency,
       handler: ({ db, config }, { checkId, kind }) => {
         const options = { db, fileStore: createLocalFileStore(config.dataDir), checkId };
         return kind === 'column' ? checkColumn(options) : checkBanner(options);
