@@ -103,7 +103,8 @@ function parseOptions(argv: string[]): Options {
     writeDocs: !flag('no-docs') && !flag('no-analyze'),
     analyze: !flag('no-analyze'),
     onlyMonitor: value('only') === 'monitor',
-    monitorConcurrency: Number(value('monitor-concurrency') ?? 1),
+    // As a worker runs them: MONITOR_CONCURRENCY's default.
+    monitorConcurrency: Number(value('monitor-concurrency') ?? 8),
     monitorSites: Number(
       value('monitor-sites') ?? (flag('quick') ? MONITOR_SITES.quick : MONITOR_SITES.full),
     ),
