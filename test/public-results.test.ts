@@ -225,8 +225,11 @@ describe('public results page', () => {
     const column = await addDxChannel(db(), appraisedOnly, 'website_column', '2023-01-01');
     await addDxRecords(db(), 'post', appraisedOnly, column, ['2024-05-05']);
     expect((await anonymous('/public/74/kontum-780/2024', { 'if-none-match': etag })).statusCode).toBe(304);
-    // The CSP of the app holds on the public pages: no inline script may run.
-    expect(first.headers['content-security-policy']).toContain("script-src 'self'");
+    // The public pages have no script at all: their CSP allows none, and no inline style either.
+    const csp = first.headers['content-security-policy'];
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toMatch(/script-src|unsafe-inline/);
     const css = await anonymous('/public/assets/ket-qua.css');
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-type']).toContain('text/css');
