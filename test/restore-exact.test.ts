@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGzipLines } from '../src/server/cli/backup/read-backup';
 import { runCli } from '../src/server/cli/run-cli';
 import { type Database, openDatabase } from '../src/server/db/client';
 import { createLocalFileStore } from '../src/server/storage/local-file-store';
@@ -44,6 +46,10 @@ const RESTORE_OWN = {
   'public.sessions': sql`false`,
   'public.data_revisions': sql`false`,
 };
+
+/** The tables a backup carries: the application's, sessions excepted. */
+const backedUpTables = (checksums: Record<string, TableChecksum>) =>
+  Object.keys(checksums).filter((name) => name.startsWith('public.') && name !== 'public.sessions').length;
 
 const checksums = (database: Database) => tableChecksums(database, { where: RESTORE_OWN });
 
@@ -103,6 +109,9 @@ describe('restore reproduces the data exactly', () => {
       figures.restoreMs = Math.round(performance.now() - started);
       expect(restored.err).toBe('');
       expect(restored.code).toBe(0);
+      expect(restored.out).toContain(
+        `Đã đọc lại ${backedUpTables(before)} bảng sau khi nạp: nội dung khớp mã kiểm tra`,
+      );
       fs.cpSync(path.join(source.dataDir, 'files'), path.join(targetDataDir, 'files'), { recursive: true });
 
       const after = await checksums(target);
@@ -140,6 +149,41 @@ describe('restore reproduces the data exactly', () => {
       expect(again.err).toContain('Cơ sở dữ liệu đang có dữ liệu');
       expect(again.err).toContain('--force');
       expect(await checksums(target)).toEqual(held);
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
+
+  it('refuses a file whose rows no longer match its digests, and restores an older file without digests', async () => {
+    const target = await createTestDatabase();
+    try {
+      const lines: string[] = [];
+      for await (const line of readGzipLines(backupFile)) lines.push(line);
+      const write = (name: string, content: string[]) => {
+        const out = path.join(dir, name);
+        fs.writeFileSync(out, gzipSync(`${content.join('\n')}\n`));
+        return out;
+      };
+      // A value that still casts and a row count that still matches: only the digest can tell.
+      const changed = [...lines];
+      const at = changed.indexOf('{"table":"unit_versions"}') + 1;
+      changed[at] = changed[at]!.replace(/"(\d{4})-(\d{2})-(\d{2})"/, '"$1-$2-28"');
+      expect(changed[at]).not.toEqual(lines[at]);
+      const empty = await checksums(target);
+      const refused = await cli(target, ['restore', write('changed.jsonl.gz', changed)]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('bảng unit_versions đọc lại sau khi nạp không giống bản sao lưu');
+      expect(await checksums(target)).toEqual(empty);
+
+      const end = JSON.parse(lines.at(-1)!);
+      delete end.digests;
+      const older = await cli(target, [
+        'restore',
+        write('older.jsonl.gz', [...lines.slice(0, -1), JSON.stringify(end)]),
+      ]);
+      expect(older.err).toBe('');
+      expect(older.out).toContain('không có mã kiểm tra nội dung');
+      expect(await checksums(target)).toEqual(before);
     } finally {
       await target.close();
     }
