@@ -47,9 +47,14 @@ const RESTORE_OWN = {
   'public.data_revisions': sql`false`,
 };
 
-/** The tables a backup carries: the application's, sessions excepted. */
+/**
+ * The tables a backup carries: the application's, except sessions and the unit-graph stamp
+ * (data_revisions, kept by triggers outside the drizzle schema).
+ */
 const backedUpTables = (checksums: Record<string, TableChecksum>) =>
-  Object.keys(checksums).filter((name) => name.startsWith('public.') && name !== 'public.sessions').length;
+  Object.keys(checksums).filter(
+    (name) => name.startsWith('public.') && !['public.sessions', 'public.data_revisions'].includes(name),
+  ).length;
 
 const checksums = (database: Database) => tableChecksums(database, { where: RESTORE_OWN });
 
