@@ -6,7 +6,10 @@ import { z } from 'zod';
  *   then, per table in foreign-key order:
  *     {"table":"units"}                    starts the table's rows
  *     ["<id>","province","51",…]           one row: each column's text form, or null
- *   last line   {"end":true,"rowCounts":{…}}; a file without it was cut short and is refused.
+ *   last line   {"end":true,"rowCounts":{…},"digests":{…}}; a file without it was cut short and is refused.
+ *               `digests` (TableDigest: row count and sum of the rows' SHA-256) let `restore` read
+ *               every table back after loading it and prove it holds what was backed up; files
+ *               written before digests existed restore without that check.
  * Values are PostgreSQL's own text forms, written with TimeZone UTC and DateStyle ISO, and read back
  * with a cast to the column's type: dates, microsecond timestamps, jsonb (even a JSON null) and
  * 64-bit ids come back exactly, whichever of PGlite or PostgreSQL wrote or reads the file.
@@ -37,6 +40,8 @@ export const tableStartSchema = z.object({ table: z.string() });
 export const backupEndSchema = z.object({
   end: z.literal(true),
   rowCounts: z.record(z.string(), z.number().int()),
+  /** Per table, the TableDigest of its rows as written (absent in files of earlier releases). */
+  digests: z.record(z.string(), z.string()).optional(),
 });
 export type BackupEnd = z.infer<typeof backupEndSchema>;
 

@@ -16,6 +16,7 @@ import {
   tableStartSchema,
 } from './format';
 import { readGzipLines } from './read-backup';
+import { TableDigest } from './table-digest';
 import {
   countNonEmptyTables,
   describeTable,
@@ -25,7 +26,7 @@ import {
   type TableInfo,
   tablesInDependencyOrder,
 } from './tables';
-import { setTextFormats } from './write-backup';
+import { readPages, setTextFormats } from './write-backup';
 
 const INSERT_BATCH = 1000;
 
@@ -34,6 +35,11 @@ export interface RestoreResult {
   rowCounts: Record<string, number>;
   /** Row counts of the tables emptied first (with force). */
   truncated: Record<string, number>;
+  /**
+   * Tables read back after loading and found equal to the backup's digests: all of them, or 0 for a
+   * file of an earlier release, which has no digests (its row counts are still checked).
+   */
+  verifiedTables: number;
 }
 
 function invalid(file: string, message: string): AppError {
@@ -43,8 +49,10 @@ function invalid(file: string, message: string): AppError {
 /**
  * Loads a backup made by writeBackup into a migrated database, all or nothing: one transaction
  * empties the tables (only with `force`; a database holding data is refused otherwise), inserts
- * every row, resets the id sequences and records the restore in the audit log. The file is checked
- * before anything is touched (format, version, migrations, columns) and to its last line.
+ * every row, resets the id sequences, reads every table back and compares it with the digest the
+ * backup recorded (TableDigest), and records the restore in the audit log. The file is checked
+ * before anything is touched (format, version, migrations, columns) and to its last line; any
+ * difference rolls everything back.
  */
 export async function restoreBackup(options: {
   database: Database;
@@ -72,8 +80,9 @@ export async function restoreBackup(options: {
       }
       // Always emptied: even a new database holds the migrations' national lists, which the backup carries too.
       await tx.execute(sql`truncate table ${sql.join(allTables.map(ident), sql`, `)} restart identity`);
-      const rowCounts = await insertRows(tx, file, lines, tables);
+      const { rowCounts, digests } = await insertRows(tx, file, lines, tables);
       for (const table of tables.values()) await resetSequences(tx, table);
+      const verifiedTables = digests ? await verifyDigests(tx, file, tables, digests) : 0;
       await insertAuditEntries(tx, actor, [
         {
           action: 'backup.restore',
@@ -84,7 +93,7 @@ export async function restoreBackup(options: {
           after: { createdAt: header.createdAt, sourceDatabase: header.database, rowCounts },
         },
       ]);
-      return { header, rowCounts, truncated: Object.fromEntries(existing) };
+      return { header, rowCounts, truncated: Object.fromEntries(existing), verifiedTables };
     });
   } finally {
     await lines.return(undefined);
@@ -169,7 +178,7 @@ async function insertRows(
   file: string,
   lines: AsyncGenerator<string>,
   tables: Map<string, TableInfo>,
-): Promise<Record<string, number>> {
+): Promise<{ rowCounts: Record<string, number>; digests: Record<string, string> | undefined }> {
   const rowCounts: Record<string, number> = {};
   let current: TableInfo | null = null;
   let batch: BackupRow[] = [];
@@ -222,7 +231,7 @@ async function insertRows(
         );
       }
     }
-    return rowCounts;
+    return { rowCounts, digests: end.data.digests };
   }
   throw invalid(file, 'tệp bị cắt cụt (thiếu dòng kết thúc); không có gì được khôi phục.');
 }
@@ -243,6 +252,33 @@ async function insertBatch(q: Queryable, table: TableInfo, rows: BackupRow[]) {
   await q.execute(
     sql`insert into ${ident(table.name)} (${columns}) overriding system value select ${values} from json_array_elements(${JSON.stringify(rows)}::json) as r`,
   );
+}
+
+/**
+ * Reads every restored table back, in the same text forms the backup wrote, and compares its digest
+ * with the one recorded at backup time: a value changed on the way (a cast losing precision, jsonb
+ * or a time zone rendered differently, a row lost or doubled) fails the restore, which is rolled back.
+ */
+async function verifyDigests(
+  q: Queryable,
+  file: string,
+  tables: Map<string, TableInfo>,
+  digests: Record<string, string>,
+): Promise<number> {
+  for (const table of tables.values()) {
+    const digest = new TableDigest();
+    for await (const page of readPages(q, table, INSERT_BATCH)) {
+      for (const row of page) digest.add(JSON.stringify(row));
+    }
+    const expected = digests[table.name];
+    if (expected !== digest.value()) {
+      throw invalid(
+        file,
+        `bảng ${table.name} đọc lại sau khi nạp không giống bản sao lưu (mã kiểm tra ${digest.value().slice(0, 20)}…, trong tệp ${(expected ?? 'không có').slice(0, 20)}…); không có gì được khôi phục.`,
+      );
+    }
+  }
+  return tables.size;
 }
 
 /** A bigserial id continues after the highest restored id, not from 1. */

@@ -5,6 +5,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { queryRows } from '../../db/sql';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupEnd, type BackupHeader, type BackupRow } from './format';
+import { TableDigest } from './table-digest';
 import {
   describeTable,
   ident,
@@ -90,15 +91,20 @@ async function* backupLines(
   pageSize: number,
 ): AsyncGenerator<string> {
   yield `${JSON.stringify(header)}\n`;
+  const digests: Record<string, string> = {};
   for (const table of tables) {
     yield `${JSON.stringify({ table: table.name })}\n`;
     rowCounts[table.name] = 0;
+    const digest = new TableDigest();
     for await (const page of readPages(q, table, pageSize)) {
       rowCounts[table.name]! += page.length;
-      yield page.map((row) => `${JSON.stringify(row)}\n`).join('');
+      const lines = page.map((row) => JSON.stringify(row));
+      for (const line of lines) digest.add(line);
+      yield `${lines.join('\n')}\n`;
     }
+    digests[table.name] = digest.value();
   }
-  const end: BackupEnd = { end: true, rowCounts };
+  const end: BackupEnd = { end: true, rowCounts, digests };
   yield `${JSON.stringify(end)}\n`;
 }
 

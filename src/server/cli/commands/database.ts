@@ -42,6 +42,7 @@ export const restoreCommand: Command = {
   options: { force: { type: 'boolean', description: 'Xóa toàn bộ dữ liệu hiện có rồi khôi phục' } },
   notes: [
     'Cơ sở dữ liệu phải trống, trừ khi dùng --force. Bản sao lưu từ PGlite khôi phục được vào PostgreSQL và ngược lại.',
+    'Sau khi nạp, mọi bảng được đọc lại và so với mã kiểm tra ghi trong bản sao lưu; sai khác thì không khôi phục gì.',
     'Với PGlite hãy dừng máy chủ trước: thư mục dữ liệu chỉ mở được bởi một tiến trình.',
   ],
   async run({ args, options, io, database }) {
@@ -60,6 +61,12 @@ export const restoreCommand: Command = {
       `Đã khôi phục ${formatCount(total)} dòng từ ${path.basename(file)} (sao lưu lúc ${result.header.createdAt} từ ${result.header.database}):`,
     );
     for (const line of describeCounts(result.rowCounts)) writeLine(io.stdout, line);
+    writeLine(
+      io.stdout,
+      result.verifiedTables > 0
+        ? `Đã đọc lại ${formatCount(result.verifiedTables)} bảng sau khi nạp: nội dung khớp mã kiểm tra (SHA-256) của bản sao lưu.`
+        : 'Bản sao lưu này (phiên bản cũ) không có mã kiểm tra nội dung: chỉ số dòng được đối chiếu.',
+    );
   },
 };
 
