@@ -323,6 +323,8 @@ describe('the website monitor, from a clean start', () => {
     await page.getByRole('heading', { name: 'Trạm gửi nhật ký phát sóng' }).waitFor();
     await page.getByLabel('Mã trạm').fill('KT-DAKRVE-MON');
     await page.getByLabel('Tên trạm').fill('Truyền thanh IP xã Đăk Rve');
+    // The commune's only programme is chosen once its channels have arrived: wait for it, as a person would.
+    await page.locator('.ant-select').filter({ hasText: 'Chuyên mục Chuyển đổi số' }).first().waitFor();
     await page.getByRole('button', { name: 'Tạo trạm' }).click();
     const tokenDialog = page.getByRole('dialog').filter({ hasText: 'Mã truy cập của trạm KT-DAKRVE-MON' });
     const token = (await tokenDialog.getByTestId('radio-token').textContent())!;

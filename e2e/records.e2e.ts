@@ -218,9 +218,10 @@ describe('recording on a phone', () => {
     await page.getByText('co-loi.xlsx').waitFor();
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await page.getByText('Tệp có lỗi, chưa lưu bản ghi nào').waitFor();
-    const errorRow = page.locator('.ant-table-row').filter({ hasText: 'Ngày đăng' });
+    // On a phone the bad rows are a list ("Dòng 3 · Ngày đăng", then the message), not a table.
+    const errorRow = page.locator('.ant-list-item').filter({ hasText: 'Ngày đăng' });
     await errorRow.waitFor();
-    expect(await errorRow.locator('td').first().textContent()).toBe('3');
+    expect(await errorRow.locator('strong').first().textContent()).toMatch(/^Dòng 3 · Ngày đăng/);
     await screenshot(page, 'phone-import-errors');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await countActivities(page, unitId)).toBe(before);
