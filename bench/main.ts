@@ -314,7 +314,7 @@ async function runRush(
       if (options.writeDocs && !options.quick) {
         const section = rushMarkdown(result, command);
         writeSection(DOCS_FILE, `rush-${item.kind}`, section);
-        writeSection(RELIABILITY_FILE, `load-${item.kind}`, section.replace(/^### /, '#### '));
+        writeSection(RELIABILITY_FILE, `load-${item.kind}`, section.replace(/^#### /, '### '));
         log(`results written to docs/benchmarks.md and docs/reliability.md (rush-${item.kind})`);
       }
     } finally {

@@ -24,7 +24,7 @@ export function rushMarkdown(result: RushResult, command: string): string {
   const holds = result.total.p99 < 500;
   const errors = non2xx(result.total) + result.timeouts + result.connectionErrors;
   const lines = [
-    `### ${result.label}: ${result.users} users, ${Math.round(result.seconds)} s`,
+    `#### ${result.label}: ${result.users} users, ${Math.round(result.seconds)} s`,
     '',
     `Run ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${machine.commit}. Load average (1, 5, 15 min) before the rush ${load(result.loadBefore)}, after it ${load(result.loadAfter)}: other processes shared the 2 cores. Command: \`${command}\`.`,
     '',
