@@ -14,11 +14,13 @@ import { isMonitorComplete, monitorMarkdown, printMonitor } from './monitor-repo
 import { benchReminders } from './reminder-operations';
 import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
 import { benchReportDocuments } from './report-documents';
+import { benchRush } from './rush-load';
+import { printRush, rushMarkdown } from './rush-report';
 import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
 /**
- * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]`
+ * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush] [--rush-users=N] [--rush-seconds=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]`
  *
  * Without options: PGlite, then PostgreSQL if a server answers at BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres). With DATABASE_URL set: PostgreSQL on that server only.
@@ -28,6 +30,7 @@ import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTa
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOCS_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
+const RELIABILITY_FILE = path.join(PROJECT_ROOT, 'docs', 'reliability.md');
 /** The whole run stops by itself after this, cleaning up what it created. */
 const WATCHDOG_MINUTES = 35;
 /**
@@ -77,6 +80,11 @@ interface Options {
   monitorConcurrency: number;
   /** Commune portals checked (a partial national run when fewer than 3,321). */
   monitorSites: number;
+  /** Run the deadline-rush load test only (bench/rush-load.ts). */
+  onlyRush: boolean;
+  /** Concurrent users of the rush; default 300 on PostgreSQL, 50 on PGlite. */
+  rushUsers: number | null;
+  rushSeconds: number;
 }
 
 /** Commune portals checked: every current commune, or 200 spread over the country in a quick run. */
@@ -87,7 +95,7 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   for (const arg of argv) {
     if (
-      !/^--(db=(pglite|postgres|all)|only=monitor|monitor-(concurrency|sites)=[1-9]\d*|quick|no-docs|no-analyze|help)$/.test(
+      !/^--(db=(pglite|postgres|all)|only=(monitor|rush)|(monitor-(concurrency|sites)|rush-(users|seconds))=[1-9]\d*|quick|no-docs|no-analyze|help)$/.test(
         arg,
       )
     )
@@ -103,6 +111,9 @@ function parseOptions(argv: string[]): Options {
     writeDocs: !flag('no-docs') && !flag('no-analyze'),
     analyze: !flag('no-analyze'),
     onlyMonitor: value('only') === 'monitor',
+    onlyRush: value('only') === 'rush',
+    rushUsers: value('rush-users') ? Number(value('rush-users')) : null,
+    rushSeconds: Number(value('rush-seconds') ?? 60),
     // As a worker runs them: MONITOR_CONCURRENCY's default.
     monitorConcurrency: Number(value('monitor-concurrency') ?? 8),
     monitorSites: Number(
@@ -222,7 +233,7 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     console.log(
-      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
+      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush] [--rush-users=N] [--rush-seconds=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
     );
     return 0;
   }
@@ -242,6 +253,8 @@ async function main(): Promise<number> {
   log(
     `databases: ${plan.map((p) => p.kind).join(' + ')}${skipped ? `; ${skipped}` : ''}${options.quick ? ' (quick run)' : ''}`,
   );
+
+  if (options.onlyRush) return runRush(plan, options);
 
   const reports: TargetReport[] = [];
   const monitors: Array<{
@@ -274,6 +287,42 @@ async function main(): Promise<number> {
     reports.some((report) => report.operations.some((op) => !op.isSameAsRaw)) ||
     monitors.some((monitor) => !isMonitorComplete(monitor.result));
   return isDifferent ? 2 : 0;
+}
+
+/** Issue 12's deadline rush on each database of the plan, written to benchmarks.md and reliability.md. */
+async function runRush(
+  plan: Array<{ kind: 'pglite' | 'postgres'; open: () => Promise<BenchTarget> }>,
+  options: Options,
+): Promise<number> {
+  let failed = false;
+  for (const item of plan) {
+    const users = options.rushUsers ?? (item.kind === 'postgres' ? 300 : 50);
+    const target = await item.open();
+    try {
+      const result = await benchRush(target, {
+        users,
+        seconds: options.rushSeconds,
+        quick: options.quick,
+        log,
+      });
+      const command = `npm run bench -- --only=rush --db=${item.kind} --rush-users=${users} --rush-seconds=${options.rushSeconds}${options.quick ? ' --quick' : ''}`;
+      printRush(result, command);
+      const lost =
+        result.records.found < result.records.acknowledged ||
+        result.submissions.found < result.submissions.acknowledged ||
+        result.reportVersions.found < result.reportVersions.acknowledged;
+      failed ||= lost;
+      if (options.writeDocs && !options.quick) {
+        const section = rushMarkdown(result, command);
+        writeSection(DOCS_FILE, `rush-${item.kind}`, section);
+        writeSection(RELIABILITY_FILE, `load-${item.kind}`, section.replace(/^#### /, '### '));
+        log(`results written to docs/benchmarks.md and docs/reliability.md (rush-${item.kind})`);
+      }
+    } finally {
+      await target.close();
+    }
+  }
+  return failed ? 2 : 0;
 }
 
 let isStopping = false;

@@ -85,20 +85,24 @@ export async function findDuplicateHits(
   if (probes.length === 0) return [];
   const urlKeys = [...new Set(probes.map((p) => p.urlKey).filter((k): k is string => k !== null))];
   const titled = probes.filter((p) => p.channelId !== null);
-  const conditions: SQL[] = [];
-  if (urlKeys.length) conditions.push(sql`a.url_key = any(${toTextArray(urlKeys)}::text[])`);
+  // Each probe as its own index lookup (url_key; channel, day and title), united by id: written as
+  // one "url_key = any(…) or (…) in (…)" filter, the planner scanned all 1.8 million records per
+  // entered record (the deadline-rush load test, docs/reliability.md).
+  const lookups: SQL[] = [];
+  if (urlKeys.length)
+    lookups.push(sql`select u.id from activities u where u.url_key = any(${toTextArray(urlKeys)}::text[])`);
   if (titled.length) {
-    conditions.push(sql`(a.channel_id, a.occurred_on, a.search_text) in (
-      select * from unnest(${toTextArray(titled.map((p) => p.channelId!))}::uuid[],
+    lookups.push(sql`select t.id from unnest(${toTextArray(titled.map((p) => p.channelId!))}::uuid[],
                            ${toTextArray(titled.map((p) => p.occurredOn))}::date[],
-                           ${toTextArray(titled.map((p) => p.searchText))}::text[]))`);
+                           ${toTextArray(titled.map((p) => p.searchText))}::text[]) as p(channel_id, occurred_on, search_text)
+        join activities t on t.channel_id = p.channel_id and t.occurred_on = p.occurred_on and t.search_text = p.search_text`);
   }
-  if (conditions.length === 0) return [];
+  if (lookups.length === 0) return [];
   return queryRows<DuplicateHit>(
     q,
     sql`select a.id, a.unit_id as "unitId", a.title, a.occurred_on::text as "occurredOn", a.url_key as "urlKey", a.channel_id as "channelId",
           a.search_text as "searchText"
-        from activities a where a.deleted_at is null and (${sql.join(conditions, sql` or `)})
+        from activities a where a.deleted_at is null and a.id in (${sql.join(lookups, sql` union `)})
           ${excludeIds.length ? sql`and a.id <> all(${toTextArray(excludeIds)}::uuid[])` : sql``}
         -- Originals last: callers keep the last hit per key, so a repeat points at the original, not at another repeat.
         order by a.duplicate_of_id is null, a.recorded_at`,

@@ -1,0 +1,62 @@
+import { KIND_LABELS, type KindResult, type RushResult } from './rush-load';
+
+/** The deadline rush's figures, for the console and for docs/benchmarks.md and docs/reliability.md. */
+
+const ms = (value: number) =>
+  Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : Math.round(value).toString();
+
+function statuses(byStatus: Record<string, number>): string {
+  return Object.entries(byStatus)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, n]) => `${status}: ${n.toLocaleString('en-US')}`)
+    .join(', ');
+}
+
+function non2xx(result: KindResult): number {
+  return Object.entries(result.byStatus)
+    .filter(([status]) => !status.startsWith('2'))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+export function rushMarkdown(result: RushResult, command: string): string {
+  const { machine } = result;
+  const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+  const holds = result.total.p99 < 500;
+  const errors = non2xx(result.total) + result.timeouts + result.connectionErrors;
+  const lines = [
+    `#### ${result.label}: ${result.users} users, ${Math.round(result.seconds)} s`,
+    '',
+    `Run ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${machine.commit}. Load average (1, 5, 15 min) before the rush ${load(result.loadBefore)}, after it ${load(result.loadAfter)}: other processes shared the 2 cores. Command: \`${command}\`.`,
+    '',
+    `Users: ${Object.entries(result.roles)
+      .map(([role, n]) => `${n} ${role}`)
+      .join(
+        ', ',
+      )} (one autocannon connection each, own session and CSRF token, no think time). Set-up (national dataset, records, users, report types) ${Math.round(result.setupSeconds)} s; ${result.users} log-ins ${result.loginSeconds.toFixed(1)} s.`,
+    '',
+    `**${result.total.requests.toLocaleString('en-US')} requests, ${result.requestsPerSecond.toFixed(1)} req/s; p50 ${ms(result.total.p50)} ms, p90 ${ms(result.total.p90)} ms, p99 ${ms(result.total.p99)} ms (target under 500 ms: ${holds ? 'held' : 'not held'}); ${errors} errors** (statuses ${statuses(result.total.byStatus)}; ${result.timeouts} timeouts, ${result.connectionErrors} connection errors).`,
+    '',
+    `Writes acknowledged / writes found: records ${result.records.acknowledged} / ${result.records.found} (${result.records.extraStored} stored without an acknowledgement, i.e. answered after the clock stopped); report submissions ${result.submissions.acknowledged} / ${result.submissions.found}; new report drafts and versions ${result.reportVersions.acknowledged} / ${result.reportVersions.found}.`,
+    '',
+    '| Request kind | Requests | Statuses | p50 ms | p90 ms | p99 ms | max ms |',
+    '|---|---|---|---|---|---|---|',
+    ...result.kinds.map(
+      (k) =>
+        `| ${KIND_LABELS[k.kind]} | ${k.requests.toLocaleString('en-US')} | ${statuses(k.byStatus)} | ${ms(k.p50)} | ${ms(k.p90)} | ${ms(k.p99)} | ${ms(k.max)} |`,
+    ),
+    `| **All** | ${result.total.requests.toLocaleString('en-US')} | ${statuses(result.total.byStatus)} | ${ms(result.total.p50)} | ${ms(result.total.p90)} | ${ms(result.total.p99)} | ${ms(result.total.max)} |`,
+  ];
+  const firstErrors = Object.entries(result.firstErrors);
+  if (firstErrors.length)
+    lines.push(
+      '',
+      ...firstErrors.map(
+        ([kind, error]) => `First answer other than 2xx, ${kind}: \`${error.replace(/`/g, "'")}\``,
+      ),
+    );
+  return lines.join('\n');
+}
+
+export function printRush(result: RushResult, command: string): void {
+  console.log(`\n${rushMarkdown(result, command)}\n`);
+}
