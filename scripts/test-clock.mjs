@@ -124,7 +124,8 @@ if (browser || browserFiles.length) {
     vitest(
       'browser (Chromium)',
       'vitest.e2e.config.ts',
-      { CHROMIUM_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
+      // The browser's pages get the moved clock from the test (e2e/support/browser.ts).
+      { CHROMIUM_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium', LOASO_MOVED_CLOCK: '1' },
       [],
       browserFiles,
     );

@@ -33,6 +33,10 @@ export async function newPage(
     hasTouch: viewport.width < 500,
   });
   context.setDefaultTimeout(20_000);
+  // Under `npm run test:clock` the server and this process see the moved day (libfaketime), but
+  // Chromium's renderers are started without it: give the pages the same clock, so that the web app's
+  // "today" (default periods, date pickers) is the server's.
+  if (process.env.LOASO_MOVED_CLOCK === '1') await context.clock.setSystemTime(Date.now());
   const page = await context.newPage();
   return { context, page };
 }
