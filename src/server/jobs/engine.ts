@@ -226,8 +226,9 @@ async function ensureQueue(
   options: Parameters<PgBoss['createQueue']>[1] & { policy?: string },
 ) {
   if (await boss.getQueue(name)) {
-    // The policy and the partition are fixed when a queue is created; the rest follows the declaration.
-    const { policy: _policy, ...changeable } = options;
+    // The policy, the heartbeat and the partition are fixed when a queue is created; the rest follows
+    // the declaration.
+    const { policy: _policy, heartbeatSeconds: _heartbeat, ...changeable } = options;
     await boss.updateQueue(name, changeable);
   } else {
     await boss.createQueue(name, options);

@@ -50,6 +50,12 @@ export interface QueueSettings {
    * 'standard': no limit. Fixed once the queue exists.
    */
   policy: 'standard' | 'stately' | 'exclusive' | 'singleton';
+  /**
+   * A worker of this queue says it is alive this often (pg-boss sends it at half the interval); a
+   * job whose worker went silent this long is failed and retried, instead of waiting for
+   * expireInSeconds. Fixed once the queue exists, like the policy.
+   */
+  heartbeatSeconds?: number;
 }
 
 export interface QueueDefinition<N extends string = string, S extends z.ZodType = z.ZodType> {
@@ -229,6 +235,9 @@ function monitorCheckQueues() {
         retryBackoff: true,
         expireInSeconds: 1800,
         policy: 'singleton',
+        // A check whose worker died would otherwise hold its host for the 30 minutes of the expiry
+        // (the crash test, docs/reliability.md): one minute of silence frees it for a retry.
+        heartbeatSeconds: 60,
       },
       // A check mostly waits (1 s between pages of a site): one at a time would take the country
       // most of a day (docs/benchmarks.md, "Issue 11"); the singleton key still keeps one per host.
