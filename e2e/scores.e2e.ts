@@ -46,6 +46,8 @@ function vietnameseToday(): string {
 }
 
 const YEAR = vietnameseToday().slice(0, 4);
+/** The year of the 2025 reorganisation: its scores can show the merged communes together or apart. */
+const MERGE_YEAR = 2025;
 
 /** The unit's criterion that counts posts ("tin bài"), as the API scores it now. */
 async function postsCriterion(page: Page, unitId: string): Promise<CriterionScores> {
@@ -187,13 +189,12 @@ describe('live scores on a phone', () => {
     await criterionCard.getByRole('button', { name: `Xem ${countedBefore + 1} bản ghi được tính` }).waitFor();
     await screenshot(page, 'phone-scores-unit-after');
 
-    // A link keeps the choices: last year, when the communes merged into Xã Đăk Rve count too.
-    await page.goto(`/units/${unitId}/scores?framework=${FRAMEWORK}&period=${Number(YEAR) - 1}`);
+    // A link keeps the choices: 2025, the year the communes merged into Xã Đăk Rve (whose records count
+    // too) — a fixed year of the demo's history, not "last year", which moves with the calendar.
+    await page.goto(`/units/${unitId}/scores?framework=${FRAMEWORK}&period=${MERGE_YEAR}`);
     await page.getByText(/^Tính bản ghi của: Xã Đăk Rve, /).waitFor();
     await page.getByText('Gộp đơn vị đã sáp nhập').waitFor();
-    await page
-      .getByText(`Năm ${Number(YEAR) - 1}: từ 01/01/${Number(YEAR) - 1} đến 31/12/${Number(YEAR) - 1}`)
-      .waitFor();
+    await page.getByText(`Năm ${MERGE_YEAR}: từ 01/01/${MERGE_YEAR} đến 31/12/${MERGE_YEAR}`).waitFor();
     await screenshot(page, 'phone-scores-unit-last-year');
     expect(await horizontalOverflow(page)).toBe(0);
   });

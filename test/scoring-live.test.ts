@@ -1042,7 +1042,11 @@ describe('live scores', () => {
     async function moveClockTo(instant: string): Promise<void> {
       const moved = new Date(instant);
       const outlivesBoth = new Date(Math.max(Date.now(), moved.getTime()) + 24 * 3600_000);
-      await db().update(sessions).set({ expiresAt: outlivesBoth }).where(eq(sessions.userId, officeUserId));
+      // Used just now at the moved time too: the session is neither expired nor idle there.
+      await db()
+        .update(sessions)
+        .set({ expiresAt: outlivesBoth, lastSeenAt: moved })
+        .where(eq(sessions.userId, officeUserId));
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(moved);
     }
