@@ -1,13 +1,10 @@
-/// <reference types="vite/client" />
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleGrants } from '../src/server/db/schema';
 import { queryRows } from '../src/server/db/sql';
-import type { AccessEnv, AccessFixtures } from './support/access-types';
+import type { AccessEnv } from './support/access-types';
 import { createTestApp, type Session, type TestContext } from './support/app';
-import { createUnit } from './support/factories';
-import { createSignedInUser } from './support/scenarios';
+import { createRouteSweep, mergedFixtures } from './support/route-sweep';
 import {
   arbitraryFor,
   type HostileValue,
@@ -32,14 +29,7 @@ import {
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 
-const fixtureModules = import.meta.glob<{ accessFixtures: AccessFixtures }>('./access-fixtures/*.ts', {
-  eager: true,
-});
-const fixtures = Object.values(fixtureModules).map((module) => module.accessFixtures);
-const merge = <K extends keyof AccessFixtures>(name: K) =>
-  Object.assign({}, ...fixtures.map((f) => f[name] ?? {})) as NonNullable<AccessFixtures[K]>;
-const fixtureParams = merge('params');
-const fixtureBodies = merge('bodies');
+const fixtureBodies = mergedFixtures('bodies');
 
 /** Writes that end the fuzzer's own session or change its password: the sweep would lock itself out. */
 const SELF_ENDING = /^\/api\/auth\/(logout|password|sessions)/;
@@ -74,25 +64,15 @@ describe('generated hostile requests to every write route of the OpenAPI documen
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    const db = ctx.database.db;
-    const province = await createUnit(db, {
-      kind: 'province',
-      name: 'Tỉnh Phép Thử',
-      validFrom: '2020-01-01',
-    });
-    const unitId = await createUnit(db, { name: 'Xã Phép Thử', parentId: province, validFrom: '2025-07-01' });
-    admin = (await createSignedInUser(ctx.app, db, [{ role: 'system_admin', unitId: null }])).session;
-    const other = await createSignedInUser(ctx.app, db, [{ role: 'unit_officer', unitId }]);
-    const [grant] = await db.select().from(roleGrants).where(eq(roleGrants.userId, other.userId));
-    env = { db, targetUnitId: unitId, targetUserId: other.userId, adminSession: admin, dataDir: ctx.dataDir };
-    Object.assign(ids, { unitId, userId: other.userId, grantId: grant!.id });
-    for (const [name, create] of Object.entries(fixtureParams)) ids[name] = await create(env);
-    const radio = await admin.post(`/api/units/${unitId}/channels`, {
+    const sweep = await createRouteSweep(ctx, 'Phép Thử');
+    ({ admin, env } = sweep);
+    Object.assign(ids, sweep.ids);
+    const radio = await admin.post(`/api/units/${ids.unitId}/channels`, {
       kind: 'radio_programme',
       platform: 'radio',
       name: 'Chuyên mục phép thử',
     });
-    const station = await admin.post(`/api/units/${unitId}/radio-stations`, {
+    const station = await admin.post(`/api/units/${ids.unitId}/radio-stations`, {
       code: 'fuzz-01',
       name: 'Trạm phép thử',
       channelId: radio.json<{ id: string }>().id,

@@ -1,13 +1,9 @@
-/// <reference types="vite/client" />
-import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../src/server/app';
-import { roleGrants } from '../src/server/db/schema';
-import type { AccessEnv, AccessFixtures } from './support/access-types';
+import type { AccessEnv } from './support/access-types';
 import { createTestApp, type Session, type TestContext } from './support/app';
-import { createUnit } from './support/factories';
-import { createSignedInUser } from './support/scenarios';
+import { createRouteSweep, mergedFixtures } from './support/route-sweep';
 
 /**
  * Hostile text to every route of the route table, as a system administrator (who reaches the deepest
@@ -16,15 +12,8 @@ import { createSignedInUser } from './support/scenarios';
  * refusal, never a 5xx. A new route is fuzzed as soon as it is registered.
  */
 
-const fixtureModules = import.meta.glob<{ accessFixtures: AccessFixtures }>('./access-fixtures/*.ts', {
-  eager: true,
-});
-const fixtures = Object.values(fixtureModules).map((module) => module.accessFixtures);
-const merge = <K extends keyof AccessFixtures>(name: K) =>
-  Object.assign({}, ...fixtures.map((f) => f[name] ?? {})) as NonNullable<AccessFixtures[K]>;
-const fixtureParams = merge('params');
-const fixtureBodies = merge('bodies');
-const fixturePlain = merge('plain');
+const fixtureBodies = mergedFixtures('bodies');
+const fixturePlain = mergedFixtures('plain');
 
 const HOSTILE = ['a\u0000b', '\ud800x', '0000-01-01', 'hoso\u202Efdp.exe', '2026-01-01T08:00:00\u0000'];
 const HOSTILE_QUERY = ['a%00b', '0000-01-01', '%ED%A0%80x'];
@@ -76,19 +65,9 @@ describe('hostile input on every route', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    const db = ctx.database.db;
-    const province = await createUnit(db, {
-      kind: 'province',
-      name: 'Tỉnh Thử Lửa',
-      validFrom: '2020-01-01',
-    });
-    const unitId = await createUnit(db, { name: 'Xã Thử Lửa', parentId: province, validFrom: '2025-07-01' });
-    admin = (await createSignedInUser(ctx.app, db, [{ role: 'system_admin', unitId: null }])).session;
-    const other = await createSignedInUser(ctx.app, db, [{ role: 'unit_officer', unitId }]);
-    const [grant] = await db.select().from(roleGrants).where(eq(roleGrants.userId, other.userId));
-    env = { db, targetUnitId: unitId, targetUserId: other.userId, adminSession: admin, dataDir: ctx.dataDir };
-    Object.assign(ids, { unitId, userId: other.userId, grantId: grant!.id });
-    for (const [name, create] of Object.entries(fixtureParams)) ids[name] = await create(env);
+    const sweep = await createRouteSweep(ctx, 'Thử Lửa');
+    ({ admin, env } = sweep);
+    Object.assign(ids, sweep.ids);
   });
   afterAll(() => ctx.close());
 

@@ -1,14 +1,11 @@
-/// <reference types="vite/client" />
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../src/server/app';
-import { roleGrants } from '../src/server/db/schema';
 import { queryRows } from '../src/server/db/sql';
-import type { AccessEnv, AccessFixtures } from './support/access-types';
+import type { AccessEnv } from './support/access-types';
 import { createTestApp, type Session, type TestContext } from './support/app';
-import { createUnit } from './support/factories';
-import { createSignedInUser } from './support/scenarios';
+import { createRouteSweep, mergedFixtures } from './support/route-sweep';
 
 /**
  * Issue 12, security review: audit-log completeness. Every state-changing route of the route table that
@@ -17,17 +14,10 @@ import { createSignedInUser } from './support/scenarios';
  * listed below with the reason; any other route that succeeds without an entry fails the test.
  */
 
-const fixtureModules = import.meta.glob<{ accessFixtures: AccessFixtures }>('./access-fixtures/*.ts', {
-  eager: true,
-});
-const fixtures = Object.values(fixtureModules).map((module) => module.accessFixtures);
-const merge = <K extends keyof AccessFixtures>(name: K) =>
-  Object.assign({}, ...fixtures.map((f) => f[name] ?? {})) as NonNullable<AccessFixtures[K]>;
-const fixtureParams = merge('params');
-const fixtureBodies = merge('bodies');
-const fixturePlain = merge('plain');
-const fixtureShared = merge('shared');
-const fixtureQueries = merge('queries');
+const fixtureBodies = mergedFixtures('bodies');
+const fixturePlain = mergedFixtures('plain');
+const fixtureShared = mergedFixtures('shared');
+const fixtureQueries = mergedFixtures('queries');
 
 /** State-changing routes that write no audit entry on purpose. */
 const NOT_AUDITED: Record<string, string> = {
@@ -65,19 +55,9 @@ describe('audit-log completeness', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    const db = ctx.database.db;
-    const province = await createUnit(db, {
-      kind: 'province',
-      name: 'Tỉnh Sổ Sách',
-      validFrom: '2020-01-01',
-    });
-    const unitId = await createUnit(db, { name: 'Xã Sổ Sách', parentId: province, validFrom: '2025-07-01' });
-    admin = (await createSignedInUser(ctx.app, db, [{ role: 'system_admin', unitId: null }])).session;
-    const other = await createSignedInUser(ctx.app, db, [{ role: 'unit_officer', unitId }]);
-    const [grant] = await db.select().from(roleGrants).where(eq(roleGrants.userId, other.userId));
-    env = { db, targetUnitId: unitId, targetUserId: other.userId, adminSession: admin, dataDir: ctx.dataDir };
-    Object.assign(ids, { unitId, userId: other.userId, grantId: grant!.id });
-    for (const [name, create] of Object.entries(fixtureParams)) ids[name] = await create(env);
+    const sweep = await createRouteSweep(ctx, 'Sổ Sách');
+    ({ admin, env } = sweep);
+    Object.assign(ids, sweep.ids);
   });
   afterAll(() => ctx.close());
 

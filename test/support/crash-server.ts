@@ -122,17 +122,8 @@ export class CrashClient {
   }
 }
 
-/** mulberry32: a small seeded generator, so a failing round can be replayed with CRASH_SEED. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded generator (mulberry32), so a failing round can be replayed with CRASH_SEED. */
+export { createRandom as seededRandom } from '../../bench/names';
 
 /**
  * A DX column site served on several loopback addresses (127.0.0.2, .3, …) on one port. The monitor
