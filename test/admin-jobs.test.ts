@@ -56,6 +56,7 @@ describe('the background jobs page (API)', () => {
     expect(body.canRetry).toBe(true);
     expect(body.queues.map((queue) => queue.name)).toEqual([
       'sessions.cleanup',
+      'scoring.merge-changes',
       EMAILS,
       'reports.ensure-periods',
       'reminders.deadlines',

@@ -8,6 +8,7 @@ import { assessments, frameworks } from '../src/server/db/schema-scoring';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import { getHome } from '../src/server/domain/home/get-home';
 import { byHomeUrgency } from '../src/server/domain/home/officer-block';
+import { setEvaluationCacheEnabled } from '../src/server/domain/scoring/evaluation-cache';
 import type { Principal } from '../src/server/policies/principal';
 import type {
   HeadBlockDto,
@@ -544,6 +545,8 @@ describe('role homes', () => {
       grants: [{ id: 'g', role: 'dx_office', unitId: province }],
     };
     const home = () => getHome({ db: db(), principal, query: {}, today: TODAY });
+    // Counted on the full recount (every unit's facts read again), the path a cold cache takes.
+    setEvaluationCacheEnabled(false);
     const before = await countStatements(home);
     for (let i = 0; i < 20; i += 1) {
       const commune = await createUnit(db(), { parentId: province, name: `Xã Thêm ${i}` });
@@ -556,6 +559,10 @@ describe('role homes', () => {
     expect(await countStatements(home)).toBe(before);
     expect(before).toBeGreaterThan(3);
     expect(before).toBeLessThan(25);
+    // With the cache, a second read reads no unit's facts again: fewer statements still.
+    setEvaluationCacheEnabled(true);
+    await home();
+    expect(await countStatements(home)).toBeLessThan(before);
   });
 
   it('refuses the home without a session', async () => {

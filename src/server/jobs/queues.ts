@@ -4,6 +4,7 @@ import { todayVn } from '../../shared/dates';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { deleteStaleLoginThrottles } from '../db/repositories/login-throttles';
+import { mergeScoreChanges } from '../db/repositories/score-changes';
 import { deleteExpiredSessions } from '../db/repositories/users';
 import { runScheduledBackup } from '../domain/backups/run-scheduled-backup';
 import { checkBanner } from '../domain/monitor/check-banner';
@@ -127,6 +128,18 @@ export const QUEUES = [
       // Login counts older than a day whose lock is over (see login-throttles.ts).
       await deleteStaleLoginThrottles(db, new Date(Date.now() - 24 * 3600_000));
       return `${removed} phiên hết hạn đã xóa`;
+    },
+  }),
+  defineQueue({
+    name: 'scoring.merge-changes',
+    label: { vi: 'Gộp dấu thay đổi điểm', en: 'Merge score change notes' },
+    data: z.object({}),
+    // Idempotent: merging twice leaves one note per unit either way (migration 0014).
+    settings: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300, policy: 'stately' },
+    cron: { expression: '*/10 * * * *', label: { vi: 'Mỗi 10 phút', en: 'Every 10 minutes' } },
+    async handler({ db }) {
+      const merged = await mergeScoreChanges(db);
+      return `${merged} đơn vị`;
     },
   }),
   defineQueue({

@@ -1,16 +1,19 @@
 import type { ScoreboardDto } from '../../../shared/api/scoring';
+import { todayVn } from '../../../shared/dates';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
+import { readScoreStamps } from '../../db/repositories/score-changes';
 import type { ScoringWindow } from '../../scoring/buckets';
 import { applicableCriteria, evaluateUnit, type UnitEvaluation } from '../../scoring/evaluate';
 import type { Period } from '../../scoring/periods';
 import type { ScoringLanguage } from '../../scoring/words';
 import type { ScoredUnitRow } from '../units/unit-graph';
 import { loadAssessmentEntries } from './assessment-entries';
-import { buildFacts } from './build-facts';
+import { buildFacts, type ScoringTarget } from './build-facts';
 import { criterionKeys } from './criterion-keys';
+import { lookUpEvaluations } from './evaluation-cache';
 import type { ScoringFramework } from './load-framework';
-import { resolveTargets, type ScoreboardView } from './resolve-targets';
+import { type ResolvedTargets, resolveTargets, type ScoreboardView } from './resolve-targets';
 
 export interface EvaluatedUnit {
   unit: ScoredUnitRow;
@@ -45,26 +48,73 @@ export async function evaluateBoard(
   },
 ): Promise<EvaluatedBoard> {
   const { framework, period } = options;
-  const spec = framework.definition;
   const resolved = await resolveTargets(q, options);
-  const facts = await buildFacts(q, spec, resolved.targets, period.from, resolved.through);
+  // The stamps first, then the facts: a change committed in between is in the facts and makes the
+  // next read evaluate again (see evaluation-cache.ts).
+  const stampedIds = new Set<string>();
+  for (const target of resolved.targets) {
+    stampedIds.add(target.unitId);
+    for (const id of target.sourceIds) stampedIds.add(id);
+  }
+  const stamps = await readScoreStamps(q, [...stampedIds]);
+  const cache = lookUpEvaluations(
+    resolved.graph,
+    {
+      frameworkId: framework.id,
+      periodKey: period.key,
+      view: options.view,
+      countingDay: options.today,
+      realToday: todayVn(),
+      language: options.language ?? 'vi',
+    },
+    resolved.targets,
+    stamps,
+  );
+  const fresh = await evaluateTargets(q, framework, period, resolved, cache.misses, options.language);
+  for (const target of cache.misses) cache.remember(target, fresh.get(target.unitId)!);
+  const windows = new Map(resolved.targets.map((target) => [target.unitId, target.window]));
+  return {
+    through: resolved.through,
+    units: resolved.units.map((unit) => ({
+      unit,
+      window: windows.get(unit.id)!,
+      evaluation: cache.hits.get(unit.id) ?? fresh.get(unit.id)!,
+    })),
+  };
+}
+
+/** Reads the facts of the targets and evaluates them with the pure engine. */
+async function evaluateTargets(
+  q: Queryable,
+  framework: ScoringFramework,
+  period: Period,
+  resolved: ResolvedTargets,
+  targets: readonly ScoringTarget[],
+  language: ScoringLanguage | undefined,
+): Promise<Map<string, UnitEvaluation>> {
+  const evaluations = new Map<string, UnitEvaluation>();
+  if (targets.length === 0) return evaluations;
+  const spec = framework.definition;
+  const facts = await buildFacts(q, spec, targets, period.from, resolved.through);
   const entries = await loadAssessmentEntries(
     q,
     framework.id,
     period.key,
-    resolved.units.map((unit) => unit.id),
+    targets.map((target) => target.unitId),
   );
-  return {
-    through: resolved.through,
-    units: resolved.units.map((unit) => {
-      const unitFacts = facts.get(unit.id)!;
-      return {
-        unit,
-        window: unitFacts.window,
-        evaluation: evaluateUnit(spec, unit.kind, unitFacts, entries.get(unit.id), options.language),
-      };
-    }),
-  };
+  const kinds = new Map(resolved.units.map((unit) => [unit.id, unit.kind]));
+  for (const target of targets)
+    evaluations.set(
+      target.unitId,
+      evaluateUnit(
+        spec,
+        kinds.get(target.unitId)!,
+        facts.get(target.unitId)!,
+        entries.get(target.unitId),
+        language,
+      ),
+    );
+  return evaluations;
 }
 
 /** The criteria columns of a board: every criterion that applies to one of the kinds shown. */

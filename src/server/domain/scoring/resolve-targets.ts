@@ -7,7 +7,7 @@ import { vnDay } from '../../scoring/day-numbers';
 import { upperFirst } from '../../scoring/explain';
 import type { Period } from '../../scoring/periods';
 import { loadUnitGraph } from '../units/load-unit-graph';
-import type { ScoredUnitRow } from '../units/unit-graph';
+import type { ScoredUnitRow, UnitGraph } from '../units/unit-graph';
 import type { ScoringTarget } from './build-facts';
 
 /**
@@ -21,6 +21,8 @@ export interface ResolvedTargets {
   targets: ScoringTarget[];
   /** The last day counted: the period's end, or today while it runs. */
   through: string;
+  /** The unit tree the targets were resolved in (the evaluation cache is kept per tree). */
+  graph: UnitGraph;
 }
 
 /**
@@ -116,5 +118,5 @@ export async function resolveTargets(
       },
     };
   });
-  return { units, targets, through };
+  return { units, targets, through, graph };
 }
