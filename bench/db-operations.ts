@@ -52,6 +52,8 @@ export async function queryOperation<P, R>(options: {
   productKey: (row: P) => string;
   rawKey: (row: R) => string;
   sizes: RunSizes;
+  /** Untimed work before each timed product run (see PairOptions). */
+  beforeProduct?: () => Promise<void>;
 }): Promise<OperationResult> {
   const productRows = await options.product();
   const rawRows = await options.raw();
@@ -60,6 +62,7 @@ export async function queryOperation<P, R>(options: {
     warmup: options.sizes.queryWarmup,
     runs: options.sizes.queryRuns,
     maxSeconds: options.sizes.maxSecondsPerOperation,
+    ...(options.beforeProduct ? { beforeProduct: options.beforeProduct } : {}),
   });
   return {
     name: options.name,

@@ -34,6 +34,8 @@ export interface PairOptions {
   runs: number;
   /** Stop adding runs (after at least 3) once this much time went into the pair. */
   maxSeconds: number;
+  /** Untimed work before each product run (a write that the product must then take into account). */
+  beforeProduct?: () => Promise<void>;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function timePair(
   options: PairOptions,
 ): Promise<{ product: Timing; raw: Timing }> {
   for (let i = 0; i < options.warmup; i++) {
+    await options.beforeProduct?.();
     await product();
     await raw();
   }
@@ -54,6 +57,7 @@ export async function timePair(
   const deadline = performance.now() + options.maxSeconds * 1000;
   for (let i = 0; i < options.runs; i++) {
     if (i >= 3 && performance.now() > deadline) break;
+    await options.beforeProduct?.();
     productSamples.push(await timeOnce(product));
     rawSamples.push(await timeOnce(raw));
   }

@@ -5,6 +5,7 @@ import type { Actor } from '../src/server/domain/actor';
 import { storeFrameworkFile } from '../src/server/domain/frameworks/import-framework';
 import { buildFacts } from '../src/server/domain/scoring/build-facts';
 import { computeScoreboard } from '../src/server/domain/scoring/compute-scoreboard';
+import { setEvaluationCacheEnabled } from '../src/server/domain/scoring/evaluation-cache';
 import { loadFrameworkForPeriod } from '../src/server/domain/scoring/load-framework';
 import { resolveTargets } from '../src/server/domain/scoring/resolve-targets';
 import { UnitGraph } from '../src/server/domain/units/unit-graph';
@@ -139,35 +140,99 @@ export async function benchScoring(target: BenchTarget, sizes: RunSizes): Promis
       sizes,
     }),
   );
-  for (const board of [
+  // Current commune-level units with a DX website column: where the bench enters a record before
+  // each read of the kept-up-to-date boards.
+  const writable = await raw.query<{ unitId: string; channelId: string; provinceId: string }>(
+    `select c.unit_id as "unitId", c.id as "channelId", v.parent_id as "provinceId"
+       from channels c join units u on u.id = c.unit_id and u.valid_to is null
+       join unit_versions v on v.unit_id = u.id and v.valid_to is null
+     where c.kind = 'website_column' and c.deleted_at is null and u.kind in ('commune', 'ward', 'special_zone')`,
+  );
+  let written = 0;
+  /** A DX post of 2025 entered in a random commune of the board, as a person would between two reads. */
+  const enterRecord = async (rootId: string | null) => {
+    const candidates = rootId ? writable.filter((row) => row.provinceId === rootId) : writable;
+    const row = candidates[Math.floor(Math.random() * candidates.length)];
+    if (!row) throw new Error('no commune with a DX column to write to');
+    written += 1;
+    const title = `Tin chuyển đổi số của bench số ${written}`;
+    await raw.query(
+      `insert into activities (unit_id, kind, channel_id, title, search_text, occurred_on, occurred_at,
+         provenance, review_status, language)
+       values ($1, 'post', $2, $3, lower($3), $4::date, ($4 || 'T09:00:00+07:00')::timestamptz, 'manual', 'pending', 'vi')`,
+      [row.unitId, row.channelId, title, `2025-${String(1 + (written % 12)).padStart(2, '0')}-15`],
+    );
+  };
+  const board = (rootId: string | null) =>
+    computeScoreboard(
+      db,
+      ADMIN,
+      {
+        framework: FRAMEWORK_CODE,
+        period: SCORING_YEAR,
+        view: 'successors',
+        ...(rootId ? { unitId: rootId } : {}),
+      },
+      TODAY,
+    );
+
+  for (const scope of [
     { name: `${province.name} (${province.units} commune-level units)`, rootId: province.id },
     { name: 'the whole country (every commune-level unit)', rootId: null },
   ]) {
-    // The timed product call is the whole scoreboard; the comparison with raw SQL is on the measures
-    // the product loaded for it (same units, same predecessors, same days), checked once.
-    const expected = await productMeasureKeys(board.rootId);
-    const result = await queryOperation({
-      name: `Live scoreboard of ${board.name}, ${FRAMEWORK_CODE} ${SCORING_YEAR}, all criteria (computeScoreboard)`,
-      product: async () => {
-        await computeScoreboard(
-          db,
-          ADMIN,
-          {
-            framework: FRAMEWORK_CODE,
-            period: SCORING_YEAR,
-            view: 'successors',
-            ...(board.rootId ? { unitId: board.rootId } : {}),
+    // The full recount (a cold start, or the cache off): the timed product call is the whole
+    // scoreboard; the comparison with raw SQL is on the measures the product loaded for it (same
+    // units, same predecessors, same days), checked once.
+    const expected = await productMeasureKeys(scope.rootId);
+    setEvaluationCacheEnabled(false);
+    try {
+      results.push(
+        await queryOperation({
+          name: `Live scoreboard of ${scope.name}, ${FRAMEWORK_CODE} ${SCORING_YEAR}, all criteria, every unit recounted (a cold start; computeScoreboard)`,
+          product: async () => {
+            await board(scope.rootId);
+            return expected;
           },
-          TODAY,
-        );
+          raw: () => rawMeasureKeys(scope.rootId),
+          productKey: (key) => key,
+          rawKey: (key) => key,
+          sizes,
+        }),
+      );
+    } finally {
+      setEvaluationCacheEnabled(true);
+    }
+    // Kept up to date: before each read (untimed) a record is entered in a random commune of the
+    // board, so each read recomputes that unit and serves the others from the cache. The raw side is
+    // the same recount as above. Checked: after the runs, the board read through the cache equals
+    // the board recounted from every record.
+    await board(scope.rootId);
+    const result = await queryOperation({
+      name: `Live scoreboard of ${scope.name}, kept up to date: a record entered in one of its communes before each read (computeScoreboard)`,
+      product: async () => {
+        await board(scope.rootId);
         return expected;
       },
-      raw: () => rawMeasureKeys(board.rootId),
+      raw: () => rawMeasureKeys(scope.rootId),
       productKey: (key) => key,
       rawKey: (key) => key,
       sizes,
+      beforeProduct: () => enterRecord(scope.rootId),
     });
-    results.push(result);
+    const cached = JSON.stringify(await board(scope.rootId));
+    setEvaluationCacheEnabled(false);
+    const recounted = JSON.stringify(
+      await board(scope.rootId).finally(() => setEvaluationCacheEnabled(true)),
+    );
+    results.push(
+      cached === recounted
+        ? result
+        : {
+            ...result,
+            isSameAsRaw: false,
+            mismatch: 'the board read through the cache differs from the recount',
+          },
+    );
   }
   return results;
 }
