@@ -20,7 +20,7 @@ import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
 /**
- * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush] [--rush-users=N] [--rush-seconds=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]`
+ * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush] [--rush-users=N] [--rush-seconds=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]`
  *
  * Without options: PGlite, then PostgreSQL if a server answers at BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres). With DATABASE_URL set: PostgreSQL on that server only.
@@ -80,6 +80,8 @@ interface Options {
   monitorConcurrency: number;
   /** Commune portals checked (a partial national run when fewer than 3,321). */
   monitorSites: number;
+  /** Leave the website monitor out (it takes most of an hour on the full national set). */
+  skipMonitor: boolean;
   /** Run the deadline-rush load test only (bench/rush-load.ts). */
   onlyRush: boolean;
   /** Concurrent users of the rush; default 300 on PostgreSQL, 50 on PGlite. */
@@ -95,7 +97,7 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   for (const arg of argv) {
     if (
-      !/^--(db=(pglite|postgres|all)|only=(monitor|rush)|(monitor-(concurrency|sites)|rush-(users|seconds))=[1-9]\d*|quick|no-docs|no-analyze|help)$/.test(
+      !/^--(db=(pglite|postgres|all)|only=(monitor|rush)|(monitor-(concurrency|sites)|rush-(users|seconds))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
         arg,
       )
     )
@@ -112,6 +114,7 @@ function parseOptions(argv: string[]): Options {
     analyze: !flag('no-analyze'),
     onlyMonitor: value('only') === 'monitor',
     onlyRush: value('only') === 'rush',
+    skipMonitor: flag('no-monitor'),
     rushUsers: value('rush-users') ? Number(value('rush-users')) : null,
     rushSeconds: Number(value('rush-seconds') ?? 60),
     // As a worker runs them: MONITOR_CONCURRENCY's default.
@@ -233,7 +236,7 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     console.log(
-      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush] [--rush-users=N] [--rush-seconds=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
+      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush] [--rush-users=N] [--rush-seconds=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
     );
     return 0;
   }
@@ -269,6 +272,7 @@ async function main(): Promise<number> {
       printReport(report);
       reports.push(report);
     }
+    if (options.skipMonitor) continue;
     const monitor = await benchMonitorTarget(item.open, options);
     printMonitor(monitor.result, monitor.label);
     monitors.push({ kind: item.kind, ...monitor });
