@@ -61,7 +61,8 @@ interface Figures {
 describe.skipIf(TEST_DB !== 'postgres' || process.platform !== 'linux')(
   'two web and two worker processes on one PostgreSQL (scale-out; PostgreSQL only)',
   () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-scale-'));
+    // Made in beforeAll: the body of a skipped describe still runs (the PGlite tier collects it).
+    let dataDir = '';
     const databaseName = `loaso_scale_${randomBytes(6).toString('hex')}`;
     const databaseUrl = databaseUrlFor(databaseName);
     const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -91,6 +92,7 @@ describe.skipIf(TEST_DB !== 'postgres' || process.platform !== 'linux')(
       (await client.query(text, values)).rows as T[];
 
     beforeAll(async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-scale-'));
       site = await startCrashSite([SITE_HOST], { delayMs: SITE_DELAY_MS });
       await admin.connect();
       await admin.query(`create database ${databaseName}`);
@@ -164,7 +166,7 @@ describe.skipIf(TEST_DB !== 'postgres' || process.platform !== 'linux')(
       await client.end().catch(() => {});
       await admin.query(`drop database if exists ${databaseName} with (force)`).catch(() => {});
       await admin.end().catch(() => {});
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       console.info(`scale-out figures: ${JSON.stringify(figures)}`);
     }, 60_000);
 
