@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       lockoutMinutes: 15,
       loginRateLimitPerMinute: 20,
       webDir: path.resolve('/srv/loaso', 'dist/web'),
+      jobs: { superviseSeconds: 60, retryDelayMaxSeconds: null },
     });
   });
 
@@ -53,6 +54,10 @@ describe('loadConfig', () => {
       trustProxy: true,
       loginMaxFailures: 3,
     });
+    expect(loadConfig({ JOB_SUPERVISE_SECONDS: '2', JOB_RETRY_DELAY_MAX_SECONDS: '0' }).jobs).toEqual({
+      superviseSeconds: 2,
+      retryDelayMaxSeconds: 0,
+    });
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl).toBe('postgresql://u@h/db');
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
   });
@@ -68,6 +73,8 @@ describe('loadConfig', () => {
     ['SEED_DEMO', 'maybe'],
     ['COOKIE_SECURE', 'yes please'],
     ['TRUST_PROXY', '2'],
+    ['JOB_SUPERVISE_SECONDS', '0'],
+    ['JOB_RETRY_DELAY_MAX_SECONDS', '-5'],
     ['LOGIN_MAX_FAILURES', '0'],
     ['LOG_LEVEL', 'loud'],
   ])('refuses %s=%s with an error naming the variable', (variable, value) => {

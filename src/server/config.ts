@@ -54,6 +54,21 @@ export interface Config {
   metrics: MetricsConfig;
   /** Scheduled backups (the `backups.scheduled` job); off while BACKUP_DIR is unset. */
   backup: BackupConfig;
+  /** How soon the job engine notices a dead worker's job and tries it again. */
+  jobs: JobsConfig;
+}
+
+export interface JobsConfig {
+  /**
+   * JOB_SUPERVISE_SECONDS: how often a worker looks for jobs whose worker died (heartbeat silent,
+   * or active past their expiry) and fails them for a retry; one worker does it per interval.
+   */
+  superviseSeconds: number;
+  /**
+   * JOB_RETRY_DELAY_MAX_SECONDS: the longest wait before any retry (each queue's own delay, and its
+   * backoff, cut to this); null: each queue's own delays (a website check waits 5–10 minutes).
+   */
+  retryDelayMaxSeconds: number | null;
 }
 
 export interface MetricsConfig {
@@ -242,6 +257,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       dir: env.BACKUP_DIR ? path.resolve(cwd, env.BACKUP_DIR) : null,
       keepDaily: readInt(env, 'BACKUP_KEEP_DAILY', 7, 1, 3650),
       keepWeekly: readInt(env, 'BACKUP_KEEP_WEEKLY', 4, 0, 520),
+    },
+    jobs: {
+      superviseSeconds: readInt(env, 'JOB_SUPERVISE_SECONDS', 60, 1, 3600),
+      retryDelayMaxSeconds: env.JOB_RETRY_DELAY_MAX_SECONDS
+        ? readInt(env, 'JOB_RETRY_DELAY_MAX_SECONDS', 0, 0, 86_400)
+        : null,
     },
   };
 }

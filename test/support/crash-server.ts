@@ -19,6 +19,28 @@ export interface ServerProcess {
 
 /** Starts `src/server/main.ts` with these settings; resolves once it listens (migrations done). */
 export async function startServer(env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
+  return startMain(env, timeoutMs, (printed) => {
+    const port = /Loa Số đang chạy: http:\/\/localhost:(\d+)/.exec(printed)?.[1];
+    return port ? `http://127.0.0.1:${port}` : null;
+  });
+}
+
+/**
+ * Starts `src/server/main.ts` with ROLE=worker (no HTTP listener, so `url` is empty); resolves once
+ * its job engine runs its queues and crons, which it logs at LOG_LEVEL=info (set here).
+ */
+export async function startWorker(env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
+  return startMain({ ...env, ROLE: 'worker', LOG_LEVEL: 'info' }, timeoutMs, (printed) =>
+    printed.includes('"msg":"job engine started"') ? '' : null,
+  );
+}
+
+/** Spawns the server; `ready` reads its output so far and answers its URL once started, else null. */
+async function startMain(
+  env: Record<string, string>,
+  timeoutMs: number,
+  ready: (printed: string) => string | null,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIR: '', ...env },
@@ -33,8 +55,8 @@ export async function startServer(env: Record<string, string>, timeoutMs: number
   });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const port = /Loa Số đang chạy: http:\/\/localhost:(\d+)/.exec(printed)?.[1];
-    if (port) return { child, url: `http://127.0.0.1:${port}`, output: () => printed };
+    const url = ready(printed);
+    if (url !== null) return { child, url, output: () => printed };
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`The server exited (${child.exitCode ?? child.signalCode}):\n${printed}`);
     if (Date.now() > deadline) {
@@ -79,6 +101,11 @@ export class CrashClient {
     private readonly cookie: string,
     private readonly csrfToken: string,
   ) {}
+
+  /** The same session sent to another address (another instance, or the proxy). */
+  at(baseUrl: string): CrashClient {
+    return new CrashClient(baseUrl, this.cookie, this.csrfToken);
+  }
 
   static async logIn(baseUrl: string, username: string, password: string): Promise<CrashClient> {
     const response = await fetch(`${baseUrl}/api/auth/login`, {
@@ -141,8 +168,12 @@ function page(title: string, main: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${main}</main></body></html>`;
 }
 
-export async function startCrashSite(hosts: readonly string[]): Promise<CrashSite> {
-  const listener: http.RequestListener = (req, res) => {
+/** `delayMs`: each answer waits this long, so that a check lasts long enough to be killed mid-way. */
+export async function startCrashSite(
+  hosts: readonly string[],
+  options: { delayMs?: number } = {},
+): Promise<CrashSite> {
+  const answer: http.RequestListener = (req, res) => {
     const url = req.url ?? '/';
     if (url === '/chuyen-doi-so') {
       const links = [1, 2, 3]
@@ -169,6 +200,12 @@ export async function startCrashSite(hosts: readonly string[]): Promise<CrashSit
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('không có');
   };
+  const delayMs = options.delayMs ?? 0;
+  const listener: http.RequestListener = delayMs
+    ? (req, res) => {
+        setTimeout(() => answer(req, res), delayMs);
+      }
+    : answer;
   const servers: http.Server[] = [];
   let port = 0;
   for (const host of hosts) {

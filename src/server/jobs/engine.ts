@@ -83,14 +83,20 @@ export interface StartJobEngineOptions<Q extends QueueList> {
   now?: () => Date;
 }
 
-function bossOptions(database: Database, work: boolean, timing: StartJobEngineOptions<QueueList>['timing']) {
+function bossOptions(
+  database: Database,
+  work: boolean,
+  config: Config,
+  timing: StartJobEngineOptions<QueueList>['timing'],
+) {
+  const superviseSeconds = timing?.superviseIntervalSeconds ?? config.jobs.superviseSeconds;
   const roles: ConstructorOptions = {
     // A web-only process sends jobs and reads counts: no supervisor, no cron pass of its own.
     supervise: work,
     schedule: work,
     // Expiry of jobs whose worker died runs on the monitor pass, claimed per queue across instances.
-    superviseIntervalSeconds: timing?.superviseIntervalSeconds ?? 60,
-    monitorIntervalSeconds: timing?.superviseIntervalSeconds ?? 60,
+    superviseIntervalSeconds: superviseSeconds,
+    monitorIntervalSeconds: superviseSeconds,
     cronMonitorIntervalSeconds: timing?.cronIntervalSeconds ?? 30,
     cronWorkerIntervalSeconds: timing?.cronIntervalSeconds ?? 5,
     instanceName: work ? 'loaso-worker' : 'loaso-web',
@@ -114,7 +120,7 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
   const queues = (options.queues ?? QUEUES) as Q;
   const { database, config, log, work } = options;
   const now = options.now ?? (() => new Date());
-  const boss = new PgBoss(bossOptions(database, work, options.timing));
+  const boss = new PgBoss(bossOptions(database, work, config, options.timing));
   boss.on('error', (error) => log.error({ err: error }, 'job engine error'));
   boss.on('warning', (warning) => log.warn({ warning }, 'job engine warning'));
   await boss.start();
@@ -129,12 +135,21 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
       retentionSeconds: 30 * 86_400,
     });
     const { policy, ...settings } = queue.settings;
-    await ensureQueue(boss, queue.name, {
-      ...settings,
-      policy,
-      deadLetter: dead,
-      deleteAfterSeconds: 7 * 86_400,
-    });
+    // JOB_RETRY_DELAY_MAX_SECONDS cuts the first delay and caps the backoff (pg-boss retryDelayMax,
+    // allowed on backoff queues only); unset, the declared delays stand and a cap set before is lifted.
+    const cap = config.jobs.retryDelayMaxSeconds;
+    await ensureQueue(
+      boss,
+      queue.name,
+      {
+        ...settings,
+        retryDelay: cap === null ? settings.retryDelay : Math.min(settings.retryDelay, cap),
+        policy,
+        deadLetter: dead,
+        deleteAfterSeconds: 7 * 86_400,
+      },
+      settings.retryBackoff ? cap : null,
+    );
   }
 
   if (work) {
@@ -224,13 +239,14 @@ async function ensureQueue(
   boss: PgBoss,
   name: string,
   options: Parameters<PgBoss['createQueue']>[1] & { policy?: string },
+  retryDelayMax: number | null = null,
 ) {
   if (await boss.getQueue(name)) {
     // The policy, the heartbeat and the partition are fixed when a queue is created; the rest follows
-    // the declaration.
+    // the declaration (a null retryDelayMax clears a cap stored before).
     const { policy: _policy, heartbeatSeconds: _heartbeat, ...changeable } = options;
-    await boss.updateQueue(name, changeable);
+    await boss.updateQueue(name, { ...changeable, retryDelayMax });
   } else {
-    await boss.createQueue(name, options);
+    await boss.createQueue(name, retryDelayMax === null ? options : { ...options, retryDelayMax });
   }
 }
