@@ -26,6 +26,11 @@ export interface RushOptions {
   users: number;
   seconds: number;
   quick: boolean;
+  /**
+   * At most this many requests a second per user (autocannon's connectionRate), or none: each user
+   * sends its next request as soon as the last is answered (a stress test, not a person's pace).
+   */
+  ratePerUser: number | null;
   log: (line: string) => void;
 }
 
@@ -44,6 +49,7 @@ export interface RushResult {
   kind: 'pglite' | 'postgres';
   machine: Machine;
   users: number;
+  ratePerUser: number | null;
   roles: Record<string, number>;
   seconds: number;
   loadBefore: number[];
@@ -300,6 +306,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     const instance = autocannon({
       url: base,
       connections: states.length,
+      ...(options.ratePerUser ? { connectionRate: options.ratePerUser } : {}),
       duration: options.seconds,
       // Longer than the run: a request that times out is sent again on a new connection while the
       // server still works on the first, which only adds load; a slow answer is measured as slow.
@@ -413,6 +420,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     kind: target.kind,
     machine,
     users: states.length,
+    ratePerUser: options.ratePerUser,
     roles,
     seconds: elapsedSeconds,
     loadBefore,
