@@ -236,7 +236,10 @@ describe('account', () => {
     await confirm.getByRole('button', { name: 'Đăng xuất tất cả' }).click();
     await page.waitForURL('**/login');
 
+    // The other browser's cookie is still there, but its session is gone: back to the login page.
     await other.goto('/account');
-    await other.waitForURL('**/login');
+    await other.waitForURL((url) => url.pathname === '/login');
+    // The suite closes the context of the last page opened only.
+    await other.context().close();
   });
 });
