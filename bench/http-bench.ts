@@ -1,13 +1,17 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app';
 import { testConfig } from '../src/server/config';
+import { today } from '../src/server/db/repositories/units';
 import { SESSION_COOKIE } from '../src/server/plugins/auth';
 import { BENCH_PASSWORD, BENCH_USERS, type NationalDataset } from './generate-national';
 import type { LoadJob, LoadResult } from './http-load';
+import { installProfiler, type SignedInProfile } from './http-profile';
 import { median } from './measure';
-import type { BenchTarget } from './targets';
+import { CHILDREN_SQL } from './raw-queries';
+import type { BenchTarget, RawSql } from './targets';
 
 export interface HttpSizes {
   concurrency: number;
@@ -16,6 +20,8 @@ export interface HttpSizes {
   bareRequests: number;
   maxSecondsPerRound: number;
   rounds: number;
+  /** Signed-in requests sent one at a time with the step timers on (bench/http-profile.ts). */
+  profileRequests: number;
 }
 
 export interface HttpTargetResult {
@@ -35,8 +41,58 @@ export interface HttpResult {
   authenticated: HttpTargetResult;
   bare: HttpTargetResult;
   plainFastify: HttpTargetResult;
+  /**
+   * The lower bound of the authenticated route: the SQL it needs (CHILDREN_SQL, the same rows) sent
+   * straight to the driver, as many statements as requests, the same number in flight, through the
+   * same pool (PostgreSQL) or the same PGlite instance the app uses.
+   */
+  rawSql: HttpTargetResult;
+  /** Where one signed-in request spends its time. */
+  profile: SignedInProfile;
   /** What the authenticated route returned once, checked before timing. */
   childrenReturned: number;
+}
+
+/** `requests` statements with `concurrency` in flight, as the HTTP load client runs requests. */
+async function runRawLoad(
+  raw: RawSql,
+  text: string,
+  params: unknown[],
+  job: { concurrency: number; requests: number; maxSeconds: number },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let issued = 0;
+  let failed = 0;
+  let firstFailure: string | null = null;
+  const start = performance.now();
+  const deadline = start + job.maxSeconds * 1000;
+  const worker = async () => {
+    while (issued < job.requests && performance.now() < deadline) {
+      issued++;
+      const sent = performance.now();
+      try {
+        await raw.query(text, params);
+      } catch (error) {
+        failed++;
+        firstFailure ??= (error as Error).message;
+      }
+      latencies.push(performance.now() - sent);
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, worker));
+  const elapsedMs = performance.now() - start;
+  latencies.sort((a, b) => a - b);
+  const at = (fraction: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))]!;
+  return {
+    completed: latencies.length,
+    failed,
+    firstFailure,
+    elapsedMs,
+    requestsPerSecond: (latencies.length / elapsedMs) * 1000,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+  };
 }
 
 /** The load generator in a child process, one job at a time. */
@@ -104,6 +160,7 @@ export async function benchHttp(
   app.get('/bench/bare', { config: { isPublic: true }, schema: { hide: true } }, async () => ({ ok: true }));
   const plain = Fastify({ logger: false });
   plain.get('/bare', async () => ({ ok: true }));
+  const profiler = installProfiler(app, target.database);
   let load: LoadClient | undefined;
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -120,6 +177,11 @@ export async function benchHttp(
     if (signedIn.status !== 200)
       throw new Error(`children with a session answered ${signedIn.status}: ${await signedIn.text()}`);
     const childrenReturned = ((await signedIn.json()) as { items: unknown[] }).items.length;
+    // The route's default day, as its handler takes it.
+    const rawParams = [dataset.quangNgaiId, today()];
+    const rawRows = await target.raw.query(CHILDREN_SQL, rawParams);
+    if (rawRows.length !== childrenReturned)
+      throw new Error(`raw children SQL returned ${rawRows.length} rows, the route ${childrenReturned}`);
 
     const targets: Array<{ name: string; url: string; headers: Record<string, string>; requests: number }> = [
       {
@@ -152,9 +214,17 @@ export async function benchHttp(
         maxSeconds: sizes.maxSecondsPerRound,
       });
     }
+    const rawJob = {
+      concurrency: sizes.concurrency,
+      requests: sizes.authenticatedRequests,
+      maxSeconds: sizes.maxSecondsPerRound,
+    };
+    await runRawLoad(target.raw, CHILDREN_SQL, rawParams, { ...rawJob, requests: sizes.warmupRequests });
+    const rawRounds: LoadResult[] = [];
     const rounds = targets.map(() => [] as LoadResult[]);
     // Rounds alternate between the targets so that a busy moment of the machine is shared.
     for (let round = 0; round < sizes.rounds; round++) {
+      rawRounds.push(await runRawLoad(target.raw, CHILDREN_SQL, rawParams, rawJob));
       for (const [i, t] of targets.entries()) {
         rounds[i]!.push(
           await client.run({
@@ -167,27 +237,41 @@ export async function benchHttp(
         );
       }
     }
-    const summary = targets.map((t, i): HttpTargetResult => {
-      const results = rounds[i]!;
-      return {
-        name: t.name,
-        requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
-        roundsPerSecond: results.map((r) => r.requestsPerSecond),
-        p50Ms: median(results.map((r) => r.p50Ms)),
-        p99Ms: median(results.map((r) => r.p99Ms)),
-        requestsPerRound: median(results.map((r) => r.completed)),
-        failed: results.reduce((sum, r) => sum + r.failed, 0),
-        firstFailure: results.find((r) => r.firstFailure)?.firstFailure ?? null,
-      };
+    // One request at a time, so that the steps are not stretched by waiting for other requests.
+    profiler.start();
+    const profiled = await client.run({
+      url: childrenUrl,
+      headers: { cookie },
+      concurrency: 1,
+      requests: sizes.profileRequests,
+      maxSeconds: sizes.maxSecondsPerRound * 3,
     });
+    const profile = profiler.stop([profiled.elapsedMs / Math.max(1, profiled.completed)]);
+    const summarize = (name: string, results: LoadResult[]): HttpTargetResult => ({
+      name,
+      requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+      roundsPerSecond: results.map((r) => r.requestsPerSecond),
+      p50Ms: median(results.map((r) => r.p50Ms)),
+      p99Ms: median(results.map((r) => r.p99Ms)),
+      requestsPerRound: median(results.map((r) => r.completed)),
+      failed: results.reduce((sum, r) => sum + r.failed, 0),
+      firstFailure: results.find((r) => r.firstFailure)?.firstFailure ?? null,
+    });
+    const summary = targets.map((t, i) => summarize(t.name, rounds[i]!));
     return {
       concurrency: sizes.concurrency,
       authenticated: summary[0]!,
       bare: summary[1]!,
       plainFastify: summary[2]!,
+      rawSql: summarize(
+        `children SQL straight to the driver, ${sizes.concurrency} in flight (the lower bound)`,
+        rawRounds,
+      ),
+      profile,
       childrenReturned,
     };
   } finally {
+    profiler.remove();
     load?.stop();
     await app.close();
     await plain.close();

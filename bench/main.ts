@@ -12,7 +12,15 @@ import { benchHttp, type HttpSizes } from './http-bench';
 import { benchMonitor, type MonitorBenchResult } from './monitor-operations';
 import { isMonitorComplete, monitorMarkdown, printMonitor } from './monitor-report';
 import { benchReminders } from './reminder-operations';
-import { describeMachine, markdownSection, printReport, type TargetReport, writeSection } from './report';
+import {
+  describeMachine,
+  httpMarkdown,
+  markdownSection,
+  printHttp,
+  printReport,
+  type TargetReport,
+  writeSection,
+} from './report';
 import { benchReportDocuments } from './report-documents';
 import { benchRush } from './rush-load';
 import { printRush, rushMarkdown } from './rush-report';
@@ -20,7 +28,7 @@ import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
 /**
- * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]`
+ * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]`
  *
  * Without options: PGlite, then PostgreSQL if a server answers at BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres). With DATABASE_URL set: PostgreSQL on that server only.
@@ -50,6 +58,7 @@ const FULL: { db: RunSizes; http: HttpSizes; activityImportRuns: number } = {
     bareRequests: 10_000,
     maxSecondsPerRound: 10,
     rounds: 3,
+    profileRequests: 300,
   },
 };
 const QUICK: { db: RunSizes; http: HttpSizes; activityImportRuns: number } = {
@@ -62,6 +71,7 @@ const QUICK: { db: RunSizes; http: HttpSizes; activityImportRuns: number } = {
     bareRequests: 1000,
     maxSecondsPerRound: 5,
     rounds: 1,
+    profileRequests: 100,
   },
 };
 
@@ -84,6 +94,8 @@ interface Options {
   skipMonitor: boolean;
   /** Run the deadline-rush load test only (bench/rush-load.ts). */
   onlyRush: boolean;
+  /** Run the HTTP requests only, on the national unit dataset without the records (quicker). */
+  onlyHttp: boolean;
   /** Concurrent users of the rush; default 300 on PostgreSQL, 50 on PGlite. */
   rushUsers: number | null;
   rushSeconds: number;
@@ -99,7 +111,7 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   for (const arg of argv) {
     if (
-      !/^--(db=(pglite|postgres|all)|only=(monitor|rush)|(monitor-(concurrency|sites)|rush-(users|seconds|rate))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
+      !/^--(db=(pglite|postgres|all)|only=(monitor|rush|http)|(monitor-(concurrency|sites)|rush-(users|seconds|rate))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
         arg,
       )
     )
@@ -117,6 +129,7 @@ function parseOptions(argv: string[]): Options {
     onlyMonitor: value('only') === 'monitor',
     onlyRush: value('only') === 'rush',
     skipMonitor: flag('no-monitor'),
+    onlyHttp: value('only') === 'http',
     rushUsers: value('rush-users') ? Number(value('rush-users')) : null,
     rushSeconds: Number(value('rush-seconds') ?? 60),
     rushRate: value('rush-rate') ? Number(value('rush-rate')) : null,
@@ -239,7 +252,7 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     console.log(
-      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
+      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
     );
     return 0;
   }
@@ -261,6 +274,7 @@ async function main(): Promise<number> {
   );
 
   if (options.onlyRush) return runRush(plan, options);
+  if (options.onlyHttp) return runHttpOnly(plan, options);
 
   const reports: TargetReport[] = [];
   const monitors: Array<{
@@ -294,6 +308,43 @@ async function main(): Promise<number> {
     reports.some((report) => report.operations.some((op) => !op.isSameAsRaw)) ||
     monitors.some((monitor) => !isMonitorComplete(monitor.result));
   return isDifferent ? 2 : 0;
+}
+
+/**
+ * The HTTP requests alone: the national unit dataset (seconds to generate) without the records, which
+ * the route does not read. Written between the http-<database> markers of benchmarks.md.
+ */
+async function runHttpOnly(
+  plan: Array<{ kind: 'pglite' | 'postgres'; open: () => Promise<BenchTarget> }>,
+  options: Options,
+): Promise<number> {
+  const sizes = options.quick ? QUICK : FULL;
+  let failed = false;
+  for (const item of plan) {
+    const machine = describeMachine();
+    const target = await item.open();
+    try {
+      log(`${target.label}: generating the national dataset…`);
+      const dataset = await generateNational(target.database.db);
+      if (options.analyze) await target.raw.query('vacuum analyze');
+      log(`${target.label}: HTTP requests per second…`);
+      const http = await benchHttp(target, dataset, sizes.http);
+      const command = `npm run bench -- --only=http --db=${item.kind}${options.quick ? ' --quick' : ''}`;
+      printHttp(http, target.label);
+      failed ||= http.authenticated.failed + http.rawSql.failed > 0;
+      if (options.writeDocs && !options.quick) {
+        writeSection(
+          DOCS_FILE,
+          `http-${item.kind}`,
+          httpMarkdown(http, { label: target.label, machine, command }),
+        );
+        log(`results written to docs/benchmarks.md (http-${item.kind})`);
+      }
+    } finally {
+      await target.close();
+    }
+  }
+  return failed ? 2 : 0;
 }
 
 /** Issue 12's deadline rush on each database of the plan, written to benchmarks.md and reliability.md. */

@@ -117,20 +117,37 @@ function mainRows(report: TargetReport): string[][] {
     );
   }
   const { authenticated, bare } = report.http;
-  rows.push([
-    `Authenticated requests vs bare route, ${report.http.concurrency} connections`,
-    `${rps(authenticated.requestsPerSecond)} req/s`,
-    `${rps(bare.requestsPerSecond)} req/s (bare)`,
-    ratio(bare.requestsPerSecond / authenticated.requestsPerSecond),
-    `${authenticated.failed + bare.failed} failed`,
-  ]);
+  rows.push(
+    [
+      `Authenticated requests vs bare route, ${report.http.concurrency} connections`,
+      `${rps(authenticated.requestsPerSecond)} req/s`,
+      `${rps(bare.requestsPerSecond)} req/s (bare)`,
+      ratio(bare.requestsPerSecond / authenticated.requestsPerSecond),
+      `${authenticated.failed + bare.failed} failed`,
+    ],
+    signedInVsRawRow(report.http),
+  );
   return rows;
 }
 
 const MAIN_HEADER = ['Operation', 'Product median', 'Raw SQL median', 'Ratio', 'Check'];
 
+/** Issue 12's target: a signed-in read at most 1.5× the raw SQL it needs, at the same concurrency. */
+const SIGNED_IN_TARGET = 1.5;
+
+function signedInVsRawRow(http: HttpResult): string[] {
+  const times = http.rawSql.requestsPerSecond / http.authenticated.requestsPerSecond;
+  return [
+    `Signed-in children route vs its SQL straight to the driver, ${http.concurrency} in flight`,
+    `${rps(http.authenticated.requestsPerSecond)} req/s`,
+    `${rps(http.rawSql.requestsPerSecond)} statements/s`,
+    ratio(times),
+    `${times <= SIGNED_IN_TARGET ? 'within' : 'over'} the ${SIGNED_IN_TARGET}× target; ${http.rawSql.failed} failed`,
+  ];
+}
+
 function httpRows(http: HttpResult): string[][] {
-  return [http.authenticated, http.bare, http.plainFastify].map((t) => [
+  return [http.rawSql, http.authenticated, http.bare, http.plainFastify].map((t) => [
     t.name,
     rps(t.requestsPerSecond),
     t.roundsPerSecond.map(rps).join(' / '),
@@ -141,6 +158,56 @@ function httpRows(http: HttpResult): string[][] {
 }
 
 const HTTP_HEADER = ['Route', 'req/s (median)', 'req/s per round', 'p50 ms', 'p99 ms', 'Failed'];
+
+const PROFILE_HEADER = ['Step of a signed-in request', 'ms per request', 'Share'];
+
+function profileRows(http: HttpResult): string[][] {
+  const { profile } = http;
+  return [
+    ...profile.steps.map((step) => [
+      step.name,
+      ms(step.ms),
+      `${Math.round((100 * step.ms) / profile.serverMs)} %`,
+    ]),
+    ['**server time in all**', ms(profile.serverMs), '100 %'],
+    ['round trip seen by the client', ms(profile.clientMs), ''],
+  ];
+}
+
+function statementsLine(http: HttpResult): string {
+  const s = http.profile.statementsPerRequest;
+  const n = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+  return `Statements per request: ${n(s.session)} session, ${n(s.revision)} units revision, ${n(s.query)} children query, ${n(s.other)} other (${http.profile.requests} requests one at a time)`;
+}
+
+export function printHttp(http: HttpResult, label: string): void {
+  console.log(`\n=== ${label} — HTTP ===`);
+  console.log(textTable(MAIN_HEADER, [signedInVsRawRow(http)]));
+  console.log(`\n${textTable(HTTP_HEADER, httpRows(http))}`);
+  console.log(`\n${textTable(PROFILE_HEADER, profileRows(http))}`);
+  console.log(statementsLine(http));
+}
+
+/** The section of an `--only=http` run. */
+export function httpMarkdown(
+  http: HttpResult,
+  run: { label: string; machine: Machine; command: string },
+): string {
+  const { machine } = run;
+  return [
+    `#### ${run.label}`,
+    '',
+    `\`${run.command}\`, run ${machine.date} on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at start ${machine.loadAverage}; commit ${machine.commit}. National unit dataset, no records.`,
+    '',
+    markdownTable(MAIN_HEADER, [signedInVsRawRow(http)]),
+    '',
+    markdownTable(HTTP_HEADER, httpRows(http)),
+    '',
+    markdownTable(PROFILE_HEADER, profileRows(http)),
+    '',
+    `${statementsLine(http)}.`,
+  ].join('\n');
+}
 
 function datasetLine(dataset: NationalDataset): string {
   const current = dataset.unitsByKind.reduce((sum, row) => sum + row.current, 0);
@@ -208,6 +275,8 @@ export function printReport(report: TargetReport): void {
   console.log(
     `\nHTTP detail (${report.http.concurrency} keep-alive connections):\n${textTable(HTTP_HEADER, httpRows(report.http))}`,
   );
+  console.log(`\n${textTable(PROFILE_HEADER, profileRows(report.http))}`);
+  console.log(statementsLine(report.http));
   for (const line of mismatches(report)) console.log(`!! ${line}`);
 }
 
@@ -232,6 +301,10 @@ export function markdownSection(report: TargetReport): string {
       `${report.http.bare.requestsPerRound} bare requests per round:`,
     '',
     markdownTable(HTTP_HEADER, httpRows(report.http)),
+    '',
+    markdownTable(PROFILE_HEADER, profileRows(report.http)),
+    '',
+    `${statementsLine(report.http)}.`,
   ];
   const problems = mismatches(report);
   if (problems.length) lines.push('', ...problems.map((line) => `- **Mismatch:** ${line}`));

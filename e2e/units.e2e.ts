@@ -212,3 +212,34 @@ describe('administration', () => {
     await screenshot(page, 'phone-account');
   });
 });
+
+describe('account', () => {
+  it('logs out of every device after a confirmation, and the other device is signed out too', async () => {
+    // Two browsers of one officer: this one asks, the other one must lose its session as well.
+    const other = await openPage(DESKTOP);
+    await logIn(other, 'canbo.dakrve');
+    const page = await openPage(DESKTOP);
+    await logIn(page, 'canbo.dakrve');
+
+    await page.goto('/account');
+    await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Đăng xuất khỏi mọi thiết bị?' });
+    await confirm.waitFor();
+    await screenshot(page, 'desktop-logout-all-confirm');
+    // Cancelling keeps the session.
+    await confirm.getByRole('button', { name: 'Hủy' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(page.url()).toContain('/account');
+
+    await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+    await confirm.getByRole('button', { name: 'Đăng xuất tất cả' }).click();
+    await page.waitForURL('**/login');
+
+    // The other browser's cookie is still there, but its session is gone: back to the login page.
+    await other.goto('/account');
+    await other.waitForURL((url) => url.pathname === '/login');
+    // The suite closes the context of the last page opened only.
+    await other.context().close();
+  });
+});

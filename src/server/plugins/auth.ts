@@ -36,6 +36,7 @@ declare module 'fastify' {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const READS = new Set(['GET', 'HEAD']);
 
 /**
  * Reads the session cookie on every API request, and on state changes demands the session's CSRF
@@ -56,7 +57,13 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
       idleSince: new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000),
     });
     if (!found?.isActive) return;
-    request.principal = { userId: found.userId, username: found.username, grants: found.grants };
+    request.principal = {
+      userId: found.userId,
+      username: found.username,
+      grants: found.grants,
+      // A read changes no units: the revision read with the session holds for the whole request.
+      ...(READS.has(request.method) ? { unitsRevision: found.unitsRevision } : {}),
+    };
     request.sessionId = id;
     request.csrfToken = found.csrfToken;
     if (now.getTime() - found.lastSeenAt.getTime() > touchIntervalMs(deps.config))

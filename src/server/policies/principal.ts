@@ -16,6 +16,12 @@ export interface Principal {
   userId: string;
   username: string;
   grants: Grant[];
+  /**
+   * On a read request (GET, HEAD): the units revision read with the session, in the same statement.
+   * The access checks of the request then take the unit graph of that revision instead of reading
+   * the revision again at each check. Absent on a write, which may change the units before checking.
+   */
+  unitsRevision?: string;
 }
 
 function grantsFor(principal: Principal, action: Action): Grant[] {
@@ -46,7 +52,7 @@ export async function authorizeUnit(
   unitId: string,
   action: Action,
 ): Promise<Action[]> {
-  const governingIds = await findGoverningIds(q, unitId);
+  const governingIds = await findGoverningIds(q, unitId, principal.unitsRevision);
   if (governingIds.length === 0) throw notFound();
   const actions = actionsOnUnit(principal, governingIds);
   if (!actions.includes('unit.view')) throw notFound();
@@ -58,5 +64,5 @@ export async function authorizeUnit(
 export async function scopeIds(q: Queryable, principal: Principal, action: Action): Promise<string[] | null> {
   if (isGlobal(principal, action)) return null;
   const roots = grantsFor(principal, action).map((grant) => grant.unitId!);
-  return findRollupIds(q, [...new Set(roots)]);
+  return findRollupIds(q, [...new Set(roots)], principal.unitsRevision);
 }

@@ -50,6 +50,20 @@ export function useLogout() {
   });
 }
 
+/** Ends every session of the user, this one included (POST /api/auth/logout-all). */
+export function useLogoutAll() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<{ ok: true }>('/api/auth/logout-all', { method: 'POST' }),
+    meta: { isSessionChange: true },
+    onSuccess: () => {
+      setCsrfToken(null);
+      queryClient.removeQueries();
+      queryClient.setQueryData(ME_QUERY_KEY, null);
+    },
+  });
+}
+
 export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>

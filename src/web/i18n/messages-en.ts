@@ -191,6 +191,13 @@ export const en: Record<MessageKey, string> = {
   'account.passwordTooShort': 'The new password needs at least 10 characters.',
   'account.passwordChanged': 'Password changed.',
   'account.logoutHint': 'Log out from this device.',
+  'account.logoutAll': 'Log out everywhere',
+  'account.logoutAllHint':
+    'If you forgot to log out on another device or think someone else uses your account: end every session, this one included.',
+  'account.logoutAllConfirm': 'Log out everywhere?',
+  'account.logoutAllConfirmText':
+    'Every session of yours ends now, on every computer and phone, this device included. You will have to log in again.',
+  'account.logoutAllOk': 'Log out everywhere',
 
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the home page',

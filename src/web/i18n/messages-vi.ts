@@ -190,6 +190,13 @@ export const vi = {
   'account.passwordTooShort': 'Mật khẩu mới phải có ít nhất 10 ký tự.',
   'account.passwordChanged': 'Đã đổi mật khẩu.',
   'account.logoutHint': 'Đăng xuất khỏi thiết bị này.',
+  'account.logoutAll': 'Đăng xuất khỏi mọi thiết bị',
+  'account.logoutAllHint':
+    'Nếu bạn quên đăng xuất ở máy khác hoặc nghi ngờ có người dùng tài khoản của mình: kết thúc mọi phiên đăng nhập, kể cả phiên này.',
+  'account.logoutAllConfirm': 'Đăng xuất khỏi mọi thiết bị?',
+  'account.logoutAllConfirmText':
+    'Mọi phiên đăng nhập của bạn sẽ kết thúc ngay, trên mọi máy tính và điện thoại, kể cả thiết bị này. Bạn sẽ phải đăng nhập lại.',
+  'account.logoutAllOk': 'Đăng xuất tất cả',
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.home': 'Về trang chủ',

@@ -5,11 +5,12 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { ErrorDetail } from '../../shared/errors';
 import { MIN_PASSWORD_LENGTH } from '../../shared/password-rule';
 import { ROLE_LABELS } from '../../shared/roles';
-import { useChangePassword, useLogout, useMe } from '../api/auth';
+import { useChangePassword, useLogout, useLogoutAll, useMe } from '../api/auth';
 import type { Grant } from '../api/types';
 import { FormErrorAlert } from '../components/ErrorAlert';
 import { applyFieldErrors } from '../components/form-errors';
 import { unitPath } from '../components/unit-path';
+import { useErrorText } from '../hooks/use-error-text';
 import { useI18n } from '../i18n/I18nProvider';
 
 interface PasswordValues {
@@ -24,7 +25,28 @@ export function AccountPage() {
   const me = useMe().data;
   const navigate = useNavigate();
   const logout = useLogout();
+  const logoutAll = useLogoutAll();
+  const { modal, message } = App.useApp();
+  const errorText = useErrorText();
   if (!me) return null;
+
+  const confirmLogoutAll = () => {
+    void modal.confirm({
+      title: t('account.logoutAllConfirm'),
+      content: t('account.logoutAllConfirmText'),
+      okText: t('account.logoutAllOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      // The dialog stays open until the server has ended the sessions; a failure is shown, not hidden.
+      onOk: () =>
+        logoutAll
+          .mutateAsync()
+          .then(() => navigate('/login', { replace: true }))
+          .catch((error: unknown) => {
+            void message.error(errorText(error));
+          }),
+    });
+  };
 
   return (
     <>
@@ -75,6 +97,12 @@ export function AccountPage() {
               }
             >
               {t('nav.logout')}
+            </Button>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 8 }}>
+              {t('account.logoutAllHint')}
+            </Typography.Paragraph>
+            <Button danger icon={<LogoutOutlined />} loading={logoutAll.isPending} onClick={confirmLogoutAll}>
+              {t('account.logoutAll')}
             </Button>
           </Card>
         </Col>

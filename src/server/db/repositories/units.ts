@@ -176,6 +176,22 @@ export async function findSubtreeAsOf(
   return depthFirstByName(rows);
 }
 
+/**
+ * The direct children of a unit on a day, in Vietnamese alphabetical order: the rows of
+ * findSubtreeAsOf at depth 1, without walking the tree (the tree page expands one level at a time).
+ */
+export async function findChildrenAsOf(q: Queryable, parentId: string, date: string): Promise<SubtreeRow[]> {
+  const rows = await queryRows<SubtreeRow>(
+    q,
+    sql`select ${unitColumnsOn(sql`${date}::date`)}, 1 as depth,
+        (select count(*)::int from unit_versions c where c.parent_id = u.id and c.valid_from <= ${date}::date
+           and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
+      from unit_versions v join units u on u.id = v.unit_id
+      where v.parent_id = ${parentId} and ${versionInForce(date)}`,
+  );
+  return rows.sort((a, b) => compareVietnamese(a.name, b.name));
+}
+
 /** Root first, then each unit followed by its children, siblings in Vietnamese alphabetical order. */
 function depthFirstByName(rows: SubtreeRow[]): SubtreeRow[] {
   const children = new Map<string | null, SubtreeRow[]>();

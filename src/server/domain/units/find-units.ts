@@ -1,6 +1,7 @@
 import type { UnitKind } from '../../../shared/units';
 import type { Db } from '../../db/client';
 import {
+  findChildrenAsOf,
   findRootsAsOf,
   findScopeRootsAsOf,
   findSubtreeAsOf,
@@ -44,12 +45,7 @@ async function visibleRows<T extends { id: string }>(db: Db, principal: Principa
 export async function findChildren(options: { db: Db; principal: Principal; unitId: string; date?: string }) {
   const { db, principal, unitId } = options;
   await authorizeUnit(db, principal, unitId, 'unit.view');
-  const rows = await findSubtreeAsOf(db, unitId, options.date ?? today(), 1);
-  return visibleRows(
-    db,
-    principal,
-    rows.filter((row) => row.depth === 1),
-  );
+  return visibleRows(db, principal, await findChildrenAsOf(db, unitId, options.date ?? today()));
 }
 
 export async function findSubtree(options: {

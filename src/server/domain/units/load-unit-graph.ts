@@ -15,9 +15,12 @@ const KEPT_GRAPHS = 4;
  * The unit graph as the caller sees the database now: one small read of the revision, and the rows
  * only when that revision has not been loaded yet (after a start or a change to the units). Inside
  * a transaction that changed units, its own revision is seen, so it gets its own graph.
+ * `knownRevision` is a revision the caller has just read itself (a read request, with its session):
+ * the read is then skipped. The stamp still comes from the database, so a change made on another
+ * instance is seen by the next request.
  */
-export async function loadUnitGraph(q: Queryable): Promise<UnitGraph> {
-  const revision = await readUnitsRevision(q);
+export async function loadUnitGraph(q: Queryable, knownRevision?: string): Promise<UnitGraph> {
+  const revision = knownRevision || (await readUnitsRevision(q));
   const cached = graphs.get(revision);
   if (cached) {
     // Most recently used last, so that the oldest is dropped first.

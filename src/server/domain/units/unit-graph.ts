@@ -66,6 +66,8 @@ export class UnitGraph {
   private readonly successors = new Map<string, Array<{ toId: string; eventKind: string }>>();
   /** The units revision the graph was loaded at. */
   readonly revision: string;
+  /** rollupIds by their sorted roots. */
+  private readonly rollups = new Map<string, readonly string[]>();
 
   constructor(rows: UnitGraphRows) {
     for (const [id, kind, code, validFrom, validTo] of rows.units)
@@ -210,6 +212,20 @@ export class UnitGraph {
    * scope as findRollupIds in SQL.
    */
   rollupIds(rootIds: readonly string[]): string[] {
+    // A graph never changes (a new revision is a new graph), so a scope is walked once per graph:
+    // every request of a user asks for the scope of the same grants.
+    const key = [...rootIds].sort().join(',');
+    let ids = this.rollups.get(key);
+    if (!ids) {
+      if (this.rollups.size >= KEPT_ROLLUPS) this.rollups.clear();
+      ids = this.walkDown(rootIds);
+      this.rollups.set(key, ids);
+    }
+    // A copy: the caller may change its array, never the one kept.
+    return [...ids];
+  }
+
+  private walkDown(rootIds: readonly string[]): string[] {
     // A unit reached as a partial predecessor (through a split or dissolution) brings none of its
     // children; reached fully, it brings them all. Both ways may be reached, like the SQL's pairs.
     const reached = new Set<string>();
@@ -268,6 +284,9 @@ export class UnitGraph {
     return reached;
   }
 }
+
+/** Scopes kept per graph: more distinct grant sets than users online at once is not expected. */
+const KEPT_ROLLUPS = 2000;
 
 /** The events that pass a unit's scope on to the units after it. */
 const PASSING_EVENTS: ReadonlySet<string> = new Set(['merge', 'split', 'dissolve']);

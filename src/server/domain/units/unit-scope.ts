@@ -7,12 +7,20 @@ import { loadUnitGraph } from './load-unit-graph';
  */
 
 /** Every unit whose records count toward the roots: their subtrees at any time and predecessors. */
-export async function findRollupIds(q: Queryable, rootIds: readonly string[]): Promise<string[]> {
+export async function findRollupIds(
+  q: Queryable,
+  rootIds: readonly string[],
+  knownRevision?: string,
+): Promise<string[]> {
   if (rootIds.length === 0) return [];
-  return (await loadUnitGraph(q)).rollupIds(rootIds);
+  return (await loadUnitGraph(q, knownRevision)).rollupIds(rootIds);
 }
 
 /** The units a role granted on reaches this one (empty when the unit does not exist). */
-export async function findGoverningIds(q: Queryable, unitId: string): Promise<string[]> {
-  return (await loadUnitGraph(q)).governingIds(unitId);
+export async function findGoverningIds(
+  q: Queryable,
+  unitId: string,
+  knownRevision?: string,
+): Promise<string[]> {
+  return (await loadUnitGraph(q, knownRevision)).governingIds(unitId);
 }
