@@ -78,7 +78,7 @@ export function activityFileRoutes(app: FastifyInstance, { database, config, job
         tags: ['activity-files'],
         summary: 'Nhập tin bài hoặc lượt phát sóng từ XLSX/CSV: tất cả hoặc không, liệt kê mọi dòng lỗi',
         description:
-          'Gửi nội dung tệp làm thân yêu cầu với Content-Type: application/octet-stream. Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì. Dòng giống hệt bản ghi đã có (cùng đơn vị, kênh, loại, ngày và tiêu đề hoặc đường dẫn) được bỏ qua và liệt kê trong skipped ("đã có"). Tệp đã nhập trước đó (cùng SHA-256): 409 CONFLICT với chi tiết field "confirmReimport"; gửi lại với confirmReimport=true để vẫn nhập. Tệp nhiều dòng hơn IMPORT_INLINE_ROW_LIMIT (mặc định 2.000): 202 với jobId, nhập ở chế độ chạy nền; xem kết quả ở GET /api/activity-files/import-jobs/{jobId}.',
+          'Gửi nội dung tệp làm thân yêu cầu với Content-Type: application/octet-stream. Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì. Dòng giống hệt bản ghi đã có (cùng đơn vị, kênh, loại, ngày và tiêu đề hoặc đường dẫn) được bỏ qua và liệt kê trong skipped ("đã có"). Tệp đã nhập trước đó (cùng SHA-256): 409 CONFLICT với chi tiết field "confirmReimport"; gửi lại với confirmReimport=true để vẫn nhập. Tệp nhiều dòng hơn IMPORT_INLINE_ROW_LIMIT (mặc định 2.000): 202 với jobId, nhập ở chế độ chạy nền; xem kết quả ở GET /api/activity-files/import-jobs/{importJobId}.',
         querystring: activityImportQuery,
         consumes: ['application/octet-stream'],
         response: {
@@ -128,19 +128,19 @@ export function activityFileRoutes(app: FastifyInstance, { database, config, job
   );
 
   api.get(
-    '/api/activity-files/import-jobs/:jobId',
+    '/api/activity-files/import-jobs/:importJobId',
     {
       schema: {
         tags: ['activity-files'],
         summary: 'Trạng thái một lượt nhập chạy nền và kết quả khi xong (chỉ người gửi tệp xem được)',
         description:
           'status: queued, running, done (result như khi nhập trực tiếp) hoặc failed (error như khi nhập trực tiếp: mọi dòng lỗi, không lưu gì). Lượt nhập của người khác: 404.',
-        params: z.object({ jobId: uuidParam }),
+        params: z.object({ importJobId: uuidParam }),
         response: { 200: activityImportJobSchema, ...commonErrors },
       },
     },
     async (request) =>
-      getImportJob({ db, principal: principalOf(request), importJobId: request.params.jobId }),
+      getImportJob({ db, principal: principalOf(request), importJobId: request.params.importJobId }),
   );
 
   api.get(
