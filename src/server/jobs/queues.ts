@@ -190,29 +190,6 @@ export const QUEUES = [
   }),
   ...monitorCheckQueues(),
   defineQueue({
-    name: 'activities.import',
-    label: { vi: 'Nhập tệp bản ghi lớn (chạy nền)', en: 'Import a large records file (background)' },
-    data: z.object({ importJobId: z.uuid() }),
-    // Jobs are sent with the user as singleton key: 'singleton' runs one job per key at a time across
-    // every worker, so one user's imports run one after another and never two of theirs at once.
-    // Idempotent: the import is one transaction that also writes the job's result, and its batch takes
-    // the job's id (runImportJob), so a retry after a crash imports once. 100,000 rows take a few
-    // minutes on a small server: half an hour before a silent job is taken as lost, and the heartbeat
-    // frees a dead worker's job after two minutes instead.
-    settings: {
-      retryLimit: 2,
-      retryDelay: 30,
-      retryBackoff: true,
-      expireInSeconds: 1800,
-      policy: 'singleton',
-      heartbeatSeconds: 120,
-    },
-    // One at a time per worker process: an import fills the CPU (reading, checking every row).
-    localConcurrency: () => 1,
-    handler: ({ db, config, now }, { importJobId }) =>
-      runImportJob({ db, fileStore: createLocalFileStore(config.dataDir), importJobId, now }),
-  }),
-  defineQueue({
     name: 'backups.scheduled',
     label: { vi: 'Sao lưu dữ liệu định kỳ', en: 'Scheduled backup' },
     data: z.object({}),
@@ -234,6 +211,29 @@ export const QUEUES = [
         now,
         log,
       }),
+  }),
+  defineQueue({
+    name: 'activities.import',
+    label: { vi: 'Nhập tệp bản ghi lớn (chạy nền)', en: 'Import a large records file (background)' },
+    data: z.object({ importJobId: z.uuid() }),
+    // Jobs are sent with the user as singleton key: 'singleton' runs one job per key at a time across
+    // every worker, so one user's imports run one after another and never two of theirs at once.
+    // Idempotent: the import is one transaction that also writes the job's result, and its batch takes
+    // the job's id (runImportJob), so a retry after a crash imports once. 100,000 rows take a few
+    // minutes on a small server: half an hour before a silent job is taken as lost, and the heartbeat
+    // frees a dead worker's job after two minutes instead.
+    settings: {
+      retryLimit: 2,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 1800,
+      policy: 'singleton',
+      heartbeatSeconds: 120,
+    },
+    // One at a time per worker process: an import fills the CPU (reading, checking every row).
+    localConcurrency: () => 1,
+    handler: ({ db, config, now }, { importJobId }) =>
+      runImportJob({ db, fileStore: createLocalFileStore(config.dataDir), importJobId, now }),
   }),
 ] as const;
 
