@@ -65,6 +65,7 @@ describe('the background jobs page (API)', () => {
       'monitor.schedule',
       'monitor.check',
       'backups.scheduled',
+      'activities.import',
     ]);
     const emails = body.queues.find((queue) => queue.name === EMAILS)!;
     expect(emails).toMatchObject({

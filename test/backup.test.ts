@@ -62,7 +62,7 @@ function comparable(snap: Snapshot): Snapshot {
     // Not data but the stamp of the last change to the unit tables (migration 0006), which a restore
     // is: it moves on, so that servers reload their unit graph.
     data_revisions: [],
-    // Not data but notes of which units' scores changed (migration 0014), written again by the
+    // Not data but notes of which units' scores changed (migration 0015), written again by the
     // restore's own inserts.
     score_changes: [],
   };

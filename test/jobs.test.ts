@@ -88,7 +88,7 @@ describe('the job engine (pg-boss)', () => {
       expect(schedules.map((s) => [s.name, s.cron, s.timezone]).sort(byName)).toEqual(
         [
           ['sessions.cleanup', '17 * * * *', CRON_TIME_ZONE],
-          // Every 10 minutes: one score change note per unit (migration 0014).
+          // Every 10 minutes: one score change note per unit (migration 0015).
           ['scoring.merge-changes', '*/10 * * * *', CRON_TIME_ZONE],
           ['reports.ensure-periods', '5 0 * * *', CRON_TIME_ZONE],
           ['reminders.deadlines', '0 7 * * *', CRON_TIME_ZONE],

@@ -45,7 +45,7 @@ const RESTORE_OWN = {
   'public.audit_log': sql`action <> 'backup.restore'`,
   'public.sessions': sql`false`,
   'public.data_revisions': sql`false`,
-  // The score change notes (migration 0014): written by triggers as the restore inserts the records.
+  // The score change notes (migration 0015): written by triggers as the restore inserts the records.
   'public.score_changes': sql`false`,
 };
 

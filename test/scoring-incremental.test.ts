@@ -19,7 +19,7 @@ import { TEST_DB } from './support/test-env';
 
 /**
  * Live scores are kept per unit between reads and recomputed only for the units whose records,
- * channels or assessments changed (evaluation-cache.ts, migration 0014). After every kind of write
+ * channels or assessments changed (evaluation-cache.ts, migration 0015). After every kind of write
  * the board read through the cache must equal the board recounted from every record, and the write
  * must have changed what it should: a stale unit would show the recount's difference.
  */

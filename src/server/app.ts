@@ -17,6 +17,7 @@ import { fastifyLogOptions } from './logging/options';
 import { registerOperations } from './metrics/plugin';
 import { OPENAPI_SECURITY_SCHEMES, transformRouteSchema } from './openapi-document';
 import { registerAuth } from './plugins/auth';
+import { registerBuildSlots } from './plugins/build-slots';
 import { compressionOptions } from './plugins/compression';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerImportSlots } from './plugins/import-slots';
@@ -171,6 +172,7 @@ export async function buildApp({
   registerAuth(app, { db: database.db, config });
   registerSafeInput(app);
   registerImportSlots(app);
+  registerBuildSlots(app, config);
   const jobs = givenJobs ?? (await startJobEngine({ database, config, log: app.log, work: false }));
   if (!givenJobs) app.addHook('onClose', () => jobs.stop());
   registerOperations(app, { config, jobs });

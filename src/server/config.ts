@@ -50,6 +50,15 @@ export interface Config {
   monitorAllowHosts: string[];
   /** Website checks one worker process runs at once (each on another host: one check per host anywhere). */
   monitorConcurrency: number;
+  /**
+   * Record imports of at most this many data rows run inside the request (IMPORT_INLINE_ROW_LIMIT);
+   * a larger file is staged and imported by the `activities.import` job, one per user at a time.
+   */
+  importInlineRowLimit: number;
+  /** Report and schedule documents (DOCX, XLSX) and evidence ZIPs one process builds at once (BUILD_CONCURRENCY). */
+  buildConcurrency: number;
+  /** Builds that may wait for a free slot (BUILD_QUEUE); past that the download is refused with 503. */
+  buildQueue: number;
   /** The Prometheus endpoint (docs/operations.md, "Metrics"); off unless a token or a port is set. */
   metrics: MetricsConfig;
   /** Scheduled backups (the `backups.scheduled` job); off while BACKUP_DIR is unset. */
@@ -252,6 +261,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mail: readMail(env),
     monitorAllowHosts: readHostList(env, 'MONITOR_ALLOW_HOSTS'),
     monitorConcurrency: readInt(env, 'MONITOR_CONCURRENCY', 8, 1, 64),
+    importInlineRowLimit: readInt(env, 'IMPORT_INLINE_ROW_LIMIT', 2000, 1, 100_000),
+    buildConcurrency: readInt(env, 'BUILD_CONCURRENCY', 2, 1, 32),
+    buildQueue: readInt(env, 'BUILD_QUEUE', 8, 0, 1000),
     metrics: readMetrics(env),
     backup: {
       dir: env.BACKUP_DIR ? path.resolve(cwd, env.BACKUP_DIR) : null,

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { insertImportBatch } from '../../src/server/db/repositories/activity-files';
+import { insertActivityImportJob } from '../../src/server/db/repositories/activity-import-jobs';
 import type { AccessFixtures } from '../support/access-types';
 
 // The target commune exists from 2025-07-01 (see test/access.test.ts): rows are dated after it.
@@ -22,6 +23,31 @@ export const accessFixtures: AccessFixtures = {
         rowCount: 0,
       });
       return id;
+    },
+    // A background import the target commune's officer started (the file need not exist to read it).
+    importJobId: async (env) => {
+      const id = randomUUID();
+      await insertActivityImportJob(env.db, {
+        id,
+        createdBy: env.targetUserId,
+        kind: 'post',
+        unitId: env.targetUnitId,
+        fileName: 'tin-bai-lon.xlsx',
+        fileSha256: '0'.repeat(64),
+        storageKey: `00/00/${'0'.repeat(64)}`,
+        status: 'done',
+        result: { batchId: id, rows: 0, created: 0, skipped: [], flaggedDuplicates: [] },
+      });
+      return id;
+    },
+  },
+  shared: {
+    // Only whoever started an import reads it: an officer of another commune and a system
+    // administrator alike are told it does not exist.
+    'GET /api/activity-files/import-jobs/:importJobId': {
+      request: (_env, ids) => ({ url: `/api/activity-files/import-jobs/${ids.importJobId}` }),
+      officer: 404,
+      admin: 404,
     },
   },
   bodies: {

@@ -132,6 +132,13 @@ async function fillRemainingTables(q: Queryable, communeId: string) {
   const channelId = channel!.id;
   await q.execute(sql`insert into import_batches (kind, file_name, row_count, unit_id, file_sha256, stored_count)
     values ('activities', 'Bài đăng T3.xlsx', 12, ${communeId}, ${'a'.repeat(64)}, 11)`);
+  // A background import (its file stays in the store under its hash; the job row is what is kept).
+  await q.execute(sql`insert into activity_import_jobs (id, created_by, kind, unit_id, file_name, file_sha256,
+      storage_key, status, result, error, finished_at)
+    values (gen_random_uuid(), ${userId}, 'post', ${communeId}, 'Tin bài cả năm.xlsx', ${'b'.repeat(64)},
+      ${`bb/bb/${'b'.repeat(64)}`}, 'failed', null,
+      '{"code": "VALIDATION_FAILED", "message": "Tệp có 1 dòng lỗi", "details": [{"row": 3, "column": "Tiêu đề", "message": "Thiếu tiêu đề."}]}'::jsonb,
+      now())`);
   const [check] = await queryRows<{ id: string }>(
     q,
     sql`insert into monitor_checks (channel_id, unit_id, kind, trigger)

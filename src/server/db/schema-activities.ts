@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -365,6 +366,46 @@ export const importBatches = pgTable(
   ],
 );
 
+/**
+ * A records spreadsheet too large to import inside the upload request (IMPORT_INLINE_ROW_LIMIT),
+ * imported by the `activities.import` job. The row's id is also the pg-boss job's id and the id of
+ * the import batch it creates, so a job run again after a crash finds its batch (or its result,
+ * written in the import's own transaction) instead of importing twice. The file waits in the file
+ * store under its SHA-256 key.
+ */
+export const activityImportJobs = pgTable(
+  'activity_import_jobs',
+  {
+    id: uuid('id').primaryKey(),
+    /** Who started it: the only one who may read it, and whose grants the job imports with. */
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    confirmReimport: boolean('confirm_reimport').notNull().default(false),
+    /** The upload request's address and id, carried into the audit log of the import. */
+    requestIp: text('request_ip'),
+    requestId: text('request_id'),
+    /** queued → running → done | failed; a failed file keeps every row error in `error`. */
+    status: text('status').notNull().default('queued'),
+    /** The import's answer (ActivityImportResultDto) when done. */
+    result: jsonb('result'),
+    /** The refusal ({code, message, details}) when failed. */
+    error: jsonb('error'),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('activity_import_jobs_user_idx').on(t.createdBy, t.createdAt),
+    check('activity_import_jobs_status_check', sql`${t.status} in ('queued', 'running', 'done', 'failed')`),
+  ],
+);
+
 export const activitySchema = {
   channels,
   topics,
@@ -377,4 +418,5 @@ export const activitySchema = {
   evidence,
   evidenceLinks,
   importBatches,
+  activityImportJobs,
 };

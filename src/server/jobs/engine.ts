@@ -36,6 +36,8 @@ export interface EnqueueOptions {
   /** At most one queued-or-active job per key on 'exclusive' queues: a second send returns null. */
   singletonKey?: string;
   startAfter?: Date;
+  /** The job's id (a UUID), when the caller's own row is keyed by it; pg-boss makes one otherwise. */
+  id?: string;
   /** Send inside this transaction, so the job exists exactly when the rows it works on do. */
   db?: Queryable;
 }
@@ -195,6 +197,7 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
       return boss.send(name, parsed, {
         ...(enqueueOptions.singletonKey ? { singletonKey: enqueueOptions.singletonKey } : {}),
         ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter } : {}),
+        ...(enqueueOptions.id ? { id: enqueueOptions.id } : {}),
         ...(enqueueOptions.db ? { db: inTransaction(enqueueOptions.db) } : {}),
       });
     },

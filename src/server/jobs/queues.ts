@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { deleteStaleLoginThrottles } from '../db/repositories/login-throttles';
 import { mergeScoreChanges } from '../db/repositories/score-changes';
 import { deleteExpiredSessions } from '../db/repositories/users';
+import { runImportJob } from '../domain/activity-import/import-jobs';
 import { runScheduledBackup } from '../domain/backups/run-scheduled-backup';
 import { checkBanner } from '../domain/monitor/check-banner';
 import { checkColumn } from '../domain/monitor/check-column';
@@ -134,7 +135,7 @@ export const QUEUES = [
     name: 'scoring.merge-changes',
     label: { vi: 'Gộp dấu thay đổi điểm', en: 'Merge score change notes' },
     data: z.object({}),
-    // Idempotent: merging twice leaves one note per unit either way (migration 0014).
+    // Idempotent: merging twice leaves one note per unit either way (migration 0015).
     settings: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300, policy: 'stately' },
     cron: { expression: '*/10 * * * *', label: { vi: 'Mỗi 10 phút', en: 'Every 10 minutes' } },
     async handler({ db }) {
@@ -223,6 +224,29 @@ export const QUEUES = [
         now,
         log,
       }),
+  }),
+  defineQueue({
+    name: 'activities.import',
+    label: { vi: 'Nhập tệp bản ghi lớn (chạy nền)', en: 'Import a large records file (background)' },
+    data: z.object({ importJobId: z.uuid() }),
+    // Jobs are sent with the user as singleton key: 'singleton' runs one job per key at a time across
+    // every worker, so one user's imports run one after another and never two of theirs at once.
+    // Idempotent: the import is one transaction that also writes the job's result, and its batch takes
+    // the job's id (runImportJob), so a retry after a crash imports once. 100,000 rows take a few
+    // minutes on a small server: half an hour before a silent job is taken as lost, and the heartbeat
+    // frees a dead worker's job after two minutes instead.
+    settings: {
+      retryLimit: 2,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 1800,
+      policy: 'singleton',
+      heartbeatSeconds: 120,
+    },
+    // One at a time per worker process: an import fills the CPU (reading, checking every row).
+    localConcurrency: () => 1,
+    handler: ({ db, config, now }, { importJobId }) =>
+      runImportJob({ db, fileStore: createLocalFileStore(config.dataDir), importJobId, now }),
   }),
 ] as const;
 

@@ -35,6 +35,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     let status: number;
     if (error instanceof AppError) {
       status = error.status;
+      if (error.options.retryAfterSeconds !== undefined)
+        reply.header('retry-after', String(error.options.retryAfterSeconds));
       body = { code: error.code, message: error.message, details: error.details };
     } else if (hasZodFastifySchemaValidationErrors(error) && error.validationContext === 'params') {
       // A malformed id in a path is answered like an unknown one.

@@ -3,7 +3,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   activityExportQuery,
+  activityImportJobSchema,
   activityImportQuery,
+  activityImportQueuedSchema,
   activityImportResultSchema,
   activityTemplateQuery,
   CSV_CONTENT_TYPE,
@@ -20,10 +22,13 @@ import { exportActivities } from '../domain/activity-export/export-activities';
 import { buildActivityTemplate } from '../domain/activity-import/build-template';
 import { findImportBatchesInScope } from '../domain/activity-import/find-import-batches';
 import { importActivities } from '../domain/activity-import/import-activities';
+import { getImportJob, startImportJob } from '../domain/activity-import/import-jobs';
 import { undoImportBatch } from '../domain/activity-import/undo-import-batch';
 import { validationError } from '../errors';
 import { actorOf, principalOf } from '../plugins/auth';
 import { attachmentDisposition } from '../reports/file-name';
+import { countDataRows } from '../spreadsheets/count-rows';
+import { createLocalFileStore } from '../storage/local-file-store';
 import { type RouteDeps, typed } from './deps';
 
 /** A file download for the OpenAPI document: its content type and an opaque binary body. */
@@ -44,8 +49,9 @@ function sendFile(
 }
 
 /** Spreadsheets of records: templates to fill in, all-or-nothing imports, exports of any filtered list. */
-export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps) {
+export function activityFileRoutes(app: FastifyInstance, { database, config, jobs }: RouteDeps) {
   const db = database.db;
+  const fileStore = createLocalFileStore(config.dataDir);
   const api = typed(app);
 
   api.get(
@@ -72,19 +78,41 @@ export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps
         tags: ['activity-files'],
         summary: 'Nhập tin bài hoặc lượt phát sóng từ XLSX/CSV: tất cả hoặc không, liệt kê mọi dòng lỗi',
         description:
-          'Gửi nội dung tệp làm thân yêu cầu với Content-Type: application/octet-stream. Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì. Dòng giống hệt bản ghi đã có (cùng đơn vị, kênh, loại, ngày và tiêu đề hoặc đường dẫn) được bỏ qua và liệt kê trong skipped ("đã có"). Tệp đã nhập trước đó (cùng SHA-256): 409 CONFLICT với chi tiết field "confirmReimport"; gửi lại với confirmReimport=true để vẫn nhập.',
+          'Gửi nội dung tệp làm thân yêu cầu với Content-Type: application/octet-stream. Có lỗi: 400 VALIDATION_FAILED với mọi dòng lỗi {row, column, message}, không lưu gì. Dòng giống hệt bản ghi đã có (cùng đơn vị, kênh, loại, ngày và tiêu đề hoặc đường dẫn) được bỏ qua và liệt kê trong skipped ("đã có"). Tệp đã nhập trước đó (cùng SHA-256): 409 CONFLICT với chi tiết field "confirmReimport"; gửi lại với confirmReimport=true để vẫn nhập. Tệp nhiều dòng hơn IMPORT_INLINE_ROW_LIMIT (mặc định 2.000): 202 với jobId, nhập ở chế độ chạy nền; xem kết quả ở GET /api/activity-files/import-jobs/{importJobId}.',
         querystring: activityImportQuery,
         consumes: ['application/octet-stream'],
-        response: { 200: activityImportResultSchema, 409: errorBodySchema, ...commonErrors },
+        response: {
+          200: activityImportResultSchema,
+          202: activityImportQueuedSchema,
+          409: errorBodySchema,
+          ...commonErrors,
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = principalOf(request);
       const content = request.body as unknown;
       if (!Buffer.isBuffer(content)) {
         throw validationError('Gửi tệp dưới dạng application/octet-stream.', [
           { field: 'file', message: 'Thiếu nội dung tệp.' },
         ]);
+      }
+      // A large file would hold this request, and on the embedded database the only connection, for
+      // minutes: it goes to a job, answered at once, and the page polls for the result.
+      const limit = config.importInlineRowLimit;
+      const estimatedRows = await countDataRows(request.query.fileName, content);
+      if (estimatedRows > limit) {
+        const queued = await startImportJob({
+          db,
+          jobs,
+          fileStore,
+          principal,
+          actor: actorOf(request),
+          content,
+          estimatedRows,
+          ...request.query,
+        });
+        return reply.status(202).send(queued);
       }
       return app.importSlots.run(principal.userId, () =>
         importActivities({
@@ -97,6 +125,22 @@ export function activityFileRoutes(app: FastifyInstance, { database }: RouteDeps
         }),
       );
     },
+  );
+
+  api.get(
+    '/api/activity-files/import-jobs/:importJobId',
+    {
+      schema: {
+        tags: ['activity-files'],
+        summary: 'Trạng thái một lượt nhập chạy nền và kết quả khi xong (chỉ người gửi tệp xem được)',
+        description:
+          'status: queued, running, done (result như khi nhập trực tiếp) hoặc failed (error như khi nhập trực tiếp: mọi dòng lỗi, không lưu gì). Lượt nhập của người khác: 404.',
+        params: z.object({ importJobId: uuidParam }),
+        response: { 200: activityImportJobSchema, ...commonErrors },
+      },
+    },
+    async (request) =>
+      getImportJob({ db, principal: principalOf(request), importJobId: request.params.importJobId }),
   );
 
   api.get(

@@ -8,6 +8,7 @@ import {
   ZIP_TYPE,
 } from '../domain/reports/export-report-files';
 import { principalOf } from '../plugins/auth';
+import { requestGoneSignal } from '../plugins/build-slots';
 import { attachmentDisposition, DOCX_TYPE, XLSX_TYPE } from '../reports/file-name';
 import { createLocalFileStore } from '../storage/local-file-store';
 import { type RouteDeps, typed } from './deps';
@@ -23,6 +24,7 @@ function fileResponse(contentType: string, description: string) {
 /**
  * A report's documents: the DOCX in the NĐ 30/2020 layout, the XLSX annex and the evidence package
  * (ZIP, streamed). Whoever may view the report's unit may download them; anyone else gets 404.
+ * Every build takes a slot of the build limiter (plugins/build-slots.ts): 503 when too many wait.
  */
 export function reportDocumentRoutes(app: FastifyInstance, { database, config }: RouteDeps) {
   const db = database.db;
@@ -44,12 +46,16 @@ export function reportDocumentRoutes(app: FastifyInstance, { database, config }:
     async (request, reply) =>
       sendDownload(
         reply,
-        await exportReportDocument({
-          db,
-          principal: principalOf(request),
-          reportId: request.params.reportId,
-          now: new Date(),
-        }),
+        await app.buildSlots.run(
+          () =>
+            exportReportDocument({
+              db,
+              principal: principalOf(request),
+              reportId: request.params.reportId,
+              now: new Date(),
+            }),
+          requestGoneSignal(reply),
+        ),
       ),
   );
 
@@ -67,12 +73,16 @@ export function reportDocumentRoutes(app: FastifyInstance, { database, config }:
     async (request, reply) =>
       sendDownload(
         reply,
-        await exportReportAnnex({
-          db,
-          principal: principalOf(request),
-          reportId: request.params.reportId,
-          now: new Date(),
-        }),
+        await app.buildSlots.run(
+          () =>
+            exportReportAnnex({
+              db,
+              principal: principalOf(request),
+              reportId: request.params.reportId,
+              now: new Date(),
+            }),
+          requestGoneSignal(reply),
+        ),
       ),
   );
 
@@ -88,13 +98,23 @@ export function reportDocumentRoutes(app: FastifyInstance, { database, config }:
       },
     },
     async (request, reply) => {
-      const pack = await exportEvidencePackage({
-        db,
-        principal: principalOf(request),
-        store,
-        reportId: request.params.reportId,
-        now: new Date(),
-      });
+      // The slot is held while the ZIP streams, not only while it is set up: the files are read and
+      // compressed as the download goes. The response's close (finished or cut off) gives it back.
+      const release = await app.buildSlots.acquire(requestGoneSignal(reply));
+      reply.raw.once('close', release);
+      let pack: Awaited<ReturnType<typeof exportEvidencePackage>>;
+      try {
+        pack = await exportEvidencePackage({
+          db,
+          principal: principalOf(request),
+          store,
+          reportId: request.params.reportId,
+          now: new Date(),
+        });
+      } catch (error) {
+        release();
+        throw error;
+      }
       // Stop reading files from the store as soon as the client goes away.
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) pack.stream.destroy();

@@ -26,6 +26,7 @@ import { markEntriesAired } from '../domain/schedules/mark-entries-aired';
 import { updateSchedule } from '../domain/schedules/update-schedule';
 import { updateScheduleEntry } from '../domain/schedules/update-schedule-entry';
 import { actorOf, principalOf } from '../plugins/auth';
+import { requestGoneSignal } from '../plugins/build-slots';
 import { DOCX_TYPE, XLSX_TYPE } from '../reports/file-name';
 import { type RouteDeps, typed } from './deps';
 import { sendDownload } from './send-download';
@@ -187,12 +188,17 @@ export function scheduleRoutes(app: FastifyInstance, { database }: RouteDeps) {
     async (request, reply) =>
       sendDownload(
         reply,
-        await exportSchedule({
-          db,
-          principal: principalOf(request),
-          scheduleId: request.params.scheduleId,
-          format: 'docx',
-        }),
+        // A build like a report's, under the same limiter (plugins/build-slots.ts).
+        await app.buildSlots.run(
+          () =>
+            exportSchedule({
+              db,
+              principal: principalOf(request),
+              scheduleId: request.params.scheduleId,
+              format: 'docx',
+            }),
+          requestGoneSignal(reply),
+        ),
       ),
   );
 
@@ -212,12 +218,17 @@ export function scheduleRoutes(app: FastifyInstance, { database }: RouteDeps) {
     async (request, reply) =>
       sendDownload(
         reply,
-        await exportSchedule({
-          db,
-          principal: principalOf(request),
-          scheduleId: request.params.scheduleId,
-          format: 'xlsx',
-        }),
+        // A build like a report's, under the same limiter (plugins/build-slots.ts).
+        await app.buildSlots.run(
+          () =>
+            exportSchedule({
+              db,
+              principal: principalOf(request),
+              scheduleId: request.params.scheduleId,
+              format: 'xlsx',
+            }),
+          requestGoneSignal(reply),
+        ),
       ),
   );
 

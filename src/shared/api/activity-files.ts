@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityListQuery } from './activities';
+import { errorBodySchema } from './common';
 
 /** The record kinds a spreadsheet can carry: one kind per file. */
 export const ACTIVITY_FILE_KINDS = ['post', 'broadcast'] as const;
@@ -36,6 +37,35 @@ export const activityImportResultSchema = z.object({
   flaggedDuplicates: z.array(z.object({ row: z.number().int(), message: z.string() })),
 });
 export type ActivityImportResultDto = z.infer<typeof activityImportResultSchema>;
+
+export const ACTIVITY_IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+/** A file too large to import inside the request: 202 with the job to poll. */
+export const activityImportQueuedSchema = z.object({
+  jobId: z.uuid(),
+  status: z.literal('queued'),
+  /** The file's data rows as counted before queueing (an estimate: blank lines count too). */
+  estimatedRows: z.number().int(),
+});
+export type ActivityImportQueuedDto = z.infer<typeof activityImportQueuedSchema>;
+
+/**
+ * A background import: queued or running; done with the same result an inline import answers; or
+ * failed with the same error an inline import answers (400 with every row error, 409 asking to
+ * confirm a re-import, …), nothing stored.
+ */
+export const activityImportJobSchema = z.object({
+  jobId: z.uuid(),
+  status: z.enum(ACTIVITY_IMPORT_JOB_STATUSES),
+  kind: fileKind,
+  fileName: z.string(),
+  createdAt: z.date(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+  result: activityImportResultSchema.nullable(),
+  error: errorBodySchema.nullable(),
+});
+export type ActivityImportJobDto = z.infer<typeof activityImportJobSchema>;
 
 /** The list's filters without paging: an export holds every matching record. */
 export const activityExportQuery = activityListQuery.omit({ limit: true, offset: true });

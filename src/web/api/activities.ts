@@ -12,12 +12,17 @@ import type {
   languageCountsQuery,
   reviewActivityBody,
 } from '../../shared/api/activities';
-import type { ActivityFileKind, ActivityImportResultDto } from '../../shared/api/activity-files';
+import type {
+  ActivityFileKind,
+  ActivityImportJobDto,
+  ActivityImportQueuedDto,
+  ActivityImportResultDto,
+} from '../../shared/api/activity-files';
 import type { CalendarDto } from '../../shared/api/calendar';
 import type { ChannelListItemDto, channelListSchema } from '../../shared/api/channels';
 import type { LinkedEvidenceDto } from '../../shared/api/evidence';
 import type { VocabularyDto } from '../../shared/api/vocabulary';
-import { apiRequest, apiUpload, buildUrl } from './client';
+import { ApiError, apiRequest, apiUpload, buildUrl } from './client';
 import { ACTIVITIES_KEY, CHANNELS_KEY } from './query-keys';
 import type { ItemList, Json, Page } from './types';
 
@@ -30,6 +35,9 @@ export type ChannelList = Json<z.infer<typeof channelListSchema>>;
 export type Vocabulary = Json<VocabularyDto>;
 export type ActivityFilter = Partial<z.input<typeof activityListQuery>>;
 export type ImportResult = Json<ActivityImportResultDto>;
+/** A file too large to import inside the request: the job to poll (202). */
+export type ImportQueued = Json<ActivityImportQueuedDto>;
+export type ImportJob = Json<ActivityImportJobDto>;
 export type ActivityPatch = z.input<typeof activityPatchBody>;
 export type ReviewInput = z.input<typeof reviewActivityBody>;
 export type LanguageCounts = Json<LanguageCountsDto>;
@@ -78,11 +86,16 @@ export function templateUrl(kind: ActivityFileKind, unitId?: string): string {
   return buildUrl('/api/activity-files/template.xlsx', { kind, unitId });
 }
 
+/** The answer to an upload: the result (imported inside the request) or the background job. */
+export function isQueuedImport(answer: ImportResult | ImportQueued): answer is ImportQueued {
+  return 'jobId' in answer;
+}
+
 export function useImportActivities() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { kind: ActivityFileKind; file: File; unitId?: string; confirmReimport?: boolean }) =>
-      apiUpload<ImportResult>('/api/activity-files/import', input.file, {
+      apiUpload<ImportResult | ImportQueued>('/api/activity-files/import', input.file, {
         kind: input.kind,
         fileName: input.file.name,
         unitId: input.unitId,
@@ -90,6 +103,41 @@ export function useImportActivities() {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] }),
   });
+}
+
+/** How often a running background import is asked about. */
+const IMPORT_JOB_POLL_MS = 2000;
+
+/**
+ * A background import, asked about every two seconds until it is done or failed; then the record
+ * lists are refetched (a done import added records).
+ */
+export function useImportJob(jobId: string | null) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: [ACTIVITIES_KEY, 'import-job', jobId],
+    queryFn: async ({ signal }) => {
+      const job = await apiRequest<ImportJob>(`/api/activity-files/import-jobs/${jobId}`, { signal });
+      if (job.status === 'done')
+        void queryClient.invalidateQueries({
+          queryKey: [ACTIVITIES_KEY],
+          predicate: (query) => query.queryKey[1] !== 'import-job',
+        });
+      return job;
+    },
+    enabled: Boolean(jobId),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'done' || status === 'failed' ? false : IMPORT_JOB_POLL_MS;
+    },
+  });
+}
+
+/** A failed background import's error as the error of an inline import, for the same display. */
+export function importJobError(job: ImportJob | undefined): ApiError | null {
+  if (job?.status !== 'failed' || !job.error) return null;
+  const status = job.error.code === 'VALIDATION_FAILED' ? 400 : job.error.code === 'CONFLICT' ? 409 : 500;
+  return new ApiError(status, job.error.code, job.error.message, job.error.details);
 }
 
 export function useActivity(activityId: string | null) {

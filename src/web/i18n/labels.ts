@@ -143,6 +143,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   CONFLICT: 'This conflicts with existing data.',
   RATE_LIMITED: 'Too many requests. Try again in a few minutes.',
   PAYLOAD_TOO_LARGE: 'The file or data sent is too large.',
+  BUSY: 'The server is busy with other documents. Try again in a few minutes.',
   INTERNAL: 'Server error. Please try again later.',
   NETWORK_ERROR: 'Cannot reach the server. Check the connection and try again.',
 };

@@ -244,6 +244,9 @@ export const en: Record<MessageKey, string> = {
   'import.hint':
     'Download the template, fill one record per row (dates as dd/MM/yyyy), then choose the file and import. A file with errors stores nothing.',
   'import.failed': 'The file has errors; nothing was stored. Fix the rows below and import again.',
+  'import.running': 'Importing {fileName} (in the background)…',
+  'import.runningHint':
+    'Large files are imported in the background so others are not slowed down. This page updates when it is done; you may leave, the import goes on and appears in the import history.',
   'import.row': 'Row',
   'import.column': 'Column',
   'import.message': 'Error',

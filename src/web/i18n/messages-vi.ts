@@ -242,6 +242,9 @@ export const vi = {
   'import.hint':
     'Tải mẫu, điền mỗi bản ghi một dòng (ngày dạng dd/MM/yyyy), rồi chọn tệp và bấm Nhập. Tệp có lỗi thì không dòng nào được lưu.',
   'import.failed': 'Tệp có lỗi, chưa lưu bản ghi nào. Sửa các dòng dưới đây rồi nhập lại.',
+  'import.running': 'Đang nhập tệp {fileName} (chạy nền)…',
+  'import.runningHint':
+    'Tệp lớn được nhập ở chế độ chạy nền để không làm chậm người khác. Trang tự cập nhật khi xong; bạn có thể rời trang, việc nhập vẫn tiếp tục và hiện trong Lịch sử nhập.',
   'import.row': 'Dòng',
   'import.column': 'Cột',
   'import.message': 'Lỗi',

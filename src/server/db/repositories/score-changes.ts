@@ -6,7 +6,7 @@ import { queryOne } from '../sql';
 const UNIT_FILTER_LIMIT = 2000;
 
 /**
- * Per unit, the ids of its rows in `score_changes` (migration 0014) joined by commas: a stamp that
+ * Per unit, the ids of its rows in `score_changes` (migration 0015) joined by commas: a stamp that
  * differs from every earlier one as soon as a change to the unit's records, channels or assessments
  * commits. Units never changed are absent. One row of JSON, however many units.
  */
@@ -28,7 +28,7 @@ export async function readScoreStamps(
   return row?.stamps ?? {};
 }
 
-/** Leaves one row per unit (see merge_score_changes in migration 0014); returns the units merged. */
+/** Leaves one row per unit (see merge_score_changes in migration 0015); returns the units merged. */
 export async function mergeScoreChanges(q: Queryable): Promise<number> {
   const row = await queryOne<{ merged: number }>(q, sql`select merge_score_changes() as merged`);
   return row?.merged ?? 0;

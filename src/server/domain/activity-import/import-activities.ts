@@ -5,7 +5,7 @@ import type { ActivityFileKind, ActivityImportResultDto } from '../../../shared/
 import { todayVn } from '../../../shared/dates';
 import type { ErrorDetail } from '../../../shared/errors';
 import { foldForSearch } from '../../../shared/text';
-import type { Db, Queryable } from '../../db/client';
+import type { Db, Queryable, Tx } from '../../db/client';
 import type { NewActivity } from '../../db/repositories/activities';
 import {
   type ChannelRow,
@@ -53,6 +53,13 @@ export interface ImportActivitiesOptions {
   confirmReimport?: boolean;
   /** The application clock: when the batch is stored (its 30 days of undo count from it). */
   now?: Date;
+  /**
+   * The import batch's id; a new one by default. The import job passes its own id, so that a run
+   * repeated after a crash cannot store a second batch (the primary key refuses it).
+   */
+  batchId?: string;
+  /** Runs in the import's transaction once the rows are stored: the job writes its result there. */
+  onStored?: (tx: Tx, result: ActivityImportResultDto) => Promise<void>;
 }
 
 /** Which record field prepareActivity names, as a column of the file. */
@@ -80,15 +87,11 @@ const POST_CHANNEL_KINDS: ReadonlyArray<ChannelRow['kind']> = ['website_column',
  * SHA-256) is refused with a question unless confirmReimport says to go on.
  */
 export async function importActivities(options: ImportActivitiesOptions): Promise<ActivityImportResultDto> {
-  const { db, principal, kind } = options;
+  const { db, kind } = options;
   const now = options.now ?? new Date();
   const today = options.today ?? todayVn(now);
-  const scope = await recordScope(db, principal, options.unitId);
-  // Earlier batches and stored records are looked at only within what the caller sees.
-  const visible = await visibleUnitIds(db, principal).then((ids) => (ids ? [...ids] : null));
   const fileSha256 = createHash('sha256').update(options.content).digest('hex');
-  // Asked before the file is read (a quick answer), and again under the lock inside the transaction.
-  if (!options.confirmReimport) await refuseFileImportedBefore(db, fileSha256, visible);
+  const { scope, visible } = await checkImportStart({ ...options, fileSha256 });
 
   const columns = importColumns(kind);
   // The raw table is not kept: only the parsed rows live on through a 100,000-row import.
@@ -110,7 +113,7 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
   const unitIds = [...new Set(resolved.flatMap((r) => (r && 'unit' in r ? [r.unit.id] : [])))];
   const channelsByUnit = groupChannels(await findChannelsOfUnits(db, unitIds));
   const vocabulary = await loadVocabulary(db);
-  const batchId = randomUUID();
+  const batchId = options.batchId ?? randomUUID();
 
   const errors: ErrorDetail[] = [];
   const prepared: Array<{ row: NewActivity; rowNumber: number }> = [];
@@ -219,7 +222,7 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
       },
     });
     const rowNumbers = kept.map((p) => p.rowNumber);
-    return {
+    const result: ActivityImportResultDto = {
       batchId,
       rows: file.rows.length,
       created: ids.length,
@@ -228,7 +231,30 @@ export async function importActivities(options: ImportActivitiesOptions): Promis
         finding ? [{ row: rowNumbers[i]!, message: duplicateMessage(finding, rowNumbers) }] : [],
       ),
     };
+    await options.onStored?.(tx, result);
+    return result;
   });
+}
+
+/**
+ * What can be told before the file is read: may the caller record (for this unit), and was this file
+ * (by its SHA-256) imported before. The import asks first thing; a large file's upload asks before
+ * queueing its job, so a refusal comes at once and not after a wait for the job.
+ */
+export async function checkImportStart(options: {
+  db: Db;
+  principal: Principal;
+  unitId?: string | undefined;
+  fileSha256: string;
+  confirmReimport?: boolean | undefined;
+}): Promise<{ scope: Set<string> | null; visible: string[] | null }> {
+  const { db, principal } = options;
+  const scope = await recordScope(db, principal, options.unitId);
+  // Earlier batches and stored records are looked at only within what the caller sees.
+  const visible = await visibleUnitIds(db, principal).then((ids) => (ids ? [...ids] : null));
+  // Asked before the file is read (a quick answer), and again under the lock inside the transaction.
+  if (!options.confirmReimport) await refuseFileImportedBefore(db, options.fileSha256, visible);
+  return { scope, visible };
 }
 
 /** The 409 question when a batch of this file is live among the batches the caller sees. */

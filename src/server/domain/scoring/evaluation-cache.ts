@@ -14,7 +14,7 @@ import type { ScoringTarget } from './build-facts';
  *   which is replaced when the units revision changes;
  * - the records and channels of the unit and of every unit merged into it, and its assessment's
  *   inputs and manual scores: the "stamps" of those units, noted by triggers in the same transaction as
- *   every write (migration 0014), read before the facts so that a change committed in between makes
+ *   every write (migration 0015), read before the facts so that a change committed in between makes
  *   the next read recompute rather than miss it.
  * Several instances each keep their own cache; the stamps live in the database, so a write on one
  * instance is seen by the next read on every other.

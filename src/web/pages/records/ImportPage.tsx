@@ -1,8 +1,15 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Segmented, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Segmented, Space, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { ActivityFileKind } from '../../../shared/api/activity-files';
-import { type ImportResult, templateUrl, useImportActivities } from '../../api/activities';
+import {
+  type ImportResult,
+  importJobError,
+  isQueuedImport,
+  templateUrl,
+  useImportActivities,
+  useImportJob,
+} from '../../api/activities';
 import { isApiError } from '../../api/client';
 import { ImportRowErrors, ImportRowNotes } from '../../components/ImportRowErrors';
 import { RecordUnitField } from '../../components/RecordUnitField';
@@ -14,6 +21,9 @@ import { ImportHistory } from './ImportHistory';
  * Spreadsheet import: the template of the chosen kind, a file, and either every bad row (nothing is
  * stored) or what was stored. Each row names its unit; a user over several units may first choose
  * one, and the template's lists (units, channels) then hold only that unit and the units below it.
+ * A large file (IMPORT_INLINE_ROW_LIMIT rows on the server) is imported in the background: the page
+ * says so, asks about the job every two seconds, and then shows the result or the bad rows the same
+ * way as for a small file.
  */
 export function ImportPage() {
   const { t } = useI18n();
@@ -22,37 +32,51 @@ export function ImportPage() {
   const scope = useRecordScope();
   const [unitId, setUnitId] = useState<string | null>(null);
   const upload = useImportActivities();
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [inlineResult, setInlineResult] = useState<ImportResult | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useImportJob(jobId);
   const { modal } = App.useApp();
+  const jobRunning = Boolean(jobId) && job.data?.status !== 'done' && job.data?.status !== 'failed';
+  const result = inlineResult ?? (job.data?.status === 'done' ? job.data.result : null);
+  // A failed background import reads like a failed upload: the bad rows, or the server's message.
+  const failure = upload.error ?? importJobError(job.data) ?? (jobId ? job.error : null);
+
+  const clear = () => {
+    upload.reset();
+    setInlineResult(null);
+    setJobId(null);
+  };
+
+  /** The same file was imported before: the server's message is the question to ask. */
+  const askReimport = (error: unknown): boolean => {
+    const question = isApiError(error, 'CONFLICT')
+      ? error.details.find((detail) => detail.field === 'confirmReimport')
+      : undefined;
+    if (!question) return false;
+    modal.confirm({
+      title: t('importBatches.reimportTitle'),
+      content: (
+        <>
+          <Typography.Paragraph>{question.message}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('importBatches.reimportHint')}</Typography.Paragraph>
+        </>
+      ),
+      okText: t('importBatches.reimportOk'),
+      cancelText: t('common.cancel'),
+      onOk: () => start(true),
+    });
+    return true;
+  };
 
   const start = (confirmReimport = false) => {
     if (!file) return;
-    setResult(null);
+    clear();
     upload.mutate(
       { kind, file, unitId: unitId ?? undefined, confirmReimport },
       {
-        onSuccess: setResult,
-        onError: (failure) => {
-          // The same file was imported before: the server's message is the question to ask.
-          const question = isApiError(failure, 'CONFLICT')
-            ? failure.details.find((detail) => detail.field === 'confirmReimport')
-            : undefined;
-          if (!question) return;
-          upload.reset();
-          modal.confirm({
-            title: t('importBatches.reimportTitle'),
-            content: (
-              <>
-                <Typography.Paragraph>{question.message}</Typography.Paragraph>
-                <Typography.Paragraph type="secondary">
-                  {t('importBatches.reimportHint')}
-                </Typography.Paragraph>
-              </>
-            ),
-            okText: t('importBatches.reimportOk'),
-            cancelText: t('common.cancel'),
-            onOk: () => start(true),
-          });
+        onSuccess: (answer) => (isQueuedImport(answer) ? setJobId(answer.jobId) : setInlineResult(answer)),
+        onError: (error) => {
+          if (askReimport(error)) upload.reset();
         },
       },
     );
@@ -84,8 +108,7 @@ export function ImportPage() {
                 value={kind}
                 onChange={(next) => {
                   setKind(next);
-                  upload.reset();
-                  setResult(null);
+                  clear();
                 }}
                 options={[
                   { value: 'post', label: t('record.kindPost') },
@@ -103,8 +126,7 @@ export function ImportPage() {
               maxCount={1}
               beforeUpload={(chosen) => {
                 setFile(chosen);
-                upload.reset();
-                setResult(null);
+                clear();
                 return false;
               }}
               onRemove={() => setFile(null)}
@@ -113,12 +135,30 @@ export function ImportPage() {
               <Button icon={<UploadOutlined />}>{t('import.choose')}</Button>
             </Upload>
           </Form.Item>
-          <Button type="primary" block disabled={!file} loading={upload.isPending} onClick={() => start()}>
+          <Button
+            type="primary"
+            block
+            disabled={!file}
+            loading={upload.isPending || jobRunning}
+            onClick={() => start()}
+          >
             {t('import.upload')}
           </Button>
         </Form>
 
-        <ImportRowErrors error={upload.error} title={t('import.failed')} />
+        {jobRunning ? (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="info"
+            showIcon
+            icon={<Spin size="small" />}
+            role="status"
+            title={t('import.running', { fileName: job.data?.fileName ?? file?.name ?? '' })}
+            description={t('import.runningHint')}
+          />
+        ) : null}
+
+        <ImportRowErrors error={failure} title={t('import.failed')} />
 
         {result ? (
           <Alert
