@@ -20,39 +20,37 @@ CREATE TABLE IF NOT EXISTS "score_changes" (
 CREATE INDEX IF NOT EXISTS "score_changes_unit_idx" ON "score_changes" ("unit_id", "id");
 --> statement-breakpoint
 -- Records: the units of the rows written, and the units of the other versions of the same item (a
--- translation counts or not depending on its original and its sibling translations).
+-- translation counts or not depending on its original and its sibling translations): the rows whose
+-- translation_of_id is the translation_of_id of a row written (siblings) or, for updates and deletes,
+-- the id of a row written (translations of a changed original). Each lookup is by index, and skipped
+-- when there is nothing to look up: the usual record entry (no translation) costs one small insert.
 CREATE OR REPLACE FUNCTION "note_activity_score_changes"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  items uuid[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    INSERT INTO "score_changes" ("unit_id") SELECT DISTINCT "unit_id" FROM new_rows ORDER BY "unit_id";
     -- A new row has no translation pointing at it yet, except in the same statement.
-    INSERT INTO "score_changes" ("unit_id")
-    SELECT DISTINCT "unit_id" FROM (
-      SELECT "unit_id" FROM new_rows
-      UNION SELECT a."unit_id" FROM "activities" a
-        WHERE a."id" IN (SELECT "translation_of_id" FROM new_rows WHERE "translation_of_id" IS NOT NULL)
-           OR a."translation_of_id" IN (SELECT "translation_of_id" FROM new_rows WHERE "translation_of_id" IS NOT NULL)
-    ) touched ORDER BY "unit_id";
+    items := ARRAY(SELECT DISTINCT "translation_of_id" FROM new_rows WHERE "translation_of_id" IS NOT NULL);
   ELSIF TG_OP = 'UPDATE' THEN
     INSERT INTO "score_changes" ("unit_id")
-    SELECT DISTINCT "unit_id" FROM (
-      SELECT "unit_id" FROM new_rows
-      UNION SELECT "unit_id" FROM old_rows
-      UNION SELECT a."unit_id" FROM "activities" a
-        WHERE a."id" IN (SELECT "translation_of_id" FROM new_rows WHERE "translation_of_id" IS NOT NULL
-                         UNION SELECT "translation_of_id" FROM old_rows WHERE "translation_of_id" IS NOT NULL)
-           OR a."translation_of_id" IN (SELECT "id" FROM new_rows
-                                        UNION SELECT "translation_of_id" FROM new_rows WHERE "translation_of_id" IS NOT NULL
-                                        UNION SELECT "translation_of_id" FROM old_rows WHERE "translation_of_id" IS NOT NULL)
-    ) touched ORDER BY "unit_id";
+    SELECT DISTINCT "unit_id" FROM (SELECT "unit_id" FROM new_rows UNION SELECT "unit_id" FROM old_rows) touched
+    ORDER BY "unit_id";
+    items := ARRAY(
+      SELECT "translation_of_id" FROM new_rows WHERE "translation_of_id" IS NOT NULL
+      UNION SELECT "translation_of_id" FROM old_rows WHERE "translation_of_id" IS NOT NULL
+      UNION SELECT "id" FROM new_rows);
   ELSE
+    INSERT INTO "score_changes" ("unit_id") SELECT DISTINCT "unit_id" FROM old_rows ORDER BY "unit_id";
+    items := ARRAY(
+      SELECT "translation_of_id" FROM old_rows WHERE "translation_of_id" IS NOT NULL
+      UNION SELECT "id" FROM old_rows);
+  END IF;
+  IF cardinality(items) > 0 THEN
     INSERT INTO "score_changes" ("unit_id")
-    SELECT DISTINCT "unit_id" FROM (
-      SELECT "unit_id" FROM old_rows
-      UNION SELECT a."unit_id" FROM "activities" a
-        WHERE a."id" IN (SELECT "translation_of_id" FROM old_rows WHERE "translation_of_id" IS NOT NULL)
-           OR a."translation_of_id" IN (SELECT "id" FROM old_rows
-                                        UNION SELECT "translation_of_id" FROM old_rows WHERE "translation_of_id" IS NOT NULL)
-    ) touched ORDER BY "unit_id";
+    SELECT DISTINCT a."unit_id" FROM "activities" a
+    WHERE a."translation_of_id" = ANY(items)
+    ORDER BY a."unit_id";
   END IF;
   RETURN NULL;
 END $$;

@@ -10,6 +10,7 @@ import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-
 import { computeScoreboard } from '../src/server/domain/scoring/compute-scoreboard';
 import { setEvaluationCacheEnabled } from '../src/server/domain/scoring/evaluation-cache';
 import { loadFrameworkForPeriod } from '../src/server/domain/scoring/load-framework';
+import { scoreUnit } from '../src/server/domain/scoring/score-unit';
 import type { Principal } from '../src/server/policies/principal';
 import type { ScoreboardDto } from '../src/shared/api/scoring';
 import { createTestDatabase } from './support/database';
@@ -192,6 +193,25 @@ describe('incremental live scores', () => {
       .where(inArray(assessmentCriteria.assessmentId, [assessment!.id]));
     await db().delete(assessments).where(eq(assessments.id, assessment!.id));
     await fresh();
+  });
+
+  it('keeps one unit’s scores page in step with the board, before and after a write', async () => {
+    const unitScores = async (cached: boolean) => {
+      setEvaluationCacheEnabled(cached);
+      try {
+        return await scoreUnit(db(), ADMIN, s.dakRve, QUERY, TODAY);
+      } finally {
+        setEvaluationCacheEnabled(true);
+      }
+    };
+    const before = await unitScores(true);
+    expect(before).toEqual(await unitScores(false));
+    expect(before.score).toBe(scoreOf(await fresh(), s.dakRve));
+    await addDxRecords(db(), 'post', s.ttDakRve, columns.ttDakRve, ['2025-05-08']);
+    const after = await unitScores(true);
+    expect(after).toEqual(await unitScores(false));
+    expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
+    expect(after.score).toBe(scoreOf(await fresh(), s.dakRve));
   });
 
   it('merges the change notes to one per unit and stays right', async () => {

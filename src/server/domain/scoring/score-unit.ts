@@ -1,7 +1,9 @@
 import { inArray } from 'drizzle-orm';
 import type { UnitScoreDto, UnitScoreQuery } from '../../../shared/api/scoring';
+import { todayVn } from '../../../shared/dates';
 import { compareVietnamese } from '../../../shared/text';
 import type { Queryable } from '../../db/client';
+import { readScoreStamps } from '../../db/repositories/score-changes';
 import { getUnitLatest } from '../../db/repositories/units';
 import { units } from '../../db/schema';
 import { notFound, validationError } from '../../errors';
@@ -9,9 +11,11 @@ import { authorizeUnit, type Principal } from '../../policies/principal';
 import type { ScoringWindow } from '../../scoring/buckets';
 import { applicableCriteria, evaluateUnit, type UnitEvaluation } from '../../scoring/evaluate';
 import { measuresOfRule } from '../../scoring/rule-measures';
+import type { UnitGraph } from '../units/unit-graph';
 import { loadAssessmentEntries } from './assessment-entries';
 import { buildFacts } from './build-facts';
 import { criterionKeys } from './criterion-keys';
+import { lookUpEvaluations } from './evaluation-cache';
 import { loadFrameworkForPeriod, type ScoringFramework } from './load-framework';
 import { findOfficialScores, type OfficialScore, presentOfficial } from './official-score';
 import { resolveTargets, type ScoreboardView } from './resolve-targets';
@@ -23,6 +27,9 @@ export interface ScoredUnitContext {
   view: ScoreboardView;
   window: ScoringWindow;
   sourceIds: string[];
+  /** The unit tree it was resolved in and the counting day: where its kept evaluation is looked up. */
+  graph?: UnitGraph;
+  countingDay?: string;
 }
 
 /** Resolves one unit's framework version, window and source units (shared by scores and records). */
@@ -71,6 +78,8 @@ export async function resolveUnitTarget(
     view,
     window: target.window,
     sourceIds: target.sourceIds,
+    graph: resolved.graph,
+    countingDay: today,
   };
 }
 
@@ -148,21 +157,36 @@ export async function evaluateScoredUnit(
   today: string,
 ): Promise<{ evaluation: UnitEvaluation; official: OfficialScore | undefined }> {
   const { framework, window, unit } = context;
-  const facts = await buildFacts(
-    q,
-    framework.definition,
-    [{ unitId: unit.id, sourceIds: context.sourceIds, window }],
-    window.period.from,
-    window.through,
-  );
-  const entries = await loadAssessmentEntries(q, framework.id, window.period.key, [unit.id]);
-  const evaluation = evaluateUnit(
-    framework.definition,
-    unit.kind,
-    facts.get(unit.id)!,
-    entries.get(unit.id),
-    lang,
-  );
+  const target = { unitId: unit.id, sourceIds: context.sourceIds, window };
+  // The same kept evaluation as the boards' (evaluation-cache.ts), when the unit's stamps have not moved.
+  const cache = context.graph
+    ? lookUpEvaluations(
+        context.graph,
+        {
+          frameworkId: framework.id,
+          periodKey: window.period.key,
+          view: context.view,
+          countingDay: context.countingDay ?? today,
+          realToday: todayVn(),
+          language: lang ?? 'vi',
+        },
+        [target],
+        await readScoreStamps(q, [unit.id, ...context.sourceIds]),
+      )
+    : null;
+  let evaluation = cache?.hits.get(unit.id);
+  if (!evaluation) {
+    const facts = await buildFacts(q, framework.definition, [target], window.period.from, window.through);
+    const entries = await loadAssessmentEntries(q, framework.id, window.period.key, [unit.id]);
+    evaluation = evaluateUnit(
+      framework.definition,
+      unit.kind,
+      facts.get(unit.id)!,
+      entries.get(unit.id),
+      lang,
+    );
+    cache?.remember(target, evaluation);
+  }
   const official = (
     await findOfficialScores(q, {
       frameworkId: framework.id,
