@@ -262,6 +262,21 @@ describe('live scores on a desktop', () => {
       })
       .toBe(true);
 
+    // A board longer than a page: 50 rows, the next page from the server; the page is in the address,
+    // and another order starts again at the first page.
+    const total = Number((await page.getByText(/^\d+ đơn vị$/).textContent())?.split(' ')[0]);
+    expect(total).toBeGreaterThan(50);
+    await expect.poll(() => rows.count()).toBe(50);
+    const firstOfPageOne = await rows.first().getByRole('link').first().textContent();
+    await page.locator('.ant-pagination').getByTitle('2', { exact: true }).click();
+    await page.waitForURL(/page=2/);
+    await expect.poll(() => rows.count()).toBe(Math.min(total - 50, 50));
+    expect(await rows.first().getByRole('link').first().textContent()).not.toBe(firstOfPageOne);
+    await page.getByText(`51–${Math.min(total, 100)} trong ${total} đơn vị`).waitFor();
+    await screenshot(page, 'desktop-scores-page-2');
+    await page.getByRole('columnheader', { name: 'Tỷ lệ' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull();
+
     // A cell explains itself on hover, and opens the records it counted on a click.
     const cell = rows
       .first()
@@ -277,21 +292,6 @@ describe('live scores on a desktop', () => {
       .first()
       .waitFor();
     await screenshot(page, 'desktop-scores-records');
-
-    // A board longer than a page: 50 rows, the next page from the server; the page is in the address,
-    // and another order starts again at the first page.
-    const total = Number((await page.getByText(/^\d+ đơn vị$/).textContent())?.split(' ')[0]);
-    expect(total).toBeGreaterThan(50);
-    await expect.poll(() => rows.count()).toBe(50);
-    const firstOfPageOne = await rows.first().getByRole('link').first().textContent();
-    await page.locator('.ant-pagination').getByTitle('2', { exact: true }).click();
-    await page.waitForURL(/page=2/);
-    await expect.poll(() => rows.count()).toBe(Math.min(total - 50, 50));
-    expect(await rows.first().getByRole('link').first().textContent()).not.toBe(firstOfPageOne);
-    await page.getByText(`51–${Math.min(total, 100)} trong ${total} đơn vị`).waitFor();
-    await screenshot(page, 'desktop-scores-page-2');
-    await page.getByRole('columnheader', { name: 'Tỷ lệ' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull();
 
     // 2025 seen as it was: the former town until 30/06, under its district, and the new commune of
     // the same place from 01/07, each on its own row.
