@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Skeleton, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SCOREBOARD_DEFAULT_PAGE_SIZE } from '../../../shared/api/scoring';
 import { boardExportUrl } from '../../api/dashboard';
 import { type ScoreboardRow, useScoreboard } from '../../api/scoring';
@@ -56,11 +56,16 @@ export function ScoreboardPage() {
   useEffect(() => {
     if (pastTheEnd) filters.update({ page: lastPage > 1 ? String(lastPage) : undefined });
   }, [pastTheEnd, lastPage, filters.update]);
+  // The pages are picked under the board: the next one is read from its top.
+  const boardTop = useRef<HTMLDivElement>(null);
   const paging = {
     page: filters.page,
     pageSize: SCOREBOARD_PAGE_SIZE,
     total: data?.total ?? 0,
-    onPage: (page: number) => filters.update({ page: page > 1 ? String(page) : undefined }),
+    onPage: (page: number) => {
+      filters.update({ page: page > 1 ? String(page) : undefined });
+      boardTop.current?.scrollIntoView({ block: 'start' });
+    },
   };
   const unitLink = (unitId: string) =>
     unitScoresLink(unitId, { framework: filters.framework, period: filters.period, view: filters.view });
@@ -124,27 +129,29 @@ export function ScoreboardPage() {
               onSelect={(status) => filters.update({ status })}
             />
           ) : null}
-          {isDesktop ? (
-            <ScoreboardTable
-              board={data}
-              rows={rows}
-              loading={board.isFetching}
-              sort={filters.sort}
-              paging={paging}
-              onSort={(sort) => filters.update({ sort: sort === 'name' ? undefined : sort })}
-              unitLink={unitLink}
-              onOpenCriterion={open}
-            />
-          ) : (
-            <ScoreboardCards
-              board={data}
-              rows={rows}
-              loading={board.isFetching}
-              paging={paging}
-              unitLink={unitLink}
-              onOpenCriterion={open}
-            />
-          )}
+          <div ref={boardTop} style={{ scrollMarginTop: 72 }}>
+            {isDesktop ? (
+              <ScoreboardTable
+                board={data}
+                rows={rows}
+                loading={board.isFetching}
+                sort={filters.sort}
+                paging={paging}
+                onSort={(sort) => filters.update({ sort: sort === 'name' ? undefined : sort })}
+                unitLink={unitLink}
+                onOpenCriterion={open}
+              />
+            ) : (
+              <ScoreboardCards
+                board={data}
+                rows={rows}
+                loading={board.isFetching}
+                paging={paging}
+                unitLink={unitLink}
+                onOpenCriterion={open}
+              />
+            )}
+          </div>
           <CountedRecordsDrawer
             open={openCriterion}
             filter={{ framework: filters.framework, period: filters.period, view: filters.view }}

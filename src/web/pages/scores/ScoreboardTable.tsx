@@ -26,7 +26,7 @@ export interface BoardPaging {
  * and communes has district-only criteria that a board of today's communes would show empty. The
  * server says which (`usedCriteria`), so every page shows the same columns.
  */
-export function shownColumns(board: Scoreboard): CriterionColumn[] {
+function shownColumns(board: Scoreboard): CriterionColumn[] {
   const used = new Set(board.usedCriteria);
   const columns = used.size ? board.criteria.filter((column) => used.has(column.key)) : board.criteria;
   return [...columns].sort((a, b) => byCode(a.code, b.code));
