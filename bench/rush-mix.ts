@@ -19,8 +19,8 @@ export type RushKind = (typeof RUSH_KINDS)[number];
 
 export const KIND_LABELS: Record<RushKind, string> = {
   home: 'GET /api/home (role home)',
-  'scoreboard-national': 'GET /api/scoreboard (whole country, admins)',
-  'scoreboard-province': 'GET /api/scoreboard?unitId=<province>',
+  'scoreboard-national': 'GET /api/scoreboard?page=1&pageSize=50 (whole country, admins)',
+  'scoreboard-province': 'GET /api/scoreboard?unitId=<province>&page=1&pageSize=50',
   'unit-scores': 'GET /api/units/:id/scores',
   'records-list': 'GET /api/activities with filters',
   'record-entry': 'POST /api/activities (unique title)',
@@ -93,6 +93,14 @@ function pick(random: () => number, role: RushRole): RushKind {
   return mix[0]![0];
 }
 
+/**
+ * The first page of a board as the scoreboard page asks for it: 50 rows, a third of the time sorted
+ * by percentage (the column header's sort).
+ */
+function boardPage(random: () => number): string {
+  return random() < 1 / 3 ? 'page=1&pageSize=50&sort=percent' : 'page=1&pageSize=50';
+}
+
 /** The next request of a user: a kind drawn from the role's mix, with filters that vary a little. */
 export function nextRequest(
   state: UserState,
@@ -109,11 +117,14 @@ export function nextRequest(
     case 'home':
       return { method: 'GET', path: '/api/home' };
     case 'scoreboard-national':
-      return { method: 'GET', path: `/api/scoreboard?framework=${FRAMEWORK}&period=${year}` };
+      return {
+        method: 'GET',
+        path: `/api/scoreboard?framework=${FRAMEWORK}&period=${year}&${boardPage(random)}`,
+      };
     case 'scoreboard-province':
       return {
         method: 'GET',
-        path: `/api/scoreboard?framework=${FRAMEWORK}&period=${year}&unitId=${user.provinceId}`,
+        path: `/api/scoreboard?framework=${FRAMEWORK}&period=${year}&unitId=${user.provinceId}&${boardPage(random)}`,
       };
     case 'unit-scores':
       return {

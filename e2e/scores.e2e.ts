@@ -215,6 +215,26 @@ describe('live scores on a phone', () => {
     await page.getByRole('heading', { name: `Điểm của ${name}` }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
   });
+
+  it('shows a province board longer than a page 50 cards at a time, the next page under them', async () => {
+    const page = await openPage(PHONE);
+    await logIn(page, 'sokhcn.quangngai');
+    await page.goto('/scores');
+    await page.getByRole('heading', { name: 'Bảng điểm – Tỉnh Quảng Ngãi' }).waitFor();
+    const units = Number((await page.getByText(/^\d+ đơn vị$/).textContent())?.split(' ')[0]);
+    // The demo's Quảng Ngãi has 96 communes and wards since 01/07/2025.
+    expect(units).toBeGreaterThan(50);
+    const cards = page.locator('.ant-list-item .ant-card');
+    await expect.poll(() => cards.count()).toBe(50);
+    const firstName = await cards.first().getByRole('link').first().textContent();
+    const pages = page.getByTestId('scoreboard-pages');
+    await pages.locator('.ant-pagination-next').click();
+    await page.waitForURL(/page=2/);
+    await expect.poll(() => cards.count()).toBe(Math.min(units - 50, 50));
+    expect(await cards.first().getByRole('link').first().textContent()).not.toBe(firstName);
+    await screenshot(page, 'phone-scores-province-page-2');
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
 });
 
 describe('live scores on a desktop', () => {
@@ -241,6 +261,21 @@ describe('live scores on a desktop', () => {
         return percents.length > 1 && percents.every((value, i) => i === 0 || value <= percents[i - 1]!);
       })
       .toBe(true);
+
+    // A board longer than a page: 50 rows, the next page from the server; the page is in the address,
+    // and another order starts again at the first page.
+    const total = Number((await page.getByText(/^\d+ đơn vị$/).textContent())?.split(' ')[0]);
+    expect(total).toBeGreaterThan(50);
+    await expect.poll(() => rows.count()).toBe(50);
+    const firstOfPageOne = await rows.first().getByRole('link').first().textContent();
+    await page.locator('.ant-pagination').getByTitle('2', { exact: true }).click();
+    await page.waitForURL(/page=2/);
+    await expect.poll(() => rows.count()).toBe(Math.min(total - 50, 50));
+    expect(await rows.first().getByRole('link').first().textContent()).not.toBe(firstOfPageOne);
+    await page.getByText(`51–${Math.min(total, 100)} trong ${total} đơn vị`).waitFor();
+    await screenshot(page, 'desktop-scores-page-2');
+    await page.getByRole('columnheader', { name: 'Tỷ lệ' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull();
 
     // A cell explains itself on hover, and opens the records it counted on a click.
     const cell = rows

@@ -3,7 +3,7 @@ import { runCli } from '../src/server/cli/run-cli';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import type { AssessmentDetailDto } from '../src/shared/api/assessments';
 import type { RankingDto, ScoreboardDto, ScoreHistoryDto, UnitScoreDto } from '../src/shared/api/scoring';
-import { countStatuses, headlineStatus, rowsOfStatus } from '../src/web/pages/scores/headline-status';
+import { countStatuses, headlineStatus, rowsOfStatus } from '../src/shared/scoring/headline';
 import { createTestApp, type Session, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createSignedInUser } from './support/scenarios';

@@ -8,7 +8,7 @@ import {
   unitDashboardQuery,
   unitDashboardSchema,
 } from '../../shared/api/dashboard';
-import { rankingQuery, scoreboardQuery } from '../../shared/api/scoring';
+import { rankingQuery, scoreboardExportQuery } from '../../shared/api/scoring';
 import { exportDashboardTable } from '../domain/dashboard/export-dashboard-table';
 import { exportRanking } from '../domain/dashboard/export-ranking';
 import { exportScoreboard } from '../domain/dashboard/export-scoreboard';
@@ -88,7 +88,7 @@ export function dashboardRoutes(app: FastifyInstance, { database }: RouteDeps) {
       schema: {
         tags: ['scoring'],
         summary: 'Tải bảng điểm dưới dạng XLSX (điểm chính thức và điểm tự động ở hai cột riêng)',
-        querystring: scoreboardQuery,
+        querystring: scoreboardExportQuery,
         response: { 200: xlsxResponse('Tệp XLSX: bảng điểm và trang thông tin.'), ...commonErrors },
       },
     },

@@ -15,7 +15,7 @@ import {
 } from '../../shared/api/scoring';
 import { today } from '../db/repositories/units';
 import { computeRanking } from '../domain/scoring/compute-ranking';
-import { computeScoreboard } from '../domain/scoring/compute-scoreboard';
+import { computeScoreboard, pageScoreboard } from '../domain/scoring/compute-scoreboard';
 import { listCountedRecords } from '../domain/scoring/list-counted-records';
 import { scoreHistory } from '../domain/scoring/score-history';
 import { scoreUnit } from '../domain/scoring/score-unit';
@@ -33,13 +33,16 @@ export function scoringRoutes(app: FastifyInstance, { database }: RouteDeps) {
       schema: {
         tags: ['scoring'],
         summary:
-          'Bảng điểm trực tiếp: đơn vị × tiêu chí của một cây đơn vị (hoặc cả nước) cho một bộ chỉ số và một kỳ',
+          'Bảng điểm trực tiếp: đơn vị × tiêu chí của một cây đơn vị (hoặc cả nước) cho một bộ chỉ số và một kỳ; lọc theo trạng thái, sắp theo tên hoặc tỉ lệ, chia trang khi có page hoặc pageSize',
         querystring: scoreboardQuery,
         response: { 200: scoreboardSchema, ...commonErrors },
       },
     },
     async (request) =>
-      computeScoreboard(db, principalOf(request), request.query, countingDay(request.query.asOf)),
+      pageScoreboard(
+        await computeScoreboard(db, principalOf(request), request.query, countingDay(request.query.asOf)),
+        request.query,
+      ),
   );
 
   api.get(

@@ -8,6 +8,12 @@ import { isoDay } from './common';
 
 export const SCOREBOARD_VIEWS = ['successors', 'as_they_were'] as const;
 export const SCORE_STATUSES = ['green', 'amber', 'red', 'grey'] as const;
+/** The board's order: by kind then Vietnamese name, or highest headline percentage first (ties by name). */
+export const SCOREBOARD_SORTS = ['name', 'percent'] as const;
+/** The most rows one page of the board may hold (a person reads a page, not 3,000 units). */
+export const SCOREBOARD_MAX_PAGE_SIZE = 200;
+/** The page size when a page is asked for without one: what the web asks for. */
+export const SCOREBOARD_DEFAULT_PAGE_SIZE = 50;
 /** The language of explanations and gaps (the web UI sends its own); Vietnamese by default. */
 export const EXPLANATION_LANGUAGES = ['vi', 'en'] as const;
 const explanationLanguage = z.enum(EXPLANATION_LANGUAGES).optional();
@@ -17,7 +23,8 @@ const periodKey = z
   .string()
   .regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, 'Kỳ có dạng 2024, 2024-H1, 2024-Q3 hoặc 2024-11.');
 
-export const scoreboardQuery = z.object({
+/** Which board: the export downloads all of it, the page below asks for a page of it. */
+export const scoreboardExportQuery = z.object({
   framework: frameworkCode,
   period: periodKey,
   /** The subtree to show; absent = the whole country (system admins only). */
@@ -27,6 +34,18 @@ export const scoreboardQuery = z.object({
   /** Count records dated up to this day instead of today (how the board stood then). */
   asOf: isoDay.optional(),
   lang: explanationLanguage,
+});
+
+export const scoreboardQuery = scoreboardExportQuery.extend({
+  /**
+   * Paging: with `page` or `pageSize` the answer holds that page of rows (pageSize 50 by default);
+   * without either, every row (exports, the command line).
+   */
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(SCOREBOARD_MAX_PAGE_SIZE).optional(),
+  sort: z.enum(SCOREBOARD_SORTS).optional(),
+  /** Only the units whose headline status (official once published, else live) is this one. */
+  status: z.enum(SCORE_STATUSES).optional(),
 });
 export type ScoreboardQuery = z.infer<typeof scoreboardQuery>;
 
@@ -134,13 +153,38 @@ export const scoreboardRowSchema = z.object({
 });
 export type ScoreboardRowDto = z.infer<typeof scoreboardRowSchema>;
 
+export const scoreboardSummarySchema = z.object({
+  units: z.number().int(),
+  /** Units per headline status: the official status once published, else the live one. */
+  counts: z.object({
+    green: z.number().int(),
+    amber: z.number().int(),
+    red: z.number().int(),
+    grey: z.number().int(),
+  }),
+  /** The mean headline percentage; null for an empty board. */
+  averagePercent: z.number().nullable(),
+});
+
 export const scoreboardSchema = z.object({
   framework: frameworkRefSchema,
   period: periodSchema,
   view: z.enum(SCOREBOARD_VIEWS),
   root: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   criteria: z.array(criterionColumnSchema),
+  /**
+   * The keys of the columns some unit of the whole board is scored on (a board of today's communes
+   * leaves a district-only criterion empty), so that every page shows the same columns.
+   */
+  usedCriteria: z.array(z.string()),
   rows: z.array(scoreboardRowSchema),
+  /** The rows after the status filter, over every page. */
+  total: z.number().int(),
+  /** The whole board (every unit, whatever the status filter and page) in the status counts' numbers. */
+  summary: scoreboardSummarySchema,
+  /** Present when a page was asked for. */
+  page: z.number().int().optional(),
+  pageSize: z.number().int().optional(),
 });
 export type ScoreboardDto = z.infer<typeof scoreboardSchema>;
 

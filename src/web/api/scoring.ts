@@ -28,7 +28,12 @@ export type CriterionDetail = UnitScores['criteria'][number];
 export type CountedRecord = Json<CountedRecordDto>;
 export type ScoreStatus = (typeof SCORE_STATUSES)[number];
 export type ScoreboardView = (typeof SCOREBOARD_VIEWS)[number];
-export type ScoreboardFilter = z.input<typeof scoreboardQuery>;
+/** What the board is asked for; the page numbers are numbers here (the address carries them as text). */
+export type ScoreboardFilter = Omit<z.input<typeof scoreboardQuery>, 'page' | 'pageSize'> & {
+  page?: number;
+  pageSize?: number;
+};
+export type ScoreboardSummary = Scoreboard['summary'];
 
 /** A stored framework version as GET /api/frameworks lists it (the UI groups them by code). */
 export type FrameworkVersion = Json<FrameworkVersionDto>;

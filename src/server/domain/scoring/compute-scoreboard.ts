@@ -1,4 +1,9 @@
-import type { ScoreboardDto, ScoreboardQuery } from '../../../shared/api/scoring';
+import {
+  SCOREBOARD_DEFAULT_PAGE_SIZE,
+  type ScoreboardDto,
+  type ScoreboardQuery,
+} from '../../../shared/api/scoring';
+import { headlineOf, rowsOfStatus, summarizeBoard } from '../../../shared/scoring/headline';
 import { compareVietnamese } from '../../../shared/text';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
@@ -87,6 +92,36 @@ export async function computeScoreboard(
     view,
     root,
     criteria: criteriaColumns(framework, kinds),
+    usedCriteria: [...new Set(rows.flatMap((row) => row.criteria.map((criterion) => criterion.key)))],
     rows,
+    total: rows.length,
+    summary: summarizeBoard(rows),
+  };
+}
+
+/**
+ * The part of a whole board a person asked for: the units of one headline status, by percentage
+ * if asked, one page of them when a page is asked for. The summary stays the whole board's, so the
+ * status counts above the table do not change with the page or the filter.
+ */
+export function pageScoreboard(
+  board: ScoreboardDto,
+  query: Pick<ScoreboardQuery, 'page' | 'pageSize' | 'sort' | 'status'>,
+): ScoreboardDto {
+  let rows = rowsOfStatus(board.rows, query.status);
+  if (query.sort === 'percent') {
+    const percent = (row: ScoreboardDto['rows'][number]) => headlineOf(row, row.official).percent;
+    rows = [...rows].sort((a, b) => percent(b) - percent(a) || compareVietnamese(a.name, b.name));
+  }
+  const total = rows.length;
+  if (query.page === undefined && query.pageSize === undefined) return { ...board, rows, total };
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? SCOREBOARD_DEFAULT_PAGE_SIZE;
+  return {
+    ...board,
+    rows: rows.slice((page - 1) * pageSize, page * pageSize),
+    total,
+    page,
+    pageSize,
   };
 }

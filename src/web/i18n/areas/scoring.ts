@@ -33,6 +33,7 @@ export const scoringVi = {
   'scoring.status.grey': 'Chờ nhập số liệu',
   'scoring.summary': 'Tóm tắt trạng thái',
   'scoring.unitCount': '{count} đơn vị',
+  'scoring.pageRange': '{from}–{to} trong {total} đơn vị',
   'scoring.average': 'Trung bình {percent}',
 
   // Board
@@ -142,6 +143,7 @@ export const scoringEn: Record<keyof typeof scoringVi, string> = {
   'scoring.status.grey': 'Waiting for input',
   'scoring.summary': 'Status summary',
   'scoring.unitCount': '{count} units',
+  'scoring.pageRange': '{from}–{to} of {total} units',
   'scoring.average': 'Average {percent}',
 
   'scoring.total': 'Total',

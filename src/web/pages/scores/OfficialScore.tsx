@@ -1,4 +1,5 @@
 import { Tag, Tooltip, Typography } from 'antd';
+import type { Totals } from '../../../shared/scoring/headline';
 import type { Scoreboard, ScoreStatus } from '../../api/scoring';
 import { formatDateTime } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -11,17 +12,6 @@ import { useScoreFormat } from './score-format';
  */
 
 export type OfficialScore = NonNullable<Scoreboard['rows'][number]['official']>;
-
-export interface Totals {
-  score: number;
-  max: number;
-  percent: number;
-}
-
-/** What a unit's row shows first: its official score once published, else its live score. */
-export function headlineOf(live: Totals, official: OfficialScore | null): Totals {
-  return official ? { score: official.score, max: official.max, percent: official.percent } : live;
-}
 
 /** "Tự động: Đạt" beside the official status tag, when there is an official score. */
 export function LiveStatusBeside({ status }: { status: ScoreStatus }) {

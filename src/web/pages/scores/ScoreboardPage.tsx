@@ -1,15 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Skeleton, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { compareVietnamese } from '../../../shared/text';
+import { useEffect, useRef, useState } from 'react';
+import { SCOREBOARD_DEFAULT_PAGE_SIZE } from '../../../shared/api/scoring';
 import { boardExportUrl } from '../../api/dashboard';
 import { type ScoreboardRow, useScoreboard } from '../../api/scoring';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIsDesktop } from '../../hooks/use-is-desktop';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CountedRecordsDrawer, type OpenCriterion } from './CountedRecordsDrawer';
-import { rowsOfStatus } from './headline-status';
-import { headlineOf } from './OfficialScore';
 import { PeriodLine } from './PeriodLine';
 import { ScoreboardCards } from './ScoreboardCards';
 import { ScoreboardFilters } from './ScoreboardFilters';
@@ -18,19 +16,14 @@ import { StatusSummary } from './StatusSummary';
 import { unitScoresLink } from './unit-scores-link';
 import { type ScoreSort, useScoreFilters } from './use-score-filters';
 
-const byVietnameseName = compareVietnamese;
-
-/** The server orders by kind and name; "by percentage" puts the best first, ties by name. */
-function sortRows(rows: ScoreboardRow[], sort: ScoreSort): ScoreboardRow[] {
-  if (sort === 'name') return rows;
-  const percent = (row: ScoreboardRow) => headlineOf(row, row.official).percent;
-  return [...rows].sort((a, b) => percent(b) - percent(a) || byVietnameseName(a.name, b.name));
-}
+/** Rows per page: a page a person reads, not the country's 3,000 units at once. */
+const SCOREBOARD_PAGE_SIZE = SCOREBOARD_DEFAULT_PAGE_SIZE;
 
 /**
  * The live scoreboard (/scores): every unit of a subtree × every criterion of a framework for a
  * period, computed from the records when asked. Units of different kinds and totals compare by
- * percentage. The choices live in the address, so a link shows the same board.
+ * percentage. The choices live in the address, so a link shows the same board. The server filters by
+ * status, sorts and sends one page at a time; the previous page stays on screen while the next loads.
  */
 export function ScoreboardPage() {
   const { t, language } = useI18n();
@@ -44,10 +37,36 @@ export function ScoreboardPage() {
     view: filters.view,
     kind: filters.kind,
   };
-  const board = useScoreboard(query, { enabled: filters.ready });
+  const board = useScoreboard(
+    {
+      ...query,
+      page: filters.page,
+      pageSize: SCOREBOARD_PAGE_SIZE,
+      sort: filters.sort === 'percent' ? 'percent' : undefined,
+      status: filters.status,
+    },
+    { enabled: filters.ready },
+  );
   const data = board.data;
   // The status counts narrow the table; the counts themselves always describe the whole board.
-  const rows = data ? sortRows(rowsOfStatus(data.rows, filters.status), filters.sort) : [];
+  const rows = data?.rows ?? [];
+  const lastPage = data ? Math.max(1, Math.ceil(data.total / SCOREBOARD_PAGE_SIZE)) : 1;
+  // A page past the end (an old link, a board that shrank): the last page that has rows.
+  const pastTheEnd = Boolean(data && !board.isPlaceholderData && filters.page > lastPage);
+  useEffect(() => {
+    if (pastTheEnd) filters.update({ page: lastPage > 1 ? String(lastPage) : undefined });
+  }, [pastTheEnd, lastPage, filters.update]);
+  // The pages are picked under the board: the next one is read from its top.
+  const boardTop = useRef<HTMLDivElement>(null);
+  const paging = {
+    page: filters.page,
+    pageSize: SCOREBOARD_PAGE_SIZE,
+    total: data?.total ?? 0,
+    onPage: (page: number) => {
+      filters.update({ page: page > 1 ? String(page) : undefined });
+      boardTop.current?.scrollIntoView({ block: 'start' });
+    },
+  };
   const unitLink = (unitId: string) =>
     unitScoresLink(unitId, { framework: filters.framework, period: filters.period, view: filters.view });
   const open = (
@@ -91,7 +110,7 @@ export function ScoreboardPage() {
             >
               {t('dashboard.exportBoard')}
             </Button>
-            {isDesktop || data.rows.length < 2 ? null : (
+            {isDesktop || data.summary.units < 2 ? null : (
               <Segmented<ScoreSort>
                 size="small"
                 value={filters.sort}
@@ -103,32 +122,36 @@ export function ScoreboardPage() {
               />
             )}
           </div>
-          {data.rows.length > 1 ? (
+          {data.summary.units > 1 ? (
             <StatusSummary
-              rows={data.rows}
+              summary={data.summary}
               selected={filters.status}
               onSelect={(status) => filters.update({ status })}
             />
           ) : null}
-          {isDesktop ? (
-            <ScoreboardTable
-              board={data}
-              rows={rows}
-              loading={board.isFetching}
-              sort={filters.sort}
-              onSort={(sort) => filters.update({ sort: sort === 'name' ? undefined : sort })}
-              unitLink={unitLink}
-              onOpenCriterion={open}
-            />
-          ) : (
-            <ScoreboardCards
-              board={data}
-              rows={rows}
-              loading={board.isFetching}
-              unitLink={unitLink}
-              onOpenCriterion={open}
-            />
-          )}
+          <div ref={boardTop} style={{ scrollMarginTop: 72 }}>
+            {isDesktop ? (
+              <ScoreboardTable
+                board={data}
+                rows={rows}
+                loading={board.isFetching}
+                sort={filters.sort}
+                paging={paging}
+                onSort={(sort) => filters.update({ sort: sort === 'name' ? undefined : sort })}
+                unitLink={unitLink}
+                onOpenCriterion={open}
+              />
+            ) : (
+              <ScoreboardCards
+                board={data}
+                rows={rows}
+                loading={board.isFetching}
+                paging={paging}
+                unitLink={unitLink}
+                onOpenCriterion={open}
+              />
+            )}
+          </div>
           <CountedRecordsDrawer
             open={openCriterion}
             filter={{ framework: filters.framework, period: filters.period, view: filters.view }}

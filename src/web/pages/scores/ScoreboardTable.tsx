@@ -1,27 +1,34 @@
 import { Progress, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { headlineOf, headlineStatus } from '../../../shared/scoring/headline';
 import { compareVietnamese } from '../../../shared/text';
 import type { CriterionColumn, CriterionScore, Scoreboard, ScoreboardRow } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
-import { headlineStatus } from './headline-status';
-import { headlineOf, LiveBeside, LiveStatusBeside, OfficialTag } from './OfficialScore';
+import { LiveBeside, LiveStatusBeside, OfficialTag } from './OfficialScore';
 import { ScoreCell } from './ScoreCell';
 import { ScoredUnitMeta } from './ScoredUnitMeta';
 import { STATUS_STROKES, StatusTag, useScoreFormat } from './score-format';
 import type { ScoreSort } from './use-score-filters';
 
-const PAGE_SIZE = 50;
 const byCode = compareVietnamese;
 
+/** The page of the board shown, out of how many rows; the server sends one page at a time. */
+export interface BoardPaging {
+  page: number;
+  pageSize: number;
+  /** The rows of every page (after the status filter). */
+  total: number;
+  onPage: (page: number) => void;
+}
+
 /**
- * The criteria some unit on the board is scored on, in code order: a framework for districts and
- * communes has district-only criteria that a board of today's communes would show empty.
+ * The criteria some unit on the whole board is scored on, in code order: a framework for districts
+ * and communes has district-only criteria that a board of today's communes would show empty. The
+ * server says which (`usedCriteria`), so every page shows the same columns.
  */
 function shownColumns(board: Scoreboard): CriterionColumn[] {
-  const used = new Set(board.rows.flatMap((row) => row.criteria.map((criterion) => criterion.key)));
-  const columns = board.rows.length
-    ? board.criteria.filter((column) => used.has(column.key))
-    : board.criteria;
+  const used = new Set(board.usedCriteria);
+  const columns = used.size ? board.criteria.filter((column) => used.has(column.key)) : board.criteria;
   return [...columns].sort((a, b) => byCode(a.code, b.code));
 }
 
@@ -35,13 +42,14 @@ export function ScoreboardTable(props: {
   rows: ScoreboardRow[];
   loading: boolean;
   sort: ScoreSort;
+  paging: BoardPaging;
   onSort: (sort: ScoreSort) => void;
   unitLink: (unitId: string) => string;
   onOpenCriterion: (row: ScoreboardRow, column: CriterionColumn, score: CriterionScore) => void;
 }) {
   const { t } = useI18n();
   const format = useScoreFormat();
-  const { board } = props;
+  const { board, paging } = props;
   const isRunning = board.period.isRunning;
 
   const criterionColumns: TableColumnsType<ScoreboardRow> = shownColumns(board).map((column) => ({
@@ -163,15 +171,22 @@ export function ScoreboardTable(props: {
       columns={columns}
       dataSource={props.rows}
       scroll={{ x: 'max-content' }}
-      onChange={(_pagination, _filters, sorter) => {
+      onChange={(pagination, _filters, sorter, { action }) => {
+        if (action === 'paginate') {
+          props.paging.onPage(pagination.current ?? 1);
+          return;
+        }
         const single = Array.isArray(sorter) ? sorter[0] : sorter;
         props.onSort(single?.order === 'descend' ? 'percent' : 'name');
       }}
-      pagination={
-        props.rows.length > PAGE_SIZE
-          ? { pageSize: PAGE_SIZE, showSizeChanger: false, hideOnSinglePage: true }
-          : false
-      }
+      pagination={{
+        current: paging.page,
+        pageSize: paging.pageSize,
+        total: paging.total,
+        showSizeChanger: false,
+        hideOnSinglePage: true,
+        showTotal: (total, [from, to]) => t('scoring.pageRange', { from, to, total }),
+      }}
       locale={{ emptyText: t('scoring.noRows') }}
     />
   );

@@ -1,35 +1,30 @@
 import { Space, Tag, Typography } from 'antd';
-import type { ScoreboardRow, ScoreStatus } from '../../api/scoring';
+import type { ScoreboardSummary, ScoreStatus } from '../../api/scoring';
 import { useI18n } from '../../i18n/I18nProvider';
-import { countStatuses } from './headline-status';
-import { headlineOf } from './OfficialScore';
 import { STATUS_ORDER, STATUS_STYLES, useScoreFormat } from './score-format';
 
 /**
  * How many units are green, amber, red (and waiting for input), and the board's average percentage.
  * Each count is a toggle that narrows the table to the units of that status (a second click, or
- * "Bỏ lọc", shows all again); the counts always describe the whole board.
+ * "Bỏ lọc", shows all again); the counts always describe the whole board, whatever the page: the
+ * server counts them (once published, a unit counts under its official status; the average is of
+ * the headline percentages).
  */
 export function StatusSummary(props: {
-  rows: ScoreboardRow[];
+  summary: ScoreboardSummary;
   selected?: ScoreStatus | undefined;
   onSelect?: (status: ScoreStatus | undefined) => void;
 }) {
-  const { rows, selected, onSelect } = props;
+  const { summary, selected, onSelect } = props;
   const { t } = useI18n();
   const format = useScoreFormat();
-  // Once published, a unit counts under its official status (the live one is shown beside it).
-  const counts = countStatuses(rows);
-  // The board's average on the headline of each unit: its official percentage once published.
-  const average = rows.length
-    ? rows.reduce((sum, row) => sum + headlineOf(row, row.official).percent, 0) / rows.length
-    : null;
+  const { counts, averagePercent: average } = summary;
 
   return (
     <Space wrap size={[8, 4]} aria-label={t('scoring.summary')}>
-      <Typography.Text>{t('scoring.unitCount', { count: rows.length })}</Typography.Text>
-      {STATUS_ORDER.filter((status) => status !== 'grey' || counts.has('grey')).map((status) => {
-        const text = `${format.status(status)}: ${counts.get(status) ?? 0}`;
+      <Typography.Text>{t('scoring.unitCount', { count: summary.units })}</Typography.Text>
+      {STATUS_ORDER.filter((status) => status !== 'grey' || counts.grey > 0).map((status) => {
+        const text = `${format.status(status)}: ${counts[status]}`;
         if (!onSelect)
           return (
             <Tag key={status} color={STATUS_STYLES[status].tag} style={{ marginInlineEnd: 0 }}>
@@ -66,7 +61,7 @@ export function StatusSummary(props: {
           {t('official.statusFilterClear')}
         </Typography.Link>
       ) : null}
-      {average !== null && rows.length > 1 ? (
+      {average !== null && summary.units > 1 ? (
         <Typography.Text type="secondary">
           {t('scoring.average', { percent: format.percent(Math.round(average * 10) / 10) })}
         </Typography.Text>

@@ -12,7 +12,7 @@ import { todayIso } from '../../format/dates';
 import { DEFAULT_FRAMEWORK, defaultPeriod, offeredPeriods } from './periods';
 
 export type ScoreSort = 'name' | 'percent';
-type FilterParam = 'framework' | 'period' | 'unit' | 'view' | 'kind' | 'sort' | 'status';
+type FilterParam = 'framework' | 'period' | 'unit' | 'view' | 'kind' | 'sort' | 'status' | 'page';
 
 export interface ScoreFilters {
   framework: string;
@@ -31,6 +31,8 @@ export interface ScoreFilters {
   sort: ScoreSort;
   /** The status the board's table is narrowed to (a click on a status count); undefined: all. */
   status: ScoreStatus | undefined;
+  /** The page of the board shown (from 1); any other change of the choices goes back to the first. */
+  page: number;
   /** False while the framework list loads: the default period depends on it. */
   ready: boolean;
   update(changes: Partial<Record<FilterParam, string | undefined>>): void;
@@ -38,6 +40,12 @@ export interface ScoreFilters {
 
 const VIEWS: readonly string[] = ['successors', 'as_they_were'];
 const STATUSES: readonly ScoreStatus[] = ['green', 'amber', 'red', 'grey'];
+
+/** The page in the address: a whole number from 1, anything else the first page. */
+function pageOf(value: string | null): number {
+  const page = Number(value);
+  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
+}
 
 /** One entry per framework code: the newest version names it. */
 function distinctFrameworks(versions: FrameworkVersion[]): FrameworkVersion[] {
@@ -51,7 +59,7 @@ function distinctFrameworks(versions: FrameworkVersion[]): FrameworkVersion[] {
 
 /**
  * The board's choices, kept in the address so a link shows the same board: framework, period, unit,
- * view, unit kind and order. What is absent takes its default: Kon Tum's QĐ 780, the period
+ * view, unit kind, order, status filter and page. What is absent takes its default: Kon Tum's QĐ 780, the period
  * running today, the unit of the user's first grant.
  */
 export function useScoreFilters(): ScoreFilters {
@@ -74,6 +82,8 @@ export function useScoreFilters(): ScoreFilters {
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
+        // Another board, order or filter starts again at its first page.
+        if (!('page' in changes)) next.delete('page');
         for (const [name, value] of Object.entries(changes))
           if (value) next.set(name, value);
           else next.delete(name);
@@ -96,6 +106,7 @@ export function useScoreFilters(): ScoreFilters {
     status: (STATUSES as readonly string[]).includes(params.get('status') ?? '')
       ? (params.get('status') as ScoreStatus)
       : undefined,
+    page: pageOf(params.get('page')),
     ready: !frameworkList.isPending,
     update,
   };
