@@ -104,7 +104,15 @@ function createRandom(seed: number): () => number {
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'server', 'main.ts')],
+    [
+      // BENCH_CPU_PROF_DIR: a V8 CPU profile of the server, written when it stops (where its time goes).
+      ...(process.env.BENCH_CPU_PROF_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+        : []),
+      '--import',
+      'tsx',
+      path.join(PROJECT_ROOT, 'src', 'server', 'main.ts'),
+    ],
     {
       cwd: PROJECT_ROOT,
       env: { ...process.env, ...env },
