@@ -235,20 +235,34 @@ describe.skipIf(TEST_DB !== 'postgres' || process.platform !== 'linux')(
       // slot (`singleton_on`), which a unique index (job_i4) holds to one job: a second pass, on the
       // same worker or the other, that sees the same occurrence inserts nothing. The send-it job then
       // sends the one real job.
-      const slots = await rows<{ slot: string; n: number }>(
-        `select data->>'slot' as slot, count(*)::int as n from pgboss.job
-         where name = '__pgboss__send-it' and data->>'key' = $1 group by 1 order by 1`,
-        [PROBE_KEY],
-      );
+      const readSlots = () =>
+        rows<{ slot: string; n: number }>(
+          `select data->>'slot' as slot, count(*)::int as n from pgboss.job
+           where name = '__pgboss__send-it' and data->>'key' = $1 group by 1 order by 1`,
+          [PROBE_KEY],
+        );
+      // On a loaded machine a pass can come late: wait for the second occurrence up to a minute more.
+      let slots = await readSlots();
+      while (slots.length < 2 && Date.now() < until + 60_000) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        slots = await readSlots();
+      }
+      // Its real job is sent by the next poll of the send-it queue.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
       const probes = await rows<{ id: string }>(
         `select id from pgboss.job where name = 'sessions.cleanup' and data->>'probe' = $1`,
         [PROBE_KEY],
       );
+      // Read after the real jobs: every real job's occurrence is among them; a newer occurrence whose
+      // job is still on its way may be too (at most one).
+      slots = await readSlots();
       figures.cronTicks = slots.length;
       figures.cronJobsPerWorker = workers.map((worker) => jobStarts(worker, 'sessions.cleanup').length);
       expect(slots.length).toBeGreaterThanOrEqual(2);
       expect(slots.every((slot) => slot.n === 1)).toBe(true);
-      expect(probes.length).toBe(slots.length);
+      expect(probes.length).toBeGreaterThanOrEqual(2);
+      expect(probes.length).toBeLessThanOrEqual(slots.length);
+      expect(probes.length).toBeGreaterThanOrEqual(slots.length - 1);
       // No more occurrences than minutes begun since the probe's first one (the minute it was made in).
       const minutes = Math.floor((Date.now() - (firstBoundary - 60_000)) / 60_000) + 1;
       expect(probes.length).toBeLessThanOrEqual(minutes);
