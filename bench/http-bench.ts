@@ -1,13 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app';
 import { testConfig } from '../src/server/config';
 import { today } from '../src/server/db/repositories/units';
 import { SESSION_COOKIE } from '../src/server/plugins/auth';
+import { type LoadResult, runClosedLoop } from './closed-loop';
 import { BENCH_PASSWORD, BENCH_USERS, type NationalDataset } from './generate-national';
-import type { LoadJob, LoadResult } from './http-load';
+import type { LoadJob } from './http-load';
 import { installProfiler, type SignedInProfile } from './http-profile';
 import { median } from './measure';
 import { CHILDREN_SQL } from './raw-queries';
@@ -54,45 +54,16 @@ export interface HttpResult {
 }
 
 /** `requests` statements with `concurrency` in flight, as the HTTP load client runs requests. */
-async function runRawLoad(
+function runRawLoad(
   raw: RawSql,
   text: string,
   params: unknown[],
   job: { concurrency: number; requests: number; maxSeconds: number },
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let issued = 0;
-  let failed = 0;
-  let firstFailure: string | null = null;
-  const start = performance.now();
-  const deadline = start + job.maxSeconds * 1000;
-  const worker = async () => {
-    while (issued < job.requests && performance.now() < deadline) {
-      issued++;
-      const sent = performance.now();
-      try {
-        await raw.query(text, params);
-      } catch (error) {
-        failed++;
-        firstFailure ??= (error as Error).message;
-      }
-      latencies.push(performance.now() - sent);
-    }
-  };
-  await Promise.all(Array.from({ length: job.concurrency }, worker));
-  const elapsedMs = performance.now() - start;
-  latencies.sort((a, b) => a - b);
-  const at = (fraction: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))]!;
-  return {
-    completed: latencies.length,
-    failed,
-    firstFailure,
-    elapsedMs,
-    requestsPerSecond: (latencies.length / elapsedMs) * 1000,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-  };
+  return runClosedLoop(async () => {
+    await raw.query(text, params);
+    return null;
+  }, job);
 }
 
 /** The load generator in a child process, one job at a time. */

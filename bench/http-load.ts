@@ -1,5 +1,7 @@
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { type LoadResult, runClosedLoop } from './closed-loop';
+
+export type { LoadResult };
 
 /**
  * The load generator, run as a child process (bench/http-bench.ts forks it) so that it does not
@@ -13,22 +15,6 @@ export interface LoadJob {
   concurrency: number;
   requests: number;
   maxSeconds: number;
-}
-
-export interface LoadResult {
-  completed: number;
-  /** Responses other than 200, and connection errors. */
-  failed: number;
-  firstFailure: string | null;
-  elapsedMs: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }
 
 function getOnce(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
@@ -45,42 +31,14 @@ function getOnce(agent: http.Agent, url: URL, headers: Record<string, string>): 
 export async function runLoad(job: LoadJob): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
   const url = new URL(job.url);
-  const latencies: number[] = [];
-  let issued = 0;
-  let failed = 0;
-  let firstFailure: string | null = null;
-  const start = performance.now();
-  const deadline = start + job.maxSeconds * 1000;
-  const connection = async () => {
-    while (issued < job.requests && performance.now() < deadline) {
-      issued++;
-      const sent = performance.now();
-      try {
-        const status = await getOnce(agent, url, job.headers);
-        if (status !== 200) {
-          failed++;
-          firstFailure ??= `HTTP ${status}`;
-        }
-      } catch (error) {
-        failed++;
-        firstFailure ??= (error as Error).message;
-      }
-      latencies.push(performance.now() - sent);
-    }
-  };
-  await Promise.all(Array.from({ length: job.concurrency }, connection));
-  const elapsedMs = performance.now() - start;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    completed: latencies.length,
-    failed,
-    firstFailure,
-    elapsedMs,
-    requestsPerSecond: (latencies.length / elapsedMs) * 1000,
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-  };
+  try {
+    return await runClosedLoop(async () => {
+      const status = await getOnce(agent, url, job.headers);
+      return status === 200 ? null : `HTTP ${status}`;
+    }, job);
+  } finally {
+    agent.destroy();
+  }
 }
 
 if (process.send) {

@@ -5,7 +5,7 @@ import type { Actor } from '../src/server/domain/actor';
 import { storeFrameworkFile } from '../src/server/domain/frameworks/import-framework';
 import { buildFacts } from '../src/server/domain/scoring/build-facts';
 import { computeScoreboard } from '../src/server/domain/scoring/compute-scoreboard';
-import { setEvaluationCacheEnabled } from '../src/server/domain/scoring/evaluation-cache';
+import { withoutEvaluationCache } from '../src/server/domain/scoring/evaluation-cache';
 import { loadFrameworkForPeriod } from '../src/server/domain/scoring/load-framework';
 import { resolveTargets } from '../src/server/domain/scoring/resolve-targets';
 import { UnitGraph } from '../src/server/domain/units/unit-graph';
@@ -184,46 +184,37 @@ export async function benchScoring(target: BenchTarget, sizes: RunSizes): Promis
     // scoreboard; the comparison with raw SQL is on the measures the product loaded for it (same
     // units, same predecessors, same days), checked once.
     const expected = await productMeasureKeys(scope.rootId);
-    setEvaluationCacheEnabled(false);
-    try {
-      results.push(
-        await queryOperation({
-          name: `Live scoreboard of ${scope.name}, ${FRAMEWORK_CODE} ${SCORING_YEAR}, all criteria, every unit recounted (a cold start; computeScoreboard)`,
-          product: async () => {
-            await board(scope.rootId);
-            return expected;
-          },
-          raw: () => rawMeasureKeys(scope.rootId),
-          productKey: (key) => key,
-          rawKey: (key) => key,
-          sizes,
-        }),
-      );
-    } finally {
-      setEvaluationCacheEnabled(true);
-    }
+    const boardOperation = (name: string, beforeProduct?: () => Promise<void>) =>
+      queryOperation({
+        name,
+        product: async () => {
+          await board(scope.rootId);
+          return expected;
+        },
+        raw: () => rawMeasureKeys(scope.rootId),
+        productKey: (key) => key,
+        rawKey: (key) => key,
+        sizes,
+        ...(beforeProduct ? { beforeProduct } : {}),
+      });
+    results.push(
+      await withoutEvaluationCache(() =>
+        boardOperation(
+          `Live scoreboard of ${scope.name}, ${FRAMEWORK_CODE} ${SCORING_YEAR}, all criteria, every unit recounted (a cold start; computeScoreboard)`,
+        ),
+      ),
+    );
     // Kept up to date: before each read (untimed) a record is entered in a random commune of the
     // board, so each read recomputes that unit and serves the others from the cache. The raw side is
     // the same recount as above. Checked: after the runs, the board read through the cache equals
     // the board recounted from every record.
     await board(scope.rootId);
-    const result = await queryOperation({
-      name: `Live scoreboard of ${scope.name}, kept up to date: a record entered in one of its communes before each read (computeScoreboard)`,
-      product: async () => {
-        await board(scope.rootId);
-        return expected;
-      },
-      raw: () => rawMeasureKeys(scope.rootId),
-      productKey: (key) => key,
-      rawKey: (key) => key,
-      sizes,
-      beforeProduct: () => enterRecord(scope.rootId),
-    });
-    const cached = JSON.stringify(await board(scope.rootId));
-    setEvaluationCacheEnabled(false);
-    const recounted = JSON.stringify(
-      await board(scope.rootId).finally(() => setEvaluationCacheEnabled(true)),
+    const result = await boardOperation(
+      `Live scoreboard of ${scope.name}, kept up to date: a record entered in one of its communes before each read (computeScoreboard)`,
+      () => enterRecord(scope.rootId),
     );
+    const cached = JSON.stringify(await board(scope.rootId));
+    const recounted = JSON.stringify(await withoutEvaluationCache(() => board(scope.rootId)));
     results.push(
       cached === recounted
         ? result

@@ -8,7 +8,7 @@ import { activities, channels } from '../src/server/db/schema-activities';
 import { assessmentCriteria, assessments } from '../src/server/db/schema-scoring';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import { computeScoreboard } from '../src/server/domain/scoring/compute-scoreboard';
-import { setEvaluationCacheEnabled } from '../src/server/domain/scoring/evaluation-cache';
+import { withoutEvaluationCache } from '../src/server/domain/scoring/evaluation-cache';
 import { loadFrameworkForPeriod } from '../src/server/domain/scoring/load-framework';
 import { scoreUnit } from '../src/server/domain/scoring/score-unit';
 import type { Principal } from '../src/server/policies/principal';
@@ -43,13 +43,9 @@ describe('incremental live scores', () => {
   let social: string;
   const db = () => database.db;
 
-  const board = async (cached: boolean): Promise<ScoreboardDto> => {
-    setEvaluationCacheEnabled(cached);
-    try {
-      return await computeScoreboard(db(), ADMIN, { ...QUERY, unitId: s.quangNgai }, TODAY);
-    } finally {
-      setEvaluationCacheEnabled(true);
-    }
+  const board = (cached: boolean): Promise<ScoreboardDto> => {
+    const read = () => computeScoreboard(db(), ADMIN, { ...QUERY, unitId: s.quangNgai }, TODAY);
+    return cached ? read() : withoutEvaluationCache(read);
   };
   const rowJson = (found: ScoreboardDto, unitId: string) =>
     JSON.stringify(found.rows.find((row) => row.unitId === unitId));
@@ -196,13 +192,9 @@ describe('incremental live scores', () => {
   });
 
   it('keeps one unit’s scores page in step with the board, before and after a write', async () => {
-    const unitScores = async (cached: boolean) => {
-      setEvaluationCacheEnabled(cached);
-      try {
-        return await scoreUnit(db(), ADMIN, s.dakRve, QUERY, TODAY);
-      } finally {
-        setEvaluationCacheEnabled(true);
-      }
+    const unitScores = (cached: boolean) => {
+      const read = () => scoreUnit(db(), ADMIN, s.dakRve, QUERY, TODAY);
+      return cached ? read() : withoutEvaluationCache(read);
     };
     const before = await unitScores(true);
     expect(before).toEqual(await unitScores(false));

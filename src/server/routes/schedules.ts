@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { commonErrors, errorBodySchema, uuidParam } from '../../shared/api/common';
 import {
@@ -48,6 +48,20 @@ function fileResponse(contentType: string, description: string) {
  */
 export function scheduleRoutes(app: FastifyInstance, { database }: RouteDeps) {
   const db = database.db;
+  /** The schedule as a document, built like a report's under the same limiter (plugins/build-slots.ts). */
+  const sendSchedule = async (
+    scheduleId: string,
+    format: 'docx' | 'xlsx',
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) =>
+    sendDownload(
+      reply,
+      await app.buildSlots.run(
+        () => exportSchedule({ db, principal: principalOf(request), scheduleId, format }),
+        requestGoneSignal(reply),
+      ),
+    );
   const api = typed(app);
 
   api.get(
@@ -185,21 +199,7 @@ export function scheduleRoutes(app: FastifyInstance, { database }: RouteDeps) {
         response: { 200: fileResponse(DOCX_TYPE, 'Tệp DOCX; dự thảo mang dấu "DỰ THẢO".'), ...commonErrors },
       },
     },
-    async (request, reply) =>
-      sendDownload(
-        reply,
-        // A build like a report's, under the same limiter (plugins/build-slots.ts).
-        await app.buildSlots.run(
-          () =>
-            exportSchedule({
-              db,
-              principal: principalOf(request),
-              scheduleId: request.params.scheduleId,
-              format: 'docx',
-            }),
-          requestGoneSignal(reply),
-        ),
-      ),
+    (request, reply) => sendSchedule(request.params.scheduleId, 'docx', request, reply),
   );
 
   api.get(
@@ -215,21 +215,7 @@ export function scheduleRoutes(app: FastifyInstance, { database }: RouteDeps) {
         },
       },
     },
-    async (request, reply) =>
-      sendDownload(
-        reply,
-        // A build like a report's, under the same limiter (plugins/build-slots.ts).
-        await app.buildSlots.run(
-          () =>
-            exportSchedule({
-              db,
-              principal: principalOf(request),
-              scheduleId: request.params.scheduleId,
-              format: 'xlsx',
-            }),
-          requestGoneSignal(reply),
-        ),
-      ),
+    (request, reply) => sendSchedule(request.params.scheduleId, 'xlsx', request, reply),
   );
 
   api.get(

@@ -1,6 +1,5 @@
-import { AppError } from '../errors';
-import { fileTooLargeUnpacked, TABLE_LIMITS, tooManyRows, unreadableXlsx } from './limits';
-import { detectTableFormat } from './read-table';
+import { TABLE_LIMITS, tooManyRows } from './limits';
+import { detectTableFormat, throwXlsxReadError } from './read-table';
 import { openXlsxZip } from './xlsx-zip';
 
 const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
@@ -49,11 +48,7 @@ async function countXlsxRows(content: Buffer, limit: number): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    // yauzl stops a part that inflates past its declared size: a zip bomb that lies about its sizes.
-    if (error instanceof Error && /too many bytes in the stream/.test(error.message))
-      throw fileTooLargeUnpacked('kích thước khai báo trong tệp không đúng');
-    throw unreadableXlsx();
+    throwXlsxReadError(error);
   } finally {
     zip.close();
   }

@@ -231,14 +231,22 @@ async function readXlsx(content: Buffer, isDataSheet: (headers: string[]) => boo
     }
     return first ?? { headers: [], rows: [] };
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    // yauzl stops a part that inflates past its declared size: a zip bomb that lies about its sizes.
-    if (error instanceof Error && /too many bytes in the stream/.test(error.message))
-      throw fileTooLargeUnpacked('kích thước khai báo trong tệp không đúng');
-    throw unreadableXlsx();
+    throwXlsxReadError(error);
   } finally {
     zip.close();
   }
+}
+
+/**
+ * What reading an XLSX's parts failed with, as the user is told it: our own refusals as they are; a
+ * part yauzl stopped for inflating past its declared size (a zip bomb lying about its sizes); else an
+ * unreadable file.
+ */
+export function throwXlsxReadError(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  if (error instanceof Error && /too many bytes in the stream/.test(error.message))
+    throw fileTooLargeUnpacked('kích thước khai báo trong tệp không đúng');
+  throw unreadableXlsx();
 }
 
 function typedCell(value: ExcelJS.CellValue | undefined): TypedCell {

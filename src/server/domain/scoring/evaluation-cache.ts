@@ -39,6 +39,16 @@ export function setEvaluationCacheEnabled(enabled: boolean): void {
   isEnabled = enabled;
 }
 
+/** Runs `work` with every unit recounted (the path of a cold start), then turns the cache back on. */
+export async function withoutEvaluationCache<T>(work: () => Promise<T>): Promise<T> {
+  isEnabled = false;
+  try {
+    return await work();
+  } finally {
+    isEnabled = true;
+  }
+}
+
 export interface EvaluationContext {
   frameworkId: string;
   periodKey: string;
