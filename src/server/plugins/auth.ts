@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { getLiveSessionWithGrants, touchSession } from '../db/repositories/users';
 import { sessionIdOf } from '../domain/accounts/sessions';
 import type { Actor } from '../domain/actor';
+import { runWithUnitsRevision } from '../domain/units/request-units-revision';
 import { AppError } from '../errors';
 import type { Principal } from '../policies/principal';
 
@@ -37,6 +38,17 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const READS = new Set(['GET', 'HEAD']);
+/**
+ * Writes that never change the unit tables (records and reports: the deadline rush's writes), so the
+ * units revision read with the session holds for them too, as it does for every read.
+ */
+const UNIT_NEUTRAL_WRITE_PREFIXES = ['/api/activities', '/api/reports/', '/api/report-periods/'];
+
+function keepsUnits(request: FastifyRequest): boolean {
+  if (READS.has(request.method)) return true;
+  const url = request.routeOptions.url ?? '';
+  return UNIT_NEUTRAL_WRITE_PREFIXES.some((prefix) => url.startsWith(prefix));
+}
 
 /**
  * Reads the session cookie on every API request, and on state changes demands the session's CSRF
@@ -47,27 +59,14 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
 
-  app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const id = sessionIdOf(token);
-    const now = new Date();
-    const found = await getLiveSessionWithGrants(deps.db, id, {
-      now,
-      idleSince: new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000),
-    });
-    if (!found?.isActive) return;
-    request.principal = {
-      userId: found.userId,
-      username: found.username,
-      grants: found.grants,
-      // A read changes no units: the revision read with the session holds for the whole request.
-      ...(READS.has(request.method) ? { unitsRevision: found.unitsRevision } : {}),
-    };
-    request.sessionId = id;
-    request.csrfToken = found.csrfToken;
-    if (now.getTime() - found.lastSeenAt.getTime() > touchIntervalMs(deps.config))
-      await touchSession(deps.db, id);
+  app.addHook('onRequest', (request, _reply, done) => {
+    authenticate(request, deps).then((unitsRevision) => {
+      // The rest of a read request (its handler included) runs with the revision read with its session,
+      // so that no unit-graph load reads it again (request-units-revision.ts). A callback hook, not an
+      // async one: only a `done` called inside the store's run carries the store to what follows.
+      if (unitsRevision !== undefined) runWithUnitsRevision(unitsRevision, done);
+      else done();
+    }, done);
   });
 
   // Before validation: an anonymous or forged request learns nothing about what a valid body looks like.
@@ -79,6 +78,35 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
       throw new AppError('CSRF_INVALID', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.');
     }
   });
+}
+
+/** Sets the request's principal from its session cookie; the units revision of a signed-in read. */
+async function authenticate(
+  request: FastifyRequest,
+  deps: { db: Db; config: Config },
+): Promise<string | undefined> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return undefined;
+  const id = sessionIdOf(token);
+  const now = new Date();
+  const found = await getLiveSessionWithGrants(deps.db, id, {
+    now,
+    idleSince: new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000),
+  });
+  if (!found?.isActive) return undefined;
+  const isRead = READS.has(request.method);
+  request.principal = {
+    userId: found.userId,
+    username: found.username,
+    grants: found.grants,
+    // A read changes no units: the revision read with the session holds for the whole request.
+    ...(isRead ? { unitsRevision: found.unitsRevision } : {}),
+  };
+  request.sessionId = id;
+  request.csrfToken = found.csrfToken;
+  if (now.getTime() - found.lastSeenAt.getTime() > touchIntervalMs(deps.config))
+    await touchSession(deps.db, id);
+  return keepsUnits(request) && found.unitsRevision ? found.unitsRevision : undefined;
 }
 
 /** Compared in constant time, so the answer's timing does not tell how much of a guess was right. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { queryOne, queryRows } from '../sql';
+import { toTextArray } from './activities';
 
 export interface PeriodWithType {
   id: string;
@@ -49,5 +50,27 @@ export async function findUnitSubmissions(q: Queryable, periodId: string): Promi
           min(submitted_on)::text as "firstSubmittedOn"
         from reports where period_id = ${periodId}
         group by unit_id`,
+  );
+}
+
+/**
+ * findUnitSubmissions for many periods in one statement (a home, a periods list): per period and unit
+ * that has any report in it; only `unitId`'s rows when given.
+ */
+export async function findUnitSubmissionsOfPeriods(
+  q: Queryable,
+  periodIds: readonly string[],
+  unitId?: string,
+): Promise<Array<UnitSubmissionRow & { periodId: string }>> {
+  if (periodIds.length === 0) return [];
+  const ofUnit = unitId ? sql`and unit_id = ${unitId}` : sql``;
+  return queryRows<UnitSubmissionRow & { periodId: string }>(
+    q,
+    sql`select period_id as "periodId", unit_id as "unitId",
+          (array_agg(id order by version desc) filter (where status <> 'superseded'))[1] as "reportId",
+          (array_agg(status order by version desc) filter (where status <> 'superseded'))[1] as status,
+          min(submitted_on)::text as "firstSubmittedOn"
+        from reports where period_id = any(${toTextArray([...periodIds])}::uuid[]) ${ofUnit}
+        group by period_id, unit_id`,
   );
 }

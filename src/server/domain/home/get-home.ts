@@ -36,7 +36,7 @@ export async function getHome(options: {
 }): Promise<HomeDto> {
   const { db, principal, today } = options;
   const lang = options.query.lang;
-  const graph = await loadUnitGraph(db);
+  const graph = await loadUnitGraph(db, principal.unitsRevision);
   const scopes = homeScopes(principal, graph);
   const blocks: HomeBlockDto[] = [];
   for (const unitId of scopes.officer)
@@ -59,7 +59,7 @@ export async function countHome(options: {
   today: string;
 }): Promise<HomeCountsDto> {
   const { db, principal, today } = options;
-  const graph = await loadUnitGraph(db);
+  const graph = await loadUnitGraph(db, principal.unitsRevision);
   const scopes = homeScopes(principal, graph);
   const counts: HomeCountsDto = { dueOverdue: 0, overdue: 0, waitingForMe: 0, reviewQueue: 0 };
   for (const unitId of scopes.officer) {

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client';
 import { countRecordsByUnit, findCurrentPeriods, findPeriodsDueBetween } from '../../db/repositories/home';
 import type { Principal } from '../../policies/principal';
 import { findNotStarted } from '../assessments/find-not-started';
-import { findExpectedUnits, summariseSubmissions } from '../reports/expected-units';
+import { findExpectedUnitsOfPeriods, summariseSubmissions } from '../reports/expected-units';
 import { computeScoreboard } from '../scoring/compute-scoreboard';
 import type { UnitGraph } from '../units/unit-graph';
 import { daysBetween, findCurrentFramework } from './home-context';
@@ -146,8 +146,9 @@ async function findOverdueUnits(
     to: addDays(today, -1),
   });
   const byUnit = new Map<string, OfficeUnitDto & { daysLate: number }>();
+  const expectedByPeriod = await findExpectedUnitsOfPeriods(db, periods, today, { graph });
   for (const period of periods) {
-    for (const unit of await findExpectedUnits(db, period, today)) {
+    for (const unit of expectedByPeriod.get(period.id) ?? []) {
       if (!unit.isOverdue || (scope && !scope.has(unit.unitId))) continue;
       const daysLate = daysBetween(period.dueOn, today);
       const entry = byUnit.get(unit.unitId) ?? {
@@ -183,8 +184,8 @@ function reportOwners(graph: UnitGraph, unitId: string | null) {
 
 /**
  * Completeness of the current period of each report type the scope follows, counted over the scope's
- * expected units by the rule of expected-units.ts: one statement for the periods, then one per period
- * (the units' submissions; the unit graph is cached).
+ * expected units by the rule of expected-units.ts: one statement for the periods, one for their
+ * submissions.
  */
 async function findPeriodCompleteness(
   db: Db,
@@ -195,10 +196,9 @@ async function findPeriodCompleteness(
   const { scope, owners } = reportOwners(graph, unitId);
   const periods = await findCurrentPeriods(db, { ownerIds: owners, today });
   const rows: OfficePeriodDto[] = [];
+  const expectedByPeriod = await findExpectedUnitsOfPeriods(db, periods, today, { graph });
   for (const period of periods) {
-    const units = (await findExpectedUnits(db, period, today)).filter(
-      (unit) => !scope || scope.has(unit.unitId),
-    );
+    const units = (expectedByPeriod.get(period.id) ?? []).filter((unit) => !scope || scope.has(unit.unitId));
     if (units.length === 0) continue;
     rows.push({
       periodId: period.id,

@@ -16,7 +16,7 @@ import {
 } from '../../db/repositories/home';
 import type { Principal } from '../../policies/principal';
 import { scopedActivityFilter } from '../activities/scoped-filter';
-import { findExpectedUnits } from '../reports/expected-units';
+import { findExpectedUnitsOfPeriods } from '../reports/expected-units';
 import { scoreUnit } from '../scoring/score-unit';
 import type { UnitGraph } from '../units/unit-graph';
 import { asDate, daysBetween, findCurrentFramework } from './home-context';
@@ -28,7 +28,7 @@ type DueItem = OfficerBlockDto['due']['items'][number];
  * is at most DUE_SOON_DAYS ahead or passed within the last year, where the unit is expected and has
  * not submitted (the rule of expected-units.ts); and each radio programme's broadcast schedule not
  * issued for this month (overdue) or, from SCHEDULE_DUE_DAYS before it starts, for next month.
- * In the order of byHomeUrgency. The statements are per report period, never per unit.
+ * In the order of byHomeUrgency. Two statements, whatever the number of periods and units.
  */
 export async function findDueItems(
   db: Db,
@@ -45,8 +45,9 @@ export async function findDueItems(
     from: addDays(today, -OVERDUE_LOOKBACK_DAYS),
     to: addDays(today, DUE_SOON_DAYS),
   });
+  const owed = await findExpectedUnitsOfPeriods(db, periods, today, { graph, unitId });
   for (const period of periods) {
-    const expected = (await findExpectedUnits(db, period, today)).find((unit) => unit.unitId === unitId);
+    const expected = owed.get(period.id)?.[0];
     if (expected?.state !== 'missing') continue;
     items.push({
       kind: 'report',

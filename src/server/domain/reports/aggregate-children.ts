@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client';
 import type { PeriodWithType } from '../../db/repositories/report-submissions';
 import { findSubmittedResults } from '../../db/repositories/reports';
 import { loadUnitGraph } from '../units/load-unit-graph';
+import type { UnitGraph } from '../units/unit-graph';
 import type { ExpectedUnit } from './expected-units';
 import { buildUnitReportResults } from './report-results-source';
 
@@ -18,8 +19,9 @@ export async function expectedChildrenOf(
   period: PeriodWithType,
   unitId: string,
   expected: readonly ExpectedUnit[],
+  knownGraph?: UnitGraph,
 ): Promise<ExpectedUnit[]> {
-  const graph = await loadUnitGraph(q);
+  const graph = knownGraph ?? (await loadUnitGraph(q));
   const below = new Set(
     graph
       .scoredUnits(unitId, period.dueOn, period.submitterKinds as UnitKind[])

@@ -4,9 +4,12 @@ import type { Queryable } from '../../db/client';
 import {
   findPeriodWithType,
   findUnitSubmissions,
+  findUnitSubmissionsOfPeriods,
   type PeriodWithType,
+  type UnitSubmissionRow,
 } from '../../db/repositories/report-submissions';
 import { loadUnitGraph } from '../units/load-unit-graph';
+import type { UnitGraph } from '../units/unit-graph';
 
 /**
  * Who must hand in a report for a period, and where each stands. The one rule every screen, count,
@@ -50,11 +53,58 @@ export async function findExpectedUnits(
   q: Queryable,
   period: PeriodWithType,
   today: string,
+  graph?: UnitGraph,
 ): Promise<ExpectedUnit[]> {
-  const graph = await loadUnitGraph(q);
+  const submissions = await findUnitSubmissions(q, period.id);
+  return expectedUnitsOf(graph ?? (await loadUnitGraph(q)), period, submissions, today);
+}
+
+/**
+ * findExpectedUnits for many periods with one statement for all their submissions (homes and period
+ * lists used to send one per period). With `unitId`, each period's list holds at most that unit: what
+ * one unit owes, without reading the other units' reports.
+ */
+export async function findExpectedUnitsOfPeriods(
+  q: Queryable,
+  periods: readonly PeriodWithType[],
+  today: string,
+  options: { graph?: UnitGraph; unitId?: string } = {},
+): Promise<Map<string, ExpectedUnit[]>> {
+  const graph = options.graph ?? (await loadUnitGraph(q));
+  const rows = await findUnitSubmissionsOfPeriods(
+    q,
+    periods.map((period) => period.id),
+    options.unitId,
+  );
+  const byPeriod = new Map<string, UnitSubmissionRow[]>();
+  for (const row of rows) {
+    const list = byPeriod.get(row.periodId) ?? [];
+    list.push(row);
+    byPeriod.set(row.periodId, list);
+  }
+  const result = new Map<string, ExpectedUnit[]>();
+  for (const period of periods) {
+    result.set(
+      period.id,
+      expectedUnitsOf(graph, period, byPeriod.get(period.id) ?? [], today, options.unitId),
+    );
+  }
+  return result;
+}
+
+/** The rule itself, on the period's submissions already read. */
+function expectedUnitsOf(
+  graph: UnitGraph,
+  period: PeriodWithType,
+  submissionRows: readonly UnitSubmissionRow[],
+  today: string,
+  onlyUnitId?: string,
+): ExpectedUnit[] {
   const rollup = graph.rollupIds([period.ownerUnitId]);
-  const units = graph.scoredUnitsAmong(rollup, period.dueOn, period.submitterKinds as UnitKind[]);
-  const submissions = new Map((await findUnitSubmissions(q, period.id)).map((row) => [row.unitId, row]));
+  // One unit's entry is the same whether the others are judged or not: the rule is per unit.
+  const candidates = onlyUnitId === undefined ? rollup : rollup.includes(onlyUnitId) ? [onlyUnitId] : [];
+  const units = graph.scoredUnitsAmong(candidates, period.dueOn, period.submitterKinds as UnitKind[]);
+  const submissions = new Map(submissionRows.map((row) => [row.unitId, row]));
   return units
     .map((unit) => {
       const submission = submissions.get(unit.id);

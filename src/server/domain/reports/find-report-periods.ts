@@ -2,7 +2,7 @@ import type { ReportPeriodDto } from '../../../shared/api/reports';
 import type { Db } from '../../db/client';
 import { findPeriodsOfTypes, findReportTypesOwnedBy } from '../../db/repositories/reports';
 import { authorizeUnit, type Principal } from '../../policies/principal';
-import { findExpectedUnits, summariseSubmissions } from './expected-units';
+import { findExpectedUnitsOfPeriods, summariseSubmissions } from './expected-units';
 import { periodWithType, presentPeriodWithSummary } from './present-period';
 
 /**
@@ -24,11 +24,9 @@ export async function findReportPeriods(options: {
   );
   const byId = new Map(types.map((type) => [type.id, type]));
   const periods = await findPeriodsOfTypes(db, [...byId.keys()], options.year);
-  const items: ReportPeriodDto[] = [];
-  for (const row of periods) {
-    const period = periodWithType(row, byId.get(row.reportTypeId)!);
-    const units = await findExpectedUnits(db, period, today);
-    items.push(presentPeriodWithSummary(period, summariseSubmissions(units), today));
-  }
-  return items;
+  const withTypes = periods.map((row) => periodWithType(row, byId.get(row.reportTypeId)!));
+  const expected = await findExpectedUnitsOfPeriods(db, withTypes, today);
+  return withTypes.map((period) =>
+    presentPeriodWithSummary(period, summariseSubmissions(expected.get(period.id) ?? []), today),
+  );
 }

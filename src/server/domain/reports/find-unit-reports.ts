@@ -9,7 +9,7 @@ import {
 import { authorizeUnit, type Principal } from '../../policies/principal';
 import { loadUnitGraph } from '../units/load-unit-graph';
 import { expectedChildrenOf } from './aggregate-children';
-import { findExpectedUnits, submissionState } from './expected-units';
+import { findExpectedUnitsOfPeriods, submissionState } from './expected-units';
 import { periodWithType, presentPeriod } from './present-period';
 
 /**
@@ -25,7 +25,7 @@ export async function findUnitReports(options: {
 }): Promise<UnitReportItemDto[]> {
   const { db, principal, unitId, today } = options;
   await authorizeUnit(db, principal, unitId, 'unit.view');
-  const graph = await loadUnitGraph(db);
+  const graph = await loadUnitGraph(db, principal.unitsRevision);
   const types = await findReportTypesOwnedBy(db, graph.governingIds(unitId));
   const byId = new Map(types.map((type) => [type.id, type]));
   const periods = await findPeriodsOfTypes(db, [...byId.keys()], options.year);
@@ -38,13 +38,14 @@ export async function findUnitReports(options: {
       )
     ).map((row) => [row.periodId, row]),
   );
+  const withTypes = periods.map((row) => periodWithType(row, byId.get(row.reportTypeId)!));
+  const expectedByPeriod = await findExpectedUnitsOfPeriods(db, withTypes, today, { graph });
   const items: UnitReportItemDto[] = [];
-  for (const row of periods) {
-    const period = periodWithType(row, byId.get(row.reportTypeId)!);
-    const expected = await findExpectedUnits(db, period, today);
+  for (const period of withTypes) {
+    const expected = expectedByPeriod.get(period.id) ?? [];
     const isExpected = expected.some((unit) => unit.unitId === unitId);
-    if (!isExpected && (await expectedChildrenOf(db, period, unitId, expected)).length === 0) continue;
-    const report = reports.get(row.id);
+    if (!isExpected && (await expectedChildrenOf(db, period, unitId, expected, graph)).length === 0) continue;
+    const report = reports.get(period.id);
     const firstSubmittedOn = report?.firstSubmittedOn ?? null;
     items.push({
       period: presentPeriod(period, today),

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client';
 import { readUnitGraphRows, readUnitsRevision } from '../../db/repositories/unit-graph';
+import { currentUnitsRevision } from './request-units-revision';
 import { UnitGraph } from './unit-graph';
 
 /**
@@ -16,11 +17,12 @@ const KEPT_GRAPHS = 4;
  * only when that revision has not been loaded yet (after a start or a change to the units). Inside
  * a transaction that changed units, its own revision is seen, so it gets its own graph.
  * `knownRevision` is a revision the caller has just read itself (a read request, with its session):
- * the read is then skipped. The stamp still comes from the database, so a change made on another
+ * the read is then skipped, as it is inside a read request that runs with its session's revision
+ * (runWithUnitsRevision). The stamp still comes from the database, so a change made on another
  * instance is seen by the next request.
  */
 export async function loadUnitGraph(q: Queryable, knownRevision?: string): Promise<UnitGraph> {
-  const revision = knownRevision || (await readUnitsRevision(q));
+  const revision = knownRevision || currentUnitsRevision() || (await readUnitsRevision(q));
   const cached = graphs.get(revision);
   if (cached) {
     // Most recently used last, so that the oldest is dropped first.
