@@ -10,6 +10,12 @@ import type { ScoringLanguage } from '../../scoring/words';
 import { loadAssessmentEntries } from '../scoring/assessment-entries';
 import { type BaseFacts, buildFacts } from '../scoring/build-facts';
 import type { ScoredUnitContext } from '../scoring/score-unit';
+import { keptProgress } from './kept-progress';
+
+export interface CriterionProgress {
+  criteria: UnitDashboardDto['criteria'];
+  total: NonNullable<UnitDashboardDto['total']>;
+}
 
 /** The last day of each month of a year, yyyy-MM-dd. */
 function monthEnds(year: number): string[] {
@@ -32,12 +38,21 @@ function seriesUpTo(series: DaySeries, first: number, last: number): DaySeries {
  * Each criterion's score at the end of every month of the year so far, by the engine itself: the
  * records are loaded once (the scores' own facts), then the pure engine judges the unit as it stood
  * at each month's end, as if that day were the counting day. The last point is today's live score.
+ * Kept in memory while none of the unit's records, channels and assessments change (kept-progress.ts).
  */
 export async function findCriterionProgress(
   q: Queryable,
   context: ScoredUnitContext,
   language?: ScoringLanguage,
-): Promise<{ criteria: UnitDashboardDto['criteria']; total: NonNullable<UnitDashboardDto['total']> }> {
+): Promise<CriterionProgress> {
+  return keptProgress(q, context, language, () => countCriterionProgress(q, context, language));
+}
+
+async function countCriterionProgress(
+  q: Queryable,
+  context: ScoredUnitContext,
+  language: ScoringLanguage | undefined,
+): Promise<CriterionProgress> {
   const { framework, window, unit } = context;
   const spec = framework.definition;
   const facts = (

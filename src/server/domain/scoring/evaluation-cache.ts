@@ -1,6 +1,8 @@
 import type { UnitEvaluation } from '../../scoring/evaluate';
 import type { UnitGraph } from '../units/unit-graph';
 import type { ScoringTarget } from './build-facts';
+import { Lru } from './lru';
+import { isStillValid, type TargetSeen, targetSeen } from './score-stamps';
 
 /**
  * The live scores of each unit, kept in memory between requests and recomputed only for the units
@@ -20,23 +22,26 @@ import type { ScoringTarget } from './build-facts';
  * instance is seen by the next read on every other.
  */
 
-interface CachedUnit {
-  /** The target's source units and window, as resolved when it was evaluated. */
-  targetKey: string;
-  /** The stamps of the unit and its sources when its facts were read. */
-  stamp: string;
+/** The target's source units and window as resolved, and its stamps when its facts were read. */
+interface CachedUnit extends TargetSeen {
   evaluation: UnitEvaluation;
 }
 
 /** Contexts kept per unit graph, least recently used dropped first: a national context is ~10–20 MB. */
 const KEPT_CONTEXTS = 8;
 
-const cachesByGraph = new WeakMap<UnitGraph, Map<string, Map<string, CachedUnit>>>();
+const cachesByGraph = new WeakMap<UnitGraph, Lru<string, Map<string, CachedUnit>>>();
 
-/** Switched off by tests that compare the cached path with a full recount. */
+/**
+ * Switched off by tests and the bench that compare the cached path with a full recount; it also
+ * switches off the other results kept by stamps (the dashboard's progress, kept-progress.ts).
+ */
 let isEnabled = true;
 export function setEvaluationCacheEnabled(enabled: boolean): void {
   isEnabled = enabled;
+}
+export function isEvaluationCacheEnabled(): boolean {
+  return isEnabled;
 }
 
 /** Runs `work` with every unit recounted (the path of a cold start), then turns the cache back on. */
@@ -58,7 +63,8 @@ export interface EvaluationContext {
   language: string;
 }
 
-function contextKey(context: EvaluationContext): string {
+/** The key of a context: the kept results of another context are never looked at. */
+export function contextKey(context: EvaluationContext): string {
   return [
     context.frameworkId,
     context.periodKey,
@@ -72,37 +78,16 @@ function contextKey(context: EvaluationContext): string {
 function unitsOf(graph: UnitGraph, context: EvaluationContext): Map<string, CachedUnit> {
   let contexts = cachesByGraph.get(graph);
   if (!contexts) {
-    contexts = new Map();
+    contexts = new Lru(KEPT_CONTEXTS);
     cachesByGraph.set(graph, contexts);
   }
   const key = contextKey(context);
   let units = contexts.get(key);
-  if (units) {
-    // Most recently used last.
-    contexts.delete(key);
-  } else {
+  if (!units) {
     units = new Map();
+    contexts.set(key, units);
   }
-  contexts.set(key, units);
-  while (contexts.size > KEPT_CONTEXTS) contexts.delete(contexts.keys().next().value!);
   return units;
-}
-
-function targetKeyOf(target: ScoringTarget): string {
-  const { window } = target;
-  return [
-    target.sourceIds.join(','),
-    window.activeFrom,
-    window.through,
-    window.activeUntil ?? '',
-    window.throughIsToday ? 't' : '',
-  ].join('|');
-}
-
-/** The stamp of a target: those of the unit itself and of every unit whose records count for it. */
-export function targetStamp(target: ScoringTarget, stamps: Readonly<Record<string, string>>): string {
-  const own = stamps[target.unitId] ?? '';
-  return `${own};${target.sourceIds.map((id) => stamps[id] ?? '').join(';')}`;
 }
 
 export interface EvaluationLookup {
@@ -124,16 +109,14 @@ export function lookUpEvaluations(
   if (!isEnabled) return { hits, misses: [...targets], remember: () => undefined };
   const units = unitsOf(graph, context);
   const misses: ScoringTarget[] = [];
-  const pending = new Map<string, { targetKey: string; stamp: string }>();
+  const pending = new Map<string, TargetSeen>();
   for (const target of targets) {
-    const targetKey = targetKeyOf(target);
-    const stamp = targetStamp(target, stamps);
+    const seen = targetSeen(target, stamps);
     const cached = units.get(target.unitId);
-    if (cached && cached.targetKey === targetKey && cached.stamp === stamp)
-      hits.set(target.unitId, cached.evaluation);
+    if (cached && isStillValid(cached, seen)) hits.set(target.unitId, cached.evaluation);
     else {
       misses.push(target);
-      pending.set(target.unitId, { targetKey, stamp });
+      pending.set(target.unitId, seen);
     }
   }
   return {
