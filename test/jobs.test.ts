@@ -99,6 +99,8 @@ describe('the job engine (pg-boss)', () => {
           ['monitor.schedule', '0 * * * *', CRON_TIME_ZONE],
           // Nightly: the scheduled backup (off, doing nothing, while BACKUP_DIR is unset).
           ['backups.scheduled', '30 2 * * *', CRON_TIME_ZONE],
+          // Nightly: background imports past IMPORT_JOB_RETENTION_DAYS deleted with their files.
+          ['activities.import-cleanup', '45 3 * * *', CRON_TIME_ZONE],
         ].sort(byName),
       );
       // Typed: an unknown queue or wrong data does not compile; at run time the data is checked too.
