@@ -256,7 +256,13 @@ export const QUEUES = [
     label: { vi: 'Dọn lượt nhập tệp chạy nền cũ', en: 'Clean up old background imports' },
     data: z.object({}),
     // Idempotent: a second run finds nothing more past the retention. After the nightly backup.
-    settings: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800, policy: 'stately' },
+    settings: {
+      retryLimit: 2,
+      retryDelay: 300,
+      retryBackoff: true,
+      expireInSeconds: 1800,
+      policy: 'stately',
+    },
     cron: { expression: '45 3 * * *', label: { vi: 'Hằng ngày, 03:45', en: 'Daily at 03:45' } },
     async handler({ db, config, now }) {
       const swept = await sweepImportJobs({
