@@ -66,6 +66,7 @@ describe('the background jobs page (API)', () => {
       'monitor.check',
       'backups.scheduled',
       'activities.import',
+      'activities.import-cleanup',
     ]);
     const emails = body.queues.find((queue) => queue.name === EMAILS)!;
     expect(emails).toMatchObject({

@@ -99,6 +99,8 @@ describe('the job engine (pg-boss)', () => {
           ['monitor.schedule', '0 * * * *', CRON_TIME_ZONE],
           // Nightly: the scheduled backup (off, doing nothing, while BACKUP_DIR is unset).
           ['backups.scheduled', '30 2 * * *', CRON_TIME_ZONE],
+          // Nightly: background imports past IMPORT_JOB_RETENTION_DAYS deleted with their files.
+          ['activities.import-cleanup', '45 3 * * *', CRON_TIME_ZONE],
         ].sort(byName),
       );
       // Typed: an unknown queue or wrong data does not compile; at run time the data is checked too.
@@ -147,13 +149,15 @@ describe('the job engine (pg-boss)', () => {
 
   it('retries a failing job with growing backoff, then moves it to the dead-letter queue', async () => {
     const runs: number[] = [];
+    const lastAttempts: boolean[] = [];
     const failing = defineQueue({
       name: 'test.always-fails',
       label: { vi: 'Thử: luôn lỗi', en: 'Test: always fails' },
       data: z.object({ n: z.number() }),
       settings: { retryLimit: 2, retryDelay: 1, retryBackoff: true, expireInSeconds: 30, policy: 'standard' },
-      async handler() {
+      async handler({ lastAttempt }) {
         runs.push(Date.now());
+        lastAttempts.push(lastAttempt);
         throw new Error('hỏng có chủ ý');
       },
     });
@@ -165,6 +169,8 @@ describe('the job engine (pg-boss)', () => {
         .poll(async () => (await engine.boss.findJobs(dead)).length, { timeout: 30_000, interval: 200 })
         .toBe(1);
       expect(runs).toHaveLength(3);
+      // Handlers are told which attempt no retry follows (the import deletes its upload then).
+      expect(lastAttempts).toEqual([false, false, true]);
       // retryDelay 1 s doubling (pg-boss adds jitter within each step): a fixed delay would give ~1 s twice.
       expect(runs[1]! - runs[0]!).toBeGreaterThanOrEqual(900);
       expect(runs[2]! - runs[1]!).toBeGreaterThanOrEqual(1900);

@@ -55,6 +55,11 @@ export interface Config {
    * a larger file is staged and imported by the `activities.import` job, one per user at a time.
    */
   importInlineRowLimit: number;
+  /**
+   * IMPORT_JOB_RETENTION_DAYS: a background import's row (its answer on the import page) is kept this
+   * many days after it finished, then deleted by the `activities.import-cleanup` job.
+   */
+  importJobRetentionDays: number;
   /** Report and schedule documents (DOCX, XLSX) and evidence ZIPs one process builds at once (BUILD_CONCURRENCY). */
   buildConcurrency: number;
   /** Builds that may wait for a free slot (BUILD_QUEUE); past that the download is refused with 503. */
@@ -262,6 +267,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     monitorAllowHosts: readHostList(env, 'MONITOR_ALLOW_HOSTS'),
     monitorConcurrency: readInt(env, 'MONITOR_CONCURRENCY', 8, 1, 64),
     importInlineRowLimit: readInt(env, 'IMPORT_INLINE_ROW_LIMIT', 2000, 1, 100_000),
+    importJobRetentionDays: readInt(env, 'IMPORT_JOB_RETENTION_DAYS', 30, 1, 3650),
     buildConcurrency: readInt(env, 'BUILD_CONCURRENCY', 2, 1, 32),
     buildQueue: readInt(env, 'BUILD_QUEUE', 8, 0, 1000),
     metrics: readMetrics(env),

@@ -268,7 +268,11 @@ export const storedFiles = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('stored_files_sha_idx').on(t.sha256)],
+  (t) => [
+    index('stored_files_sha_idx').on(t.sha256),
+    // Whether anything still names a key, before an import's upload is deleted (isStorageKeyInUse).
+    index('stored_files_storage_key_idx').on(t.storageKey),
+  ],
 );
 
 /** Proof: a file, a URL or a document citation (số/ký hiệu, date, issuing body, summary). */
@@ -371,7 +375,8 @@ export const importBatches = pgTable(
  * imported by the `activities.import` job. The row's id is also the pg-boss job's id and the id of
  * the import batch it creates, so a job run again after a crash finds its batch (or its result,
  * written in the import's own transaction) instead of importing twice. The file waits in the file
- * store under its SHA-256 key.
+ * store under its SHA-256 key until the job finishes (releaseImportUpload); the row is deleted
+ * IMPORT_JOB_RETENTION_DAYS after that (the `activities.import-cleanup` job).
  */
 export const activityImportJobs = pgTable(
   'activity_import_jobs',

@@ -170,7 +170,10 @@ export async function startJobEngine<Q extends QueueList = typeof QUEUES>(
             { queue: queue.name, id: job.id, retryCount: job.retryCount },
             async () => {
               const data = queue.data.parse(job.data);
-              return { summary: await queue.handler({ db: database.db, log, now: now(), config }, data) };
+              // pg-boss counts retries from 0: the attempt with retryCount = retryLimit is the last.
+              const lastAttempt = job.retryCount >= queue.settings.retryLimit;
+              const context = { db: database.db, log, now: now(), config, lastAttempt };
+              return { summary: await queue.handler(context, data) };
             },
           );
         },

@@ -89,3 +89,26 @@ export async function deleteDeadLetterCopies(
   );
   return rows.length;
 }
+
+/**
+ * Of the given job ids of a queue, those that may still run: waiting, retrying or active, failed in
+ * their own queue (an administrator may retry them until pg-boss deletes them), or with a copy waiting
+ * in the dead-letter queue (an administrator may move it back).
+ */
+export async function findJobsThatMayRun(
+  db: BossDb,
+  name: string,
+  deadLetterQueue: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await db.executeSql(
+    `select id::text as id from ${SCHEMA}.job
+      where name = $1 and id::text = any($3::text[]) and state in ('created', 'retry', 'active', 'failed')
+     union
+     select source_id::text as id from ${SCHEMA}.job
+      where name = $2 and source_id::text = any($3::text[]) and state in ('created', 'retry')`,
+    [name, deadLetterQueue, ids],
+  );
+  return new Set((rows as Array<{ id: string }>).map((row) => row.id));
+}

@@ -7,6 +7,7 @@ import { deleteStaleLoginThrottles } from '../db/repositories/login-throttles';
 import { mergeScoreChanges } from '../db/repositories/score-changes';
 import { deleteExpiredSessions } from '../db/repositories/users';
 import { runImportJob } from '../domain/activity-import/import-jobs';
+import { sweepImportJobs } from '../domain/activity-import/sweep-import-jobs';
 import { runScheduledBackup } from '../domain/backups/run-scheduled-backup';
 import { checkBanner } from '../domain/monitor/check-banner';
 import { checkColumn } from '../domain/monitor/check-column';
@@ -36,6 +37,8 @@ export interface JobContext {
   log: FastifyBaseLogger;
   now: Date;
   config: Config;
+  /** No automatic retry follows if this attempt fails (for handlers that clean up when giving up). */
+  lastAttempt: boolean;
 }
 
 export interface QueueSettings {
@@ -245,8 +248,31 @@ export const QUEUES = [
     },
     // One at a time per worker process: an import fills the CPU (reading, checking every row).
     localConcurrency: () => 1,
-    handler: ({ db, config, now }, { importJobId }) =>
-      runImportJob({ db, fileStore: createLocalFileStore(config.dataDir), importJobId, now }),
+    handler: ({ db, config, now, lastAttempt }, { importJobId }) =>
+      runImportJob({ db, fileStore: createLocalFileStore(config.dataDir), importJobId, now, lastAttempt }),
+  }),
+  defineQueue({
+    name: 'activities.import-cleanup',
+    label: { vi: 'Dọn lượt nhập tệp chạy nền cũ', en: 'Clean up old background imports' },
+    data: z.object({}),
+    // Idempotent: a second run finds nothing more past the retention. After the nightly backup.
+    settings: {
+      retryLimit: 2,
+      retryDelay: 300,
+      retryBackoff: true,
+      expireInSeconds: 1800,
+      policy: 'stately',
+    },
+    cron: { expression: '45 3 * * *', label: { vi: 'Hằng ngày, 03:45', en: 'Daily at 03:45' } },
+    async handler({ db, config, now }) {
+      const swept = await sweepImportJobs({
+        db,
+        fileStore: createLocalFileStore(config.dataDir),
+        now,
+        retentionDays: config.importJobRetentionDays,
+      });
+      return `${swept.rows} lượt nhập cũ đã xóa, ${swept.files} tệp đã xóa, ${swept.kept} lượt còn có thể chạy được giữ lại`;
+    },
   }),
 ] as const;
 

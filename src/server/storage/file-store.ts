@@ -16,6 +16,12 @@ export interface FileStore {
   /** The content under a key, as a stream; with a range, only bytes start..end (both included). */
   get(key: string, range?: ByteRange): Promise<Readable>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Deletes the content under a key (nothing when there is none). Content is shared by every row of
+   * the same bytes: the caller must know that no other row names the key (releaseImportUpload).
+   * Refuses a key not of the store's shape, so no row can make it delete outside the store.
+   */
+  remove(key: string): Promise<void>;
 }
 
 export interface ByteRange {

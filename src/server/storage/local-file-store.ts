@@ -101,6 +101,10 @@ export function createLocalFileStore(dataDir: string): FileStore {
         return false;
       }
     },
+    async remove(key) {
+      // pathOf checks the key's shape: only a file of the store itself is ever removed.
+      await fsp.rm(pathOf(key), { force: true });
+    },
   } satisfies FileStore;
 }
 

@@ -11,10 +11,12 @@ import type { Role } from '../../../shared/roles';
 import type { Db } from '../../db/client';
 import {
   type ActivityImportJobRow,
+  failUnfinishedActivityImportJob,
   findActiveUserGrants,
   finishActivityImportJob,
   getActivityImportJob,
   insertActivityImportJob,
+  lockStorageKey,
   markActivityImportJobRunning,
 } from '../../db/repositories/activity-import-jobs';
 import { AppError, notFound } from '../../errors';
@@ -24,6 +26,7 @@ import type { Principal } from '../../policies/principal';
 import type { FileStore } from '../../storage/file-store';
 import type { Actor } from '../actor';
 import { checkImportStart, importActivities } from './import-activities';
+import { releaseImportUpload } from './import-job-files';
 
 /** The queue of large imports (src/server/jobs/queues.ts). */
 export const IMPORT_QUEUE = 'activities.import';
@@ -49,18 +52,21 @@ export interface StartImportJobOptions {
  * Queues the import of a large file. What can be refused without reading the file is refused here, at
  * once (no right to record for the unit, the same file imported before); the file then waits in the
  * file store under its SHA-256 and the job row and the pg-boss job are written in one transaction. The
- * job's singleton key is the user: pg-boss runs one job per key at a time (policy 'singleton'), so a
+ * transaction holds the file's key (lockStorageKey) and puts the file back if a finished import of the
+ * same bytes deleted it between the two steps (releaseImportUpload). The job's singleton key is the user: pg-boss runs one job per key at a time (policy 'singleton'), so a
  * user's imports run one after another on every worker, and other users' imports are not held up.
  */
 export async function startImportJob(options: StartImportJobOptions): Promise<ActivityImportQueuedDto> {
   const { db, principal } = options;
   const fileSha256 = createHash('sha256').update(options.content).digest('hex');
   await checkImportStart({ ...options, fileSha256 });
-  const stored = await options.fileStore.put(Readable.from([options.content]), {
-    maxBytes: MAX_STAGED_BYTES,
-  });
+  const putFile = () =>
+    options.fileStore.put(Readable.from([options.content]), { maxBytes: MAX_STAGED_BYTES });
+  const stored = await putFile();
   const jobId = randomUUID();
   await db.transaction(async (tx) => {
+    await lockStorageKey(tx, stored.key);
+    if (!(await options.fileStore.exists(stored.key))) await putFile();
     await insertActivityImportJob(tx, {
       id: jobId,
       createdBy: principal.userId,
@@ -89,17 +95,44 @@ export async function startImportJob(options: StartImportJobOptions): Promise<Ac
  * imports from the start; it can never store the file twice. A file refused for its content (row
  * errors, a re-import to confirm, no right any more) finishes the job as failed with the error an
  * inline import would answer; only unexpected errors (the database gone) are thrown, to be retried.
+ *
+ * Once the job is finished its upload is deleted (releaseImportUpload); a run that finds the job
+ * finished deletes it too, should a crash have come between. An unexpected error keeps the file for
+ * the retry, except on the last attempt (`lastAttempt`): the job is then failed for good, as its
+ * owner is told (JOB_LOST), and its file deleted. A later retry from the jobs page then finds the
+ * job finished and does nothing: its owner, told to send the file again, may have done so already.
  */
 export async function runImportJob(options: {
   db: Db;
   fileStore: FileStore;
   importJobId: string;
   now: Date;
+  /** No automatic retry follows this attempt (pg-boss's retry count has reached the queue's limit). */
+  lastAttempt?: boolean;
 }): Promise<string> {
-  const { db, importJobId, now } = options;
+  const { db, fileStore, importJobId, now } = options;
   const job = await getActivityImportJob(db, importJobId);
   if (!job) return 'không còn lượt nhập này';
-  if (!(await markActivityImportJobRunning(db, importJobId, now))) return `đã xong trước đó (${job.status})`;
+  if (!(await markActivityImportJobRunning(db, importJobId, now))) {
+    await releaseImportUpload(db, fileStore, job);
+    return `đã xong trước đó (${job.status})`;
+  }
+  let summary: string;
+  try {
+    summary = await importFile(options, job);
+  } catch (error) {
+    if (options.lastAttempt) await giveUp(db, fileStore, job);
+    throw error;
+  }
+  await releaseImportUpload(db, fileStore, job);
+  return summary;
+}
+
+async function importFile(
+  options: { db: Db; fileStore: FileStore; importJobId: string; now: Date },
+  job: ActivityImportJobRow,
+): Promise<string> {
+  const { db, importJobId, now } = options;
   try {
     const owner = await findActiveUserGrants(db, job.createdBy);
     if (!owner) throw new AppError('FORBIDDEN', 'Tài khoản đã bị khoá; không có bản ghi nào được nhập.');
@@ -135,6 +168,20 @@ export async function runImportJob(options: {
     const body: ErrorBody = { code: error.code, message: error.message, details: error.details };
     await finishActivityImportJob(db, importJobId, { status: 'failed', error: body }, new Date());
     return `không nhập: ${error.message}`;
+  }
+}
+
+/**
+ * The last attempt failed: the job is failed for good and its file deleted. Best effort: the error
+ * that failed the attempt (often the database itself) is what pg-boss must record, and a row left
+ * unfinished is deleted with its file by the retention sweep (sweepImportJobs).
+ */
+async function giveUp(db: Db, fileStore: FileStore, job: ActivityImportJobRow): Promise<void> {
+  try {
+    await failUnfinishedActivityImportJob(db, job.id, JOB_LOST, new Date());
+    await releaseImportUpload(db, fileStore, job);
+  } catch {
+    // Left to the sweep, as said above.
   }
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "stored_files_storage_key_idx" ON "stored_files" USING btree ("storage_key");
