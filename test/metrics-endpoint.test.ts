@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, testConfig } from '../src/server/config';
 import { countEmailDelivery, countRemindersWritten, observeMonitorCheck } from '../src/server/metrics/hooks';
 import { routeLabel } from '../src/server/metrics/plugin';
@@ -16,6 +16,10 @@ function seriesValue(text: string, series: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
+
+// The registry is the process's own: test files that ran earlier in the same worker (the unit tiers
+// do not isolate files) counted into it. Each test counts from zero.
+beforeEach(() => registry.resetMetrics());
 
 describe('/metrics on the main port', () => {
   let ctx: TestContext;
