@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
+    // The demo data is seeded once, and each file's server starts on a copy of it.
+    globalSetup: ['e2e/support/global-setup.ts'],
     pool: 'forks',
     // One file at a time. Two at once (each with its own server and Chromium) halved the tier's time
     // on a two-core machine, but the contention made clicks land during animations: CI must be

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist/server/main.mjs');
@@ -44,18 +45,22 @@ async function waitForHealth(url: string, deadline: number, output: () => string
 }
 
 /**
- * Starts the built server (`npm run build` must have run) on a free port with a fresh PGlite data
- * folder, so the demo data is seeded as on a first start. `env` adds settings (SMTP_URL, MAIL_FROM,
+ * Starts the built server (`npm run build` must have run) on a free port with a data folder of its
+ * own: a copy of `seededDataDir` (the run's demo data, seeded once by global-setup.ts), or, with null,
+ * a fresh folder that the server seeds as on a first start. `env` adds settings (SMTP_URL, MAIL_FROM,
  * PUBLIC_URL…); the port, data folder, database and role stay the test's own. Call stop() in afterAll.
  */
 export async function startServer(
-  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+  options: { timeoutMs?: number; env?: Record<string, string>; seededDataDir?: string | null } = {},
 ): Promise<RunningServer> {
   if (!fs.existsSync(SERVER_ENTRY))
     throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` first.`);
   if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist/web/index.html')))
     throw new Error('dist/web is missing: run `npm run build` first.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-e2e-'));
+  const seeded = options.seededDataDir === undefined ? inject('e2eSeededDataDir') : options.seededDataDir;
+  // The same demo data as a first start, without seeding it again: the copy is a closed database.
+  if (seeded) fs.cpSync(seeded, dataDir, { recursive: true });
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: PROJECT_ROOT,
     env: {
