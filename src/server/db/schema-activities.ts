@@ -163,6 +163,17 @@ export const activities = pgTable(
       .on(t.externalSource, t.externalId)
       .where(sql`${t.externalId} is not null and ${t.deletedAt} is null`),
     index('activities_topics_idx').using('gin', t.topics),
+    // The review queues (the reviewer's home, its count, a unit's rejected records) without reading
+    // every record of the scope: most records of a year may be pending.
+    index('activities_pending_idx')
+      .on(t.recordedAt, t.id)
+      .where(sql`${t.reviewStatus} = 'pending' and ${t.deletedAt} is null`),
+    index('activities_unit_pending_idx')
+      .on(t.unitId, t.recordedAt)
+      .where(sql`${t.reviewStatus} = 'pending' and ${t.deletedAt} is null`),
+    index('activities_unit_rejected_idx')
+      .on(t.unitId, t.reviewedAt)
+      .where(sql`${t.reviewStatus} = 'rejected' and ${t.deletedAt} is null`),
     check('activities_duration_ck', sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
   ],
 );

@@ -1,4 +1,5 @@
 import type { ProvinceDashboardDto } from '../../../shared/api/dashboard';
+import { collateVietnamese } from '../../../shared/text';
 import { COMMUNE_LEVEL_KINDS } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { countDxBroadcastsByWeek } from '../../db/repositories/dashboard';
@@ -52,7 +53,7 @@ export async function countBroadcastHeatmap(
   });
   units.sort(
     (a, b) =>
-      a.weeksWithBroadcast - b.weeksWithBroadcast || a.total - b.total || a.name.localeCompare(b.name, 'vi'),
+      a.weeksWithBroadcast - b.weeksWithBroadcast || a.total - b.total || collateVietnamese(a.name, b.name),
   );
   return { weeks, units };
 }

@@ -1,5 +1,6 @@
 import type { ProvinceDashboardDto } from '../../../shared/api/dashboard';
 import type { ScoreboardDto, ScoreboardRowDto } from '../../../shared/api/scoring';
+import { collateVietnamese } from '../../../shared/text';
 import { percentOf } from '../scoring/rank-units';
 import { headlinePercent } from './commune-rows';
 
@@ -52,6 +53,6 @@ export function findUnitsAtRisk(
       };
     })
     .filter((unit) => unit.projectedPercent < targetPercent)
-    .sort((a, b) => a.projectedPercent - b.projectedPercent || a.name.localeCompare(b.name, 'vi'))
+    .sort((a, b) => a.projectedPercent - b.projectedPercent || collateVietnamese(a.name, b.name))
     .slice(0, AT_RISK_LIMIT);
 }

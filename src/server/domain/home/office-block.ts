@@ -9,7 +9,7 @@ import {
 import { addDays } from '../../../shared/dates';
 import { compareVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
-import { countRecordsByUnit, findCurrentPeriods, findPeriodsDueBetween } from '../../db/repositories/home';
+import { findCurrentPeriods, findPeriodsDueBetween, findUnitsWithRecords } from '../../db/repositories/home';
 import type { Principal } from '../../policies/principal';
 import { findNotStarted } from '../assessments/find-not-started';
 import { findExpectedUnitsOfPeriods, summariseSubmissions } from '../reports/expected-units';
@@ -91,7 +91,7 @@ async function findNotStartedUnits(
 ): Promise<OfficeUnitDto[]> {
   const { current, board } = found;
   const through = board.period.through;
-  const counts = await countRecordsByUnit(
+  const withRecords = await findUnitsWithRecords(
     db,
     board.rows.map((row) => row.unitId),
     board.period.from,
@@ -111,7 +111,7 @@ async function findNotStartedUnits(
   for (const row of board.rows) {
     const reasons: UnitReason[] = [];
     const since = row.activeFrom > board.period.from ? row.activeFrom : board.period.from;
-    if (!counts.has(row.unitId)) reasons.push({ code: 'no_records', since });
+    if (!withRecords.has(row.unitId)) reasons.push({ code: 'no_records', since });
     if (withoutAssessment.has(row.unitId))
       reasons.push({ code: 'no_assessment', periodLabel: board.period.label });
     if (reasons.length > 0)

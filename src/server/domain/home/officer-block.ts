@@ -6,6 +6,7 @@ import {
   SCHEDULE_DUE_DAYS,
 } from '../../../shared/api/home';
 import { addDays, mondayOf, monthBounds } from '../../../shared/dates';
+import { collateVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
 import { countActivities } from '../../db/repositories/activities';
 import {
@@ -97,7 +98,7 @@ export async function findDueItems(
 export function byHomeUrgency(a: DueItem, b: DueItem): number {
   if (a.isOverdue !== b.isOverdue) return a.isOverdue ? 1 : -1;
   const order = a.isOverdue ? b.dueOn.localeCompare(a.dueOn) : a.dueOn.localeCompare(b.dueOn);
-  return order || a.title.localeCompare(b.title, 'vi');
+  return order || collateVietnamese(a.title, b.title);
 }
 
 /** The first day of the year of `today`: records without evidence are counted from it. */

@@ -1,4 +1,5 @@
 import type { ReportStatus, SubmissionState } from '../../../shared/api/report-contract';
+import { collateVietnamese } from '../../../shared/text';
 import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import {
@@ -122,7 +123,7 @@ function expectedUnitsOf(
         reportStatus: (submission?.status ?? null) as ReportStatus | null,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    .sort((a, b) => collateVietnamese(a.name, b.name));
 }
 
 export async function findExpectedUnitsOfPeriod(

@@ -1,0 +1,3 @@
+CREATE INDEX "activities_pending_idx" ON "activities" USING btree ("recorded_at","id") WHERE "activities"."review_status" = 'pending' and "activities"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "activities_unit_pending_idx" ON "activities" USING btree ("unit_id","recorded_at") WHERE "activities"."review_status" = 'pending' and "activities"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "activities_unit_rejected_idx" ON "activities" USING btree ("unit_id","reviewed_at") WHERE "activities"."review_status" = 'rejected' and "activities"."deleted_at" is null;
