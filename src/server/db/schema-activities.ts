@@ -171,9 +171,6 @@ export const activities = pgTable(
     index('activities_unit_pending_idx')
       .on(t.unitId, t.recordedAt)
       .where(sql`${t.reviewStatus} = 'pending' and ${t.deletedAt} is null`),
-    // The records search (a word anywhere in the title or text, diacritics and case ignored: LIKE
-    // '%word%' on search_text) without reading every record of the scope.
-    index('activities_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('activities_unit_rejected_idx')
       .on(t.unitId, t.reviewedAt)
       .where(sql`${t.reviewStatus} = 'rejected' and ${t.deletedAt} is null`),
