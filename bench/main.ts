@@ -113,7 +113,7 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   for (const arg of argv) {
     if (
-      !/^--(db=(pglite|postgres|all)|only=(monitor|rush|http)|(monitor-(concurrency|sites)|rush-(users|seconds|rate|think))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
+      !/^--(db=(pglite|postgres|all)|only=(monitor|rush|http)|(monitor-(concurrency|sites)|rush-(users|seconds|rate))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
         arg,
       )
     )
