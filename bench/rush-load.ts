@@ -31,11 +31,6 @@ export interface RushOptions {
    * sends its next request as soon as the last is answered (a stress test, not a person's pace).
    */
   ratePerUser: number | null;
-  /**
-   * A person's pace: each user sends one request every this many seconds on average (the time to read
-   * a page and fill in a form), as one rate over all users (autocannon's overallRate, users / seconds).
-   */
-  thinkSeconds: number | null;
   log: (line: string) => void;
 }
 
@@ -55,7 +50,6 @@ export interface RushResult {
   machine: Machine;
   users: number;
   ratePerUser: number | null;
-  thinkSeconds: number | null;
   roles: Record<string, number>;
   seconds: number;
   loadBefore: number[];
@@ -321,9 +315,6 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
       url: base,
       connections: states.length,
       ...(options.ratePerUser ? { connectionRate: options.ratePerUser } : {}),
-      ...(options.thinkSeconds
-        ? { overallRate: Math.max(1, Math.round(states.length / options.thinkSeconds)) }
-        : {}),
       duration: options.seconds,
       // Longer than the run: a request that times out is sent again on a new connection while the
       // server still works on the first, which only adds load; a slow answer is measured as slow.
@@ -438,7 +429,6 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     machine,
     users: states.length,
     ratePerUser: options.ratePerUser,
-    thinkSeconds: options.thinkSeconds,
     roles,
     seconds: elapsedSeconds,
     loadBefore,

@@ -24,7 +24,7 @@ export function rushMarkdown(result: RushResult, command: string): string {
   const holds = result.total.p99 < 500;
   const errors = non2xx(result.total) + result.timeouts + result.connectionErrors;
   const lines = [
-    `#### ${result.label}: ${result.users} users${paceTitle(result)}, ${Math.round(result.seconds)} s`,
+    `#### ${result.label}: ${result.users} users${result.ratePerUser ? `, at most ${result.ratePerUser} request a second each` : ', back to back'}, ${Math.round(result.seconds)} s`,
     '',
     `Run ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${machine.commit}. Load average (1, 5, 15 min) before the rush ${load(result.loadBefore)}, after it ${load(result.loadAfter)}: other processes shared the 2 cores. Command: \`${command}\`.`,
     '',
@@ -32,7 +32,7 @@ export function rushMarkdown(result: RushResult, command: string): string {
       .map(([role, n]) => `${n} ${role}`)
       .join(
         ', ',
-      )} (one autocannon connection each, own session and CSRF token, ${paceText(result)}). Set-up (national dataset, records, users, report types) ${Math.round(result.setupSeconds)} s; ${result.users} log-ins ${result.loginSeconds.toFixed(1)} s.`,
+      )} (one autocannon connection each, own session and CSRF token, ${result.ratePerUser ? `at most ${result.ratePerUser} request(s) a second per user (autocannon's connectionRate)` : 'no think time: the next request as soon as the last is answered'}). Set-up (national dataset, records, users, report types) ${Math.round(result.setupSeconds)} s; ${result.users} log-ins ${result.loginSeconds.toFixed(1)} s.`,
     '',
     `**${result.total.requests.toLocaleString('en-US')} requests, ${result.requestsPerSecond.toFixed(1)} req/s; p50 ${ms(result.total.p50)} ms, p90 ${ms(result.total.p90)} ms, p99 ${ms(result.total.p99)} ms (target under 500 ms: ${holds ? 'held' : 'not held'}); ${errors} errors** (statuses ${statuses(result.total.byStatus)}; ${result.timeouts} timeouts, ${result.connectionErrors} connection errors).`,
     '',
@@ -59,19 +59,4 @@ export function rushMarkdown(result: RushResult, command: string): string {
 
 export function printRush(result: RushResult, command: string): void {
   console.log(`\n${rushMarkdown(result, command)}\n`);
-}
-
-/** How fast the users asked, for a section's title. */
-function paceTitle(result: RushResult): string {
-  if (result.thinkSeconds) return `, one request every ${result.thinkSeconds} s each on average`;
-  if (result.ratePerUser) return `, at most ${result.ratePerUser} request a second each`;
-  return ', back to back';
-}
-
-function paceText(result: RushResult): string {
-  if (result.thinkSeconds)
-    return `a person's pace: one request every ${result.thinkSeconds} s per user on average, ${Math.max(1, Math.round(result.users / result.thinkSeconds))} requests a second offered in all (autocannon's overallRate)`;
-  if (result.ratePerUser)
-    return `at most ${result.ratePerUser} request(s) a second per user (autocannon's connectionRate)`;
-  return 'no think time: the next request as soon as the last is answered';
 }
