@@ -565,6 +565,50 @@ describe('role homes', () => {
     expect(await countStatements(home)).toBeLessThan(before);
   });
 
+  it('costs the officer the same statements for 12 report periods as for 2 (no query per period)', async () => {
+    const principal: Principal = {
+      userId: officer.userId,
+      username: 'officer',
+      grants: [{ id: 'g', role: 'unit_officer', unitId: dakRve }],
+    };
+    const home = () => getHome({ db: db(), principal, query: {}, today: TODAY });
+    const dueBefore = ((await home()).blocks[0] as OfficerBlockDto).due.total;
+    const before = await countStatements(home);
+    const type = await reportType(province, 'ad_hoc', 'Báo cáo đột xuất thử');
+    try {
+      // Ten monthly reports missed in the last year: each is one more item, not one more statement.
+      for (let step = 0; step < 10; step += 1) {
+        // July 2025 to April 2026: due within the last year before TODAY (2026-06-02), all missed.
+        const first = new Date(Date.UTC(2025, 6 + step, 1)).toISOString().slice(0, 10);
+        const last = new Date(Date.UTC(2025, 7 + step, 0)).toISOString().slice(0, 10);
+        await period(type, first.slice(0, 7), `tháng ${first.slice(0, 7)}`, first, last, last);
+      }
+      expect(((await home()).blocks[0] as OfficerBlockDto).due.total).toBe(dueBefore + 10);
+      expect(await countStatements(home)).toBe(before);
+    } finally {
+      await db().delete(reportPeriods).where(eq(reportPeriods.reportTypeId, type));
+      await db().delete(reportTypes).where(eq(reportTypes.id, type));
+    }
+  });
+
+  it('reads the units revision once for a signed-in read, with the session, however many parts need the tree', async () => {
+    const client = (db() as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } })
+      .session.client;
+    const spy = vi.spyOn(client, 'query');
+    try {
+      const response = await officer.session.get('/api/home');
+      expect(response.statusCode).toBe(200);
+      const texts = spy.mock.calls.map(([query]) =>
+        typeof query === 'string' ? query : String((query as { text?: string }).text ?? ''),
+      );
+      // The officer's home loads the unit graph in several places (its blocks, the unit's scores).
+      expect(texts.length).toBeGreaterThan(5);
+      expect(texts.filter((text) => /^\s*select revision from data_revisions/i.test(text))).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('refuses the home without a session', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/home' })).statusCode).toBe(401);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/home/counts' })).statusCode).toBe(401);
