@@ -12,7 +12,7 @@ import type { FrameworkFileInput } from '../src/shared/frameworks/definition';
 import { createTestDatabase } from './support/database';
 import { storeFrameworkFile } from './support/framework-files';
 import { createKonTumScenario } from './support/scenarios';
-import { addDxChannel, addDxRecords, thursdays } from './support/scoring-records';
+import { addDxRecords, addKonTumPosts } from './support/scoring-records';
 
 /**
  * A unit's progress over the year (its dashboard) is kept between requests and served again only
@@ -119,16 +119,7 @@ describe('kept dashboard progress and framework definitions', () => {
     await storeFrameworkFile(db(), MANUAL_FRAMEWORK);
     await storeFrameworkFile(db(), EDITED_FRAMEWORK);
     s = await createKonTumScenario(db());
-    columns = {
-      dakRve: await addDxChannel(db(), s.dakRve, 'website_column', '2025-07-01'),
-      ttDakRve: await addDxChannel(db(), s.ttDakRve, 'website_column', '2024-01-01'),
-      konBraih: await addDxChannel(db(), s.konBraih, 'website_column', '2025-07-01'),
-      tanLap: await addDxChannel(db(), s.tanLap, 'website_column', '2024-01-01'),
-    };
-    // Nine posts for Xã Đăk Rve (its own and its predecessor's): one short of 1.4's ten.
-    await addDxRecords(db(), 'post', s.ttDakRve, columns.ttDakRve, thursdays('2025-01-09', '2025-02-27'));
-    await addDxRecords(db(), 'post', s.dakRve, columns.dakRve, ['2025-08-07']);
-    await addDxRecords(db(), 'post', s.konBraih, columns.konBraih, thursdays('2025-07-03', '2025-09-25'));
+    columns = await addKonTumPosts(db(), s);
   }, 120_000);
 
   afterAll(async () => {

@@ -15,7 +15,7 @@ import type { Principal } from '../src/server/policies/principal';
 import type { ScoreboardDto } from '../src/shared/api/scoring';
 import { createTestDatabase } from './support/database';
 import { createKonTumScenario } from './support/scenarios';
-import { addDxChannel, addDxRecords, thursdays } from './support/scoring-records';
+import { addDxChannel, addDxRecords, addKonTumPosts } from './support/scoring-records';
 import { TEST_DB } from './support/test-env';
 
 /**
@@ -63,17 +63,8 @@ describe('incremental live scores', () => {
     database = await createTestDatabase();
     await ensureBuiltinFrameworks(database);
     s = await createKonTumScenario(db());
-    columns = {
-      dakRve: await addDxChannel(db(), s.dakRve, 'website_column', '2025-07-01'),
-      ttDakRve: await addDxChannel(db(), s.ttDakRve, 'website_column', '2024-01-01'),
-      konBraih: await addDxChannel(db(), s.konBraih, 'website_column', '2025-07-01'),
-      tanLap: await addDxChannel(db(), s.tanLap, 'website_column', '2024-01-01'),
-    };
+    columns = await addKonTumPosts(db(), s);
     social = await addDxChannel(db(), s.tanLap, 'social_page', '2024-01-01');
-    // Nine posts in all for Xã Đăk Rve (its own and its predecessor's): one short of 1.4's ten.
-    await addDxRecords(db(), 'post', s.ttDakRve, columns.ttDakRve, thursdays('2025-01-09', '2025-02-27'));
-    await addDxRecords(db(), 'post', s.dakRve, columns.dakRve, ['2025-08-07']);
-    await addDxRecords(db(), 'post', s.konBraih, columns.konBraih, thursdays('2025-07-03', '2025-09-25'));
   }, 120_000);
 
   afterAll(async () => {

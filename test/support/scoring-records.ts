@@ -4,6 +4,7 @@ import { channels } from '../../src/server/db/schema-activities';
 import type { ChannelKind } from '../../src/shared/activities';
 import { addDays } from '../../src/shared/dates';
 import { foldForSearch } from '../../src/shared/text';
+import type { createKonTumScenario } from './scenarios';
 
 /** Records and channels for scoring tests, written straight to the database. */
 
@@ -69,4 +70,24 @@ export async function addDxRecords(
       };
     }),
   );
+}
+
+type KonTumScenario = Awaited<ReturnType<typeof createKonTumScenario>>;
+
+/**
+ * The Kon Tum scenario's records for the incremental-score tests: a website column in each of the
+ * four communes, nine posts in all for Xã Đăk Rve (its own and its predecessor's: one short of 1.4's
+ * ten) and a weekly post for Kon Braih from July to September 2025. Returns the columns.
+ */
+export async function addKonTumPosts(q: Queryable, s: KonTumScenario) {
+  const columns = {
+    dakRve: await addDxChannel(q, s.dakRve, 'website_column', '2025-07-01'),
+    ttDakRve: await addDxChannel(q, s.ttDakRve, 'website_column', '2024-01-01'),
+    konBraih: await addDxChannel(q, s.konBraih, 'website_column', '2025-07-01'),
+    tanLap: await addDxChannel(q, s.tanLap, 'website_column', '2024-01-01'),
+  };
+  await addDxRecords(q, 'post', s.ttDakRve, columns.ttDakRve, thursdays('2025-01-09', '2025-02-27'));
+  await addDxRecords(q, 'post', s.dakRve, columns.dakRve, ['2025-08-07']);
+  await addDxRecords(q, 'post', s.konBraih, columns.konBraih, thursdays('2025-07-03', '2025-09-25'));
+  return columns;
 }

@@ -40,22 +40,9 @@ export interface UnitSubmissionRow {
   firstSubmittedOn: string | null;
 }
 
-/** Per unit that has any report in the period: its live report and its first submission day. */
-export async function findUnitSubmissions(q: Queryable, periodId: string): Promise<UnitSubmissionRow[]> {
-  return queryRows<UnitSubmissionRow>(
-    q,
-    sql`select unit_id as "unitId",
-          (array_agg(id order by version desc) filter (where status <> 'superseded'))[1] as "reportId",
-          (array_agg(status order by version desc) filter (where status <> 'superseded'))[1] as status,
-          min(submitted_on)::text as "firstSubmittedOn"
-        from reports where period_id = ${periodId}
-        group by unit_id`,
-  );
-}
-
 /**
- * findUnitSubmissions for many periods in one statement (a home, a periods list): per period and unit
- * that has any report in it; only `unitId`'s rows when given.
+ * Per period and unit that has any report in it: its live report and its first submission day, for
+ * all the periods in one statement (a home, a periods list); only `unitId`'s rows when given.
  */
 export async function findUnitSubmissionsOfPeriods(
   q: Queryable,

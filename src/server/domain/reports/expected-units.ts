@@ -4,7 +4,6 @@ import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import {
   findPeriodWithType,
-  findUnitSubmissions,
   findUnitSubmissionsOfPeriods,
   type PeriodWithType,
   type UnitSubmissionRow,
@@ -56,8 +55,8 @@ export async function findExpectedUnits(
   today: string,
   graph?: UnitGraph,
 ): Promise<ExpectedUnit[]> {
-  const submissions = await findUnitSubmissions(q, period.id);
-  return expectedUnitsOf(graph ?? (await loadUnitGraph(q)), period, submissions, today);
+  const expected = await findExpectedUnitsOfPeriods(q, [period], today, graph ? { graph } : {});
+  return expected.get(period.id) ?? [];
 }
 
 /**
