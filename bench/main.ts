@@ -28,7 +28,7 @@ import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
 /**
- * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]`
+ * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--rush-think=S] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]`
  *
  * Without options: PGlite, then PostgreSQL if a server answers at BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres). With DATABASE_URL set: PostgreSQL on that server only.
@@ -101,6 +101,8 @@ interface Options {
   rushSeconds: number;
   /** Requests a second per rush user at most (--rush-rate); none: back to back. */
   rushRate: number | null;
+  /** Mean seconds a rush user thinks between answer and next request (--rush-think); overrides the rate. */
+  rushThink: number | null;
 }
 
 /** Commune portals checked: every current commune, or 200 spread over the country in a quick run. */
@@ -111,7 +113,7 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   for (const arg of argv) {
     if (
-      !/^--(db=(pglite|postgres|all)|only=(monitor|rush|http)|(monitor-(concurrency|sites)|rush-(users|seconds|rate))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
+      !/^--(db=(pglite|postgres|all)|only=(monitor|rush|http)|(monitor-(concurrency|sites)|rush-(users|seconds|rate|think))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
         arg,
       )
     )
@@ -133,6 +135,7 @@ function parseOptions(argv: string[]): Options {
     rushUsers: value('rush-users') ? Number(value('rush-users')) : null,
     rushSeconds: Number(value('rush-seconds') ?? 60),
     rushRate: value('rush-rate') ? Number(value('rush-rate')) : null,
+    rushThink: value('rush-think') ? Number(value('rush-think')) : null,
     // As a worker runs them: MONITOR_CONCURRENCY's default.
     monitorConcurrency: Number(value('monitor-concurrency') ?? 8),
     monitorSites: Number(
@@ -252,7 +255,7 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     console.log(
-      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
+      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--rush-think=S] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
     );
     return 0;
   }
@@ -362,9 +365,10 @@ async function runRush(
         seconds: options.rushSeconds,
         quick: options.quick,
         ratePerUser: options.rushRate,
+        meanThinkSeconds: options.rushThink,
         log,
       });
-      const command = `npm run bench -- --only=rush --db=${item.kind} --rush-users=${users} --rush-seconds=${options.rushSeconds}${options.rushRate ? ` --rush-rate=${options.rushRate}` : ''}${options.quick ? ' --quick' : ''}`;
+      const command = `npm run bench -- --only=rush --db=${item.kind} --rush-users=${users} --rush-seconds=${options.rushSeconds}${options.rushRate ? ` --rush-rate=${options.rushRate}` : ''}${options.rushThink ? ` --rush-think=${options.rushThink}` : ''}${options.quick ? ' --quick' : ''}`;
       printRush(result, command);
       const lost =
         result.records.found < result.records.acknowledged ||
@@ -373,8 +377,9 @@ async function runRush(
       failed ||= lost;
       if (options.writeDocs && !options.quick) {
         const section = rushMarkdown(result, command);
-        // A paced run (people's pace) and a back-to-back run (stress) are kept side by side.
-        const suffix = options.rushRate ? '-paced' : '';
+        // Runs at a person's pace (think time), at one request a second per user, and back to back
+        // (stress) are kept side by side.
+        const suffix = options.rushThink ? '-think' : options.rushRate ? '-paced' : '';
         writeSection(DOCS_FILE, `rush-${item.kind}${suffix}`, section);
         writeSection(RELIABILITY_FILE, `load-${item.kind}${suffix}`, section.replace(/^#### /, '### '));
         log(`results written to docs/benchmarks.md and docs/reliability.md (rush-${item.kind}${suffix})`);

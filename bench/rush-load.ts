@@ -11,6 +11,7 @@ import { generateActivities } from './generate-activities';
 import { BENCH_PASSWORD, generateNational } from './generate-national';
 import { describeMachine, type Machine } from './report';
 import { KIND_LABELS, nextRequest, RUSH_KINDS, type RushKind, type UserState } from './rush-mix';
+import { runPacedUsers } from './rush-pacer';
 import { createRushPeople } from './rush-setup';
 import { type BenchTarget, rawSqlOf } from './targets';
 
@@ -31,6 +32,11 @@ export interface RushOptions {
    * sends its next request as soon as the last is answered (a stress test, not a person's pace).
    */
   ratePerUser: number | null;
+  /**
+   * A person's pace instead: each user waits this many seconds on average (exponential) between an
+   * answer and its next request (bench/rush-pacer.ts). Overrides ratePerUser.
+   */
+  meanThinkSeconds: number | null;
   log: (line: string) => void;
 }
 
@@ -50,6 +56,9 @@ export interface RushResult {
   machine: Machine;
   users: number;
   ratePerUser: number | null;
+  meanThinkSeconds: number | null;
+  /** With a think time: the requests a second the users would send were every answer instant. */
+  offeredPerSecond: number | null;
   roles: Record<string, number>;
   seconds: number;
   loadBefore: number[];
@@ -227,6 +236,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
   let timeouts = 0;
   let connectionErrors = 0;
   let autocannonP99 = Number.NaN;
+  let offeredPerSecond: number | null = null;
   let elapsedSeconds = options.seconds;
   const loadBefore = os.loadavg();
   try {
@@ -309,60 +319,85 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     };
 
     log(`${target.label}: the rush: ${states.length} users for ${options.seconds} s…`);
-    let connection = 0;
-    const started = performance.now();
-    const instance = autocannon({
-      url: base,
-      connections: states.length,
-      ...(options.ratePerUser ? { connectionRate: options.ratePerUser } : {}),
-      duration: options.seconds,
-      // Longer than the run: a request that times out is sent again on a new connection while the
-      // server still works on the first, which only adds load; a slow answer is measured as slow.
-      timeout: Math.max(30, options.seconds),
-      requests: [
-        {
-          setupRequest: (request, context) => {
-            // autocannon builds the first request before setupClient gives the connection its user;
-            // setupClient builds it again once the user is known.
-            const index = (context as { user?: number }).user;
-            if (index === undefined) return { ...request, method: 'GET', path: '/api/health' };
-            const state = states[index]!;
-            const next = nextRequest(state, random, requestOptions);
-            state.sentAt = performance.now();
-            return {
-              ...request,
-              method: next.method,
-              path: next.path,
-              headers: headersOf(state, next.body !== undefined),
-              ...(next.body !== undefined ? { body: JSON.stringify(next.body) } : {}),
-            };
-          },
-          onResponse: (status, body, context) => {
-            onResponse(states[(context as { user: number }).user]!, status, body);
-          },
+    if (options.meanThinkSeconds) {
+      const outcome = await runPacedUsers({
+        base,
+        users: states,
+        seconds: options.seconds,
+        meanThinkSeconds: options.meanThinkSeconds,
+        random,
+        nextRequest: (state) => {
+          const next = nextRequest(state, random, requestOptions);
+          state.sentAt = performance.now();
+          return {
+            method: next.method,
+            path: next.path,
+            headers: headersOf(state, next.body !== undefined),
+            ...(next.body !== undefined ? { body: JSON.stringify(next.body) } : {}),
+          };
         },
-      ],
-      // One user per connection: the context autocannon resets after each request carries only its index.
-      setupClient: (client) => {
-        const iterator = (
-          client as unknown as {
-            requestIterator: { initialContext: object; resetContext(): void; rebuildRequest(): void };
-          }
-        ).requestIterator;
-        iterator.initialContext = { user: connection++ % states.length };
-        iterator.resetContext();
-        iterator.rebuildRequest();
-      },
-    });
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      instance.once('done', resolve);
-      instance.once('error', reject);
-    });
-    elapsedSeconds = (performance.now() - started) / 1000;
-    timeouts = result.timeouts;
-    // autocannon counts a timeout among its errors too.
-    connectionErrors = Math.max(0, result.errors - result.timeouts);
-    autocannonP99 = result.latency.p99;
+        onResponse: (state, status, body) => onResponse(state, status, body),
+      });
+      elapsedSeconds = outcome.elapsedSeconds;
+      timeouts = outcome.timeouts;
+      connectionErrors = outcome.connectionErrors;
+      offeredPerSecond = outcome.offeredPerSecond;
+    } else {
+      let connection = 0;
+      const started = performance.now();
+      const instance = autocannon({
+        url: base,
+        connections: states.length,
+        ...(options.ratePerUser ? { connectionRate: options.ratePerUser } : {}),
+        duration: options.seconds,
+        // Longer than the run: a request that times out is sent again on a new connection while the
+        // server still works on the first, which only adds load; a slow answer is measured as slow.
+        timeout: Math.max(30, options.seconds),
+        requests: [
+          {
+            setupRequest: (request, context) => {
+              // autocannon builds the first request before setupClient gives the connection its user;
+              // setupClient builds it again once the user is known.
+              const index = (context as { user?: number }).user;
+              if (index === undefined) return { ...request, method: 'GET', path: '/api/health' };
+              const state = states[index]!;
+              const next = nextRequest(state, random, requestOptions);
+              state.sentAt = performance.now();
+              return {
+                ...request,
+                method: next.method,
+                path: next.path,
+                headers: headersOf(state, next.body !== undefined),
+                ...(next.body !== undefined ? { body: JSON.stringify(next.body) } : {}),
+              };
+            },
+            onResponse: (status, body, context) => {
+              onResponse(states[(context as { user: number }).user]!, status, body);
+            },
+          },
+        ],
+        // One user per connection: the context autocannon resets after each request carries only its index.
+        setupClient: (client) => {
+          const iterator = (
+            client as unknown as {
+              requestIterator: { initialContext: object; resetContext(): void; rebuildRequest(): void };
+            }
+          ).requestIterator;
+          iterator.initialContext = { user: connection++ % states.length };
+          iterator.resetContext();
+          iterator.rebuildRequest();
+        },
+      });
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        instance.once('done', resolve);
+        instance.once('error', reject);
+      });
+      elapsedSeconds = (performance.now() - started) / 1000;
+      timeouts = result.timeouts;
+      // autocannon counts a timeout among its errors too.
+      connectionErrors = Math.max(0, result.errors - result.timeouts);
+      autocannonP99 = result.latency.p99;
+    }
   } finally {
     await stopServer(child);
     unregister();
@@ -428,7 +463,9 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     kind: target.kind,
     machine,
     users: states.length,
-    ratePerUser: options.ratePerUser,
+    ratePerUser: options.meanThinkSeconds ? null : options.ratePerUser,
+    meanThinkSeconds: options.meanThinkSeconds,
+    offeredPerSecond,
     roles,
     seconds: elapsedSeconds,
     loadBefore,

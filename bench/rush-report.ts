@@ -18,13 +18,25 @@ function non2xx(result: KindResult): number {
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
+function pace(result: RushResult): string {
+  if (result.meanThinkSeconds)
+    return `, each thinking ${result.meanThinkSeconds} s on average between requests`;
+  return result.ratePerUser ? `, at most ${result.ratePerUser} request a second each` : ', back to back';
+}
+
+function paceDetail(result: RushResult): string {
+  if (result.meanThinkSeconds)
+    return `one keep-alive connection each (undici), own session and CSRF token; between an answer and the next request each user waits a think time drawn from an exponential distribution with a mean of ${result.meanThinkSeconds} s (capped at five means), bench/rush-pacer.ts; offered load had every answer been instant ${result.offeredPerSecond?.toFixed(0)} req/s`;
+  return `one autocannon connection each, own session and CSRF token, ${result.ratePerUser ? `at most ${result.ratePerUser} request(s) a second per user (autocannon's connectionRate)` : 'no think time: the next request as soon as the last is answered'}`;
+}
+
 export function rushMarkdown(result: RushResult, command: string): string {
   const { machine } = result;
   const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
   const holds = result.total.p99 < 500;
   const errors = non2xx(result.total) + result.timeouts + result.connectionErrors;
   const lines = [
-    `#### ${result.label}: ${result.users} users${result.ratePerUser ? `, at most ${result.ratePerUser} request a second each` : ', back to back'}, ${Math.round(result.seconds)} s`,
+    `#### ${result.label}: ${result.users} users${pace(result)}, ${Math.round(result.seconds)} s`,
     '',
     `Run ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${machine.commit}. Load average (1, 5, 15 min) before the rush ${load(result.loadBefore)}, after it ${load(result.loadAfter)}: other processes shared the 2 cores. Command: \`${command}\`.`,
     '',
@@ -32,7 +44,7 @@ export function rushMarkdown(result: RushResult, command: string): string {
       .map(([role, n]) => `${n} ${role}`)
       .join(
         ', ',
-      )} (one autocannon connection each, own session and CSRF token, ${result.ratePerUser ? `at most ${result.ratePerUser} request(s) a second per user (autocannon's connectionRate)` : 'no think time: the next request as soon as the last is answered'}). Set-up (national dataset, records, users, report types) ${Math.round(result.setupSeconds)} s; ${result.users} log-ins ${result.loginSeconds.toFixed(1)} s.`,
+      )} (${paceDetail(result)}). Set-up (national dataset, records, users, report types) ${Math.round(result.setupSeconds)} s; ${result.users} log-ins ${result.loginSeconds.toFixed(1)} s.`,
     '',
     `**${result.total.requests.toLocaleString('en-US')} requests, ${result.requestsPerSecond.toFixed(1)} req/s; p50 ${ms(result.total.p50)} ms, p90 ${ms(result.total.p90)} ms, p99 ${ms(result.total.p99)} ms (target under 500 ms: ${holds ? 'held' : 'not held'}); ${errors} errors** (statuses ${statuses(result.total.byStatus)}; ${result.timeouts} timeouts, ${result.connectionErrors} connection errors).`,
     '',

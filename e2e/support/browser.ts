@@ -38,7 +38,62 @@ export async function newPage(
   // "today" (default periods, date pickers) is the server's.
   if (process.env.LOASO_MOVED_CLOCK === '1') await context.clock.setSystemTime(Date.now());
   const page = await context.newPage();
+  recordApiCalls(page);
   return { context, page };
+}
+
+type ApiCall = {
+  method: string;
+  path: string;
+  startedAt: number;
+  status?: number;
+  ms?: number;
+  failure?: string;
+};
+const apiCallsByPage = new WeakMap<Page, ApiCall[]>();
+
+/** Keeps the page's last API calls (with those still unanswered) for a failed test's log. */
+function recordApiCalls(page: Page): void {
+  const calls: ApiCall[] = [];
+  apiCallsByPage.set(page, calls);
+  const open = new Map<unknown, ApiCall>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const call: ApiCall = {
+      method: request.method(),
+      path: url.pathname + url.search,
+      startedAt: Date.now(),
+    };
+    open.set(request, call);
+    calls.push(call);
+    if (calls.length > 30) calls.shift();
+  });
+  const finish = (request: unknown, update: Partial<ApiCall>) => {
+    const call = open.get(request);
+    if (!call) return;
+    open.delete(request);
+    Object.assign(call, update, { ms: Date.now() - call.startedAt });
+  };
+  page.on('response', (response) => finish(response.request(), { status: response.status() }));
+  page.on('requestfailed', (request) =>
+    finish(request, { failure: request.failure()?.errorText ?? 'failed' }),
+  );
+}
+
+function describeApiCalls(page: Page): string {
+  const calls = apiCallsByPage.get(page) ?? [];
+  return calls
+    .slice(-12)
+    .map((call) => {
+      const outcome =
+        call.failure ??
+        (call.status === undefined
+          ? `no answer after ${Date.now() - call.startedAt} ms`
+          : `${call.status} in ${call.ms} ms`);
+      return `  ${call.method} ${call.path.slice(0, 160)} → ${outcome}`;
+    })
+    .join('\n');
 }
 
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
@@ -119,7 +174,20 @@ export async function describePage(page: Page): Promise<string> {
         nodes.slice(0, 40).map((node) => (node.getAttribute('aria-label') ?? node.textContent ?? '').trim()),
       );
     const text = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 1500));
-    return `Failed on ${page.url()}\nButtons: ${JSON.stringify(buttons)}\nText: ${text}`;
+    // Dialogs, alerts and toasts sit at the end of the body, past the text's cut: print them apart.
+    const overlays = await page
+      .locator('[role=dialog], [role=alert], .ant-message-notice, .ant-notification-notice')
+      .filter({ visible: true })
+      .evaluateAll((nodes) =>
+        nodes.slice(0, 8).map((node) => (node as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 400)),
+      );
+    return [
+      `Failed on ${page.url()}`,
+      `Buttons: ${JSON.stringify(buttons)}`,
+      `Dialogs and alerts: ${JSON.stringify(overlays)}`,
+      `Last API calls:\n${describeApiCalls(page)}`,
+      `Text: ${text}`,
+    ].join('\n');
   } catch (error) {
     return `Failed; the page could not be read (${String(error)})`;
   }

@@ -35,6 +35,7 @@ export function registerBrowserSuite(
       await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
       // CI keeps only the log: say where the page was and what it showed, so a failure there explains itself.
       console.log(await describePage(page));
+      console.log(`Server output (last 3,000 characters):\n${server.output().slice(-3000)}`);
     }
     await context?.close();
     context = null;

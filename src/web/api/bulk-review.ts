@@ -9,6 +9,10 @@ export function useBulkReview() {
   return useMutation({
     mutationFn: (input: { ids: string[]; status: 'accepted' | 'rejected'; note?: string }) =>
       apiRequest<BulkReviewResultDto>('/api/activities/review', { method: 'POST', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] }),
+    // The reviewer sees the result as soon as the server answers; the lists refresh behind it (a
+    // returned promise would hold the toast until every open record list had been fetched again).
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: [ACTIVITIES_KEY] });
+    },
   });
 }
