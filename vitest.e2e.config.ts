@@ -7,12 +7,10 @@ export default defineConfig({
     // The demo data is seeded once, and each file's server starts on a copy of it.
     globalSetup: ['e2e/support/global-setup.ts'],
     pool: 'forks',
-    // One file at a time. Two at once (each with its own server and Chromium) halved the tier's time
-    // on a two-core machine, but the contention made clicks land during animations: CI must be
-    // dependable first. One at a time, with the demo data seeded once, the tier took 673 s on
-    // 7 December (1,183 s when every file seeded its own).
-    maxWorkers: 1,
-    fileParallelism: false,
+    // Two files at once, each with its own server and Chromium: 640 s one at a time on a two-core
+    // machine (7 December). Two at once had made clicks land on dialogs still moving; the pages now
+    // ask for reduced motion, which turns the app's animations off (e2e/support/browser.ts).
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },

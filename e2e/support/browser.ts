@@ -31,6 +31,9 @@ export async function newPage(
     timezoneId: 'Asia/Ho_Chi_Minh',
     isMobile: viewport.width < 500,
     hasTouch: viewport.width < 500,
+    // The app turns antd's animations off for people who ask for less motion (App.tsx): a click then
+    // never lands on a dialog or menu still moving, which matters most when two files run at once.
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(20_000);
   // Under `npm run test:clock` the server and this process see the moved day (libfaketime), but

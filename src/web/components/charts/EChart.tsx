@@ -1,6 +1,7 @@
 import { Skeleton } from 'antd';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { usePrefersReducedMotion } from '../../hooks/use-prefers-reduced-motion';
 
 /** echarts and its parts, fetched once, the first time a chart is shown. */
 let loading: Promise<typeof import('./echarts-setup')> | null = null;
@@ -9,9 +10,16 @@ function loadECharts() {
   return loading;
 }
 
-/** echarts' aria option: the chart described by its label (read by screen readers with the SVG). */
-function withAria(option: EChartsCoreOption, label: string): EChartsCoreOption {
-  return { ...option, aria: { enabled: true, label: { enabled: true, description: label } } };
+/**
+ * echarts' aria option: the chart described by its label (read by screen readers with the SVG); no
+ * animation for a person who asked for less motion.
+ */
+function withAria(option: EChartsCoreOption, label: string, isStill: boolean): EChartsCoreOption {
+  return {
+    ...option,
+    ...(isStill ? { animation: false } : {}),
+    aria: { enabled: true, label: { enabled: true, description: label } },
+  };
 }
 
 /**
@@ -34,6 +42,9 @@ export function EChart(props: {
   latest.current = props.option;
   const labelRef = useRef(props.label);
   labelRef.current = props.label;
+  const isStill = usePrefersReducedMotion();
+  const isStillRef = useRef(isStill);
+  isStillRef.current = isStill;
   const [isReady, setReady] = useState(false);
 
   useEffect(() => {
@@ -46,7 +57,7 @@ export function EChart(props: {
         // echarts' own words (the aria description when none is given) would be Chinese by default.
         const instance = echarts.init(element, undefined, { renderer: 'svg', locale: 'EN' });
         chart.current = instance;
-        instance.setOption(withAria(latest.current, labelRef.current));
+        instance.setOption(withAria(latest.current, labelRef.current, isStillRef.current));
         observer = new ResizeObserver(() => instance.resize());
         observer.observe(element);
         setReady(true);
@@ -63,8 +74,8 @@ export function EChart(props: {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(withAria(props.option, props.label), { notMerge: true });
-  }, [props.option, props.label]);
+    chart.current?.setOption(withAria(props.option, props.label, isStill), { notMerge: true });
+  }, [props.option, props.label, isStill]);
 
   return (
     <div style={{ width: '100%', overflowX: props.minWidth ? 'auto' : undefined, position: 'relative' }}>
