@@ -50,6 +50,16 @@ export interface KindResult {
   max: number;
 }
 
+export interface SlowAnswer {
+  latencyMs: number;
+  /** Seconds after the rush began that the request was sent. */
+  atSeconds: number;
+  role: string;
+  request: string;
+}
+
+const SLOWEST_KEPT = 12;
+
 export interface RushResult {
   label: string;
   kind: 'pglite' | 'postgres';
@@ -77,6 +87,7 @@ export interface RushResult {
   firstErrors: Record<string, string>;
   submissions: { acknowledged: number; found: number };
   reportVersions: { acknowledged: number; found: number };
+  slowest: SlowAnswer[];
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -230,6 +241,15 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
   const statuses = new Map<RushKind, Record<string, number>>(RUSH_KINDS.map((k) => [k, {}]));
   const firstErrors = new Map<RushKind, string>();
   const acknowledgedRecords: string[] = [];
+  // The slowest answers, with who asked and when: what a stall was waiting behind.
+  const slowest: SlowAnswer[] = [];
+  const noteSlow = (answer: SlowAnswer) => {
+    if (slowest.length >= SLOWEST_KEPT && answer.latencyMs <= slowest.at(-1)!.latencyMs) return;
+    slowest.push(answer);
+    slowest.sort((a, b) => b.latencyMs - a.latencyMs);
+    if (slowest.length > SLOWEST_KEPT) slowest.pop();
+  };
+  let rushStarted = performance.now();
   const acknowledgedSubmissions: string[] = [];
   const acknowledgedVersions: string[] = [];
   let loginSeconds = 0;
@@ -251,6 +271,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
           sent: 0,
           kind: 'home',
           sentAt: 0,
+          sentPath: '',
           periodId: null,
           reportId: null,
           reportStatus: null,
@@ -284,7 +305,14 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
 
     const onResponse = (state: UserState, status: number, body: string) => {
       const kind = state.kind;
-      latencies.get(kind)!.push(performance.now() - state.sentAt);
+      const latency = performance.now() - state.sentAt;
+      latencies.get(kind)!.push(latency);
+      noteSlow({
+        latencyMs: latency,
+        atSeconds: (state.sentAt - rushStarted) / 1000,
+        role: state.user.role,
+        request: state.sentPath,
+      });
       const counts = statuses.get(kind)!;
       counts[status] = (counts[status] ?? 0) + 1;
       if (status < 200 || status >= 300) {
@@ -319,6 +347,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     };
 
     log(`${target.label}: the rush: ${states.length} users for ${options.seconds} s…`);
+    rushStarted = performance.now();
     if (options.meanThinkSeconds) {
       const outcome = await runPacedUsers({
         base,
@@ -329,6 +358,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
         nextRequest: (state) => {
           const next = nextRequest(state, random, requestOptions);
           state.sentAt = performance.now();
+          state.sentPath = `${next.method} ${next.path}`;
           return {
             method: next.method,
             path: next.path,
@@ -363,6 +393,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
               const state = states[index]!;
               const next = nextRequest(state, random, requestOptions);
               state.sentAt = performance.now();
+              state.sentPath = `${next.method} ${next.path}`;
               return {
                 ...request,
                 method: next.method,
@@ -482,6 +513,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     firstErrors: Object.fromEntries(firstErrors),
     submissions,
     reportVersions,
+    slowest,
   };
 }
 

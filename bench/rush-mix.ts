@@ -73,6 +73,8 @@ export interface UserState {
   /** The kind of the request in flight and when it was written. */
   kind: RushKind;
   sentAt: number;
+  /** The method and path of the request in flight (for the list of the slowest answers). */
+  sentPath: string;
   /** The annual report's period, then the current version and its status. */
   periodId: string | null;
   reportId: string | null;

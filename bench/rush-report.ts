@@ -58,6 +58,16 @@ export function rushMarkdown(result: RushResult, command: string): string {
     ),
     `| **All** | ${result.total.requests.toLocaleString('en-US')} | ${statuses(result.total.byStatus)} | ${ms(result.total.p50)} | ${ms(result.total.p90)} | ${ms(result.total.p99)} | ${ms(result.total.max)} |`,
   ];
+  if (result.slowest.length)
+    lines.push(
+      '',
+      `The ${result.slowest.length} slowest answers (sent at, after the rush began; who; what): ${result.slowest
+        .map(
+          (a) =>
+            `${ms(a.latencyMs)} ms at ${a.atSeconds.toFixed(1)} s, ${a.role}, \`${a.request.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').slice(0, 90)}\``,
+        )
+        .join('; ')}.`,
+    );
   const firstErrors = Object.entries(result.firstErrors);
   if (firstErrors.length)
     lines.push(

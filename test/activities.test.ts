@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findActivities } from '../src/server/db/repositories/activities';
 import { auditLog } from '../src/server/db/schema';
 import { activities } from '../src/server/db/schema-activities';
 import type { ActivityDetailDto, ActivityDto } from '../src/shared/api/activities';
@@ -93,7 +94,7 @@ async function detail(session: Session, id: string) {
 async function list(session: Session, query: string) {
   const response = await session.get(`/api/activities?${query}`);
   expect(response.statusCode, response.body).toBe(200);
-  return response.json<{ items: ActivityDto[]; total: number }>();
+  return response.json<{ items: ActivityDto[]; total: number; totalIsAtLeast: boolean }>();
 }
 
 const storedCount = async () => (await ctx.database.db.select({ n: count() }).from(activities))[0]!.n;
@@ -470,11 +471,38 @@ describe('the record list', () => {
   it('pages, newest first, with the total', async () => {
     const first = await list(admin, `unitId=${units.provinceId}&${in2024}&limit=2`);
     expect(first.total).toBe(4);
+    expect(first.totalIsAtLeast).toBe(false);
     expect(ids(first)).toEqual([seeded.communeB, seeded.broadcast]);
     expect(ids(await list(admin, `unitId=${units.provinceId}&${in2024}&limit=2&offset=2`))).toEqual([
       seeded.cashless,
       seeded.vneid,
     ]);
+  });
+
+  it('stops counting at the cap, past the page asked for, and says there are more', async () => {
+    const filter = {
+      unitIds: [units.provinceId, units.communeA, units.communeB],
+      from: '2024-01-01',
+      to: '2024-12-31',
+    };
+    const db = ctx.database.db;
+    const capped = await findActivities(db, filter, { limit: 1, offset: 0, countCap: 2 });
+    expect(capped.items).toHaveLength(1);
+    expect({ total: capped.total, totalIsAtLeast: capped.totalIsAtLeast }).toEqual({
+      total: 2,
+      totalIsAtLeast: true,
+    });
+    // The page asked for is always inside the count: a page past the cap still says where it is.
+    const deeper = await findActivities(db, filter, { limit: 1, offset: 2, countCap: 2 });
+    expect({ total: deeper.total, totalIsAtLeast: deeper.totalIsAtLeast }).toEqual({
+      total: 3,
+      totalIsAtLeast: true,
+    });
+    const exact = await findActivities(db, filter, { limit: 1, offset: 0, countCap: 4 });
+    expect({ total: exact.total, totalIsAtLeast: exact.totalIsAtLeast }).toEqual({
+      total: 4,
+      totalIsAtLeast: false,
+    });
   });
 
   it('shows an officer only their commune, and another commune is "not found"', async () => {

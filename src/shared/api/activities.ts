@@ -158,9 +158,18 @@ export type ActivityListQuery = z.infer<typeof activityListQuery>;
 export const activityListItemSchema = activitySchema.extend({ canReview: z.boolean() });
 export type ActivityListItemDto = z.infer<typeof activityListItemSchema>;
 
+/**
+ * The list's total is counted up to ACTIVITY_LIST_COUNT_CAP records past the page asked for: beyond
+ * that the answer says "at least" (totalIsAtLeast), so that opening the list of a large province does
+ * not read every one of its records only to print their number. Exports still hold every record.
+ */
+export const ACTIVITY_LIST_COUNT_CAP = 1000;
+
 export const activityListSchema = z.object({
   items: z.array(activityListItemSchema),
   total: z.number().int(),
+  /** true: there are more records than `total` (the count stopped there). */
+  totalIsAtLeast: z.boolean(),
 });
 
 /** What a user may do with one record, as the server decides it; the UI shows only these. */

@@ -64,7 +64,7 @@ export function useActivities(filter: ActivityFilter) {
   return useQuery({
     queryKey: [ACTIVITIES_KEY, 'list', filter],
     queryFn: ({ signal }) =>
-      apiRequest<Page<ActivityListItem>>('/api/activities', {
+      apiRequest<Page<ActivityListItem> & { totalIsAtLeast: boolean }>('/api/activities', {
         query: filter as Record<string, string | number | boolean | undefined>,
         signal,
       }),

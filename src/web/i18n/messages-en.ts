@@ -303,6 +303,8 @@ export const en: Record<MessageKey, string> = {
   'records.search': 'Search titles',
   'records.filters': 'Filters',
   'records.duplicate': 'Suspected duplicate',
+  'records.totalAtLeast':
+    'More than {count} (narrow the filters for an exact count; the XLSX and CSV hold them all)',
   'records.detail': 'Record',
   'records.review.pending': 'Pending review',
   'records.review.accepted': 'Accepted',

@@ -301,6 +301,7 @@ export const vi = {
   'records.search': 'Tìm theo tiêu đề (không cần dấu)',
   'records.filters': 'Bộ lọc',
   'records.duplicate': 'Nghi trùng',
+  'records.totalAtLeast': 'Hơn {count} (thu hẹp bộ lọc để đếm đủ; tệp XLSX, CSV có tất cả)',
   'records.detail': 'Chi tiết bản ghi',
   'records.review.pending': 'Chờ thẩm định',
   'records.review.accepted': 'Đã chấp nhận',

@@ -215,10 +215,14 @@ function withDates(row: ActivityListRow): ActivityListRow {
   };
 }
 
+/**
+ * One page of the list, and its total counted up to `countCap` records (at least the page's end):
+ * the count stops reading rows there, and totalIsAtLeast says there are more.
+ */
 export async function findActivities(
   q: Queryable,
   filter: ActivityFilter,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; countCap: number },
 ) {
   const where = activityConditions(filter);
   const rows = await queryRows<ActivityListRow>(
@@ -226,11 +230,13 @@ export async function findActivities(
     sql`select ${listColumns} ${listJoins} where ${where}
         order by a.occurred_at desc, a.id limit ${page.limit} offset ${page.offset}`,
   );
+  const cap = Math.max(page.countCap, page.offset + page.limit);
   const [count] = await queryRows<{ total: number }>(
     q,
-    sql`select count(*)::int as total from activities a where ${where}`,
+    sql`select count(*)::int as total from (select 1 from activities a where ${where} limit ${cap + 1}) capped`,
   );
-  return { items: rows.map(withDates), total: count?.total ?? 0 };
+  const counted = count?.total ?? 0;
+  return { items: rows.map(withDates), total: Math.min(counted, cap), totalIsAtLeast: counted > cap };
 }
 
 /** How many records a filter holds (the list's total, without its rows). */

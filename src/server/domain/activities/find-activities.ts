@@ -1,4 +1,8 @@
-import type { ActivityListItemDto, ActivityListQuery } from '../../../shared/api/activities';
+import {
+  ACTIVITY_LIST_COUNT_CAP,
+  type ActivityListItemDto,
+  type ActivityListQuery,
+} from '../../../shared/api/activities';
 import type { Db } from '../../db/client';
 import { findActivities } from '../../db/repositories/activities';
 import { type Principal, scopeIds } from '../../policies/principal';
@@ -13,17 +17,19 @@ export async function findActivitiesInScope(options: {
   db: Db;
   principal: Principal;
   query: ActivityListQuery;
-}): Promise<{ items: ActivityListItemDto[]; total: number }> {
+}): Promise<{ items: ActivityListItemDto[]; total: number; totalIsAtLeast: boolean }> {
   const { db, principal, query } = options;
   const page = await findActivities(db, await scopedActivityFilter(db, principal, query), {
     limit: query.limit,
     offset: query.offset,
+    countCap: ACTIVITY_LIST_COUNT_CAP,
   });
   const reviewScope = await scopeIds(db, principal, 'activity.review').then((ids) =>
     ids === null ? null : new Set(ids),
   );
   return {
     total: page.total,
+    totalIsAtLeast: page.totalIsAtLeast,
     items: page.items.map((item) => ({
       ...item,
       canReview: !item.deletedAt && (reviewScope === null || reviewScope.has(item.unitId)),

@@ -279,7 +279,9 @@ export function RecordsPage() {
             </Button>
             {list.data ? (
               <Typography.Text type="secondary">
-                {t('common.total', { count: list.data.total })}
+                {list.data.totalIsAtLeast
+                  ? t('records.totalAtLeast', { count: list.data.total })
+                  : t('common.total', { count: list.data.total })}
               </Typography.Text>
             ) : null}
           </Space>
