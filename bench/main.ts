@@ -28,7 +28,7 @@ import { benchScoring } from './scoring-operations';
 import { type BenchTarget, isPostgresReachable, openPgliteTarget, openPostgresTarget } from './targets';
 
 /**
- * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--rush-think=S] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]`
+ * `npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--rush-think=S] [--rush-warmup=S] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]`
  *
  * Without options: PGlite, then PostgreSQL if a server answers at BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres). With DATABASE_URL set: PostgreSQL on that server only.
@@ -103,6 +103,8 @@ interface Options {
   rushRate: number | null;
   /** Mean seconds a rush user thinks between answer and next request (--rush-think); overrides the rate. */
   rushThink: number | null;
+  /** Seconds of rush before the measured window (--rush-warmup); default 0. */
+  rushWarmup: number;
 }
 
 /** Commune portals checked: every current commune, or 200 spread over the country in a quick run. */
@@ -113,7 +115,7 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   for (const arg of argv) {
     if (
-      !/^--(db=(pglite|postgres|all)|only=(monitor|rush|http)|(monitor-(concurrency|sites)|rush-(users|seconds|rate|think))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
+      !/^--(db=(pglite|postgres|all)|only=(monitor|rush|http)|(monitor-(concurrency|sites)|rush-(users|seconds|rate|think|warmup))=[1-9]\d*|quick|no-docs|no-analyze|no-monitor|help)$/.test(
         arg,
       )
     )
@@ -136,6 +138,7 @@ function parseOptions(argv: string[]): Options {
     rushSeconds: Number(value('rush-seconds') ?? 60),
     rushRate: value('rush-rate') ? Number(value('rush-rate')) : null,
     rushThink: value('rush-think') ? Number(value('rush-think')) : null,
+    rushWarmup: Number(value('rush-warmup') ?? 0),
     // As a worker runs them: MONITOR_CONCURRENCY's default.
     monitorConcurrency: Number(value('monitor-concurrency') ?? 8),
     monitorSites: Number(
@@ -255,7 +258,7 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     console.log(
-      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--rush-think=S] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
+      'npm run bench [-- --db=pglite|postgres|all] [--only=monitor|rush|http] [--rush-users=N] [--rush-seconds=N] [--rush-rate=N] [--rush-think=S] [--rush-warmup=S] [--monitor-sites=N] [--monitor-concurrency=N] [--quick] [--no-docs] [--no-analyze] [--no-monitor]\nEnv: DATABASE_URL (PostgreSQL only, on that server), BENCH_DATABASE_URL (where to look for PostgreSQL by default).',
     );
     return 0;
   }
@@ -366,9 +369,10 @@ async function runRush(
         quick: options.quick,
         ratePerUser: options.rushRate,
         meanThinkSeconds: options.rushThink,
+        warmupSeconds: options.rushWarmup,
         log,
       });
-      const command = `npm run bench -- --only=rush --db=${item.kind} --rush-users=${users} --rush-seconds=${options.rushSeconds}${options.rushRate ? ` --rush-rate=${options.rushRate}` : ''}${options.rushThink ? ` --rush-think=${options.rushThink}` : ''}${options.quick ? ' --quick' : ''}`;
+      const command = `npm run bench -- --only=rush --db=${item.kind} --rush-users=${users} --rush-seconds=${options.rushSeconds}${options.rushRate ? ` --rush-rate=${options.rushRate}` : ''}${options.rushThink ? ` --rush-think=${options.rushThink}` : ''}${options.rushWarmup ? ` --rush-warmup=${options.rushWarmup}` : ''}${options.quick ? ' --quick' : ''}`;
       printRush(result, command);
       const lost =
         result.records.found < result.records.acknowledged ||

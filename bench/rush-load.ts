@@ -37,6 +37,11 @@ export interface RushOptions {
    * answer and its next request (bench/rush-pacer.ts). Overrides ratePerUser.
    */
   meanThinkSeconds: number | null;
+  /**
+   * Seconds of load before the measured window: the users arrive and the server's caches fill, as
+   * they are on a server that has run all day. Its answers are reported apart, errors included.
+   */
+  warmupSeconds: number;
   log: (line: string) => void;
 }
 
@@ -88,6 +93,8 @@ export interface RushResult {
   submissions: { acknowledged: number; found: number };
   reportVersions: { acknowledged: number; found: number };
   slowest: SlowAnswer[];
+  /** The warm-up before the measured window (none when warmupSeconds is 0). */
+  warmup: { seconds: number; result: KindResult } | null;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -238,6 +245,8 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
   const base = `http://127.0.0.1:${port}`;
   const states: UserState[] = [];
   const latencies = new Map<RushKind, number[]>(RUSH_KINDS.map((k) => [k, []]));
+  const warmupLatencies: number[] = [];
+  const warmupStatuses: Record<string, number> = {};
   const statuses = new Map<RushKind, Record<string, number>>(RUSH_KINDS.map((k) => [k, {}]));
   const firstErrors = new Map<RushKind, string>();
   const acknowledgedRecords: string[] = [];
@@ -306,14 +315,14 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     const onResponse = (state: UserState, status: number, body: string) => {
       const kind = state.kind;
       const latency = performance.now() - state.sentAt;
-      latencies.get(kind)!.push(latency);
-      noteSlow({
-        latencyMs: latency,
-        atSeconds: (state.sentAt - rushStarted) / 1000,
-        role: state.user.role,
-        request: state.sentPath,
-      });
-      const counts = statuses.get(kind)!;
+      const atSeconds = (state.sentAt - rushStarted) / 1000;
+      const isWarmup = atSeconds < options.warmupSeconds;
+      if (isWarmup) warmupLatencies.push(latency);
+      else {
+        latencies.get(kind)!.push(latency);
+        noteSlow({ latencyMs: latency, atSeconds, role: state.user.role, request: state.sentPath });
+      }
+      const counts = isWarmup ? warmupStatuses : statuses.get(kind)!;
       counts[status] = (counts[status] ?? 0) + 1;
       if (status < 200 || status >= 300) {
         if (!firstErrors.has(kind)) firstErrors.set(kind, `${status} ${body.slice(0, 300)}`);
@@ -346,13 +355,15 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
       }
     };
 
-    log(`${target.label}: the rush: ${states.length} users for ${options.seconds} s…`);
+    log(
+      `${target.label}: the rush: ${states.length} users for ${options.warmupSeconds ? `${options.warmupSeconds} s of warm-up and ` : ''}${options.seconds} s…`,
+    );
     rushStarted = performance.now();
     if (options.meanThinkSeconds) {
       const outcome = await runPacedUsers({
         base,
         users: states,
-        seconds: options.seconds,
+        seconds: options.warmupSeconds + options.seconds,
         meanThinkSeconds: options.meanThinkSeconds,
         random,
         nextRequest: (state) => {
@@ -368,7 +379,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
         },
         onResponse: (state, status, body) => onResponse(state, status, body),
       });
-      elapsedSeconds = outcome.elapsedSeconds;
+      elapsedSeconds = outcome.elapsedSeconds - options.warmupSeconds;
       timeouts = outcome.timeouts;
       connectionErrors = outcome.connectionErrors;
       offeredPerSecond = outcome.offeredPerSecond;
@@ -379,7 +390,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
         url: base,
         connections: states.length,
         ...(options.ratePerUser ? { connectionRate: options.ratePerUser } : {}),
-        duration: options.seconds,
+        duration: options.warmupSeconds + options.seconds,
         // Longer than the run: a request that times out is sent again on a new connection while the
         // server still works on the first, which only adds load; a slow answer is measured as slow.
         timeout: Math.max(30, options.seconds),
@@ -423,7 +434,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
         instance.once('done', resolve);
         instance.once('error', reject);
       });
-      elapsedSeconds = (performance.now() - started) / 1000;
+      elapsedSeconds = (performance.now() - started) / 1000 - options.warmupSeconds;
       timeouts = result.timeouts;
       // autocannon counts a timeout among its errors too.
       connectionErrors = Math.max(0, result.errors - result.timeouts);
@@ -514,6 +525,9 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     submissions,
     reportVersions,
     slowest,
+    warmup: options.warmupSeconds
+      ? { seconds: options.warmupSeconds, result: summarise('home', warmupLatencies, warmupStatuses) }
+      : null,
   };
 }
 

@@ -34,7 +34,12 @@ export function rushMarkdown(result: RushResult, command: string): string {
   const { machine } = result;
   const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
   const holds = result.total.p99 < 500;
-  const errors = non2xx(result.total) + result.timeouts + result.connectionErrors;
+  // Warm-up answers count here too: an error is an error whenever it came.
+  const errors =
+    non2xx(result.total) +
+    (result.warmup ? non2xx(result.warmup.result) : 0) +
+    result.timeouts +
+    result.connectionErrors;
   const lines = [
     `#### ${result.label}: ${result.users} users${pace(result)}, ${Math.round(result.seconds)} s`,
     '',
@@ -58,6 +63,13 @@ export function rushMarkdown(result: RushResult, command: string): string {
     ),
     `| **All** | ${result.total.requests.toLocaleString('en-US')} | ${statuses(result.total.byStatus)} | ${ms(result.total.p50)} | ${ms(result.total.p90)} | ${ms(result.total.p99)} | ${ms(result.total.max)} |`,
   ];
+  if (result.warmup) {
+    const w = result.warmup.result;
+    lines.push(
+      '',
+      `Warm-up before the measured window (${result.warmup.seconds} s, the same users, not in the figures above): ${w.requests.toLocaleString('en-US')} answers (statuses ${statuses(w.byStatus)}), p50 ${ms(w.p50)} ms, p99 ${ms(w.p99)} ms, max ${ms(w.max)} ms.`,
+    );
+  }
   if (result.slowest.length)
     lines.push(
       '',

@@ -49,7 +49,10 @@ export interface Vocabulary {
 /** The topics and languages of the owner's province (the national lists plus its own additions). */
 export async function loadVocabulary(q: Queryable, ownerUnitId: string): Promise<Vocabulary> {
   const provinceId = await findCurrentProvinceId(q, ownerUnitId);
-  const [topics, languages] = await Promise.all([findTopics(q, provinceId), findLanguages(q, provinceId)]);
+  // One after the other: q may be a transaction's client, which takes one statement at a time (pg
+  // deprecates queueing a second while the first runs).
+  const topics = await findTopics(q, provinceId);
+  const languages = await findLanguages(q, provinceId);
   return {
     topicCodes: new Set(topics.map((t) => t.code)),
     languages: new Map(languages.map((l) => [l.code, l.name])),

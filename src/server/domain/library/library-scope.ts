@@ -30,7 +30,10 @@ async function findUnitsAbove(q: Queryable, principal: Principal): Promise<strin
   for (const grant of principal.grants) {
     if (grant.unitId && ROLES_BY_ACTION['unit.view'].includes(grant.role)) roots.add(grant.unitId);
   }
-  return (await Promise.all([...roots].map((root) => findGoverningIds(q, root)))).flat();
+  // One after the other: q may be a transaction's client (one statement at a time).
+  const governing: string[] = [];
+  for (const root of roots) governing.push(...(await findGoverningIds(q, root)));
+  return governing;
 }
 
 export function isPublished(item: Pick<LibraryItemRow, 'publishedAt'>, now: Date = new Date()): boolean {

@@ -51,16 +51,15 @@ export async function buildReportResults(
   const scoring = await scoreForReport(q, graph, input, today);
   const sources = scoring?.context.sourceIds ?? sourceUnitsIn(graph, unitId, period);
   const provinceId = findProvinceOnGraph(graph, unitId);
-  const [rows, topicRows, languageRows] = await Promise.all([
-    findReportResultRows(q, {
-      sourceIds: sources,
-      from: period.from,
-      to: period.to,
-      dxPostLimit: DX_POST_LIMIT,
-    }),
-    findAllTopics(q, provinceId),
-    findAllLanguages(q, provinceId),
-  ]);
+  // One after the other: q may be a transaction's client (one statement at a time).
+  const rows = await findReportResultRows(q, {
+    sourceIds: sources,
+    from: period.from,
+    to: period.to,
+    dxPostLimit: DX_POST_LIMIT,
+  });
+  const topicRows = await findAllTopics(q, provinceId);
+  const languageRows = await findAllLanguages(q, provinceId);
   const topicNames = new Map(
     topicRows.map((row) => [row.code, lang === 'en' ? (row.nameEn ?? row.name) : row.name]),
   );
