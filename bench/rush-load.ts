@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -136,6 +137,8 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
       ...(process.env.BENCH_CPU_PROF_DIR
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
         : []),
+      // BENCH_SERVER_TRACE_GC=<file>: V8's line per garbage collection (and the server's output) there.
+      ...(process.env.BENCH_SERVER_TRACE_GC ? ['--trace-gc'] : []),
       '--import',
       'tsx',
       path.join(PROJECT_ROOT, 'src', 'server', 'main.ts'),
@@ -146,6 +149,8 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  if (process.env.BENCH_SERVER_TRACE_GC)
+    child.stdout!.pipe(fs.createWriteStream(process.env.BENCH_SERVER_TRACE_GC));
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s: ${output}`)), 120_000);
