@@ -360,6 +360,19 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
       }
     };
 
+    // The user's next request from its role's mix, stamped with when and what was sent.
+    const sendNext = (state: UserState) => {
+      const next = nextRequest(state, random, requestOptions);
+      state.sentAt = performance.now();
+      state.sentPath = `${next.method} ${next.path}`;
+      return {
+        method: next.method,
+        path: next.path,
+        headers: headersOf(state, next.body !== undefined),
+        ...(next.body !== undefined ? { body: JSON.stringify(next.body) } : {}),
+      };
+    };
+
     log(
       `${target.label}: the rush: ${states.length} users for ${options.warmupSeconds ? `${options.warmupSeconds} s of warm-up and ` : ''}${options.seconds} s…`,
     );
@@ -371,17 +384,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
         seconds: options.warmupSeconds + options.seconds,
         meanThinkSeconds: options.meanThinkSeconds,
         random,
-        nextRequest: (state) => {
-          const next = nextRequest(state, random, requestOptions);
-          state.sentAt = performance.now();
-          state.sentPath = `${next.method} ${next.path}`;
-          return {
-            method: next.method,
-            path: next.path,
-            headers: headersOf(state, next.body !== undefined),
-            ...(next.body !== undefined ? { body: JSON.stringify(next.body) } : {}),
-          };
-        },
+        nextRequest: sendNext,
         onResponse: (state, status, body) => onResponse(state, status, body),
       });
       elapsedSeconds = outcome.elapsedSeconds - options.warmupSeconds;
@@ -406,17 +409,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
               // setupClient builds it again once the user is known.
               const index = (context as { user?: number }).user;
               if (index === undefined) return { ...request, method: 'GET', path: '/api/health' };
-              const state = states[index]!;
-              const next = nextRequest(state, random, requestOptions);
-              state.sentAt = performance.now();
-              state.sentPath = `${next.method} ${next.path}`;
-              return {
-                ...request,
-                method: next.method,
-                path: next.path,
-                headers: headersOf(state, next.body !== undefined),
-                ...(next.body !== undefined ? { body: JSON.stringify(next.body) } : {}),
-              };
+              return { ...request, ...sendNext(states[index]!) };
             },
             onResponse: (status, body, context) => {
               onResponse(states[(context as { user: number }).user]!, status, body);

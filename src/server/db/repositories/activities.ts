@@ -238,17 +238,17 @@ async function findNewestRows(
     const since = addDays(newestDay, -days);
     // The filter's own range is as narrow already: ask it as it is.
     if (filter.from && filter.from >= since) break;
-    const rows = await queryRows<ActivityListRow>(
-      q,
-      sql`select ${listColumns} ${listJoins} where ${activityConditions({ ...filter, from: since })}
-          order by a.occurred_at desc, a.id limit ${pageEnd}`,
-    );
+    const rows = await selectNewest(q, { ...filter, from: since }, pageEnd, 0);
     if (rows.length >= pageEnd) return rows.slice(page.offset);
   }
+  return selectNewest(q, filter, page.limit, page.offset);
+}
+
+function selectNewest(q: Queryable, filter: ActivityFilter, limit: number, offset: number) {
   return queryRows<ActivityListRow>(
     q,
     sql`select ${listColumns} ${listJoins} where ${activityConditions(filter)}
-        order by a.occurred_at desc, a.id limit ${page.limit} offset ${page.offset}`,
+        order by a.occurred_at desc, a.id limit ${limit} offset ${offset}`,
   );
 }
 
@@ -261,22 +261,21 @@ export async function findActivities(
   filter: ActivityFilter,
   page: { limit: number; offset: number; countCap: number },
 ) {
-  const where = activityConditions(filter);
   const rows = await findNewestRows(q, filter, page);
   const cap = Math.max(page.countCap, page.offset + page.limit);
-  const [count] = await queryRows<{ total: number }>(
-    q,
-    sql`select count(*)::int as total from (select 1 from activities a where ${where} limit ${cap + 1}) capped`,
-  );
-  const counted = count?.total ?? 0;
+  const counted = await countActivities(q, filter, cap + 1);
   return { items: rows.map(withDates), total: Math.min(counted, cap), totalIsAtLeast: counted > cap };
 }
 
-/** How many records a filter holds (the list's total, without its rows). */
-export async function countActivities(q: Queryable, filter: ActivityFilter): Promise<number> {
+/**
+ * How many records a filter holds (the list's total, without its rows); with `upTo`, at most that
+ * many: the count stops reading rows there.
+ */
+export async function countActivities(q: Queryable, filter: ActivityFilter, upTo?: number): Promise<number> {
+  const matching = sql`select 1 from activities a where ${activityConditions(filter)}`;
   const [count] = await queryRows<{ total: number }>(
     q,
-    sql`select count(*)::int as total from activities a where ${activityConditions(filter)}`,
+    sql`select count(*)::int as total from (${matching}${upTo === undefined ? sql`` : sql` limit ${upTo}`}) counted`,
   );
   return count?.total ?? 0;
 }
