@@ -59,19 +59,24 @@ const rand = (expr: string, salt: number) =>
  * skewed by u³ towards the front of the pool, which is ordered by a hash of the code: a few units
  * very busy, most sparse, busy ones in every province.
  */
-function insertChunkSql(kind: 'post' | 'broadcast', first: number, last: number): string {
+function insertChunkSql(
+  kind: 'post' | 'broadcast',
+  first: number,
+  last: number,
+  span: { start: string; end: string } = { start: ACTIVITY_START, end: ACTIVITY_END },
+): string {
   const isPost = kind === 'post';
   const { titles, folded } = titleArrays(isPost ? POST_TITLES : BROADCAST_TITLES);
   const genres = isPost
     ? "array['tin','bai','anh','video','infographic']"
     : "array['tin','bai','phong_su','cau_chuyen','thong_bao']";
   const topicCodes = sqlArray(DEFAULT_TOPICS.map((t) => t.code));
-  const days = `('${ACTIVITY_END}'::date - '${ACTIVITY_START}'::date + 1)`;
+  const days = `('${span.end}'::date - '${span.start}'::date + 1)`;
   return `
 with sizes as (
   select count(*) filter (where is_former)::int as former, count(*) filter (where not is_former)::int as current from bench_unit_pool
 ), draws as (
-  select i, '${ACTIVITY_START}'::date + floor(${rand('i', 1)} * ${days})::int as day,
+  select i, '${span.start}'::date + floor(${rand('i', 1)} * ${days})::int as day,
     ${rand('i', 2)} as u, (360 + floor(${rand('i', 3)} * 960))::int as minute_of_day,
     floor(${rand('i', 4)} * 1000)::int as roll
   from generate_series(${first}, ${last}) as i
@@ -105,15 +110,34 @@ select '${kind}', unit_id, channel_id, occurred_at, day,
 from placed`;
 }
 
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+const FIVE_YEARS_DAYS = dayNumber(ACTIVITY_END) - dayNumber(ACTIVITY_START) + 1;
+
+/**
+ * The days after ACTIVITY_END up to `until` (the deadline rush's day), or null when there are none.
+ * The rush runs on the real day: in December, a dataset that stopped at the end of June left every
+ * list's newest records five months old, which no province in a December rush has.
+ */
+function recentSpan(until: string | undefined): { start: string; end: string; days: number } | null {
+  if (!until || until <= ACTIVITY_END) return null;
+  const start = new Date((dayNumber(ACTIVITY_END) + 1) * 86_400_000).toISOString().slice(0, 10);
+  return { start, end: until, days: dayNumber(until) - dayNumber(ACTIVITY_END) };
+}
+
 /**
  * Channels (a website DX column and a radio DX programme per commune, former communes' ending with
- * the 2025 merges) and records, all in set-based SQL: nothing row by row from Node. The indexes of
+ * the 2025 merges) and records (five years, and with `until` the days after them up to that day, at
+ * the same density), all in set-based SQL: nothing row by row from Node. The indexes of
  * activities are dropped for the load and rebuilt from their own definitions afterwards.
  */
-export async function generateActivities(raw: RawSql, options: { quick: boolean }): Promise<ActivityDataset> {
+export async function generateActivities(
+  raw: RawSql,
+  options: { quick: boolean; until?: string },
+): Promise<ActivityDataset> {
   const scale = options.quick ? 0.1 : 1;
   const posts = Math.round(FULL_SIZES.posts * scale);
   const broadcasts = Math.round(FULL_SIZES.broadcasts * scale);
+  const recent = recentSpan(options.until);
 
   const channelsMs = await timeOnce(async () => {
     await raw.query(`create table bench_unit_pool as
@@ -147,6 +171,10 @@ export async function generateActivities(raw: RawSql, options: { quick: boolean 
     ] as const) {
       for (let first = 1; first <= count; first += CHUNK)
         await raw.query(insertChunkSql(kind, first, Math.min(count, first + CHUNK - 1)));
+      // The months up to `until` at the same daily density, numbered after the five years' rows.
+      const extra = recent ? Math.round((count * recent.days) / FIVE_YEARS_DAYS) : 0;
+      for (let first = count + 1; recent && first <= count + extra; first += CHUNK)
+        await raw.query(insertChunkSql(kind, first, Math.min(count + extra, first + CHUNK - 1), recent));
     }
   });
   const indexesMs = await timeOnce(async () => {

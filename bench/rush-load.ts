@@ -5,10 +5,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { type Database, openDatabase } from '../src/server/db/client';
+import { today } from '../src/server/db/repositories/units';
 import { PROJECT_ROOT } from '../src/server/paths';
 import { SESSION_COOKIE } from '../src/server/plugins/auth';
+import { addDays } from '../src/shared/dates';
 import { onCleanup } from './cleanup';
-import { generateActivities } from './generate-activities';
+import { ACTIVITY_END, ACTIVITY_START, generateActivities } from './generate-activities';
 import { BENCH_PASSWORD, generateNational } from './generate-national';
 import { describeMachine, type Machine } from './report';
 import { KIND_LABELS, nextRequest, RUSH_KINDS, type RushKind, type UserState } from './rush-mix';
@@ -80,6 +82,8 @@ export interface RushResult {
   loadBefore: number[];
   loadAfter: number[];
   setupSeconds: number;
+  /** The records the rush starts from: how many, and the days they span. */
+  dataset: { records: number; from: string; to: string };
   loginSeconds: number;
   total: KindResult;
   kinds: KindResult[];
@@ -210,7 +214,14 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
   const setupStarted = performance.now();
   log(`${target.label}: generating the national dataset…`);
   await generateNational(target.database.db);
-  await generateActivities(target.raw, { quick: options.quick });
+  // Records up to yesterday: a rush comes after months of work, not after a five-month gap.
+  const recordsUntil = addDays(today(), -1);
+  const generated = await generateActivities(target.raw, { quick: options.quick, until: recordsUntil });
+  const dataset = {
+    records: generated.posts + generated.broadcasts,
+    from: ACTIVITY_START,
+    to: recordsUntil > ACTIVITY_END ? recordsUntil : ACTIVITY_END,
+  };
   await target.raw.query('vacuum analyze');
   log(`${target.label}: ${options.users} users with grants, annual report types…`);
   const people = await createRushPeople(target.database.db, target.raw, options.users);
@@ -511,6 +522,7 @@ export async function benchRush(target: BenchTarget, options: RushOptions): Prom
     loadBefore,
     loadAfter,
     setupSeconds,
+    dataset,
     loginSeconds,
     total,
     kinds,
