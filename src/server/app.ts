@@ -20,6 +20,7 @@ import { registerAuth } from './plugins/auth';
 import { registerBuildSlots } from './plugins/build-slots';
 import { compressionOptions } from './plugins/compression';
 import { registerErrorHandler } from './plugins/error-handler';
+import { holdSessions } from './plugins/held-sessions';
 import { registerImportSlots } from './plugins/import-slots';
 import { registerSafeInput } from './plugins/safe-input';
 import { registerTransportSecurity, securityHeaders } from './plugins/security-headers';
@@ -169,7 +170,7 @@ export async function buildApp({
     app.swagger(),
   );
 
-  registerAuth(app, { db: database.db, config });
+  registerAuth(app, { db: database.db, config, sessions: await holdSessions(app, database) });
   registerSafeInput(app);
   registerImportSlots(app);
   registerBuildSlots(app, config);

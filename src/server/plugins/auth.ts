@@ -2,7 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import { readUnitsRevision } from '../db/repositories/unit-graph';
 import { getLiveSessionWithGrants, touchSession } from '../db/repositories/users';
+import type { SessionCache, SessionState } from '../domain/accounts/session-cache';
 import { sessionIdOf } from '../domain/accounts/sessions';
 import type { Actor } from '../domain/actor';
 import { runWithUnitsRevision } from '../domain/units/request-units-revision';
@@ -50,11 +52,18 @@ function keepsUnits(request: FastifyRequest): boolean {
   return UNIT_NEUTRAL_WRITE_PREFIXES.some((prefix) => url.startsWith(prefix));
 }
 
+interface AuthDeps {
+  db: Db;
+  config: Config;
+  /** The sessions this process holds in memory (session-cache.ts). */
+  sessions: SessionCache;
+}
+
 /**
  * Reads the session cookie on every API request, and on state changes demands the session's CSRF
  * token in a header: a cross-site form can send the cookie but cannot read or set that header.
  */
-export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Config }) {
+export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
@@ -69,6 +78,26 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     }, done);
   });
 
+  // A write that may have changed sessions, users, grants or units (any write but records and reports)
+  // drops what this process holds before its answer leaves: the writer's next request (a log-out's, a
+  // disabled user's, a unit renamed) must never be answered from the state before it, even if the
+  // change feed's announcement of it has not arrived yet. Again once it is sent, for a request whose
+  // answer never went out (the client gone): cheap, and writes of this kind are rare.
+  // Anonymous writes (a log-in, a wrong password) change no session a request could be answered from;
+  // the announcements cover them, and leaving them out keeps a flood of them from emptying the cache.
+  const forgetAfterWrite = (request: FastifyRequest) => {
+    if (request.principal && STATE_CHANGING.has(request.method) && !keepsUnits(request))
+      deps.sessions.forgetAll();
+  };
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    forgetAfterWrite(request);
+    done(null, payload);
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    forgetAfterWrite(request);
+    done();
+  });
+
   // Before validation: an anonymous or forged request learns nothing about what a valid body looks like.
   app.addHook('preValidation', async (request) => {
     if (!request.routeOptions.url?.startsWith('/api/')) return;
@@ -80,33 +109,64 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
   });
 }
 
+/**
+ * The live session of a cookie: from memory when this process holds it and it has neither expired nor
+ * gone idle by what it holds (another instance may have seen it since: then it is read again before
+ * being refused), else from the database, kept for the next request. With it, the units revision when
+ * the request needs one.
+ */
+async function findLiveSession(
+  deps: AuthDeps,
+  id: string,
+  options: { now: Date; idleSince: Date; needsUnitsRevision: boolean },
+): Promise<{ session: SessionState; unitsRevision: string | undefined } | undefined> {
+  const { sessions } = deps;
+  const startedAt = sessions.currentGeneration;
+  const held = sessions.session(id);
+  if (held && held.expiresAt > options.now && held.lastSeenAt > options.idleSince) {
+    if (!options.needsUnitsRevision) return { session: held, unitsRevision: undefined };
+    let unitsRevision = sessions.cachedUnitsRevision();
+    if (unitsRevision === undefined) {
+      unitsRevision = await readUnitsRevision(deps.db);
+      sessions.rememberUnitsRevision(unitsRevision, startedAt);
+    }
+    return { session: held, unitsRevision };
+  }
+  const found = await getLiveSessionWithGrants(deps.db, id, options);
+  if (!found?.isActive) return undefined;
+  const { isActive: _isActive, unitsRevision, ...session } = found;
+  sessions.remember(id, session, unitsRevision, startedAt);
+  return { session, unitsRevision };
+}
+
 /** Sets the request's principal from its session cookie; the units revision of a signed-in read. */
-async function authenticate(
-  request: FastifyRequest,
-  deps: { db: Db; config: Config },
-): Promise<string | undefined> {
+async function authenticate(request: FastifyRequest, deps: AuthDeps): Promise<string | undefined> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return undefined;
   const id = sessionIdOf(token);
   const now = new Date();
-  const found = await getLiveSessionWithGrants(deps.db, id, {
+  const isRead = READS.has(request.method);
+  const found = await findLiveSession(deps, id, {
     now,
     idleSince: new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000),
+    needsUnitsRevision: keepsUnits(request),
   });
-  if (!found?.isActive) return undefined;
-  const isRead = READS.has(request.method);
+  if (!found) return undefined;
+  const { session, unitsRevision } = found;
   request.principal = {
-    userId: found.userId,
-    username: found.username,
-    grants: found.grants,
+    userId: session.userId,
+    username: session.username,
+    grants: session.grants,
     // A read changes no units: the revision read with the session holds for the whole request.
-    ...(isRead ? { unitsRevision: found.unitsRevision } : {}),
+    ...(isRead && unitsRevision !== undefined ? { unitsRevision } : {}),
   };
   request.sessionId = id;
-  request.csrfToken = found.csrfToken;
-  if (now.getTime() - found.lastSeenAt.getTime() > touchIntervalMs(deps.config))
+  request.csrfToken = session.csrfToken;
+  if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalMs(deps.config)) {
     await touchSession(deps.db, id);
-  return keepsUnits(request) && found.unitsRevision ? found.unitsRevision : undefined;
+    deps.sessions.touched(id, now);
+  }
+  return unitsRevision || undefined;
 }
 
 /** Compared in constant time, so the answer's timing does not tell how much of a guess was right. */

@@ -265,31 +265,37 @@ export interface LiveSession {
   isActive: boolean;
   csrfToken: string;
   lastSeenAt: Date;
+  expiresAt: Date;
   grants: Array<{ id: string; role: Role; unitId: string | null }>;
   /** The units revision in the same snapshot (data_revisions): a read request's unit graph key. */
   unitsRevision: string;
 }
 
 /**
- * The session, its user, the user's grants and the units revision in one round trip: this runs on
- * every request, where each query costs a millisecond or two on the embedded database. Expiry (absolute, and idle since the
- * last request seen) is judged by the application clock, the one that set it (log-in), not by the
- * database server's now(), which may differ.
+ * The session, its user, the user's grants and the units revision in one round trip: this runs on a
+ * request whose session the web process does not hold in memory (session-cache.ts), where each query
+ * costs a millisecond or two on the embedded database. Expiry (absolute, and idle since the last
+ * request seen) is judged by the application clock, the one that set it (log-in), not by the database
+ * server's now(), which may differ.
  */
 export async function getLiveSessionWithGrants(
   q: Queryable,
   id: string,
   options: { now: Date; idleSince: Date },
 ): Promise<LiveSession | undefined> {
-  const [row] = await queryRows<Omit<LiveSession, 'lastSeenAt'> & { lastSeenAt: Date | string }>(
+  const [row] = await queryRows<
+    Omit<LiveSession, 'lastSeenAt' | 'expiresAt'> & { lastSeenAt: Date | string; expiresAt: Date | string }
+  >(
     q,
     sql`select u.id as "userId", u.username, u.is_active as "isActive", s.csrf_token as "csrfToken",
-          s.last_seen_at as "lastSeenAt",
+          s.last_seen_at as "lastSeenAt", s.expires_at as "expiresAt",
           coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id))
                     from role_grants g where g.user_id = u.id), '[]'::json) as grants,
           coalesce((select revision from data_revisions where topic = 'units'), '') as "unitsRevision"
         from sessions s join users u on u.id = s.user_id
         where s.id = ${id} and s.expires_at > ${options.now} and s.last_seen_at > ${options.idleSince}`,
   );
-  return row ? { ...row, lastSeenAt: new Date(row.lastSeenAt) } : undefined;
+  return row
+    ? { ...row, lastSeenAt: new Date(row.lastSeenAt), expiresAt: new Date(row.expiresAt) }
+    : undefined;
 }
