@@ -64,6 +64,7 @@ function insertChunkSql(
   first: number,
   last: number,
   span: { start: string; end: string } = { start: ACTIVITY_START, end: ACTIVITY_END },
+  pendingFrom = pendingFromFor(ACTIVITY_END),
 ): string {
   const isPost = kind === 'post';
   const { titles, folded } = titleArrays(isPost ? POST_TITLES : BROADCAST_TITLES);
@@ -104,10 +105,19 @@ select '${kind}', unit_id, channel_id, occurred_at, day,
   ${isPost ? 'null' : "(array['own','own','own','province_source','relay'])[1 + roll % 5]"},
   case when roll < 600 then 'import' when roll < 950 then 'form' else 'api' end,
   occurred_at + (roll % 72) * interval '1 hour',
-  case when day < '2026-04-01'::date then 'accepted' else 'pending' end,
-  case when day < '2026-04-01'::date then occurred_at + interval '10 days' end,
+  case when day < '${pendingFrom}'::date then 'accepted' else 'pending' end,
+  case when day < '${pendingFrom}'::date then occurred_at + interval '10 days' end,
   occurred_at + (roll % 72) * interval '1 hour', occurred_at + (roll % 72) * interval '1 hour'
 from placed`;
+}
+
+/**
+ * Records of the dataset's last 90 days wait for review, older ones were accepted: reviewers keep up,
+ * a season behind (01/04/2026 for the five years ending 30/06/2026).
+ */
+const PENDING_DAYS = 90;
+function pendingFromFor(lastDay: string): string {
+  return new Date((dayNumber(lastDay) - PENDING_DAYS) * 86_400_000).toISOString().slice(0, 10);
 }
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
@@ -138,6 +148,7 @@ export async function generateActivities(
   const posts = Math.round(FULL_SIZES.posts * scale);
   const broadcasts = Math.round(FULL_SIZES.broadcasts * scale);
   const recent = recentSpan(options.until);
+  const pendingFrom = pendingFromFor(recent?.end ?? ACTIVITY_END);
 
   const channelsMs = await timeOnce(async () => {
     await raw.query(`create table bench_unit_pool as
@@ -170,11 +181,15 @@ export async function generateActivities(
       ['broadcast', broadcasts],
     ] as const) {
       for (let first = 1; first <= count; first += CHUNK)
-        await raw.query(insertChunkSql(kind, first, Math.min(count, first + CHUNK - 1)));
+        await raw.query(
+          insertChunkSql(kind, first, Math.min(count, first + CHUNK - 1), undefined, pendingFrom),
+        );
       // The months up to `until` at the same daily density, numbered after the five years' rows.
       const extra = recent ? Math.round((count * recent.days) / FIVE_YEARS_DAYS) : 0;
       for (let first = count + 1; recent && first <= count + extra; first += CHUNK)
-        await raw.query(insertChunkSql(kind, first, Math.min(count + extra, first + CHUNK - 1), recent));
+        await raw.query(
+          insertChunkSql(kind, first, Math.min(count + extra, first + CHUNK - 1), recent, pendingFrom),
+        );
     }
   });
   const indexesMs = await timeOnce(async () => {
