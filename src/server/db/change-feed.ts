@@ -38,10 +38,12 @@ export async function listenForChanges(
   if (database.pglite) {
     const unlisten = await database.pglite.listen(channel, (payload) => handlers.onChange(payload));
     handlers.onLive(true);
+    const pglite = database.pglite;
     return {
       close: async () => {
         handlers.onLive(false);
-        await unlisten();
+        // Already closed with its database (a test closing the database first): nothing to undo.
+        if (!pglite.closed) await unlisten().catch(() => undefined);
       },
     };
   }
