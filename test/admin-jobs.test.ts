@@ -57,6 +57,7 @@ describe('the background jobs page (API)', () => {
     expect(body.queues.map((queue) => queue.name)).toEqual([
       'sessions.cleanup',
       'scoring.merge-changes',
+      'database.analyze',
       EMAILS,
       'reports.ensure-periods',
       'reminders.deadlines',

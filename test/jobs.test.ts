@@ -90,6 +90,8 @@ describe('the job engine (pg-boss)', () => {
           ['sessions.cleanup', '17 * * * *', CRON_TIME_ZONE],
           // Every 10 minutes: one score change note per unit (migration 0015).
           ['scoring.merge-changes', '*/10 * * * *', CRON_TIME_ZONE],
+          // Nightly: fresh planner statistics (PGlite has no autovacuum).
+          ['database.analyze', '15 3 * * *', CRON_TIME_ZONE],
           ['reports.ensure-periods', '5 0 * * *', CRON_TIME_ZONE],
           ['reminders.deadlines', '0 7 * * *', CRON_TIME_ZONE],
           ['reminders.overdue', '10 7 * * *', CRON_TIME_ZONE],
