@@ -1,4 +1,5 @@
 import { DEFAULT_TOPICS } from '../src/shared/activities';
+import { addDays } from '../src/shared/dates';
 import { foldForSearch } from '../src/shared/text';
 import { timeOnce } from './measure';
 import type { RawSql } from './targets';
@@ -117,7 +118,7 @@ from placed`;
  */
 const PENDING_DAYS = 90;
 function pendingFromFor(lastDay: string): string {
-  return new Date((dayNumber(lastDay) - PENDING_DAYS) * 86_400_000).toISOString().slice(0, 10);
+  return addDays(lastDay, -PENDING_DAYS);
 }
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
@@ -130,8 +131,7 @@ const FIVE_YEARS_DAYS = dayNumber(ACTIVITY_END) - dayNumber(ACTIVITY_START) + 1;
  */
 function recentSpan(until: string | undefined): { start: string; end: string; days: number } | null {
   if (!until || until <= ACTIVITY_END) return null;
-  const start = new Date((dayNumber(ACTIVITY_END) + 1) * 86_400_000).toISOString().slice(0, 10);
-  return { start, end: until, days: dayNumber(until) - dayNumber(ACTIVITY_END) };
+  return { start: addDays(ACTIVITY_END, 1), end: until, days: dayNumber(until) - dayNumber(ACTIVITY_END) };
 }
 
 /**

@@ -1,15 +1,10 @@
+import { formatVnDate } from '../src/shared/dates';
 import { KIND_LABELS, type KindResult, type RushResult } from './rush-load';
 
 /** The deadline rush's figures, for the console and for docs/benchmarks.md and docs/reliability.md. */
 
 const ms = (value: number) =>
   Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : Math.round(value).toString();
-
-/** 2026-12-06 → 06/12/2026, as the docs write days. */
-function vnDay(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `${date}/${month}/${year}`;
-}
 
 function statuses(byStatus: Record<string, number>): string {
   return Object.entries(byStatus)
@@ -55,7 +50,7 @@ export function rushMarkdown(result: RushResult, command: string): string {
       .map(([role, n]) => `${n} ${role}`)
       .join(
         ', ',
-      )} (${paceDetail(result)}). Set-up (national dataset, ${result.dataset.records.toLocaleString('en-US')} records dated ${vnDay(result.dataset.from)}–${vnDay(result.dataset.to)}, users, report types) ${Math.round(result.setupSeconds)} s; ${result.users} log-ins ${result.loginSeconds.toFixed(1)} s.`,
+      )} (${paceDetail(result)}). Set-up (national dataset, ${result.dataset.records.toLocaleString('en-US')} records dated ${formatVnDate(result.dataset.from)}–${formatVnDate(result.dataset.to)}, users, report types) ${Math.round(result.setupSeconds)} s; ${result.users} log-ins ${result.loginSeconds.toFixed(1)} s.`,
     '',
     `**${result.total.requests.toLocaleString('en-US')} requests, ${result.requestsPerSecond.toFixed(1)} req/s; p50 ${ms(result.total.p50)} ms, p90 ${ms(result.total.p90)} ms, p99 ${ms(result.total.p99)} ms (target under 500 ms: ${holds ? 'held' : 'not held'}); ${errors} errors** (statuses ${statuses(result.total.byStatus)}; ${result.timeouts} timeouts, ${result.connectionErrors} connection errors).`,
     '',

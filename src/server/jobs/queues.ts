@@ -118,6 +118,18 @@ function reminderSweep<const N extends string>(
   });
 }
 
+/**
+ * Retries of a nightly maintenance job (statistics, old imports): a few, minutes apart, with half an
+ * hour to finish; one at a time (stately), as a second run would only redo the first.
+ */
+const NIGHTLY_MAINTENANCE = {
+  retryLimit: 2,
+  retryDelay: 300,
+  retryBackoff: true,
+  expireInSeconds: 1800,
+  policy: 'stately',
+} as const;
+
 /** The time zone every cron is read in. */
 export const CRON_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -155,13 +167,7 @@ export const QUEUES = [
     // was seeded, however many records come after (a province board measured 2.7 s a read instead of
     // 14 ms on the bench's data without statistics). On a PostgreSQL server it is cheap insurance
     // against an autovacuum that lags. Idempotent: analysing again refreshes the same statistics.
-    settings: {
-      retryLimit: 2,
-      retryDelay: 300,
-      retryBackoff: true,
-      expireInSeconds: 1800,
-      policy: 'stately',
-    },
+    settings: NIGHTLY_MAINTENANCE,
     cron: { expression: '15 3 * * *', label: { vi: 'Hằng ngày, 03:15', en: 'Daily at 03:15' } },
     async handler({ db }) {
       await analyzeDatabase(db);
@@ -278,13 +284,7 @@ export const QUEUES = [
     label: { vi: 'Dọn lượt nhập tệp chạy nền cũ', en: 'Clean up old background imports' },
     data: z.object({}),
     // Idempotent: a second run finds nothing more past the retention. After the nightly backup.
-    settings: {
-      retryLimit: 2,
-      retryDelay: 300,
-      retryBackoff: true,
-      expireInSeconds: 1800,
-      policy: 'stately',
-    },
+    settings: NIGHTLY_MAINTENANCE,
     cron: { expression: '45 3 * * *', label: { vi: 'Hằng ngày, 03:45', en: 'Daily at 03:45' } },
     async handler({ db, config, now }) {
       const swept = await sweepImportJobs({
