@@ -21,6 +21,19 @@ export interface ChangeFeed {
   close(): Promise<void>;
 }
 
+/**
+ * How often the PostgreSQL listening connection is asked for a round trip, and how long an answer may
+ * take. A connection cut without a reset (a network partition, a firewall dropping an idle flow) sends
+ * no error: the socket stays open and notifications just stop, until TCP gives up many minutes later.
+ * A query on that very connection that gets no answer is the only sure sign; the feed is then treated
+ * as lost (nothing held) and opened again.
+ */
+export interface HeartbeatSettings {
+  intervalMs: number;
+  timeoutMs: number;
+}
+export const DEFAULT_HEARTBEAT: HeartbeatSettings = { intervalMs: 15_000, timeoutMs: 5_000 };
+
 /** The wait before opening a lost connection again, doubled up to the last one. */
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
 
@@ -33,8 +46,10 @@ export async function listenForChanges(
   database: Database,
   channel: string,
   handlers: ChangeFeedHandlers,
+  heartbeat: HeartbeatSettings = DEFAULT_HEARTBEAT,
 ): Promise<ChangeFeed> {
   assertChannel(channel);
+  // PGlite runs in this process: its notifications cannot be cut off from it, so it needs no heartbeat.
   if (database.pglite) {
     const unlisten = await database.pglite.listen(channel, (payload) => handlers.onChange(payload));
     handlers.onLive(true);
@@ -48,25 +63,31 @@ export async function listenForChanges(
     };
   }
   if (!database.databaseUrl) throw new Error('a PostgreSQL database without its URL');
-  return listenOnPostgres(database.databaseUrl, channel, handlers);
+  return listenOnPostgres(database.databaseUrl, channel, handlers, heartbeat);
 }
 
-async function listenOnPostgres(
+/** Exported for the heartbeat test, which puts a proxy it can freeze between the feed and the server. */
+export async function listenOnPostgres(
   databaseUrl: string,
   channel: string,
   handlers: ChangeFeedHandlers,
+  heartbeat: HeartbeatSettings = DEFAULT_HEARTBEAT,
 ): Promise<ChangeFeed> {
   let client: pg.Client | null = null;
   let isClosed = false;
   let failures = 0;
   let retry: NodeJS.Timeout | null = null;
+  let beat: NodeJS.Timeout | null = null;
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: databaseUrl });
+    // Bounded, since a partitioned network can leave a connection attempt waiting for minutes.
+    const next = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
     let isLost = false;
     const lose = (error?: Error) => {
       if (isLost) return;
       isLost = true;
+      if (beat) clearInterval(beat);
+      beat = null;
       handlers.onLive(false);
       if (error) handlers.onError?.(error);
       void next.end().catch(() => undefined);
@@ -98,6 +119,28 @@ async function listenOnPostgres(
     client = next;
     failures = 0;
     handlers.onLive(true);
+    let isWaiting = false;
+    beat = setInterval(() => {
+      // One round trip at a time: an unanswered one is already timing out.
+      if (isWaiting || isLost) return;
+      isWaiting = true;
+      const overdue = setTimeout(
+        () => lose(new Error(`the listening connection did not answer within ${heartbeat.timeoutMs} ms`)),
+        heartbeat.timeoutMs,
+      );
+      overdue.unref();
+      next.query('select 1').then(
+        () => {
+          clearTimeout(overdue);
+          isWaiting = false;
+        },
+        (error: Error) => {
+          clearTimeout(overdue);
+          lose(error);
+        },
+      );
+    }, heartbeat.intervalMs);
+    beat.unref();
   };
 
   await connect();
@@ -105,10 +148,15 @@ async function listenOnPostgres(
     close: async () => {
       isClosed = true;
       if (retry) clearTimeout(retry);
+      if (beat) clearInterval(beat);
       handlers.onLive(false);
       const open = client;
       client = null;
-      await open?.end().catch(() => undefined);
+      // A connection cut without a reset may never finish ending: closing the app does not wait on it.
+      await Promise.race([
+        open?.end().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+      ]);
     },
   };
 }
