@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -143,8 +143,7 @@ describe('the province dashboard', () => {
 
   it('downloads the scoreboard as a valid XLSX with official and live scores apart', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto(`/scores?framework=kontum-780&period=${YEAR}`);
+    await openSignedIn(page, 'sokhcn.quangngai', `/scores?framework=kontum-780&period=${YEAR}`);
     const button = page.getByTestId('scoreboard-export');
     await button.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, ensureChannel, ownUnitId } from './support/api';
-import { chooseOption, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { chooseOption, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 /**
@@ -123,8 +123,7 @@ describe('evidence as proof, on a phone', () => {
 
   it('keeps the record when its file is refused, says why, and lets the officer retry or skip', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
-    await page.goto('/records/new');
+    await openSignedIn(page, 'canbo.dakrve', '/records/new');
     await page.getByRole('heading', { name: 'Ghi nhận tin bài, lượt phát sóng' }).waitFor();
     await chooseOption(page, page.getByLabel('Kênh'), `${WEB_CHANNEL} · Trang thông tin điện tử`);
     await page.getByLabel('Tiêu đề').fill(REFUSED_TITLE);
@@ -214,8 +213,7 @@ describe('evidence as proof, on a phone', () => {
 
   it('lets the officer cite a document with its signed scan on a criterion', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
-    await page.goto(`/assessments/${assessmentId}`);
+    await openSignedIn(page, 'canbo.dakrve', `/assessments/${assessmentId}`);
     const card = criterionCard(page, '1.4');
     await card.getByRole('button', { name: 'Gắn minh chứng' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gắn minh chứng cho tiêu chí 1.4' });
@@ -239,8 +237,7 @@ describe('evidence as proof, on a phone', () => {
 
   it('shows the reviewer the signed scan inline in the evidence drawer', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'thamdinh.quangngai');
-    await page.goto(`/assessments/${assessmentId}`);
+    await openSignedIn(page, 'thamdinh.quangngai', `/assessments/${assessmentId}`);
     const card = criterionCard(page, '1.4');
     await card.getByText(SCAN_SUMMARY).first().waitFor();
     await card.getByRole('button', { name: 'Xem trước' }).click();
@@ -260,8 +257,7 @@ describe('evidence as proof, on a phone', () => {
 
   it('shows the audit log in words, not codes', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'admin');
-    await page.goto('/admin/audit');
+    await openSignedIn(page, 'admin', '/admin/audit');
     await page.getByRole('heading', { name: 'Nhật ký thay đổi' }).waitFor();
     const table = page.locator('.ant-table');
     await table.getByText('Thêm minh chứng', { exact: true }).first().waitFor();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -161,8 +161,7 @@ describe('scoring frameworks', () => {
 
   it('lists the errors of a file line by line for a DX office on a phone', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/frameworks');
+    await openSignedIn(page, 'sokhcn.quangngai', '/frameworks');
     await chooseFile(page, 'bo-chi-so-xa.yaml', BAD_FILE);
     await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
     // Each error on its own line: where, the path in the tree, the message.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -7,8 +7,7 @@ const { openPage } = registerBrowserSuite();
 describe('the background jobs page', () => {
   it('shows an administrator the queues in words with their counts, on a 360 px phone', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'admin');
-    await page.goto('/admin/jobs');
+    await openSignedIn(page, 'admin', '/admin/jobs');
     await page.getByRole('heading', { name: 'Tác vụ nền' }).waitFor();
     const cleanup = page.locator('.ant-card').filter({ hasText: 'Xóa phiên đăng nhập hết hạn' });
     await cleanup.getByText('Chạy định kỳ: Mỗi giờ, vào phút 17 (giờ Việt Nam)', { exact: false }).waitFor();

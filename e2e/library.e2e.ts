@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, ensureChannel, ownUnitId } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -94,8 +94,7 @@ async function pickExisting(page: Page, dialog: Locator, search: string, shownWh
 describe('library and evidence on a phone', () => {
   it('lets the DX office publish a text item to the province', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/library');
+    await openSignedIn(page, 'sokhcn.quangngai', '/library');
     await page.getByRole('heading', { name: 'Thư viện tài liệu' }).waitFor();
     await page.getByRole('button', { name: 'Phát hành tài liệu' }).click();
     const form = page.getByRole('dialog', { name: /Phát hành tài liệu/ });
@@ -228,8 +227,7 @@ describe('library and evidence on a phone', () => {
 describe('library and evidence on a desktop', () => {
   it('shows the library with its drawer and the evidence page with its drawer', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/library');
+    await openSignedIn(page, 'sokhcn.quangngai', '/library');
     await page.locator('.ant-table-row').filter({ hasText: ITEM_TITLE }).waitFor();
     await screenshot(page, 'desktop-library');
     await page.getByText(ITEM_TITLE).click();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureWebServer, startFixtureWebServer } from '../test/support/fixture-web-server';
 import { apiAs } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 /**
@@ -222,8 +222,7 @@ describe('the monitor, administered by the province DX office', () => {
   it('sees the banner fail once the portal drops it, with the alert on the page and in the bell', async () => {
     serveSite({ withBanner: false });
     const page = await openPage(DESKTOP);
-    await logIn(page, PROVINCE_USER);
-    await page.goto(`/monitor/units/${unitId}`);
+    await openSignedIn(page, PROVINCE_USER, `/monitor/units/${unitId}`);
     await runCheckNow(page);
     await waitForChecks(page);
     const banner = page.locator('.ant-card').filter({ hasText: 'Banner Chuyển đổi số' });
@@ -241,8 +240,7 @@ describe('the monitor, administered by the province DX office', () => {
 
   it('decides the uncertain item, which is remembered, and exports the decisions', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, PROVINCE_USER);
-    await page.goto(`/monitor/units/${unitId}`);
+    await openSignedIn(page, PROVINCE_USER, `/monitor/units/${unitId}`);
     await page.getByRole('tab', { name: 'Chờ xem xét' }).click();
     await page
       .getByTestId('classifier-note')
@@ -289,8 +287,7 @@ describe('the monitor, administered by the province DX office', () => {
   it('on a 360 px phone: status, failures with reasons, banner, review queue and check now with progress fit', async () => {
     serveSite({ withBanner: false, listingStatus: 500 });
     const page = await openPage(PHONE);
-    await logIn(page, PROVINCE_USER);
-    await page.goto(`/monitor/units/${unitId}`);
+    await openSignedIn(page, PROVINCE_USER, `/monitor/units/${unitId}`);
     await page.getByRole('heading', { name: 'Giám sát trang tin' }).waitFor();
     await page.getByText(/^Tin tìm thấy: 4 /).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);

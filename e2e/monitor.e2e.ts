@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureWebServer, startFixtureWebServer } from '../test/support/fixture-web-server';
 import { apiAs } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 /**
@@ -299,8 +299,7 @@ describe('the website monitor, from a clean start', () => {
 
   it('on a 360 px phone the monitor page and its review queue fit the screen', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, PROVINCE_USER);
-    await page.goto(`/monitor/units/${unitIds.get('/dakrve')}`);
+    await openSignedIn(page, PROVINCE_USER, `/monitor/units/${unitIds.get('/dakrve')}`);
     await page.getByText('Tin tìm thấy: 3 (ghi nhận 2, chờ xem xét 0, bỏ qua 1)').waitFor();
     await screenshot(page, 'phone-monitor-status');
     expect(await horizontalOverflow(page)).toBe(0);

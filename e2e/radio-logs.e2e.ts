@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { horizontalOverflow, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -12,8 +12,7 @@ const GOOD_CSV =
 describe('radio stations on a 360 px phone', () => {
   it('lets a commune head create a station, see its token once, and upload an as-run file', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'lanhdao.dakrve');
-    await page.goto('/radio');
+    await openSignedIn(page, 'lanhdao.dakrve', '/radio');
     await page.getByRole('heading', { name: 'Trạm gửi nhật ký phát sóng' }).waitFor();
     await page.getByLabel('Mã trạm').fill('KT-DAKRVE-E2E');
     await page.getByLabel('Tên trạm').fill('Truyền thanh IP xã Đăk Rve');

@@ -1,7 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, ensureChannel, ownUnitId } from './support/api';
-import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import {
+  chooseOption,
+  DESKTOP,
+  horizontalOverflow,
+  logIn,
+  openSignedIn,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -250,8 +258,7 @@ describe('record actions', () => {
 
   it('the administrator finds the deleted record on a desktop and restores it', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'admin');
-    await page.goto('/records');
+    await openSignedIn(page, 'admin', '/records');
     await page.getByRole('heading', { name: 'Danh sách tin bài, lượt phát' }).waitFor();
     await page.getByRole('checkbox', { name: 'Hiện bản ghi đã xóa' }).check();
     await page.getByRole('searchbox', { name: 'Tìm theo tiêu đề' }).fill('lich tiep dan thang nay');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -16,8 +16,7 @@ const MESSAGE = 'Đề nghị cập nhật lượt phát sóng tuần này.';
 describe('Đôn đốc: urge a commune and prove it', () => {
   it('urges a commune from a phone and shows the urge in the list as cards', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/reminders');
+    await openSignedIn(page, 'sokhcn.quangngai', '/reminders');
     await page.getByRole('heading', { name: 'Danh sách đôn đốc' }).waitFor();
     await page.getByRole('button', { name: 'Đôn đốc' }).click();
     const dialog = page.getByRole('dialog');
@@ -45,8 +44,7 @@ describe('Đôn đốc: urge a commune and prove it', () => {
 
   it('shows who urged and each channel’s delivery on a desktop, and exports the list', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/reminders');
+    await openSignedIn(page, 'sokhcn.quangngai', '/reminders');
     const rows = page.locator('.ant-table-row').filter({ hasText: UNIT });
     await rows.first().waitFor();
     const texts = await rows.allTextContents();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, ownUnitId } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { startTestSmtpServer, type TestSmtpServer } from './support/smtp';
 import { registerBrowserSuite } from './support/suite';
 import { readZip } from './support/zip';
@@ -61,8 +61,7 @@ async function homeSubmitted(page: Page): Promise<{ expected: string; submitted:
 describe('the report cycle, from the definition to the public page', () => {
   it('(a) the DX office defines the annual report on a desktop; its home shows nothing submitted', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/reports?tab=types');
+    await openSignedIn(page, 'sokhcn.quangngai', '/reports?tab=types');
     await page.getByRole('button', { name: 'Thêm loại báo cáo' }).click();
     const dialog = page.getByRole('dialog', { name: 'Định nghĩa loại báo cáo' });
     await dialog.getByLabel('Tên báo cáo').fill(TYPE_NAME);
@@ -140,8 +139,7 @@ describe('the report cycle, from the definition to the public page', () => {
 
   it('(c) the unit head approves and submits it on the phone', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'lanhdao.dakrve');
-    await page.goto(`/reports/${reportId}`);
+    await openSignedIn(page, 'lanhdao.dakrve', `/reports/${reportId}`);
     await page.getByText('Ưu điểm: chuyên mục CĐS phát đều hằng tuần.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Duyệt' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Đồng ý' }).click();
@@ -201,8 +199,7 @@ describe('the report cycle, from the definition to the public page', () => {
 
   it('(f) the office urges a commune that has not submitted: the e-mail arrives and the urging list shows it sent', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto(`/reminders?periodId=${periodId}`);
+    await openSignedIn(page, 'sokhcn.quangngai', `/reminders?periodId=${periodId}`);
     await page.getByRole('heading', { name: 'Danh sách đôn đốc' }).waitFor();
     await page.getByRole('button', { name: 'Đôn đốc' }).click();
     const dialog = page.getByRole('dialog');

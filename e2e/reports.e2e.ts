@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiAs, ownUnitId } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -109,8 +109,7 @@ describe('periodic reports', () => {
 
   it('lets the unit head approve and submit it; it is then locked', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'lanhdao.dakrve');
-    await page.goto(`/reports/${reportId}`);
+    await openSignedIn(page, 'lanhdao.dakrve', `/reports/${reportId}`);
     await page.getByText('Ưu điểm: phát thanh chuyên mục CĐS đều hằng tuần.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Duyệt' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Đồng ý' }).click();
@@ -132,8 +131,7 @@ describe('periodic reports', () => {
 
   it('shows the office the period’s completeness changed, with the commune’s state', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto(`/reports/periods/${periodId}`);
+    await openSignedIn(page, 'sokhcn.quangngai', `/reports/periods/${periodId}`);
     await page.getByRole('heading', { name: `${TYPE_NAME} — Năm ${YEAR}` }).waitFor();
     await page
       .getByTestId('summary-submitted')
@@ -153,8 +151,7 @@ describe('periodic reports', () => {
 
   it('fits the period page and the report types on a 360 px phone', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto(`/reports/periods/${periodId}`);
+    await openSignedIn(page, 'sokhcn.quangngai', `/reports/periods/${periodId}`);
     await page.getByTestId('summary-submitted').first().waitFor();
     await page.getByRole('searchbox', { name: 'Tìm đơn vị theo tên' }).fill('dak rve');
     await page.getByTestId('period-unit').filter({ hasText: 'Xã Đăk Rve' }).waitFor();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, ownUnitId } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -201,8 +201,7 @@ describe('live scores on a phone', () => {
 
   it('shows the province board as unit cards that open the unit', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/scores?sort=percent');
+    await openSignedIn(page, 'sokhcn.quangngai', '/scores?sort=percent');
     await page.getByRole('heading', { name: 'Bảng điểm – Tỉnh Quảng Ngãi' }).waitFor();
     const cards = page.locator('.ant-list-item .ant-card');
     await cards.nth(5).waitFor();
@@ -218,8 +217,7 @@ describe('live scores on a phone', () => {
 
   it('shows a province board longer than a page 50 cards at a time, the next page under them', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/scores');
+    await openSignedIn(page, 'sokhcn.quangngai', '/scores');
     await page.getByRole('heading', { name: 'Bảng điểm – Tỉnh Quảng Ngãi' }).waitFor();
     const units = Number((await page.getByText(/^\d+ đơn vị$/).textContent())?.split(' ')[0]);
     // The demo's Quảng Ngãi has 96 communes and wards since 01/07/2025.

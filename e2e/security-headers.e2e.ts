@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, PHONE, screenshot } from './support/browser';
+import { openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -18,8 +18,7 @@ describe('the app under its Content-Security-Policy', () => {
   it('loads, signs in and records on a phone without a single CSP violation', async () => {
     const page = await openPage(PHONE);
     const violations = collectCspViolations(page);
-    await logIn(page, 'canbo.dakrve');
-    await page.goto('/records/new');
+    await openSignedIn(page, 'canbo.dakrve', '/records/new');
     await page.getByRole('heading').first().waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'csp-record-form');
@@ -32,8 +31,7 @@ describe('the app under its Content-Security-Policy', () => {
     const page = await openPage(PHONE);
     const violations = collectCspViolations(page);
     // The reference is for signed-in users, like the API it describes.
-    await logIn(page, 'sokhcn.quangngai');
-    await page.goto('/api/docs');
+    await openSignedIn(page, 'sokhcn.quangngai', '/api/docs');
     await page.getByText('Loa Số API').first().waitFor();
     await screenshot(page, 'csp-api-docs');
     expect(violations).toEqual([]);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import {
+  chooseOption,
+  DESKTOP,
+  horizontalOverflow,
+  logIn,
+  openSignedIn,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -175,8 +183,7 @@ describe('administration', () => {
 
   it('keeps the admin pages usable on a phone', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'admin');
-    await page.goto('/admin/users');
+    await openSignedIn(page, 'admin', '/admin/users');
     await page.getByRole('heading', { name: 'Người dùng và phân quyền' }).waitFor();
     await page.getByText('canbo.dakrve').first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -219,9 +226,7 @@ describe('account', () => {
     const other = await openPage(DESKTOP);
     await logIn(other, 'canbo.dakrve');
     const page = await openPage(DESKTOP);
-    await logIn(page, 'canbo.dakrve');
-
-    await page.goto('/account');
+    await openSignedIn(page, 'canbo.dakrve', '/account');
     await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
     await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
     const confirm = page.getByRole('dialog', { name: 'Đăng xuất khỏi mọi thiết bị?' });

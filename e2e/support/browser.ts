@@ -108,15 +108,44 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
 }
 
 /**
+ * Signs in through the API and opens `path`: one page load where the form would take three (the login
+ * page, the home it lands on, then `path`), about two seconds of a two-core machine each. For tests
+ * about what comes after signing in; the form itself is what `logIn` and most tests go through.
+ */
+export async function openSignedIn(
+  page: Page,
+  username: string,
+  path: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  const response = await page.request.post('/api/auth/login', { data: { username, password } });
+  if (!response.ok())
+    throw new Error(`login of ${username}: HTTP ${response.status()} ${await response.text()}`);
+  await page.goto(path);
+}
+
+/**
  * Whole-page pictures as well as the screen: for a person reviewing the pages (E2E_FULL_SCREENSHOTS=1).
  * Left out by default, they took a fair part of the browser tier's time in CI, where nobody looks.
  */
 const FULL_PAGE_SCREENSHOTS = process.env.E2E_FULL_SCREENSHOTS === '1';
 
+/**
+ * CI keeps no pictures (only the log, where a failed test describes its page), so it takes none but
+ * a failed test's: 203 pictures, each with its settling pause, were about 90 s of the browser tier.
+ * E2E_SCREENSHOTS=1 takes them in CI as well.
+ */
+const IS_CI = process.env.CI === 'true' || process.env.CI === '1';
+const TAKE_SCREENSHOTS = !IS_CI || process.env.E2E_SCREENSHOTS === '1';
+
 /** Screenshots in .tmp/screenshots to look at after the run: what the screen shows (and the whole page, see above). */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // Let loading overlays fade out first; a picture of a spinner shows nothing.
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { always?: boolean } = {},
+): Promise<void> {
+  // Let loading overlays fade out first; a picture of a spinner shows nothing. Waited for in CI too,
+  // so that a test runs the same steps with or without pictures.
   await page
     .waitForFunction(
       () => !document.querySelector('.ant-spin-spinning, .ant-skeleton, .ant-spin-blur'),
@@ -124,6 +153,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       { timeout: 5_000 },
     )
     .catch(() => undefined);
+  if (!TAKE_SCREENSHOTS && !options.always) return;
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
   if (FULL_PAGE_SCREENSHOTS)

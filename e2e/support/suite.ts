@@ -24,15 +24,20 @@ export function registerBrowserSuite(
   let context: BrowserContext | null = null;
 
   beforeAll(async () => {
-    server = await startServer(options.env ? { env: options.env() } : {});
-    browser = await launchBrowser();
+    // Side by side: the server's start (about 5 s, mostly PGlite opening its copy) leaves a core for Chromium's.
+    [server, browser] = await Promise.all([
+      startServer(options.env ? { env: options.env() } : {}),
+      launchBrowser(),
+    ]);
   });
 
   afterEach(async ({ task }) => {
     // A picture of the moment a test failed says more than a timeout.
     const page = context?.pages()[0];
     if (task.result?.state === 'fail' && page) {
-      await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+      await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`, { always: true }).catch(
+        () => undefined,
+      );
       // CI keeps only the log: say where the page was and what it showed, so a failure there explains itself.
       console.log(await describePage(page));
       console.log(`Server output (last 3,000 characters):\n${server.output().slice(-3000)}`);
@@ -42,8 +47,7 @@ export function registerBrowserSuite(
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await Promise.all([browser?.close(), server?.stop()]);
   });
 
   return {
