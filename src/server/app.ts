@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -23,7 +22,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { holdSessions } from './plugins/held-sessions';
 import { registerImportSlots } from './plugins/import-slots';
 import { registerSafeInput } from './plugins/safe-input';
-import { registerTransportSecurity, securityHeaders } from './plugins/security-headers';
+import { registerSecurityHeaders, registerTransportSecurity } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
 import { activityFileRoutes } from './routes/activity-files';
 import { adminJobRoutes } from './routes/admin-jobs';
@@ -149,7 +148,7 @@ export async function buildApp({
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyCompress, compressionOptions);
-  await app.register(fastifyHelmet, securityHeaders(config));
+  registerSecurityHeaders(app, config);
   registerTransportSecurity(app, config);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
