@@ -15,7 +15,7 @@ import type { Config } from '../config';
  * - HSTS only on answers that go out over HTTPS (registerTransportSecurity): over plain HTTP it would
  *   lock browsers out of a server that has no certificate.
  */
-export function securityHeaders(config: Config): HelmetOptions {
+function securityHeaders(config: Config): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
