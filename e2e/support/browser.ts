@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, '.tmp', 'screenshots');
@@ -10,12 +11,20 @@ export const DEMO_PASSWORD = 'LoaSo@2026';
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 860 };
 
-/** Debian's Chromium (never a downloaded one), headless. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+/** Debian's Chromium (never a downloaded one). */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+];
+
+/** Connects to the run's Chromium (launched headless by global-setup.ts). */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('e2eBrowserEndpoint'));
 }
 
 /** A fresh context (no cookies, no storage) with a Vietnamese browser. */

@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { describePage, launchBrowser, newPage, screenshot } from './browser';
-import { type RunningServer, startServer } from './server';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { connectBrowser, describePage, newPage, screenshot } from './browser';
+import { type PooledServer, takeServer } from './server-pool';
 
 /**
- * One built server with fresh demo data and one Chromium per test file; a fresh browser context per
- * test, closed after it, with a screenshot when the test failed.
+ * One built server with fresh demo data per test file, from the run's server pool (server-pool.ts),
+ * and the run's Chromium; a fresh browser context per test, closed after it, with a screenshot when
+ * the test failed.
  */
 export function registerBrowserSuite(
   options: {
@@ -19,15 +20,14 @@ export function registerBrowserSuite(
   /** Stops the server early, keeping its data folder for the caller (who removes it). */
   stopServer(): Promise<void>;
 } {
-  let server: RunningServer;
+  let server: PooledServer;
   let browser: Browser;
   let context: BrowserContext | null = null;
 
   beforeAll(async () => {
-    // Side by side: the server's start (about 5 s, mostly PGlite opening its copy) leaves a core for Chromium's.
     [server, browser] = await Promise.all([
-      startServer(options.env ? { env: options.env() } : {}),
-      launchBrowser(),
+      takeServer(inject('e2eServerPool'), options.env?.()),
+      connectBrowser(),
     ]);
   });
 
@@ -40,20 +40,22 @@ export function registerBrowserSuite(
       );
       // CI keeps only the log: say where the page was and what it showed, so a failure there explains itself.
       console.log(await describePage(page));
-      console.log(`Server output (last 3,000 characters):\n${server.output().slice(-3000)}`);
+      const output = await server.output().catch((error: Error) => `(not read: ${error.message})`);
+      console.log(`Server output (last 3,000 characters):\n${output.slice(-3000)}`);
     }
     await context?.close();
     context = null;
   });
 
   afterAll(async () => {
+    // The server stops while the next file runs (the pool waits for it at the end of the run).
     await Promise.all([browser?.close(), server?.stop()]);
   });
 
   return {
     serverDataDir: () => server.dataDir,
     async stopServer() {
-      await server.stop({ keepData: true });
+      await server.stop({ keepData: true, wait: true });
     },
     async openPage(viewport) {
       const opened = await newPage(browser, server.url, viewport);
