@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -132,7 +132,7 @@ describe('assessment workflow', () => {
 
   it('refuses the unit head’s submission while a criterion has no self score, naming it', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'lanhdao.dakrve');
+    await openSignedIn(page, 'lanhdao.dakrve', '/');
     await openFromList(page);
     await confirmStep(page, 'Gửi thẩm định');
     await page
@@ -147,7 +147,7 @@ describe('assessment workflow', () => {
 
   it('lets the officer type a score, explain it and cite a document as evidence', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     await openFromList(page);
     const card = criterionCard(page, '1.5');
     await card.getByLabel('Điểm tự chấm', { exact: true }).fill('15');
@@ -179,7 +179,7 @@ describe('assessment workflow', () => {
 
   it('lets the unit head submit it, freezing the automatic scores', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'lanhdao.dakrve');
+    await openSignedIn(page, 'lanhdao.dakrve', '/');
     await openFromList(page);
     await confirmStep(page, 'Gửi thẩm định', 'Đề nghị Sở thẩm định.');
     await expectStatus(page, 'Đã gửi thẩm định');
@@ -192,7 +192,7 @@ describe('assessment workflow', () => {
 
   it('puts it in the reviewer’s queue, who returns it with a request on criterion 1.5', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'thamdinh.quangngai');
+    await openSignedIn(page, 'thamdinh.quangngai', '/');
     await page.getByRole('navigation').getByRole('link', { name: 'Đánh giá' }).click();
     // The reviewer's list opens on what waits for them: the submitted assessments.
     await page.getByRole('heading', { name: 'Đánh giá, chấm điểm' }).waitFor();
@@ -216,7 +216,7 @@ describe('assessment workflow', () => {
 
   it('shows the officer the request on the criterion, who fixes the score and explanation', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     await openFromList(page);
     await expectStatus(page, 'Bị trả lại');
     await page.getByTestId('review-note').getByText(RETURN_NOTE).waitFor();
@@ -237,7 +237,7 @@ describe('assessment workflow', () => {
 
   it('lets the unit head resubmit it', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'lanhdao.dakrve');
+    await openSignedIn(page, 'lanhdao.dakrve', '/');
     await openFromList(page);
     await confirmStep(page, 'Gửi thẩm định');
     await expectStatus(page, 'Đã gửi thẩm định');
@@ -245,7 +245,7 @@ describe('assessment workflow', () => {
 
   it('lets the reviewer score each criterion with a comment and finish the appraisal', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'thamdinh.quangngai');
+    await openSignedIn(page, 'thamdinh.quangngai', '/');
     await openFromList(page, 'submitted');
 
     // 1.4: the self score stands; 1.5: a point less than claimed.
@@ -272,7 +272,7 @@ describe('assessment workflow', () => {
 
   it('lets the DX office publish it; the page is locked and lists every step', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     // The DX office's list opens on the appraised assessments, waiting to be published.
     await page.goto('/assessments');
     await page.getByRole('link', { name: LIST_LINK }).click();
@@ -298,7 +298,7 @@ describe('assessment workflow', () => {
 
   it('shows the officer the locked assessment and its history on a phone, and the explained scoreboard', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     await openFromList(page);
     await expectStatus(page, 'Đã công bố');
     await page.getByTestId('assessment-locked').waitFor();

@@ -90,7 +90,7 @@ describe('the province dashboard', () => {
   it('works on a 360 px phone: charts full width, the heat-map scrolls inside its card, tables as lists', async () => {
     const page = await openPage(PHONE);
     // The login page asks who is signed in (401) before anyone is: errors count from then on.
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     const errors = collectErrors(page);
     await page.goto(`/dashboard?year=${YEAR}`);
     const board = await boardOf(page);
@@ -121,7 +121,7 @@ describe('the province dashboard', () => {
 
   it('a unit page links to the unit board, which draws the criteria over the months', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     const errors = collectErrors(page);
     const me = (await (await page.request.get('/api/auth/me')).json()) as {
       grants: Array<{ unitId: string }>;

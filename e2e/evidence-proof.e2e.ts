@@ -150,7 +150,7 @@ describe('evidence as proof, on a phone', () => {
 
   it('gives a criterion an issued broadcast schedule as evidence, without a download', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     const unitId = await ownUnitId(page);
     const created = await apiAs<{ id: string }>(page, 'POST', `/api/units/${unitId}/assessments`, {
       framework: 'kontum-780',

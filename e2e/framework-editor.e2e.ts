@@ -1,7 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './support/api';
-import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import {
+  chooseOption,
+  DESKTOP,
+  horizontalOverflow,
+  logIn,
+  openSignedIn,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -177,7 +185,7 @@ describe('framework editor', () => {
 
   it('fits a 360 px phone, and is not offered to a commune officer', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     await openEditor(page, 'phone');
     await waitForVerdict(page, 'Hợp lệ: có thể lưu thành phiên bản mới.');
     // The verdict stays in sight at the bottom of the screen while the tree scrolls.
@@ -195,8 +203,7 @@ describe('framework editor', () => {
     const editorUrl = new URL(page.url()).pathname;
 
     const officer = await openPage(PHONE);
-    await logIn(officer, 'canbo.dakrve');
-    await officer.goto(editorUrl.replace('/new-version', ''));
+    await openSignedIn(officer, 'canbo.dakrve', editorUrl.replace('/new-version', ''));
     await officer
       .getByRole('heading', { name: /Bộ chỉ số đánh giá chuyển đổi số cấp huyện, cấp xã/ })
       .waitFor();

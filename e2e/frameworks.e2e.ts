@@ -1,7 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
+import {
+  DESKTOP,
+  downloadedBytes,
+  horizontalOverflow,
+  logIn,
+  openSignedIn,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -88,11 +96,7 @@ describe('scoring frameworks', () => {
       page.getByRole('button', { name: 'Tải lược đồ JSON (framework.schema.json)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('framework.schema.json');
-    // The run's Chromium is connected to, not launched here: a download is read as a stream (path() is
-    // only for a browser of this process).
-    let schemaText = '';
-    for await (const chunk of await download.createReadStream()) schemaText += String(chunk);
-    const schema = JSON.parse(schemaText) as { properties: object };
+    const schema = JSON.parse((await downloadedBytes(download)).toString('utf8')) as { properties: object };
     expect(Object.keys(schema.properties)).toContain('pillars');
 
     // A file with two mistakes: each error with its line, column and path; nothing stored.
@@ -180,7 +184,7 @@ describe('scoring frameworks', () => {
 
   it('shows a commune officer on a phone the criteria of kontum-780 with their rules in words', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     await page.getByRole('button', { name: 'Mở menu' }).click();
     await page.getByRole('dialog').getByRole('link', { name: 'Bộ chỉ số' }).click();
     await page.getByRole('heading', { name: 'Bộ chỉ số đánh giá' }).waitFor();

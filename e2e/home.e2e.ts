@@ -1,6 +1,6 @@
 import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 /**
@@ -55,7 +55,7 @@ describe('role homes', () => {
       sent.push(route.request());
       await route.fulfill({ status: 200, contentType: 'application/json', body: '{"notified":1}' });
     });
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     const block = page.getByTestId('home-block-office');
     await block.getByRole('heading', { name: 'Theo dõi, đôn đốc — Tỉnh Quảng Ngãi' }).waitFor();
     const behind = block.getByTestId('home-behind');
@@ -92,7 +92,7 @@ describe('role homes', () => {
 
   it('shows the counts as badges in the desktop menu', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'thamdinh.quangngai');
+    await openSignedIn(page, 'thamdinh.quangngai', '/');
     const menu = page.getByRole('navigation', { name: 'Mở menu' });
     const badge = menu.getByTestId('home-badge-review');
     await badge.waitFor();

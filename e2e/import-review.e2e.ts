@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, countActivities, ensureChannel, ownUnitId } from './support/api';
-import { horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -99,7 +99,7 @@ describe('imports on a phone: the same file twice, then undo', () => {
 describe('review at province scale on a phone', () => {
   it('filters records waiting for review, selects two and accepts them in one go', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'thamdinh.quangngai');
+    await openSignedIn(page, 'thamdinh.quangngai', '/');
     await openMenuItem(page, 'Danh sách tin bài, lượt phát');
     await page.getByRole('heading', { name: 'Danh sách tin bài, lượt phát' }).waitFor();
     await page.getByRole('button', { name: 'Bộ lọc' }).click();

@@ -32,7 +32,7 @@ describe('the background jobs page', () => {
 
   it('is not in the menu of a commune officer, and the page is refused', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     expect(await page.getByRole('link', { name: 'Tác vụ nền' }).count()).toBe(0);
     await page.goto('/admin/jobs');
     expect(await page.getByRole('heading', { name: 'Tác vụ nền' }).count()).toBe(0);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, ownUnitId } from './support/api';
-import { horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 /**
@@ -143,7 +143,7 @@ describe('issue 9 on a phone', () => {
 
   it('tells the officer the next step and the unit head in the app', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     assessmentId = await selfScoredAssessment(page, await ownUnitId(page));
     await page.goto(`/assessments/${assessmentId}`);
     const ready = page.getByTestId('ready-card');
@@ -156,7 +156,7 @@ describe('issue 9 on a phone', () => {
 
   it('shows the unit head the notification, which leads to the assessment and an honest submission', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'lanhdao.dakrve');
+    await openSignedIn(page, 'lanhdao.dakrve', '/');
     const bell = page.getByTestId('notification-bell');
     // The demo's own steps told the head too (the 2025 publication): count what is unread now.
     const { unread } = await apiAs<{ unread: number }>(page, 'GET', '/api/notifications');
@@ -199,7 +199,7 @@ describe('issue 9 on a phone', () => {
   it('lets the DX office filter the board by status, see units not started and publish in bulk', async () => {
     const page = await openPage(PHONE);
     // The reviewer appraises the submitted 2026 assessment through the API.
-    await logIn(page, 'thamdinh.quangngai');
+    await openSignedIn(page, 'thamdinh.quangngai', '/');
     const detail = await apiAs<Detail>(page, 'GET', `/api/assessments/${assessmentId}`);
     for (const criterion of detail.criteria)
       await apiAs(page, 'PATCH', `/api/assessments/${assessmentId}/appraisal/${criterion.code}`, {
@@ -208,7 +208,7 @@ describe('issue 9 on a phone', () => {
     await apiAs(page, 'POST', `/api/assessments/${assessmentId}/appraise`, {});
     await page.context().clearCookies();
 
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     // The status counts narrow the board.
     await page.goto(`/scores?framework=${FRAMEWORK}&period=${PUBLISHED_YEAR}`);
     const summary = page.getByLabel('Tóm tắt trạng thái');

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, ownUnitId } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -152,7 +152,7 @@ interface RankingJson {
 describe('rank moves on a desktop', () => {
   it('shows no decline arrow for a unit that shares a rank and stays within its places', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     // Which demo units tie, and whether they held their places, depends on the day the demo was
     // seeded; the server's rule is tested on fixed data (test/scoring-ranking.test.ts). Here the
     // page gets a ranking in which the first two communes share first place, as both did in the
@@ -218,7 +218,7 @@ describe('rank moves on a desktop', () => {
 describe('rankings on a phone', () => {
   it('shows a commune officer their own commune ranked, and its history with the published 2025', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     const unitId = await ownUnitId(page);
 
     await openMenuItem(page, 'Xếp hạng');

@@ -196,7 +196,7 @@ describe('record actions', () => {
 
   it('the province reviewer accepts it: the third date and the reviewer are shown', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'thamdinh.quangngai');
+    await openSignedIn(page, 'thamdinh.quangngai', '/');
     const me = await apiAs<{ user: { fullName: string } }>(page, 'GET', '/api/auth/me');
     await page.goto(`/records?open=${state.originalId}`);
     const drawer = drawerOf(page);
@@ -241,7 +241,7 @@ describe('record actions', () => {
 
   it('the officer deletes a record with a reason on a phone', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     state.toDeleteTitle = 'Tin nhập nhầm: lịch tiếp dân tháng này';
     state.toDeleteId = await createPost(page, state.toDeleteTitle, 'lich-tiep-dan-nham');
     await page.goto(`/records?open=${state.toDeleteId}`);
@@ -282,7 +282,7 @@ describe('record actions', () => {
   it('the language counts page shows the new Ba Na version, on a phone and a desktop', async () => {
     const expected = state.bahnarBefore + 1;
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     expect(await bahnarTotal(page)).toBe(expected);
     await openMenuItem(page, 'Danh sách tin bài, lượt phát');
     await page.getByRole('button', { name: 'Bộ lọc' }).click();

@@ -7,7 +7,15 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayVn } from '../src/shared/dates';
 import { apiAs, countActivities, ensureChannel, ownUnitId } from './support/api';
-import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import {
+  chooseOption,
+  DESKTOP,
+  horizontalOverflow,
+  logIn,
+  openSignedIn,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 let workDir: string;
@@ -304,7 +312,7 @@ describe('recording on a phone', () => {
 describe('monthly broadcast schedule', () => {
   it('the unit head drafts, issues and downloads a schedule, then marks an entry as aired', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'lanhdao.dakrve');
+    await openSignedIn(page, 'lanhdao.dakrve', '/');
     const unitId = await ownUnitId(page);
     await ensureChannel(page, unitId, { kind: 'radio_programme', platform: 'radio', name: RADIO_CHANNEL });
 

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, ownUnitId } from './support/api';
-import { DESKTOP, horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
+import {
+  DESKTOP,
+  downloadedBytes,
+  horizontalOverflow,
+  logIn,
+  openSignedIn,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { startTestSmtpServer, type TestSmtpServer } from './support/smtp';
 import { registerBrowserSuite } from './support/suite';
 import { readZip } from './support/zip';
@@ -155,7 +162,7 @@ describe('the report cycle, from the definition to the public page', () => {
 
   it('(d, e) the province home counts the submission; the office downloads the aggregated DOCX and the evidence ZIP', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     const after = await homeSubmitted(page);
     expect(after.submitted).toBe('Đã nộp 1');
     await screenshot(page, 'cycle-d-office-home-after');
@@ -175,7 +182,7 @@ describe('the report cycle, from the definition to the public page', () => {
         page.waitForEvent('download'),
         page.getByTestId('report-documents').getByRole('link', { name }).click(),
       ]);
-      return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+      return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
     };
     const docx = await download('Tải DOCX');
     expect(docx.name).toMatch(/\.docx$/);
@@ -240,7 +247,7 @@ describe('the report cycle, from the definition to the public page', () => {
 
   it('(g) the office publishes the province’s results (turned on if it was not)', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     await page.getByRole('navigation').getByRole('link', { name: 'Xếp hạng' }).click();
     const card = page.getByTestId('public-results');
     const toggle = card.getByRole('switch', { name: 'Công khai kết quả của Tỉnh Quảng Ngãi' });

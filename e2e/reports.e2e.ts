@@ -76,7 +76,7 @@ describe('periodic reports', () => {
 
   it('lets the commune officer open this year’s report on a phone, write parts II–IV and tell the head', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     await page.getByRole('button', { name: 'Mở menu' }).click();
     await page.getByRole('dialog').getByRole('link', { name: 'Báo cáo' }).click();
     await page.getByRole('heading', { name: 'Báo cáo định kỳ' }).waitFor();

@@ -2,7 +2,15 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, formatVnDate, monthBounds, todayVn } from '../src/shared/dates';
 import { apiAs } from './support/api';
-import { chooseOption, DESKTOP, horizontalOverflow, logIn, PHONE, screenshot } from './support/browser';
+import {
+  chooseOption,
+  DESKTOP,
+  horizontalOverflow,
+  logIn,
+  openSignedIn,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 const { openPage } = registerBrowserSuite();
@@ -179,7 +187,7 @@ describe('editing a draft broadcast schedule', () => {
 describe('drafting ahead and date fields on a phone', () => {
   it('drafts next month (listed as awaiting issue), deletes an entry after asking, filters records by a preset range', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     // Next month from today, whatever today is: in December it lies in the next year.
     const next = nextMonthStart(todayVn());
     const nextLabel = formatMonth(next);
@@ -274,7 +282,7 @@ describe('drafting ahead and date fields on a phone', () => {
 
   it('on a desktop a day is typed dd/MM/yyyy: an entry of the draft and a period of the records list', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     // A list for the month after next (its own, whatever the other tests drafted), month typed MM/yyyy.
     const month = nextMonthStart(nextMonthStart(todayVn())).slice(0, 7);
     const nav = page.getByRole('navigation', { name: 'Mở menu' });
@@ -328,7 +336,7 @@ describe('drafting ahead and date fields on a phone', () => {
 describe('recording for any unit of a province', () => {
   it('on a desktop the DX office finds Xã Đăk Rve without accents and records a post for it', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     const nav = page.getByRole('navigation', { name: 'Mở menu' });
     await nav.getByRole('link', { name: 'Ghi nhận' }).click();
     await page.getByRole('heading', { name: 'Ghi nhận tin bài, lượt phát sóng' }).waitFor();
@@ -364,7 +372,7 @@ describe('recording for any unit of a province', () => {
 
   it('on a phone the DX office chooses the unit of the schedules and of the record form', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
 
     await openMenuItem(page, 'Danh mục phát sóng');
     await page.getByRole('heading', { name: 'Danh mục phát sóng' }).waitFor();

@@ -106,7 +106,7 @@ async function openMenuItem(page: Page, name: string): Promise<void> {
 describe('live scores on a phone', () => {
   it('writes the explanations in the language the officer switches to, counts in words', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     const unitId = await ownUnitId(page);
     const vietnamese = await postsCriterion(page, unitId);
     // "24 tin bài trong năm 2026 (cần 10)", never "24/10 tin bài", which reads as a date.
@@ -133,7 +133,7 @@ describe('live scores on a phone', () => {
 
   it('shows a commune officer the explained scores, the gaps, the counted records and a new post', async () => {
     const page = await openPage(PHONE);
-    await logIn(page, 'canbo.dakrve');
+    await openSignedIn(page, 'canbo.dakrve', '/');
     const unitId = await ownUnitId(page);
     // A post of today, so that the period scored now counts at least one record on any day of the
     // year (on 01/01 the demo's new year is still empty).
@@ -238,7 +238,7 @@ describe('live scores on a phone', () => {
 describe('live scores on a desktop', () => {
   it('shows the province DX office every unit with percentages, explanations and records', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     await page.getByRole('navigation').getByRole('link', { name: 'Bảng điểm' }).click();
     await page.getByRole('heading', { name: /^Bảng điểm – / }).waitFor();
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');

@@ -106,7 +106,7 @@ describe('unit tree and history', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-login-error');
 
-    await logIn(page, 'sokhcn.quangngai');
+    await openSignedIn(page, 'sokhcn.quangngai', '/');
     await page.getByTestId('home-block-office').waitFor();
     await page.goto('/units');
     await page.getByRole('tree').getByRole('link', { name: 'Xã Đăk Rve' }).waitFor();
@@ -136,7 +136,7 @@ describe('unit tree and history', () => {
 describe('administration', () => {
   it('creates a user with a grant, lists it, and shows the creation in the audit log', async () => {
     const page = await openPage(DESKTOP);
-    await logIn(page, 'admin');
+    await openSignedIn(page, 'admin', '/');
 
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { name: 'Người dùng và phân quyền' }).waitFor();
@@ -224,7 +224,7 @@ describe('account', () => {
   it('logs out of every device after a confirmation, and the other device is signed out too', async () => {
     // Two browsers of one officer: this one asks, the other one must lose its session as well.
     const other = await openPage(DESKTOP);
-    await logIn(other, 'canbo.dakrve');
+    await openSignedIn(other, 'canbo.dakrve', '/');
     const page = await openPage(DESKTOP);
     await openSignedIn(page, 'canbo.dakrve', '/account');
     await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,6 +28,16 @@ export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
 ];
+
+/**
+ * A download's bytes. The run's Chromium is connected to, not launched by this process, so a download
+ * has no local path() and is read as a stream.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 /** Connects to the run's Chromium (launched headless by global-setup.ts). */
 export function connectBrowser(): Promise<Browser> {
