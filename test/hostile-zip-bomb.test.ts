@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ErrorBody } from '../src/shared/errors';
 import { TEST_DB } from './support/test-env';
 import {
@@ -59,7 +59,8 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
       // Declares 4 MB: small enough for the checks made before inflating, stopped while inflating.
       fs.writeFileSync(files.lying, withDeclaredSheetSize(fs.readFileSync(files.honest), 4 * 1024 * 1024));
       await writeXlsxWithSheet(files.millionRows, manyRows(1_000_000));
-      child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      // The run's bundle of the sources (test/support/global-setup.ts), as `npm start` runs dist/.
+      child = spawn(process.execPath, [inject('serverBundle')], {
         cwd: ROOT,
         env: {
           ...process.env,

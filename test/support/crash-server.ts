@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 /**
  * The crash test's moving parts: the real server in a child process (started, killed with SIGKILL,
@@ -17,7 +18,7 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts `src/server/main.ts` with these settings; resolves once it listens (migrations done). */
+/** Starts the server (bundled from src/server/main.ts for this run) with these settings; resolves once it listens (migrations done). */
 export async function startServer(env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
   return startMain(env, timeoutMs, (printed) => {
     const port = /Loa Số đang chạy: http:\/\/localhost:(\d+)/.exec(printed)?.[1];
@@ -26,7 +27,7 @@ export async function startServer(env: Record<string, string>, timeoutMs: number
 }
 
 /**
- * Starts `src/server/main.ts` with ROLE=worker (no HTTP listener, so `url` is empty); resolves once
+ * Starts the server with ROLE=worker (no HTTP listener, so `url` is empty); resolves once
  * its job engine runs its queues and crons, which it logs at LOG_LEVEL=info (set here).
  */
 export async function startWorker(env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
@@ -41,7 +42,8 @@ async function startMain(
   timeoutMs: number,
   ready: (printed: string) => string | null,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // The run's bundle of the sources (test/support/global-setup.ts), as `npm start` runs dist/.
+  const child = spawn(process.execPath, [inject('serverBundle')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
