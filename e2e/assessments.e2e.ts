@@ -272,9 +272,8 @@ describe('assessment workflow', () => {
 
   it('lets the DX office publish it; the page is locked and lists every step', async () => {
     const page = await openPage(DESKTOP);
-    await openSignedIn(page, 'sokhcn.quangngai', '/');
     // The DX office's list opens on the appraised assessments, waiting to be published.
-    await page.goto('/assessments');
+    await openSignedIn(page, 'sokhcn.quangngai', '/assessments');
     await page.getByRole('link', { name: LIST_LINK }).click();
     await page.getByRole('heading', { name: `Bản đánh giá của ${UNIT_NAME}` }).waitFor();
     await confirmStep(page, 'Công bố');

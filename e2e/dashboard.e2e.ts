@@ -90,9 +90,8 @@ describe('the province dashboard', () => {
   it('works on a 360 px phone: charts full width, the heat-map scrolls inside its card, tables as lists', async () => {
     const page = await openPage(PHONE);
     // The login page asks who is signed in (401) before anyone is: errors count from then on.
-    await openSignedIn(page, 'sokhcn.quangngai', '/');
     const errors = collectErrors(page);
-    await page.goto(`/dashboard?year=${YEAR}`);
+    await openSignedIn(page, 'sokhcn.quangngai', `/dashboard?year=${YEAR}`);
     const board = await boardOf(page);
     await waitForCharts(page, ['chart-distribution', 'chart-heatmap', 'chart-trends']);
     expect(await horizontalOverflow(page)).toBe(0);

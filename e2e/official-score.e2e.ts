@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, ownUnitId } from './support/api';
-import { horizontalOverflow, logIn, openSignedIn, PHONE, screenshot } from './support/browser';
+import {
+  horizontalOverflow,
+  logIn,
+  openSignedIn,
+  PHONE,
+  screenshot,
+  signInThroughApi,
+} from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
 /**
@@ -143,7 +150,7 @@ describe('issue 9 on a phone', () => {
 
   it('tells the officer the next step and the unit head in the app', async () => {
     const page = await openPage(PHONE);
-    await openSignedIn(page, 'canbo.dakrve', '/');
+    await signInThroughApi(page, 'canbo.dakrve');
     assessmentId = await selfScoredAssessment(page, await ownUnitId(page));
     await page.goto(`/assessments/${assessmentId}`);
     const ready = page.getByTestId('ready-card');
@@ -199,7 +206,7 @@ describe('issue 9 on a phone', () => {
   it('lets the DX office filter the board by status, see units not started and publish in bulk', async () => {
     const page = await openPage(PHONE);
     // The reviewer appraises the submitted 2026 assessment through the API.
-    await openSignedIn(page, 'thamdinh.quangngai', '/');
+    await signInThroughApi(page, 'thamdinh.quangngai');
     const detail = await apiAs<Detail>(page, 'GET', `/api/assessments/${assessmentId}`);
     for (const criterion of detail.criteria)
       await apiAs(page, 'PATCH', `/api/assessments/${assessmentId}/appraisal/${criterion.code}`, {
@@ -208,9 +215,8 @@ describe('issue 9 on a phone', () => {
     await apiAs(page, 'POST', `/api/assessments/${assessmentId}/appraise`, {});
     await page.context().clearCookies();
 
-    await openSignedIn(page, 'sokhcn.quangngai', '/');
     // The status counts narrow the board.
-    await page.goto(`/scores?framework=${FRAMEWORK}&period=${PUBLISHED_YEAR}`);
+    await openSignedIn(page, 'sokhcn.quangngai', `/scores?framework=${FRAMEWORK}&period=${PUBLISHED_YEAR}`);
     const summary = page.getByLabel('Tóm tắt trạng thái');
     const red = summary.getByRole('button', { name: /^Chưa đạt: \d+$/ });
     await red.waitFor();

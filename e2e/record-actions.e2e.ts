@@ -9,6 +9,7 @@ import {
   openSignedIn,
   PHONE,
   screenshot,
+  signInThroughApi,
 } from './support/browser';
 import { registerBrowserSuite } from './support/suite';
 
@@ -196,7 +197,7 @@ describe('record actions', () => {
 
   it('the province reviewer accepts it: the third date and the reviewer are shown', async () => {
     const page = await openPage(PHONE);
-    await openSignedIn(page, 'thamdinh.quangngai', '/');
+    await signInThroughApi(page, 'thamdinh.quangngai');
     const me = await apiAs<{ user: { fullName: string } }>(page, 'GET', '/api/auth/me');
     await page.goto(`/records?open=${state.originalId}`);
     const drawer = drawerOf(page);
@@ -241,7 +242,7 @@ describe('record actions', () => {
 
   it('the officer deletes a record with a reason on a phone', async () => {
     const page = await openPage(PHONE);
-    await openSignedIn(page, 'canbo.dakrve', '/');
+    await signInThroughApi(page, 'canbo.dakrve');
     state.toDeleteTitle = 'Tin nhập nhầm: lịch tiếp dân tháng này';
     state.toDeleteId = await createPost(page, state.toDeleteTitle, 'lich-tiep-dan-nham');
     await page.goto(`/records?open=${state.toDeleteId}`);

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../src/shared/errors';
+import { type ServerProcess, startServer, stopServer } from './support/crash-server';
 import { TEST_DB } from './support/test-env';
 import {
   declaredSheetSizes,
@@ -22,7 +22,6 @@ import {
  * killed the process; the million rows were accepted after 208 s at 4.3 GB.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const OFFICERS = ['canbo.dakrve', 'canbo.konbraih', 'canbo.dakmil', 'lanhdao.dakrve', 'sokhcn.quangngai'];
 const PASSWORD = 'LoaSo@2026';
 const GIB_KB = 1024 * 1024;
@@ -42,8 +41,7 @@ interface Session {
 describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
   'zip bombs against the running server',
   () => {
-    let child: ChildProcess;
-    let printed = '';
+    let server: ServerProcess | undefined;
     let url = '';
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-bomb-'));
     const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loaso-bomb-files-'));
@@ -59,46 +57,16 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
       // Declares 4 MB: small enough for the checks made before inflating, stopped while inflating.
       fs.writeFileSync(files.lying, withDeclaredSheetSize(fs.readFileSync(files.honest), 4 * 1024 * 1024));
       await writeXlsxWithSheet(files.millionRows, manyRows(1_000_000));
-      // The run's bundle of the sources (test/support/global-setup.ts), as `npm start` runs dist/.
-      child = spawn(process.execPath, [inject('serverBundle')], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DATA_DIR: dataDir,
-          DATABASE_URL: '',
-          ROLE: 'web',
-          LOG_LEVEL: 'warn',
-          SEED_DEMO: 'true',
-          WEB_DIR: '',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout?.on('data', (chunk: Buffer) => {
-        printed += chunk.toString('utf8');
-      });
-      child.stderr?.on('data', (chunk: Buffer) => {
-        printed += chunk.toString('utf8');
-      });
-      const deadline = Date.now() + 280_000;
-      while (!url) {
-        const port = /Loa Số đang chạy: http:\/\/localhost:(\d+)/.exec(printed)?.[1];
-        if (port) url = `http://127.0.0.1:${port}`;
-        else if (child.exitCode !== null) throw new Error(`The server exited:\n${printed}`);
-        else if (Date.now() > deadline) throw new Error(`The server did not start:\n${printed}`);
-        else await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      server = await startServer(
+        { DATA_DIR: dataDir, DATABASE_URL: '', ROLE: 'web', SEED_DEMO: 'true' },
+        280_000,
+      );
+      url = server.url;
       // Writing the files and starting a server that seeds the demo take long on a loaded machine.
     }, 300_000);
 
     afterAll(async () => {
-      if (child && child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      if (server) await stopServer(server, 10_000);
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(filesDir, { recursive: true, force: true });
     });
@@ -168,7 +136,7 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
       );
       const healthTimes = await health.stop();
 
-      expect(child.exitCode, printed).toBeNull();
+      expect(server!.child.exitCode, server!.output()).toBeNull();
       for (const answer of answers) expect([413, 429], JSON.stringify(answer)).toContain(answer.status);
       const refused = answers.filter((answer) => answer.status === 413);
       expect(refused.length).toBeGreaterThan(0);
@@ -183,9 +151,9 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
         // Not a timing target (those are in npm run bench): a server stalled by the import would not
         // answer for the import's whole length, tens of seconds; a loaded CI machine adds a few.
       ).toBeLessThan(5_000);
-      expect(peakRssKb(child.pid!)).toBeLessThan(GIB_KB);
+      expect(peakRssKb(server!.child.pid!)).toBeLessThan(GIB_KB);
       console.info(
-        `bombs: ${answers.map((answer) => answer.status).join(' ')}; health max ${Math.round(Math.max(...healthTimes))} ms over ${healthTimes.length} checks; peak RSS ${peakRssKb(child.pid!)} kB`,
+        `bombs: ${answers.map((answer) => answer.status).join(' ')}; health max ${Math.round(Math.max(...healthTimes))} ms over ${healthTimes.length} checks; peak RSS ${peakRssKb(server!.child.pid!)} kB`,
       );
     });
 
@@ -209,8 +177,10 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
         // Not a timing target (those are in npm run bench): a server stalled by the import would not
         // answer for the import's whole length, tens of seconds; a loaded CI machine adds a few.
       ).toBeLessThan(5_000);
-      expect(peakRssKb(child.pid!)).toBeLessThan(GIB_KB);
-      console.info(`million rows refused in ${Math.round(took)} ms; peak RSS ${peakRssKb(child.pid!)} kB`);
+      expect(peakRssKb(server!.child.pid!)).toBeLessThan(GIB_KB);
+      console.info(
+        `million rows refused in ${Math.round(took)} ms; peak RSS ${peakRssKb(server!.child.pid!)} kB`,
+      );
     });
 
     it('refuses a bomb that lies about its size while inflating it, with the reason', async () => {
@@ -231,7 +201,7 @@ describe.skipIf(TEST_DB !== 'pglite' || process.platform !== 'linux')(
       const body = (await response.json()) as ErrorBody;
       expect(response.status).toBe(413);
       expect(body.message).toMatch(/kích thước khai báo/);
-      expect(peakRssKb(child.pid!)).toBeLessThan(GIB_KB);
+      expect(peakRssKb(server!.child.pid!)).toBeLessThan(GIB_KB);
     });
   },
 );

@@ -144,10 +144,22 @@ export async function openSignedIn(
   path: string,
   password = DEMO_PASSWORD,
 ): Promise<void> {
+  await signInThroughApi(page, username, password);
+  await page.goto(path);
+}
+
+/**
+ * Signs in through the API without loading a page: the page's context holds the session, for a test
+ * that prepares data through the API (`apiAs`) before it opens the page it is about.
+ */
+export async function signInThroughApi(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   const response = await page.request.post('/api/auth/login', { data: { username, password } });
   if (!response.ok())
     throw new Error(`login of ${username}: HTTP ${response.status()} ${await response.text()}`);
-  await page.goto(path);
 }
 
 /**
