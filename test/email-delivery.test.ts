@@ -190,8 +190,16 @@ describe('e-mail delivery of notifications', () => {
       willRetry: false,
     });
     expect(String(row.deliveryResult!.error)).toContain('Hộp thư không tồn tại');
-    const [job] = await engine.boss.findJobs('notifications.deliver-email', { key: notificationId });
-    expect(job).toMatchObject({ state: 'completed', retryCount: 0 });
+    // The row is written inside the handler; pg-boss marks the job completed only after it returns.
+    await expect
+      .poll(
+        async () => {
+          const [job] = await engine.boss.findJobs('notifications.deliver-email', { key: notificationId });
+          return job && { state: job.state, retryCount: job.retryCount };
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual({ state: 'completed', retryCount: 0 });
     expect(smtp.received.length).toBe(before);
   });
 
