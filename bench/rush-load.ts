@@ -149,7 +149,8 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
     ],
     {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...env },
+      // Measured as deployed: no second serialisation by zod (CHECK_RESPONSES), whatever NODE_ENV says.
+      env: { ...process.env, CHECK_RESPONSES: 'false', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

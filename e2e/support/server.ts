@@ -75,6 +75,8 @@ export async function startServer(
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
       WEB_DIR: '',
+      // Every answer the browser tier gets is also checked by zod (plugins/response-serializer.ts).
+      CHECK_RESPONSES: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -21,6 +21,7 @@ import { compressionOptions } from './plugins/compression';
 import { registerErrorHandler } from './plugins/error-handler';
 import { holdSessions } from './plugins/held-sessions';
 import { registerImportSlots } from './plugins/import-slots';
+import { createResponseSerializerCompiler } from './plugins/response-serializer';
 import { registerSafeInput } from './plugins/safe-input';
 import { registerSecurityHeaders, registerTransportSecurity } from './plugins/security-headers';
 import { activityRoutes } from './routes/activities';
@@ -126,7 +127,7 @@ export async function buildApp({
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializerCompiler({ checkAgainstZod: config.checkResponses }));
 
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);

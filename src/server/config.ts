@@ -33,6 +33,12 @@ export interface Config {
   trustProxy: boolean;
   /** Folder with the built web UI; null serves the API only. */
   webDir: string | null;
+  /**
+   * CHECK_RESPONSES: every API answer is also checked against its zod schema and serialised by zod,
+   * and must decode to the same JSON as the fast serializer's (plugins/response-serializer.ts). On by
+   * default under the test runner (NODE_ENV=test), off otherwise: it doubles the cost of an answer.
+   */
+  checkResponses: boolean;
   /** Largest file accepted by an upload (evidence, library), from UPLOAD_MAX_MB. */
   uploadMaxBytes: number;
   /**
@@ -261,6 +267,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginRateLimitPerMinute: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 10000),
     trustProxy: readBool(env, 'TRUST_PROXY', false),
     webDir,
+    checkResponses: readBool(env, 'CHECK_RESPONSES', env.NODE_ENV === 'test'),
     uploadMaxBytes: readInt(env, 'UPLOAD_MAX_MB', 25, 1, 1024) * 1024 * 1024,
     publicUrl: readPublicUrl(env),
     mail: readMail(env),
@@ -330,5 +337,9 @@ function readHostList(env: Env, name: string): string[] {
 
 /** A config for tests and tools: defaults, overridden by what the caller passes. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIR: 'none' }), ...overrides };
+  // Tests check every answer against its schema (CHECK_RESPONSES); a benchmark passes checkResponses: false.
+  return {
+    ...loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIR: 'none', CHECK_RESPONSES: 'true' }),
+    ...overrides,
+  };
 }

@@ -45,7 +45,15 @@ async function startMain(
   // The run's bundle of the sources (test/support/global-setup.ts), as `npm start` runs dist/.
   const child = spawn(process.execPath, [inject('serverBundle')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIR: '', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIR: '',
+      CHECK_RESPONSES: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
