@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
+import { computeScoreboard } from '../src/server/domain/scoring/compute-scoreboard';
 import { createTestApp, type TestContext } from './support/app';
 import { createUnit } from './support/factories';
 import { createSignedInUser } from './support/scenarios';
@@ -32,18 +34,18 @@ describe('the units revision of a request', () => {
   afterAll(() => ctx.close());
 
   /** The statements a call sends, by text (the drivers' client, spied on for the call). */
-  async function statementsOf(run: () => Promise<Response>): Promise<{ status: number; texts: string[] }> {
+  async function statementsOf<T>(run: () => Promise<T>): Promise<{ result: T; texts: string[] }> {
     const client = (
       ctx.database.db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } }
     ).session.client;
     const spy = vi.spyOn(client, 'query');
     try {
-      const response = await run();
-      await response.arrayBuffer();
+      const result = await run();
+      if (result instanceof Response) await result.clone().arrayBuffer();
       const texts = spy.mock.calls.map(([query]) =>
         typeof query === 'string' ? query : String((query as { text?: string }).text ?? ''),
       );
-      return { status: response.status, texts };
+      return { result, texts };
     } finally {
       spy.mockRestore();
     }
@@ -53,14 +55,14 @@ describe('the units revision of a request', () => {
     texts.filter((text) => /^\s*select revision from data_revisions/i.test(text));
 
   it('reads it only with the session on a GET', async () => {
-    const { status, texts } = await statementsOf(() => fetch(`${base}/api/home`, { headers: { cookie } }));
-    expect(status).toBe(200);
+    const { result, texts } = await statementsOf(() => fetch(`${base}/api/home`, { headers: { cookie } }));
+    expect(result.status).toBe(200);
     expect(texts.length).toBeGreaterThan(3);
     expect(revisionReads(texts)).toEqual([]);
   });
 
   it('reads it only with the session on a record written with a JSON body', async () => {
-    const { status, texts } = await statementsOf(() =>
+    const { result, texts } = await statementsOf(() =>
       fetch(`${base}/api/activities`, {
         method: 'POST',
         headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
@@ -76,10 +78,27 @@ describe('the units revision of a request', () => {
         }),
       }),
     );
-    expect(status).toBe(200);
+    expect(result.status).toBe(200);
     // The statements around the write's transaction (its own go through the transaction's client,
     // which the spy does not see): the checks before it and the record read back after it.
     expect(texts.length).toBeGreaterThan(5);
     expect(revisionReads(texts)).toEqual([]);
+  });
+
+  it('is read once for a whole board computed outside a request (a job, the CLI)', async () => {
+    await ensureBuiltinFrameworks(ctx.database);
+    const admin = {
+      userId: '00000000-0000-0000-0000-000000000000',
+      username: 'job',
+      grants: [{ id: 'job', role: 'system_admin' as const, unitId: null }],
+    };
+    const query = { framework: 'kontum-780', period: '2026', lang: 'vi' as const, unitId: communeId };
+    // Warm: the framework and the unit graph are loaded once per process, not per board.
+    await computeScoreboard(ctx.database.db, admin, query, '2026-06-30');
+    const { result, texts } = await statementsOf(() =>
+      computeScoreboard(ctx.database.db, admin, query, '2026-06-30'),
+    );
+    expect(result.rows.map((row) => row.name)).toEqual(['Xã Thử']);
+    expect(revisionReads(texts)).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import type { UnitKind } from '../../../shared/units';
 import type { Queryable } from '../../db/client';
 import { notFound } from '../../errors';
 import { authorizeUnit, isGlobal, type Principal } from '../../policies/principal';
+import { withOneUnitsRevision } from '../units/load-unit-graph';
 import { criterionKeys } from './criterion-keys';
 import { criteriaColumns, evaluateBoard } from './evaluate-board';
 import { loadFrameworkForPeriod } from './load-framework';
@@ -25,7 +26,16 @@ export async function authorizeBoardRoot(q: Queryable, principal: Principal, roo
  * The live scoreboard of a subtree (or the country) for a framework and a period: every unit the
  * framework applies to × every criterion, computed from the records at the moment of the request.
  */
-export async function computeScoreboard(
+export function computeScoreboard(
+  q: Queryable,
+  principal: Principal,
+  query: ScoreboardQuery,
+  today: string,
+): Promise<ScoreboardDto> {
+  return withOneUnitsRevision(q, () => scoreboardOf(q, principal, query, today));
+}
+
+async function scoreboardOf(
   q: Queryable,
   principal: Principal,
   query: ScoreboardQuery,

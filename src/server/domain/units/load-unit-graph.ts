@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client';
 import { readUnitGraphRows, readUnitsRevision } from '../../db/repositories/unit-graph';
-import { currentUnitsRevision } from './request-units-revision';
+import { currentUnitsRevision, runWithUnitsRevision } from './request-units-revision';
 import { UnitGraph } from './unit-graph';
 
 /**
@@ -46,6 +46,16 @@ export async function loadUnitGraph(q: Queryable, knownRevision?: string): Promi
     if (graphs.get(revision) === loading) graphs.delete(revision);
   });
   return loading;
+}
+
+/**
+ * Runs a read with one units revision for all its unit-graph loads: the request's when it runs in
+ * one, else one read now. A board outside a request (a job, the CLI, the bench) read it three times
+ * (its authorisation, its root and its units), and two reads a moment apart could even see two trees.
+ */
+export async function withOneUnitsRevision<T>(q: Queryable, work: () => Promise<T>): Promise<T> {
+  if (currentUnitsRevision()) return work();
+  return runWithUnitsRevision(await readUnitsRevision(q), work);
 }
 
 function remember(revision: string, graph: Promise<UnitGraph>): void {
