@@ -11,8 +11,9 @@ import { z } from 'zod';
  * fast-json-stringify (Fastify's own serializer): it writes only the declared properties, so a field
  * a schema leaves out (a password hash, a token) still never leaves the server.
  *
- * Schemas with unions, intersections or recursion are left to the zod serializer: fast-json-stringify
- * would have to try each branch with a validator, slower and easier to get subtly different.
+ * Schemas with unions, tuples, recursion or intersections zod cannot merge into one object are left
+ * to the zod serializer: fast-json-stringify would have to try each branch with a validator, slower
+ * and easier to get subtly different.
  *
  * With `checkAgainstZod` (CHECK_RESPONSES; on under the test runner) every answer is also checked and
  * serialised by the zod serializer, and a difference in the decoded JSON fails the request with 500:
