@@ -59,7 +59,7 @@ export async function benchReminders(target: BenchTarget, runs: number): Promise
   );
   const engine = await startJobEngine({
     database: target.database,
-    config: testConfig({ checkResponses: false }),
+    config: testConfig(),
     log: pino({ level: 'silent' }),
     work: false,
   });

@@ -149,8 +149,7 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
     ],
     {
       cwd: PROJECT_ROOT,
-      // Measured as deployed: no second serialisation by zod (CHECK_RESPONSES), whatever NODE_ENV says.
-      env: { ...process.env, CHECK_RESPONSES: 'false', ...env },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { loadConfig, testConfig } from '../src/server/config';
 import {
   compileFastSerializer,
   createResponseSerializerCompiler,
@@ -111,5 +112,11 @@ describe('response serializer', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ name: 'Nguyễn Văn A' });
     await app.close();
+  });
+
+  it('checks answers in the tests only: off by default, on in the test config', () => {
+    expect(loadConfig({}).checkResponses).toBe(false);
+    expect(loadConfig({ CHECK_RESPONSES: 'true' }).checkResponses).toBe(true);
+    expect(testConfig().checkResponses).toBe(true);
   });
 });

@@ -35,8 +35,8 @@ export interface Config {
   webDir: string | null;
   /**
    * CHECK_RESPONSES: every API answer is also checked against its zod schema and serialised by zod,
-   * and must decode to the same JSON as the fast serializer's (plugins/response-serializer.ts). On by
-   * default under the test runner (NODE_ENV=test), off otherwise: it doubles the cost of an answer.
+   * and must decode to the same JSON as the fast serializer's (plugins/response-serializer.ts). Off by
+   * default (it doubles the cost of an answer); the tests turn it on wherever they build or start a server.
    */
   checkResponses: boolean;
   /** Largest file accepted by an upload (evidence, library), from UPLOAD_MAX_MB. */
@@ -267,7 +267,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginRateLimitPerMinute: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 10000),
     trustProxy: readBool(env, 'TRUST_PROXY', false),
     webDir,
-    checkResponses: readBool(env, 'CHECK_RESPONSES', env.NODE_ENV === 'test'),
+    checkResponses: readBool(env, 'CHECK_RESPONSES', false),
     uploadMaxBytes: readInt(env, 'UPLOAD_MAX_MB', 25, 1, 1024) * 1024 * 1024,
     publicUrl: readPublicUrl(env),
     mail: readMail(env),

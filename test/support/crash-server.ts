@@ -18,7 +18,10 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts the server (bundled from src/server/main.ts for this run) with these settings; resolves once it listens (migrations done). */
+/**
+ * Starts the server (bundled from src/server/main.ts for this run) with these settings; resolves once
+ * it listens (migrations done).
+ */
 export async function startServer(env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
   return startMain(env, timeoutMs, (printed) => {
     const port = /Loa Số đang chạy: http:\/\/localhost:(\d+)/.exec(printed)?.[1];

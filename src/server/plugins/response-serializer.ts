@@ -15,7 +15,7 @@ import { z } from 'zod';
  * to the zod serializer: fast-json-stringify would have to try each branch with a validator, slower
  * and easier to get subtly different.
  *
- * With `checkAgainstZod` (CHECK_RESPONSES; on under the test runner) every answer is also checked and
+ * With `checkAgainstZod` (CHECK_RESPONSES; on in the tests) every answer is also checked and
  * serialised by the zod serializer, and a difference in the decoded JSON fails the request with 500:
  * the whole test suite then proves both serialisers agree on every route it calls.
  */
