@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { compareVietnamese, foldForSearch } from '../../../shared/text';
 import type { UnitEventKind, UnitEventRole, UnitKind } from '../../../shared/units';
 import type { Queryable } from '../client';
+import { fixedQuery } from '../fixed-query';
 import { unitEvents, unitEventUnits, units, unitVersions } from '../schema';
 import { queryOne, queryRows } from '../sql';
 
@@ -176,19 +177,27 @@ export async function findSubtreeAsOf(
   return depthFirstByName(rows);
 }
 
+/** $1 the parent, $2 the day: the columns of unitColumnsOn, written once as fixed text. */
+const selectChildrenAsOf = fixedQuery<SubtreeRow>(`select
+  u.id, u.kind, u.code, v.name, v.parent_id as "parentId",
+  coalesce(
+    (select pv.name from unit_versions pv where pv.unit_id = v.parent_id
+       and pv.valid_from <= $2::date and (pv.valid_to is null or pv.valid_to > $2::date)
+       order by pv.valid_from desc limit 1),
+    (select p.name from units p where p.id = v.parent_id)) as "parentName",
+  u.valid_from::text as "validFrom", u.valid_to::text as "validTo", u.website_url as "websiteUrl", 1 as depth,
+  (select count(*)::int from unit_versions c where c.parent_id = u.id and c.valid_from <= $2::date
+     and (c.valid_to is null or c.valid_to > $2::date)) as "childCount"
+from unit_versions v join units u on u.id = v.unit_id
+where v.parent_id = $1 and v.valid_from <= $2::date and (v.valid_to is null or v.valid_to > $2::date)`);
+
 /**
  * The direct children of a unit on a day, in Vietnamese alphabetical order: the rows of
  * findSubtreeAsOf at depth 1, without walking the tree (the tree page expands one level at a time).
+ * Every tree page and the HTTP bench's signed-in read ask for it, so its text is fixed (fixedQuery).
  */
 export async function findChildrenAsOf(q: Queryable, parentId: string, date: string): Promise<SubtreeRow[]> {
-  const rows = await queryRows<SubtreeRow>(
-    q,
-    sql`select ${unitColumnsOn(sql`${date}::date`)}, 1 as depth,
-        (select count(*)::int from unit_versions c where c.parent_id = u.id and c.valid_from <= ${date}::date
-           and (c.valid_to is null or c.valid_to > ${date}::date)) as "childCount"
-      from unit_versions v join units u on u.id = v.unit_id
-      where v.parent_id = ${parentId} and ${versionInForce(date)}`,
-  );
+  const rows = await selectChildrenAsOf(q, [parentId, date]);
   return rows.sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
