@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { ZipFile } from 'yazl';
+import { loadExcelJs } from '../spreadsheets/load-exceljs';
 import { neutraliseFormula } from './report-annex';
 import { isWebLink } from './report-words';
 
@@ -487,7 +487,7 @@ ${rows}
 }
 
 async function indexWorkbook(input: IndexInput): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Loa Số';
   workbook.created = input.generatedAt;
   const sheet = workbook.addWorksheet('Mục lục', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });

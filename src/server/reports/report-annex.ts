@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ReportResults } from '../../shared/api/report-contract';
+import { loadExcelJs } from '../spreadsheets/load-exceljs';
 import { childStateLabel, formatScore, isWebLink, scheduleStatusLabel, scoreLabel } from './report-words';
 import { dayCell, sheetName } from './table-workbook';
 
@@ -81,7 +82,7 @@ function countSheet(workbook: ExcelJS.Workbook, name: string, first: string, row
 /** The annex as XLSX bytes. */
 export async function buildReportAnnexXlsx(input: ReportAnnexInput): Promise<Buffer> {
   const { results } = input;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Loa Số';
   workbook.created = new Date(results.computedAt);
 

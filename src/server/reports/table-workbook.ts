@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../spreadsheets/load-exceljs';
 
 export interface WorkbookColumn<T> {
   header: string;
@@ -54,7 +54,7 @@ export async function buildTableWorkbook<T>(options: {
   info?: InfoSheet[];
   creator?: string;
 }): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = options.creator ?? 'Loa Số';
   workbook.created = new Date();
   const { table } = options;

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { textProblem } from '../../shared/safe-input';
 import { AppError, validationError } from '../errors';
 import {
@@ -11,6 +11,7 @@ import {
   tooManyRows,
   unreadableXlsx,
 } from './limits';
+import { loadExcelJs } from './load-exceljs';
 import { openXlsxZip } from './xlsx-zip';
 
 /** A spreadsheet or CSV read as text cells; row numbers are those a person sees in the file (1-based). */
@@ -201,7 +202,7 @@ const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 async function readXlsx(content: Buffer, isDataSheet: (headers: string[]) => boolean): Promise<TypedTable> {
   const zip = await openXlsxZip(content);
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    const reader = new (await loadExcelJs()).stream.xlsx.WorkbookReader(Readable.from([]), {
       sharedStrings: 'cache',
       styles: 'cache',
       hyperlinks: 'ignore',

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../spreadsheets/load-exceljs';
 import type { ExportColumn, ExportValue } from './export-columns';
 
 /** Rows of an export, already turned into cells, page by page. */
@@ -41,12 +41,12 @@ export function writeCsv(columns: ExportColumn[], pages: ExportPages): Readable 
  */
 export function writeXlsx(columns: ExportColumn[], pages: ExportPages, sheetName: string): Readable {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
-  });
   const write = async () => {
+    const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookWriter({
+      stream: output,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((column, i) => ({
       header: column.header,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BROADCAST_SOURCE_LABELS, type ChannelKind, GENRE_LABELS } from '../../../shared/activities';
 import type { ActivityFileKind } from '../../../shared/api/activity-files';
 import { todayVn } from '../../../shared/dates';
@@ -8,6 +8,7 @@ import { findLanguages, findTopics } from '../../db/repositories/vocabulary';
 import { forbidden } from '../../errors';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
 import { formatCount, TABLE_LIMITS } from '../../spreadsheets/limits';
+import { loadExcelJs } from '../../spreadsheets/load-exceljs';
 import { findCurrentProvinceId } from '../units/find-province';
 import { findRollupIds } from '../units/unit-scope';
 import { type ColumnKey, templateColumns } from './columns';
@@ -46,7 +47,7 @@ export async function buildActivityTemplate(options: {
   unitId?: string;
 }): Promise<{ fileName: string; content: Buffer }> {
   const lists = await loadLists(options);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Loa Số';
   workbook.created = new Date();
   const dataSheet = workbook.addWorksheet(options.kind === 'post' ? 'Tin bài' : 'Phát sóng', {
