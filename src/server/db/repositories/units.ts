@@ -25,12 +25,12 @@ export interface SubtreeRow extends UnitAsOf {
 }
 
 /**
- * Columns of a unit on a day; expects aliases u (units) and v (its version in force). The parent's
- * name is the one in force that day too: a province renamed in 2024 shows its new name above a
- * commune whose own version began earlier.
+ * Columns of a unit on a day, as SQL text; expects aliases u (units) and v (its version in force), and
+ * `day` is the text of the day (`$2::date`). The parent's name is the one in force that day too: a
+ * province renamed in 2024 shows its new name above a commune whose own version began earlier.
  */
-function unitColumnsOn(day: SQL) {
-  return sql`
+function unitColumnsText(day: string): string {
+  return `
   u.id, u.kind, u.code, v.name, v.parent_id as "parentId",
   coalesce(
     (select pv.name from unit_versions pv where pv.unit_id = v.parent_id
@@ -38,6 +38,15 @@ function unitColumnsOn(day: SQL) {
        order by pv.valid_from desc limit 1),
     (select p.name from units p where p.id = v.parent_id)) as "parentName",
   u.valid_from::text as "validFrom", u.valid_to::text as "validTo", u.website_url as "websiteUrl"`;
+}
+
+/** The same columns split where the day goes, for the statements built with drizzle's `sql`. */
+const UNIT_COLUMN_PIECES = unitColumnsText('\u0000').split('\u0000');
+
+function unitColumnsOn(day: SQL): SQL {
+  return sql.join(
+    UNIT_COLUMN_PIECES.flatMap((piece, i) => (i === 0 ? [sql.raw(piece)] : [day, sql.raw(piece)])),
+  );
 }
 
 function versionInForce(date: string) {
@@ -177,15 +186,8 @@ export async function findSubtreeAsOf(
   return depthFirstByName(rows);
 }
 
-/** $1 the parent, $2 the day: the columns of unitColumnsOn, written once as fixed text. */
-const selectChildrenAsOf = fixedQuery<SubtreeRow>(`select
-  u.id, u.kind, u.code, v.name, v.parent_id as "parentId",
-  coalesce(
-    (select pv.name from unit_versions pv where pv.unit_id = v.parent_id
-       and pv.valid_from <= $2::date and (pv.valid_to is null or pv.valid_to > $2::date)
-       order by pv.valid_from desc limit 1),
-    (select p.name from units p where p.id = v.parent_id)) as "parentName",
-  u.valid_from::text as "validFrom", u.valid_to::text as "validTo", u.website_url as "websiteUrl", 1 as depth,
+/** $1 the parent, $2 the day: one fixed text, built once (fixedQuery). */
+const selectChildrenAsOf = fixedQuery<SubtreeRow>(`select ${unitColumnsText('$2::date')}, 1 as depth,
   (select count(*)::int from unit_versions c where c.parent_id = u.id and c.valid_from <= $2::date
      and (c.valid_to is null or c.valid_to > $2::date)) as "childCount"
 from unit_versions v join units u on u.id = v.unit_id
