@@ -27,20 +27,33 @@ export interface SignedInProfile {
   statementsPerRequest: Record<StatementKind, number>;
 }
 
-type StatementKind = 'session' | 'revision' | 'query' | 'other';
+export type StatementKind = 'session' | 'revision' | 'query' | 'other';
 
-/** What a statement is, from its text (the app's statements are fixed texts). */
-function kindOf(text: string): StatementKind {
+/**
+ * What a statement is, from its text (the app's statements are fixed texts): the session, the units
+ * revision, the whole unit graph (only after a start or a change to the units; counted as other), or
+ * one of the route's own statements, the SQL the read needs.
+ */
+export function statementKindOf(text: string): StatementKind {
   if (/from sessions s\s+join users/i.test(text)) return 'session';
   if (/^\s*select revision from data_revisions/i.test(text)) return 'revision';
-  // The whole unit graph (only after a start or a change to the units) before the unit queries.
   if (/json_agg\(json_build_array/i.test(text)) return 'other';
-  if (/unit_versions/i.test(text)) return 'query';
-  return 'other';
+  return 'query';
 }
 
-interface DriverClient {
+/** The text of a driver call's arguments: query(text, …) or query({ text, … }). */
+export function statementTextOf(args: unknown[]): string {
+  const first = args[0];
+  return typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '');
+}
+
+export interface DriverClient {
   query: (...args: unknown[]) => Promise<unknown>;
+}
+
+/** The driver under drizzle: the app's pg.Pool, or its PGlite instance. */
+export function driverClientOf(database: Database): DriverClient {
+  return (database.db as unknown as { $client: DriverClient }).$client;
 }
 
 interface Marks {
@@ -67,13 +80,11 @@ export function installProfiler(app: FastifyInstance, database: Database): Profi
   const served: number[] = [];
   const current = new WeakMap<object, Partial<Marks>>();
 
-  const client = (database.db as unknown as { $client: DriverClient }).$client;
+  const client = driverClientOf(database);
   const original = client.query;
   client.query = async function (this: unknown, ...args: unknown[]) {
     if (!isOn) return original.apply(client, args);
-    const first = args[0];
-    const text = typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '');
-    const kind = kindOf(text);
+    const kind = statementKindOf(statementTextOf(args));
     const started = performance.now();
     try {
       return await original.apply(client, args);
@@ -140,7 +151,7 @@ export function installProfiler(app: FastifyInstance, database: Database): Profi
           },
           { name: 'validation (safe-input, sign-in check, params and query schemas)', ms: validation },
           { name: 'units revision checks (unit graph)', ms: per(sqlMs.revision) },
-          { name: 'the children query (driver round trip)', ms: per(sqlMs.query) },
+          { name: "the route's own statements (driver round trips)", ms: per(sqlMs.query) },
           { name: 'other statements in the handler', ms: per(sqlMs.other) },
           {
             name: 'authorisation, scope filter and ordering in JS (handler minus its SQL)',

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/server/db/client';
+import { findChildrenAsOf, type SubtreeRow } from '../src/server/db/repositories/units';
 import { queryRows } from '../src/server/db/sql';
 import { loadUnitGraph } from '../src/server/domain/units/load-unit-graph';
 import { recordUnitEvent } from '../src/server/domain/units/record-unit-event';
 import type { ScoredUnitRow, SourceUnitRow } from '../src/server/domain/units/unit-graph';
+import { compareVietnamese } from '../src/shared/text';
 import type { UnitKind } from '../src/shared/units';
 import { createTestDatabase } from './support/database';
 import { createUnit, TEST_ACTOR } from './support/factories';
@@ -172,6 +174,14 @@ describe('unit graph', () => {
       unitId: moved,
       newParentId: s.quangNgai,
     });
+    // The province above them renamed in 2024, and a commune with a portal: children carry both.
+    await recordUnitEvent(db, TEST_ACTOR, {
+      kind: 'rename',
+      date: '2024-06-01',
+      unitId: s.lamDong,
+      newName: 'Tỉnh Lâm Đồng Đổi Tên',
+    });
+    await db.execute(sql`update units set website_url = 'https://dong.example.vn' where id = ${east}`);
     extra = { split, east, west, renamed, moved };
   });
   afterAll(async () => {
@@ -229,6 +239,43 @@ describe('unit graph', () => {
     );
     expect(graph.governingIds(s.tanLap)).not.toContain(s.dakRve);
     expect(graph.governingIds('00000000-0000-4000-8000-000000000000')).toEqual([]);
+  });
+
+  it('lists the same children of every unit on any day as the SQL of the tree page', async () => {
+    const graph = await loadUnitGraph(database.db);
+    const everyUnit = (await queryRows<{ id: string }>(database.db, sql`select id from units`)).map(
+      (row) => row.id,
+    );
+    const byNameThenId = (rows: SubtreeRow[]) =>
+      rows.sort((a, b) => compareVietnamese(a.name, b.name) || a.id.localeCompare(b.id));
+    let compared = 0;
+    for (const day of [...DAYS, '2024-05-31', '2024-06-01'])
+      for (const id of everyUnit) {
+        const fromGraph = graph.childrenOn(id, day);
+        expect(fromGraph, `children of ${id} on ${day}`).toEqual(
+          byNameThenId(await findChildrenAsOf(database.db, id, day)),
+        );
+        compared += fromGraph.length;
+      }
+    expect(compared).toBeGreaterThan(50);
+    // The parent's name of the day, the child's portal and its own children's count.
+    const before = graph.childrenOn(s.lamDong, '2024-05-31');
+    const after = graph.childrenOn(s.lamDong, '2024-06-01');
+    expect(new Set(before.map((row) => row.parentName))).toEqual(new Set([before[0]!.parentName]));
+    expect(before[0]!.parentName).not.toBe('Tỉnh Lâm Đồng Đổi Tên');
+    expect(new Set(after.map((row) => row.parentName))).toEqual(new Set(['Tỉnh Lâm Đồng Đổi Tên']));
+    expect(after.find((row) => row.id === extra.east)?.websiteUrl).toBe('https://dong.example.vn');
+    expect(graph.childrenOn(s.konRay, '2023-06-30').map((row) => row.name)).toEqual([
+      'Thị trấn Đắk Rve',
+      'Xã Đắk Pne',
+      'Xã Đắk Ruồng',
+      'Xã Tân Lập',
+    ]);
+    expect(graph.childrenOn(s.konTum, '2023-06-30')).toEqual([
+      expect.objectContaining({ id: s.konRay, parentName: 'Tỉnh Kon Tum', childCount: 4, depth: 1 }),
+    ]);
+    expect(graph.childrenOn(s.konRay, '2026-01-15')).toEqual([]);
+    expect(graph.childrenOn('00000000-0000-4000-8000-000000000000', '2026-01-15')).toEqual([]);
   });
 
   it('names a unit by its latest version', async () => {

@@ -15,6 +15,9 @@ export type UnitTuple = [
   code: string | null,
   validFrom: string,
   validTo: string | null,
+  /** The unit's own name column: its current name, or its last one when it has ended. */
+  name: string,
+  websiteUrl: string | null,
 ];
 export type VersionTuple = [
   unitId: string,
@@ -44,7 +47,7 @@ export async function readUnitGraphRows(q: Queryable): Promise<UnitGraphRows> {
     q,
     sql`select
           (select revision from data_revisions where topic = 'units') as revision,
-          (select json_agg(json_build_array(u.id, u.kind, u.code, u.valid_from, u.valid_to)) from units u) as units,
+          (select json_agg(json_build_array(u.id, u.kind, u.code, u.valid_from, u.valid_to, u.name, u.website_url)) from units u) as units,
           (select json_agg(json_build_array(v.unit_id, v.name, v.parent_id, v.valid_from, v.valid_to)
              order by v.unit_id, v.valid_from) from unit_versions v) as versions,
           (select json_agg(json_build_array(f.unit_id, t.unit_id, e.kind))

@@ -1,7 +1,6 @@
 import type { UnitKind } from '../../../shared/units';
 import type { Db } from '../../db/client';
 import {
-  findChildrenAsOf,
   findRootsAsOf,
   findScopeRootsAsOf,
   findSubtreeAsOf,
@@ -10,6 +9,7 @@ import {
   type UnitAsOf,
 } from '../../db/repositories/units';
 import { authorizeUnit, type Principal, scopeIds } from '../../policies/principal';
+import { loadUnitGraph } from './load-unit-graph';
 import { findRollupIds } from './unit-scope';
 
 /**
@@ -41,11 +41,16 @@ async function visibleRows<T extends { id: string }>(db: Db, principal: Principa
   return rows.filter((row) => visible.has(row.id));
 }
 
-/** Direct children of a unit on a day: the tree page expands one level at a time. */
+/**
+ * Direct children of a unit on a day: the tree page expands one level at a time. They come from the
+ * unit graph of the request's units revision, the one its access checks use, so a read makes no
+ * statement; findChildrenAsOf is the same answer in SQL (test/unit-graph.test.ts compares them).
+ */
 export async function findChildren(options: { db: Db; principal: Principal; unitId: string; date?: string }) {
   const { db, principal, unitId } = options;
   await authorizeUnit(db, principal, unitId, 'unit.view');
-  return visibleRows(db, principal, await findChildrenAsOf(db, unitId, options.date ?? today()));
+  const graph = await loadUnitGraph(db);
+  return visibleRows(db, principal, graph.childrenOn(unitId, options.date ?? today()));
 }
 
 export async function findSubtree(options: {

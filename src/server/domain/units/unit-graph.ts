@@ -1,6 +1,8 @@
 import { addDays } from '../../../shared/dates';
+import { compareVietnamese } from '../../../shared/text';
 import type { UnitKind } from '../../../shared/units';
 import type { UnitGraphRows } from '../../db/repositories/unit-graph';
+import type { SubtreeRow } from '../../db/repositories/units';
 
 /**
  * The unit tree through time, in memory: which units existed on a day and under which parent, and
@@ -22,6 +24,9 @@ export interface GraphUnit {
   code: string | null;
   validFrom: string;
   validTo: string | null;
+  /** The units table's own name: the current one, or the last one of a unit that has ended. */
+  name: string;
+  websiteUrl: string | null;
   /** Oldest first. */
   versions: GraphVersion[];
 }
@@ -70,8 +75,8 @@ export class UnitGraph {
   private readonly rollups = new Map<string, readonly string[]>();
 
   constructor(rows: UnitGraphRows) {
-    for (const [id, kind, code, validFrom, validTo] of rows.units)
-      this.units.set(id, { id, kind, code, validFrom, validTo, versions: [] });
+    for (const [id, kind, code, validFrom, validTo, name, websiteUrl] of rows.units)
+      this.units.set(id, { id, kind, code, validFrom, validTo, name, websiteUrl, versions: [] });
     for (const [unitId, name, parentId, validFrom, validTo] of rows.versions) {
       const unit = this.units.get(unitId);
       if (!unit) continue;
@@ -98,6 +103,52 @@ export class UnitGraph {
 
   versionOn(unitId: string, date: string): GraphVersion | undefined {
     return this.units.get(unitId)?.versions.find((version) => inForce(version, date));
+  }
+
+  /**
+   * The direct children of a unit on a day, in Vietnamese alphabetical order, with the columns of
+   * findSubtreeAsOf at depth 1: the tree page expands one level at a time, on every click, and the
+   * answer changes only with the units revision this graph is of, so no SQL is needed for it.
+   * The parent's name is the one in force that day (the latest-starting one, should two overlap),
+   * else the units table's own; each child counts its own children in force that day.
+   */
+  childrenOn(parentId: string, date: string): SubtreeRow[] {
+    const parentName = this.nameOn(parentId, date) ?? this.units.get(parentId)?.name ?? null;
+    const rows: SubtreeRow[] = [];
+    for (const { unitId, version } of this.childVersions.get(parentId) ?? []) {
+      const unit = this.units.get(unitId);
+      if (!unit || !inForce(version, date)) continue;
+      rows.push({
+        id: unit.id,
+        kind: unit.kind,
+        code: unit.code,
+        name: version.name,
+        parentId,
+        parentName,
+        validFrom: unit.validFrom,
+        validTo: unit.validTo,
+        websiteUrl: unit.websiteUrl,
+        depth: 1,
+        childCount: this.childCountOn(unit.id, date),
+      });
+    }
+    // The id breaks ties, so that two namesakes keep one order from request to request.
+    return rows.sort((a, b) => compareVietnamese(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Versions in force on the day whose parent is the unit (a unit counts once per version, as in SQL). */
+  private childCountOn(unitId: string, date: string): number {
+    let count = 0;
+    for (const child of this.childVersions.get(unitId) ?? []) if (inForce(child.version, date)) count += 1;
+    return count;
+  }
+
+  /** The unit's name in force on the day: the version that began last, should two overlap. */
+  private nameOn(unitId: string, date: string): string | undefined {
+    let found: GraphVersion | undefined;
+    for (const version of this.units.get(unitId)?.versions ?? [])
+      if (inForce(version, date) && (!found || version.validFrom >= found.validFrom)) found = version;
+    return found?.name;
   }
 
   /** The unit's current name, or the name of its last version when it no longer exists. */
