@@ -26,5 +26,5 @@ export async function createTestDatabase(): Promise<Database> {
     };
   }
   const dump = fs.readFileSync(inject('pgliteDumpPath'));
-  return openDatabase({ databaseUrl: null, dataDir: null, loadDataDir: new Blob([dump]) });
+  return openDatabase({ databaseUrl: null, dataDir: null, loadDataDir: new Blob([dump]), small: true });
 }

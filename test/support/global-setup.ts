@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
       removeBundle();
     };
   }
-  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  const database = await openDatabase({ databaseUrl: null, dataDir: null, small: true });
   await database.migrate();
   const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
   const dump = await client.dumpDataDir('none');

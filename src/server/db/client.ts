@@ -39,17 +39,33 @@ export interface OpenDatabaseOptions {
   dataDir: string | null;
   /** A dump made by dumpPglite, loaded instead of an empty database (fast test set-up). */
   loadDataDir?: Blob | File;
+  /**
+   * PGlite only: a small, short-lived database (the tests' own). It gets 16 MB of shared buffers
+   * instead of PostgreSQL's 128 MB, whose set-up was a third of the CPU of opening one; created from
+   * nothing, it gets 1 MB WAL segments instead of 16 MB, so its dump (what each test loads) is a
+   * quarter smaller. With both, opening a migrated test database took 0.5 s of CPU instead of 1.1 s.
+   * A real installation keeps the defaults: its buffers are its cache.
+   */
+  small?: boolean;
 }
+
+const SMALL_PGLITE_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+const SMALL_PGLITE_INITDB = ['--wal-segsize=1'];
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir, options.loadDataDir);
+  return openPglite(options.dataDir, options.loadDataDir, options.small ?? false);
 }
 
-async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Promise<Database> {
+async function openPglite(
+  dataDir: string | null,
+  loadDataDir: Blob | File | undefined,
+  small: boolean,
+): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined, {
     ...(loadDataDir ? { loadDataDir } : {}),
+    ...(small ? { startParams: SMALL_PGLITE_START, initDbStartParams: SMALL_PGLITE_INITDB } : {}),
   });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
