@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,12 +199,50 @@ describe('incremental live scores', () => {
 
   it('merges the change notes to one per unit and stays right', async () => {
     await fresh();
+    const stampsBefore = await readScoreStamps(db(), [s.dakRve, s.ttDakRve, s.konBraih]);
     const merged = await mergeScoreChanges(db());
     expect(merged).toBeGreaterThan(0);
-    const stamps = await readScoreStamps(db(), [s.dakRve, s.ttDakRve, s.konBraih]);
-    for (const stamp of Object.values(stamps)) expect(stamp).not.toContain(',');
+    const perUnit = await db().execute<{ notes: number }>(
+      sql`select count(*)::int as notes from score_changes group by unit_id`,
+    );
+    expect(
+      new Set((perUnit as unknown as { rows: Array<{ notes: number }> }).rows.map((row) => row.notes)),
+    ).toEqual(new Set([1]));
+    // A merge is a new note: the stamps of the merged units move (one recount each), then hold.
+    const stampsAfter = await readScoreStamps(db(), [s.dakRve, s.ttDakRve, s.konBraih]);
+    expect(stampsAfter[s.dakRve]).not.toBe(stampsBefore[s.dakRve]);
+    expect(await readScoreStamps(db(), [s.dakRve, s.ttDakRve, s.konBraih])).toEqual(stampsAfter);
     await addDxRecords(db(), 'post', s.dakRve, columns.dakRve, ['2025-11-06']);
     await fresh();
+  });
+
+  it('never lets a transaction’s own uncommitted notes into the stamps other requests see', async () => {
+    const outside = await readScoreStamps(db(), [s.dakRve]);
+    const ROLLBACK = new Error('rolled back on purpose');
+    let inside: Record<string, string> = {};
+    await expect(
+      db().transaction(async (tx) => {
+        await addDxRecords(tx as unknown as Db, 'post', s.dakRve, columns.dakRve, ['2025-12-18']);
+        inside = await readScoreStamps(tx as unknown as Db, [s.dakRve]);
+        throw ROLLBACK;
+      }),
+    ).rejects.toBe(ROLLBACK);
+    // Inside, the transaction saw its note; outside, nothing committed, so nothing moved.
+    expect(inside[s.dakRve]).toBeTruthy();
+    expect(inside[s.dakRve]).not.toBe(outside[s.dakRve]);
+    expect(await readScoreStamps(db(), [s.dakRve])).toEqual(outside);
+    await fresh();
+  });
+
+  it('sees every write committed while many reads run at once', async () => {
+    const before = await fresh();
+    const days = ['2025-12-21', '2025-12-22', '2025-12-23', '2025-12-24'];
+    await Promise.all([
+      ...days.map((day) => addDxRecords(db(), 'post', s.dakRve, columns.dakRve, [day])),
+      ...days.map(() => board(true)),
+    ]);
+    const after = await fresh();
+    expect(scoreOf(after, s.dakRve)).toBeGreaterThanOrEqual(scoreOf(before, s.dakRve)!);
   });
 
   it.skipIf(TEST_DB !== 'postgres')(
