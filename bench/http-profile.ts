@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/server/db/client';
+import { driverClientOf } from './targets';
 
 /**
  * Where a signed-in request spends its time, for the HTTP bench: the bench's own Fastify hooks (added
@@ -45,15 +46,6 @@ export function statementKindOf(text: string): StatementKind {
 export function statementTextOf(args: unknown[]): string {
   const first = args[0];
   return typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '');
-}
-
-export interface DriverClient {
-  query: (...args: unknown[]) => Promise<unknown>;
-}
-
-/** The driver under drizzle: the app's pg.Pool, or its PGlite instance. */
-export function driverClientOf(database: Database): DriverClient {
-  return (database.db as unknown as { $client: DriverClient }).$client;
 }
 
 interface Marks {

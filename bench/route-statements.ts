@@ -1,5 +1,6 @@
 import type { Database } from '../src/server/db/client';
-import { driverClientOf, statementKindOf, statementTextOf } from './http-profile';
+import { statementKindOf, statementTextOf } from './http-profile';
+import { driverClientOf } from './targets';
 
 /**
  * The SQL a signed-in read needs, taken from the route itself: the driver calls one request makes,
@@ -17,9 +18,8 @@ export interface RouteStatements {
   rowCounts: number[];
 }
 
-function rowCountOf(result: unknown): number {
-  const rows = (result as { rows?: unknown[] } | undefined)?.rows;
-  return Array.isArray(rows) ? rows.length : -1;
+function rowCountOf(result: { rows: unknown[] }): number {
+  return result.rows.length;
 }
 
 /** Runs `send` (one request) with every driver call of the route recorded. */

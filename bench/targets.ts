@@ -25,13 +25,18 @@ export interface RawSql {
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
-interface DriverClient {
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+/** Both PGlite and pg.Pool answer query(text, params), or query({ text, … }), with { rows }. */
+export interface DriverClient {
+  query: (...args: unknown[]) => Promise<{ rows: unknown[] }>;
+}
+
+/** The driver under drizzle (which keeps it as $client): the app's pg.Pool, or its PGlite instance. */
+export function driverClientOf(database: Database): DriverClient {
+  return (database.db as unknown as { $client: DriverClient }).$client;
 }
 
 export function rawSqlOf(database: Database): RawSql {
-  // Both PGlite and pg.Pool answer query(text, params) with { rows }; drizzle keeps the client as $client.
-  const client = (database.db as unknown as { $client: DriverClient }).$client;
+  const client = driverClientOf(database);
   return {
     async query<T>(text: string, params: unknown[] = []) {
       const result = await client.query(text, params);

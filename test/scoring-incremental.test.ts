@@ -6,6 +6,7 @@ import type { Db } from '../src/server/db/client';
 import { mergeScoreChanges, readScoreStamps } from '../src/server/db/repositories/score-changes';
 import { activities, channels } from '../src/server/db/schema-activities';
 import { assessmentCriteria, assessments } from '../src/server/db/schema-scoring';
+import { queryRows } from '../src/server/db/sql';
 import { ensureBuiltinFrameworks } from '../src/server/domain/frameworks/ensure-builtin-frameworks';
 import { computeScoreboard } from '../src/server/domain/scoring/compute-scoreboard';
 import { withoutEvaluationCache } from '../src/server/domain/scoring/evaluation-cache';
@@ -202,12 +203,11 @@ describe('incremental live scores', () => {
     const stampsBefore = await readScoreStamps(db(), [s.dakRve, s.ttDakRve, s.konBraih]);
     const merged = await mergeScoreChanges(db());
     expect(merged).toBeGreaterThan(0);
-    const perUnit = await db().execute<{ notes: number }>(
+    const perUnit = await queryRows<{ notes: number }>(
+      db(),
       sql`select count(*)::int as notes from score_changes group by unit_id`,
     );
-    expect(
-      new Set((perUnit as unknown as { rows: Array<{ notes: number }> }).rows.map((row) => row.notes)),
-    ).toEqual(new Set([1]));
+    expect(new Set(perUnit.map((row) => row.notes))).toEqual(new Set([1]));
     // A merge is a new note: the stamps of the merged units move (one recount each), then hold.
     const stampsAfter = await readScoreStamps(db(), [s.dakRve, s.ttDakRve, s.konBraih]);
     expect(stampsAfter[s.dakRve]).not.toBe(stampsBefore[s.dakRve]);

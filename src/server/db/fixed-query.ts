@@ -7,6 +7,14 @@ interface DriverClient {
 }
 
 /**
+ * The driver under the database itself (drizzle keeps it as `$client`); undefined for a transaction,
+ * whose connection only drizzle knows, and whose own uncommitted writes only it sees.
+ */
+export function databaseDriverOf(q: Queryable): DriverClient | undefined {
+  return (q as { $client?: DriverClient }).$client;
+}
+
+/**
  * A statement of fixed text with $1, $2… parameters, for the reads every page makes.
  *
  * Why not drizzle's `sql` template: it walks the template's fragments and numbers its parameters
@@ -22,7 +30,7 @@ export function fixedQuery<Row>(text: string): (q: Queryable, params: readonly u
   return async (q, params) => {
     if (params.length !== parameterCount)
       throw new Error(`fixedQuery: ${params.length} parameters given, the text uses ${parameterCount}`);
-    const client = (q as { $client?: DriverClient }).$client;
+    const client = databaseDriverOf(q);
     if (client) return (await client.query(text, [...params])).rows as Row[];
     const chunks: SQL[] = pieces.map((piece, i) =>
       i % 2 === 0 ? sql.raw(piece) : sql`${params[Number(piece) - 1]}`,

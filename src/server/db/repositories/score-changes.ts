@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { fixedQuery } from '../fixed-query';
+import { databaseDriverOf, fixedQuery } from '../fixed-query';
 import { queryOne } from '../sql';
 
 /** Above this many units, reading every unit's stamp costs less than filtering by them. */
@@ -23,7 +23,7 @@ export async function readScoreStamps(
   unitIds: readonly string[],
 ): Promise<Record<string, string>> {
   if (unitIds.length === 0) return {};
-  const client = (q as { $client?: object }).$client;
+  const client = databaseDriverOf(q);
   if (client) return mirrorOf(client).stamps(q, unitIds);
   return readWholeStamps(q, unitIds);
 }

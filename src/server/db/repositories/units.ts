@@ -195,8 +195,8 @@ where v.parent_id = $1 and v.valid_from <= $2::date and (v.valid_to is null or v
 
 /**
  * The direct children of a unit on a day, in Vietnamese alphabetical order: the rows of
- * findSubtreeAsOf at depth 1, without walking the tree (the tree page expands one level at a time).
- * Every tree page and the HTTP bench's signed-in read ask for it, so its text is fixed (fixedQuery).
+ * findSubtreeAsOf at depth 1, without walking the tree. The tree page takes them from the unit graph
+ * (UnitGraph.childrenOn); this is their SQL, the reference test/unit-graph.test.ts compares it with.
  */
 export async function findChildrenAsOf(q: Queryable, parentId: string, date: string): Promise<SubtreeRow[]> {
   const rows = await selectChildrenAsOf(q, [parentId, date]);
